@@ -1,0 +1,99 @@
+package dev.delegatemcp.server.jsonrpc;
+
+import java.io.StringReader;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+
+/** Reads JSON-RPC 2.0 messages and writes responses, with JSON-P. */
+public final class JsonRpcCodec {
+
+    private JsonRpcCodec() {
+    }
+
+    /**
+     * Parses and checks one message.
+     *
+     * @throws JsonRpcException with {@link JsonRpcError#PARSE_ERROR} for text that is not JSON, and
+     *         {@link JsonRpcError#INVALID_REQUEST} for JSON that is not a single valid JSON-RPC 2.0 message
+     */
+    public static JsonRpcMessage parse(String body) {
+        JsonValue value;
+        try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+            value = reader.readValue();
+        } catch (JsonParsingException e) {
+            throw new JsonRpcException(JsonRpcError.PARSE_ERROR, "Parse error: the body is not valid JSON");
+        } catch (JsonException | IllegalStateException e) {
+            throw new JsonRpcException(JsonRpcError.PARSE_ERROR, "Parse error: the body is empty or not valid JSON");
+        }
+        if (value.getValueType() == JsonValue.ValueType.ARRAY) {
+            throw new JsonRpcException(JsonRpcError.INVALID_REQUEST,
+                    "Invalid Request: JSON-RPC batches are not supported; send one message per request");
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new JsonRpcException(JsonRpcError.INVALID_REQUEST, "Invalid Request: a JSON-RPC message must be an object");
+        }
+        JsonObject object = value.asJsonObject();
+        if (!"2.0".equals(stringMember(object, "jsonrpc"))) {
+            throw new JsonRpcException(JsonRpcError.INVALID_REQUEST, "Invalid Request: \"jsonrpc\" must be \"2.0\"");
+        }
+        JsonValue id = object.get("id");
+        if (id != null) {
+            JsonValue.ValueType type = id.getValueType();
+            if (type != JsonValue.ValueType.STRING && type != JsonValue.ValueType.NUMBER) {
+                throw new JsonRpcException(JsonRpcError.INVALID_REQUEST, "Invalid Request: \"id\" must be a string or a number");
+            }
+        }
+        JsonValue method = object.get("method");
+        if (method == null) {
+            boolean isResponse = id != null && (object.containsKey("result") || object.containsKey("error"));
+            if (!isResponse) {
+                throw new JsonRpcException(JsonRpcError.INVALID_REQUEST, "Invalid Request: \"method\" is missing");
+            }
+            return new JsonRpcMessage(id, null, JsonValue.EMPTY_JSON_OBJECT);
+        }
+        if (method.getValueType() != JsonValue.ValueType.STRING) {
+            throw new JsonRpcException(JsonRpcError.INVALID_REQUEST, "Invalid Request: \"method\" must be a string");
+        }
+        JsonValue params = object.get("params");
+        if (params != null && params.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new JsonRpcException(JsonRpcError.INVALID_REQUEST, "Invalid Request: \"params\" must be an object");
+        }
+        return new JsonRpcMessage(id, ((JsonString) method).getString(),
+                params == null ? JsonValue.EMPTY_JSON_OBJECT : params.asJsonObject());
+    }
+
+    /** A success response. */
+    public static JsonObject result(JsonValue id, JsonObject result) {
+        return envelope(id).add("result", result).build();
+    }
+
+    /** An error response; {@code id} is null when the request's id could not be read. */
+    public static JsonObject error(JsonValue id, int code, String message) {
+        return envelope(id)
+                .add("error", Json.createObjectBuilder().add("code", code).add("message", message))
+                .build();
+    }
+
+    /** An error response with a {@code data} member. */
+    public static JsonObject error(JsonValue id, int code, String message, JsonValue data) {
+        return envelope(id)
+                .add("error", Json.createObjectBuilder().add("code", code).add("message", message).add("data", data))
+                .build();
+    }
+
+    private static JsonObjectBuilder envelope(JsonValue id) {
+        return Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", id == null ? JsonValue.NULL : id);
+    }
+
+    private static String stringMember(JsonObject object, String name) {
+        JsonValue value = object.get(name);
+        return value instanceof JsonString s ? s.getString() : null;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.delegatemcp.server.protocol;
+
+import dev.delegatemcp.api.McpCaller;
+import dev.delegatemcp.server.jsonrpc.JsonRpcException;
+import dev.delegatemcp.server.jsonrpc.JsonRpcMessage;
+import dev.delegatemcp.server.tools.ToolsHandler;
+import dev.delegatemcp.server.transport.ProtocolVersions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Routes JSON-RPC requests by MCP method. Notifications need no answer and are accepted here. */
+@ApplicationScoped
+public class McpDispatcher {
+
+    /** The outcome of initialize: the result to send and the version the session speaks. */
+    public record Initialized(JsonObject result, String protocolVersion) {
+    }
+
+    @Inject
+    ToolsHandler tools;
+
+    @Inject
+    @ConfigProperty(name = "mcp.server.name", defaultValue = "delegate-mcp")
+    String serverName;
+
+    @Inject
+    @ConfigProperty(name = "mcp.server.version", defaultValue = "0.1.0")
+    String serverVersion;
+
+    @Inject
+    @ConfigProperty(name = "mcp.server.instructions", defaultValue = " ")
+    String instructions;
+
+    /** initialize: negotiates the protocol version and announces what the server can do. */
+    public Initialized initialize(JsonObject params) {
+        JsonValue requested = params.get("protocolVersion");
+        if (!(requested instanceof JsonString requestedVersion)) {
+            throw JsonRpcException.invalidParams("Invalid params: \"protocolVersion\" must be a string");
+        }
+        String version = ProtocolVersions.negotiate(requestedVersion.getString());
+        var result = Json.createObjectBuilder()
+                .add("protocolVersion", version)
+                .add("capabilities", Json.createObjectBuilder()
+                        .add("tools", Json.createObjectBuilder().add("listChanged", false)))
+                .add("serverInfo", Json.createObjectBuilder().add("name", serverName).add("version", serverVersion));
+        if (!instructions.isBlank()) {
+            result.add("instructions", instructions.trim());
+        }
+        return new Initialized(result.build(), version);
+    }
+
+    /** Any request after initialize. */
+    public JsonObject dispatch(JsonRpcMessage request, McpCaller caller) {
+        return switch (request.method()) {
+            case "ping" -> JsonValue.EMPTY_JSON_OBJECT;
+            case "tools/list" -> tools.list(request.params(), caller);
+            case "tools/call" -> tools.call(request.params(), caller);
+            case "initialize" -> throw new JsonRpcException(dev.delegatemcp.server.jsonrpc.JsonRpcError.INVALID_REQUEST,
+                    "Invalid Request: the session is already initialized");
+            default -> throw JsonRpcException.methodNotFound(request.method());
+        };
+    }
+}

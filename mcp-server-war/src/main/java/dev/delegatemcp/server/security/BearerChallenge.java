@@ -1,0 +1,68 @@
+package dev.delegatemcp.server.security;
+
+import java.net.URI;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Builds the {@code WWW-Authenticate} values MCP requires (RFC 6750 + RFC 9728): every challenge names this
+ * server's Protected Resource Metadata and the scopes needed.
+ */
+@ApplicationScoped
+public class BearerChallenge {
+
+    private final String resourceMetadataUrl;
+    private final List<String> scopesSupported;
+
+    @Inject
+    public BearerChallenge(@ConfigProperty(name = "mcp.server.resource") String resource,
+            @ConfigProperty(name = "mcp.oauth.scopes-supported", defaultValue = " ") List<String> scopesSupported) {
+        this.resourceMetadataUrl = resourceMetadataUrl(resource);
+        this.scopesSupported = scopesSupported.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** For CDI proxies only. */
+    protected BearerChallenge() {
+        this.resourceMetadataUrl = null;
+        this.scopesSupported = List.of();
+    }
+
+    /**
+     * The RFC 9728 metadata URL of a resource: {@code /.well-known/oauth-protected-resource} inserted between the
+     * resource's authority and its path.
+     */
+    public static String resourceMetadataUrl(String resource) {
+        URI uri = URI.create(resource);
+        String path = uri.getRawPath() == null || "/".equals(uri.getRawPath()) ? "" : uri.getRawPath();
+        return uri.getScheme() + "://" + uri.getRawAuthority() + "/.well-known/oauth-protected-resource" + path;
+    }
+
+    public String resourceMetadataUrl() {
+        return resourceMetadataUrl;
+    }
+
+    /** For a request without a token ({@code tokenPresented == false}) or with a token that failed validation. */
+    public String unauthorized(boolean tokenPresented) {
+        StringBuilder value = new StringBuilder("Bearer resource_metadata=\"").append(resourceMetadataUrl).append('"');
+        if (!scopesSupported.isEmpty()) {
+            value.append(", scope=\"").append(String.join(" ", scopesSupported)).append('"');
+        }
+        if (tokenPresented) {
+            value.append(", error=\"invalid_token\", error_description=\"The access token is missing, expired, or not valid for this server\"");
+        }
+        return value.toString();
+    }
+
+    /** For a valid token that lacks scopes: step-up authorization. */
+    public String insufficientScope(Collection<String> neededScopes, String description) {
+        return "Bearer error=\"insufficient_scope\", scope=\"" + String.join(" ", new TreeSet<>(neededScopes))
+                + "\", resource_metadata=\"" + resourceMetadataUrl + "\", error_description=\""
+                + description.replace("\"", "'") + "\"";
+    }
+}

@@ -1,0 +1,28 @@
+package dev.delegatemcp.server.security;
+
+import dev.delegatemcp.api.McpCaller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** Makes the request's {@link McpCaller} from the token Liberty's MP-JWT validated. */
+@ApplicationScoped
+public class CallerProducer {
+
+    @Inject
+    @ConfigProperty(name = "mcp.security.tenant-claim", defaultValue = "tenant")
+    String tenantClaim;
+
+    @Produces
+    @RequestScoped
+    McpCaller caller(JsonWebToken jwt) {
+        if (jwt == null || jwt.getSubject() == null) {
+            throw new IllegalStateException("No authenticated MCP caller in this request");
+        }
+        return JwtCaller.from(jwt, tenantClaim);
+    }
+}

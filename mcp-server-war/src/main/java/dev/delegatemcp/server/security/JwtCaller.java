@@ -1,0 +1,58 @@
+package dev.delegatemcp.server.security;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.delegatemcp.api.McpCaller;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** The caller as read from a validated MP-JWT token. Holds no raw token. */
+record JwtCaller(String subject, Optional<String> clientId, Optional<String> tenant, Set<String> scopes)
+        implements McpCaller {
+
+    static JwtCaller from(JsonWebToken jwt, String tenantClaim) {
+        Optional<String> clientId = stringClaim(jwt, "azp").or(() -> stringClaim(jwt, "client_id"));
+        return new JwtCaller(jwt.getSubject(), clientId, stringClaim(jwt, tenantClaim), scopes(jwt));
+    }
+
+    /** OAuth scopes from {@code scope} (space separated, RFC 8693/9068) or {@code scp} (string or array). */
+    private static Set<String> scopes(JsonWebToken jwt) {
+        Set<String> scopes = new LinkedHashSet<>();
+        addScopes(jwt.getClaim("scope"), scopes);
+        addScopes(jwt.getClaim("scp"), scopes);
+        return Set.copyOf(scopes);
+    }
+
+    private static void addScopes(Object claim, Set<String> into) {
+        if (claim instanceof JsonString s) {
+            addScopes(s.getString(), into);
+        } else if (claim instanceof String s) {
+            into.addAll(Arrays.stream(s.trim().split("\\s+")).filter(v -> !v.isEmpty()).toList());
+        } else if (claim instanceof JsonArray array) {
+            array.getValuesAs(JsonValue.class).forEach(v -> addScopes(v, into));
+        } else if (claim instanceof Collection<?> values) {
+            values.forEach(v -> addScopes(v, into));
+        }
+    }
+
+    private static Optional<String> stringClaim(JsonWebToken jwt, String name) {
+        Object value = jwt.getClaim(name);
+        if (value instanceof JsonString s) {
+            value = s.getString();
+        }
+        return value instanceof String s && !s.isBlank() ? Optional.of(s) : Optional.empty();
+    }
+
+    @Override
+    public String toString() {
+        return "McpCaller[subject=" + subject + ", clientId=" + clientId.orElse("-") + ", tenant=" + tenant.orElse("-")
+                + ", scopes=" + scopes + "]";
+    }
+}

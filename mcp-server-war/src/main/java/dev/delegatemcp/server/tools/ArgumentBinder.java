@@ -1,0 +1,118 @@
+package dev.delegatemcp.server.tools;
+
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+import dev.delegatemcp.api.McpCaller;
+import dev.delegatemcp.server.jsonrpc.JsonRpcException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbException;
+
+/**
+ * Turns a tools/call {@code arguments} object into the method's Java arguments: checks each against its schema,
+ * applies defaults, and converts with JSON-B. Any problem is a JSON-RPC invalid-params error naming the argument.
+ */
+public final class ArgumentBinder {
+
+    private final Jsonb jsonb;
+
+    public ArgumentBinder(Jsonb jsonb) {
+        this.jsonb = jsonb;
+    }
+
+    public Object[] bind(ToolDefinition tool, JsonObject arguments, McpCaller caller) {
+        List<ToolParameter> parameters = tool.parameters();
+        Object[] values = new Object[parameters.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = parameters.get(i) instanceof ToolParameter.Argument argument
+                    ? bind(tool, argument, arguments.get(argument.name()))
+                    : caller;
+        }
+        return values;
+    }
+
+    private Object bind(ToolDefinition tool, ToolParameter.Argument argument, JsonValue value) {
+        if (value == null || value == JsonValue.NULL) {
+            if (argument.defaultValue() != null) {
+                value = argument.defaultValue();
+            } else if (argument.required()) {
+                throw JsonRpcException.invalidParams(
+                        "Invalid arguments for tool " + tool.name() + ": " + argument.name() + ": is required");
+            } else {
+                return absent(argument.type());
+            }
+        }
+        Optional<String> problem = SchemaValidator.firstProblem(value, argument.schema(), argument.name());
+        if (problem.isPresent()) {
+            throw JsonRpcException.invalidParams("Invalid arguments for tool " + tool.name() + ": " + problem.get());
+        }
+        try {
+            return convert(value, argument.type());
+        } catch (JsonbException | IllegalArgumentException | ArithmeticException e) {
+            throw JsonRpcException.invalidParams("Invalid arguments for tool " + tool.name() + ": " + argument.name()
+                    + ": cannot be read as " + JsonSchemaGenerator.rawClass(argument.type()).getSimpleName());
+        }
+    }
+
+    private Object convert(JsonValue value, Type type) {
+        Class<?> raw = JsonSchemaGenerator.rawClass(type);
+        if (raw == Optional.class) {
+            return Optional.of(convert(value, ((ParameterizedType) type).getActualTypeArguments()[0]));
+        }
+        if (raw == OptionalInt.class) {
+            return OptionalInt.of(((JsonNumber) value).intValueExact());
+        }
+        if (raw == OptionalLong.class) {
+            return OptionalLong.of(((JsonNumber) value).longValueExact());
+        }
+        if (raw == OptionalDouble.class) {
+            return OptionalDouble.of(((JsonNumber) value).doubleValue());
+        }
+        return jsonb.fromJson(value.toString(), type);
+    }
+
+    private static Object absent(Type type) {
+        Class<?> raw = JsonSchemaGenerator.rawClass(type);
+        if (raw == Optional.class) {
+            return Optional.empty();
+        }
+        if (raw == OptionalInt.class) {
+            return OptionalInt.empty();
+        }
+        if (raw == OptionalLong.class) {
+            return OptionalLong.empty();
+        }
+        if (raw == OptionalDouble.class) {
+            return OptionalDouble.empty();
+        }
+        if (raw == boolean.class) {
+            return false;
+        }
+        if (raw == char.class) {
+            return '\0';
+        }
+        if (raw != null && raw.isPrimitive()) {
+            return zero(raw);
+        }
+        return null;
+    }
+
+    private static Object zero(Class<?> primitive) {
+        return switch (primitive.getName()) {
+            case "byte" -> (byte) 0;
+            case "short" -> (short) 0;
+            case "int" -> 0;
+            case "long" -> 0L;
+            case "float" -> 0f;
+            default -> 0d;
+        };
+    }
+}

@@ -1,0 +1,19 @@
+package dev.delegatemcp.server.tools;
+
+import java.lang.reflect.Type;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+/** How the invoker fills one parameter of a tool method. */
+public sealed interface ToolParameter permits ToolParameter.Argument, ToolParameter.Caller {
+
+    /** A tool argument from the client, part of the input schema. */
+    record Argument(String name, Type type, boolean required, JsonValue defaultValue, JsonObject schema)
+            implements ToolParameter {
+    }
+
+    /** The authenticated {@link dev.delegatemcp.api.McpCaller}; not part of the input schema. */
+    record Caller() implements ToolParameter {
+    }
+}

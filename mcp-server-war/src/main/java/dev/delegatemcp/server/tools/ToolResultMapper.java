@@ -1,0 +1,90 @@
+package dev.delegatemcp.server.tools;
+
+import java.io.StringReader;
+import java.util.Collection;
+import java.util.List;
+
+import dev.delegatemcp.api.Content;
+import dev.delegatemcp.api.ToolResponse;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.bind.Jsonb;
+
+/**
+ * Turns what a tool returned into a CallToolResult: {@code String} to text content, {@link Content} and
+ * {@link ToolResponse} as they are, records/POJOs to {@code structuredContent} mirrored as JSON text, anything else
+ * to its JSON text.
+ */
+public final class ToolResultMapper {
+
+    private final Jsonb jsonb;
+
+    public ToolResultMapper(Jsonb jsonb) {
+        this.jsonb = jsonb;
+    }
+
+    public JsonObject success(ToolDefinition tool, Object value) {
+        if (value instanceof ToolResponse response) {
+            return result(response.content(), response.isError());
+        }
+        if (value == null) {
+            return result(List.of(), false);
+        }
+        if (value instanceof String text) {
+            return result(List.of(Content.text(text)), false);
+        }
+        if (value instanceof Content content) {
+            return result(List.of(content), false);
+        }
+        if (ToolDefinitionReader.isContentList(tool.method().getGenericReturnType())) {
+            return result(((Collection<?>) value).stream().map(Content.class::cast).toList(), false);
+        }
+        String json = jsonb.toJson(value, tool.method().getGenericReturnType());
+        if (tool.outputSchema() == null) {
+            return result(List.of(Content.text(json)), false);
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            return Json.createObjectBuilder(result(List.of(Content.text(json)), false))
+                    .add("structuredContent", reader.readObject()).build();
+        }
+    }
+
+    /** An error result with one text item the end user can act on. */
+    public JsonObject error(String message) {
+        return result(List.of(Content.text(message)), true);
+    }
+
+    private static JsonObject result(List<Content> content, boolean isError) {
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        content.forEach(item -> items.add(toJson(item)));
+        return Json.createObjectBuilder().add("content", items).add("isError", isError).build();
+    }
+
+    static JsonObject toJson(Content content) {
+        if (content instanceof Content.Text text) {
+            return Json.createObjectBuilder().add("type", "text").add("text", text.text()).build();
+        }
+        if (content instanceof Content.Image image) {
+            return Json.createObjectBuilder().add("type", "image").add("data", image.data())
+                    .add("mimeType", image.mimeType()).build();
+        }
+        if (content instanceof Content.Audio audio) {
+            return Json.createObjectBuilder().add("type", "audio").add("data", audio.data())
+                    .add("mimeType", audio.mimeType()).build();
+        }
+        Content.Resource resource = (Content.Resource) content;
+        JsonObjectBuilder inner = Json.createObjectBuilder().add("uri", resource.uri());
+        if (resource.mimeType() != null) {
+            inner.add("mimeType", resource.mimeType());
+        }
+        if (resource.text() != null) {
+            inner.add("text", resource.text());
+        } else {
+            inner.add("blob", resource.blob());
+        }
+        return Json.createObjectBuilder().add("type", "resource").add("resource", inner).build();
+    }
+}

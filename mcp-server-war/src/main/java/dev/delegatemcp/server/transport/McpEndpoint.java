@@ -1,0 +1,206 @@
+package dev.delegatemcp.server.transport;
+
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import dev.delegatemcp.api.McpCaller;
+import dev.delegatemcp.server.jsonrpc.JsonRpcCodec;
+import dev.delegatemcp.server.jsonrpc.JsonRpcError;
+import dev.delegatemcp.server.jsonrpc.JsonRpcException;
+import dev.delegatemcp.server.jsonrpc.JsonRpcMessage;
+import dev.delegatemcp.server.protocol.McpDispatcher;
+import dev.delegatemcp.server.security.BearerChallenge;
+import dev.delegatemcp.server.security.InsufficientScopeException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The MCP Streamable HTTP endpoint (protocol 2025-11-25, also 2025-06-18 and 2025-03-26). Liberty's MP-JWT has
+ * authenticated the caller before this runs (see web.xml); this class does the transport: Origin check, sessions,
+ * protocol version header, JSON-RPC framing and HTTP status codes.
+ */
+@Path("/mcp")
+@RequestScoped
+public class McpEndpoint {
+
+    static final String SESSION_HEADER = "Mcp-Session-Id";
+    static final String VERSION_HEADER = "MCP-Protocol-Version";
+    private static final Logger LOG = Logger.getLogger(McpEndpoint.class.getName());
+    private static final String SSE = "text/event-stream";
+
+    @Inject
+    OriginPolicy origins;
+
+    @Inject
+    SessionStore sessions;
+
+    @Inject
+    McpDispatcher dispatcher;
+
+    @Inject
+    McpCaller caller;
+
+    @Inject
+    BearerChallenge challenge;
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Response post(String body, @HeaderParam("Origin") String origin,
+            @HeaderParam("Content-Type") String contentType, @HeaderParam("Accept") String accept,
+            @HeaderParam(SESSION_HEADER) String sessionId, @HeaderParam(VERSION_HEADER) String protocolVersion) {
+        if (!origins.allows(origin)) {
+            return error(Response.Status.FORBIDDEN, null, JsonRpcError.INVALID_REQUEST, "Forbidden: origin not allowed");
+        }
+        if (!isJson(contentType)) {
+            return error(Response.Status.UNSUPPORTED_MEDIA_TYPE, null, JsonRpcError.INVALID_REQUEST,
+                    "Unsupported Media Type: send application/json");
+        }
+        ResponseFormat format = ResponseFormat.from(accept);
+        if (format == null) {
+            return error(Response.Status.NOT_ACCEPTABLE, null, JsonRpcError.INVALID_REQUEST,
+                    "Not Acceptable: accept application/json and text/event-stream");
+        }
+        JsonRpcMessage message;
+        try {
+            message = JsonRpcCodec.parse(body);
+        } catch (JsonRpcException e) {
+            return error(Response.Status.BAD_REQUEST, null, e.code(), e.getMessage());
+        }
+        if ("initialize".equals(message.method()) && message.isRequest()) {
+            return initialize(message, format);
+        }
+        if (sessionId == null || sessionId.isBlank()) {
+            return error(Response.Status.BAD_REQUEST, message.id(), JsonRpcError.INVALID_REQUEST,
+                    "Bad Request: the " + SESSION_HEADER + " header is required; call initialize first");
+        }
+        Optional<McpSession> session = ownSession(sessionId);
+        if (session.isEmpty()) {
+            return error(Response.Status.NOT_FOUND, message.id(), JsonRpcError.INVALID_REQUEST,
+                    "Session not found: it has ended or expired; initialize a new session");
+        }
+        if (protocolVersion != null && !protocolVersion.equals(session.get().protocolVersion())) {
+            return error(Response.Status.BAD_REQUEST, message.id(), JsonRpcError.INVALID_REQUEST,
+                    "Bad Request: unsupported " + VERSION_HEADER + " " + protocolVersion + "; this session speaks "
+                            + session.get().protocolVersion());
+        }
+        if (!message.isRequest()) {
+            return Response.accepted().build();
+        }
+        try {
+            return format.ok(JsonRpcCodec.result(message.id(), dispatcher.dispatch(message, caller))).build();
+        } catch (JsonRpcException e) {
+            return format.ok(JsonRpcCodec.error(message.id(), e.code(), e.getMessage())).build();
+        } catch (InsufficientScopeException e) {
+            return Response.status(Response.Status.FORBIDDEN)
+                    .header("WWW-Authenticate", challenge.insufficientScope(e.neededScopes(), e.getMessage()))
+                    .type(MediaType.APPLICATION_JSON)
+                    .entity(JsonRpcCodec.error(message.id(), JsonRpcError.INVALID_REQUEST, "Forbidden: " + e.getMessage())
+                            .toString())
+                    .build();
+        } catch (RuntimeException e) {
+            String reference = UUID.randomUUID().toString();
+            LOG.log(Level.SEVERE, "Internal error in {0}: {1} (reference {2})",
+                    new Object[] {message.method(), e.getClass().getName(), reference});
+            return format.ok(JsonRpcCodec.error(message.id(), JsonRpcError.INTERNAL_ERROR,
+                    "Internal error (reference " + reference + ")")).build();
+        }
+    }
+
+    /** No server-initiated stream is offered. */
+    @GET
+    public Response get(@HeaderParam("Origin") String origin) {
+        if (!origins.allows(origin)) {
+            return error(Response.Status.FORBIDDEN, null, JsonRpcError.INVALID_REQUEST, "Forbidden: origin not allowed");
+        }
+        return Response.status(Response.Status.METHOD_NOT_ALLOWED).header("Allow", "POST, DELETE").build();
+    }
+
+    /** Ends a session. */
+    @DELETE
+    public Response delete(@HeaderParam("Origin") String origin, @HeaderParam(SESSION_HEADER) String sessionId) {
+        if (!origins.allows(origin)) {
+            return error(Response.Status.FORBIDDEN, null, JsonRpcError.INVALID_REQUEST, "Forbidden: origin not allowed");
+        }
+        if (sessionId == null || sessionId.isBlank()) {
+            return error(Response.Status.BAD_REQUEST, null, JsonRpcError.INVALID_REQUEST,
+                    "Bad Request: the " + SESSION_HEADER + " header is required");
+        }
+        if (ownSession(sessionId).isEmpty() || !sessions.remove(sessionId)) {
+            return error(Response.Status.NOT_FOUND, null, JsonRpcError.INVALID_REQUEST, "Session not found");
+        }
+        return Response.noContent().build();
+    }
+
+    private Response initialize(JsonRpcMessage message, ResponseFormat format) {
+        McpDispatcher.Initialized initialized;
+        try {
+            initialized = dispatcher.initialize(message.params());
+        } catch (JsonRpcException e) {
+            return format.ok(JsonRpcCodec.error(message.id(), e.code(), e.getMessage())).build();
+        }
+        McpSession session = sessions.create(caller.subject(), initialized.protocolVersion());
+        return format.ok(JsonRpcCodec.result(message.id(), initialized.result()))
+                .header(SESSION_HEADER, session.id()).build();
+    }
+
+    /** A session is usable only by the subject that created it; to anyone else it does not exist. */
+    private Optional<McpSession> ownSession(String sessionId) {
+        return sessions.touch(sessionId).filter(s -> s.owner().equals(caller.subject()));
+    }
+
+    private static boolean isJson(String contentType) {
+        try {
+            return contentType != null && MediaType.valueOf(contentType).isCompatible(MediaType.APPLICATION_JSON_TYPE);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static Response error(Response.Status status, JsonValue id, int code, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON)
+                .entity(JsonRpcCodec.error(id, code, message).toString()).build();
+    }
+
+    /** The response body format the client accepts: plain JSON, or one SSE event when it accepts only SSE. */
+    private enum ResponseFormat {
+        JSON, EVENT_STREAM;
+
+        static ResponseFormat from(String accept) {
+            if (accept == null || accept.isBlank()) {
+                return JSON;
+            }
+            boolean sse = false;
+            for (String range : accept.split(",")) {
+                MediaType type;
+                try {
+                    type = MediaType.valueOf(range.trim());
+                } catch (IllegalArgumentException e) {
+                    continue;
+                }
+                if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                    return JSON;
+                }
+                sse |= type.isCompatible(MediaType.valueOf(SSE));
+            }
+            return sse ? EVENT_STREAM : null;
+        }
+
+        Response.ResponseBuilder ok(JsonObject message) {
+            return this == JSON
+                    ? Response.ok(message.toString(), MediaType.APPLICATION_JSON)
+                    : Response.ok("event: message\ndata: " + message + "\n\n", SSE).header("Cache-Control", "no-cache");
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.delegatemcp.server.transport;
+
+import java.util.Optional;
+
+/**
+ * Where MCP sessions live. The in-memory implementation serves one Liberty instance; a distributed one can replace
+ * it when several instances serve one URL.
+ */
+public interface SessionStore {
+
+    /** Creates a session owned by {@code owner}, evicting idle or least recently used sessions to stay bounded. */
+    McpSession create(String owner, String protocolVersion);
+
+    /** The live session with that id, marking it used; empty when unknown, ended or idle for too long. */
+    Optional<McpSession> touch(String id);
+
+    /** Ends the session; returns whether it existed. */
+    boolean remove(String id);
+
+    /** The number of live sessions. */
+    int size();
+}

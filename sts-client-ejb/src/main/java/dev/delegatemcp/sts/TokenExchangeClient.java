@@ -1,0 +1,126 @@
+package dev.delegatemcp.sts;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Form;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+
+/**
+ * Performs RFC 8693 token exchanges at the STS as this server's own OAuth client (HTTP Basic with its client id and
+ * secret). Maps every failure to a {@link StsException} with a reason; never logs or returns a token or the secret.
+ */
+@Stateless
+public class TokenExchangeClient {
+
+    static final String GRANT_TYPE = "urn:ietf:params:oauth:grant-type:token-exchange";
+    static final String ACCESS_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:access_token";
+
+    @Inject
+    @ConfigProperty(name = "mcp.sts.token-endpoint", defaultValue = "http://localhost:8180/realms/mcp-demo/protocol/openid-connect/token")
+    String tokenEndpoint;
+
+    @Inject
+    @ConfigProperty(name = "mcp.sts.client-id", defaultValue = "mcp-server")
+    String clientId;
+
+    /** From the environment: MCP_STS_CLIENT_SECRET. */
+    @Inject
+    @ConfigProperty(name = "mcp.sts.client-secret", defaultValue = " ")
+    String clientSecret;
+
+    @Inject
+    @ConfigProperty(name = "mcp.sts.connect-timeout-ms", defaultValue = "2000")
+    long connectTimeoutMillis;
+
+    @Inject
+    @ConfigProperty(name = "mcp.sts.read-timeout-ms", defaultValue = "5000")
+    long readTimeoutMillis;
+
+    private StsTokenApi api;
+
+    @PostConstruct
+    void init() {
+        api = RestClientBuilder.newBuilder()
+                .baseUri(URI.create(tokenEndpoint))
+                .connectTimeout(connectTimeoutMillis, TimeUnit.MILLISECONDS)
+                .readTimeout(readTimeoutMillis, TimeUnit.MILLISECONDS)
+                .property("microprofile.rest.client.disable.default.mapper", true)
+                .build(StsTokenApi.class);
+    }
+
+    /** @throws StsException when the STS refuses the exchange or cannot be reached */
+    public ExchangedToken exchange(TokenExchangeRequest request) {
+        try (Response response = api.token(basicAuthorization(), form(request))) {
+            JsonObject body = readJson(response);
+            if (response.getStatus() == 200 && body != null && body.containsKey("access_token")) {
+                return token(body);
+            }
+            String error = body == null ? null : body.getString("error", null);
+            String description = body == null ? null : body.getString("error_description", null);
+            StsException.Reason reason = StsErrorClassifier.classify(response.getStatus(), error, description);
+            throw new StsException(reason, error, "Token exchange refused by the STS: HTTP " + response.getStatus()
+                    + (error == null ? "" : " " + error));
+        } catch (ProcessingException e) {
+            throw new StsException(StsException.Reason.UNAVAILABLE, null,
+                    "The STS could not be reached: " + e.getClass().getSimpleName());
+        }
+    }
+
+    static Form form(TokenExchangeRequest request) {
+        Form form = new Form()
+                .param("grant_type", GRANT_TYPE)
+                .param("subject_token", request.subjectToken())
+                .param("subject_token_type", ACCESS_TOKEN_TYPE);
+        if (request.resource() != null) {
+            form.param("resource", request.resource());
+        }
+        request.audiences().forEach(audience -> form.param("audience", audience));
+        if (!request.scopes().isEmpty()) {
+            form.param("scope", String.join(" ", request.scopes()));
+        }
+        request.extraParameters().forEach(form::param);
+        return form;
+    }
+
+    static ExchangedToken token(JsonObject body) {
+        JsonNumber expiresIn = body.getJsonNumber("expires_in");
+        String scope = body.getString("scope", "");
+        List<String> scopes = scope.isBlank() ? List.of() : Arrays.asList(scope.trim().split("\\s+"));
+        return new ExchangedToken(body.getString("access_token"), body.getString("issued_token_type", null),
+                body.getString("token_type", null), expiresIn == null ? null : Duration.ofSeconds(expiresIn.longValue()),
+                scopes);
+    }
+
+    private String basicAuthorization() {
+        String credentials = clientId + ":" + clientSecret.trim();
+        return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static JsonObject readJson(Response response) {
+        String text = response.hasEntity() ? response.readEntity(String.class) : "";
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            return reader.readObject();
+        } catch (JsonException | IllegalStateException e) {
+            return null;
+        }
+    }
+}
