@@ -45,7 +45,9 @@ import jakarta.json.bind.annotation.JsonbTransient;
 /**
  * Generates JSON Schema 2020-12 from Java types: primitives and wrappers, String, enums, java.time types, UUID/URI,
  * BigDecimal/BigInteger, List/Set/Collection/arrays, Map with String keys, Optional, records and POJOs (nested,
- * inlined). Records' components are required unless Optional; POJOs' properties are required when primitive.
+ * inlined). In input schemas, records' components are required unless Optional; in output schemas (which a result
+ * must match even when a component is null and so left out) only primitive components are. POJOs' properties are
+ * required when primitive.
  * Recursive types and types with no JSON form are rejected with {@link UnsupportedTypeException}.
  */
 public final class JsonSchemaGenerator {
@@ -101,9 +103,14 @@ public final class JsonSchemaGenerator {
     private JsonSchemaGenerator() {
     }
 
-    /** The schema of a value of {@code type}. */
+    /** The schema of an input value (a tool argument) of {@code type}. */
     public static JsonObject schemaFor(Type type) {
-        return schemaFor(type, new ArrayDeque<>());
+        return new Walk(false).schemaFor(type);
+    }
+
+    /** The schema of an output value (a tool result) of {@code type}. */
+    public static JsonObject outputSchemaFor(Type type) {
+        return new Walk(true).schemaFor(type);
     }
 
     /** Whether a value of this type may be left out (Optional and its primitive variants). */
@@ -122,137 +129,149 @@ public final class JsonSchemaGenerator {
                 && !Modifier.isAbstract(raw.getModifiers());
     }
 
-    private static JsonObject schemaFor(Type type, Deque<Class<?>> path) {
-        if (type instanceof WildcardType || type instanceof TypeVariable<?>) {
-            throw new UnsupportedTypeException("type " + type.getTypeName() + " is not concrete; use a concrete type");
-        }
-        if (type instanceof GenericArrayType array) {
-            return arraySchema(array.getGenericComponentType(), false, path);
-        }
-        Class<?> raw = rawClass(type);
-        if (raw == null) {
-            throw new UnsupportedTypeException("type " + type.getTypeName() + " is not supported");
-        }
-        JsonObject simple = SIMPLE.get(raw);
-        if (simple != null) {
-            return simple;
-        }
-        if (raw.isEnum()) {
-            JsonArrayBuilder values = Json.createArrayBuilder();
-            for (Object constant : raw.getEnumConstants()) {
-                values.add(((Enum<?>) constant).name());
-            }
-            return Json.createObjectBuilder().add("type", "string").add("enum", values).build();
-        }
-        if (raw.isArray()) {
-            return arraySchema(raw.getComponentType(), false, path);
-        }
-        if (raw == Optional.class) {
-            return schemaFor(typeArgument(type, 0, "Optional"), path);
-        }
-        if (Collection.class.isAssignableFrom(raw)) {
-            if (!raw.isAssignableFrom(List.class) && !raw.isAssignableFrom(Set.class) && raw.isInterface()) {
-                throw new UnsupportedTypeException("collection type " + raw.getName() + " is not supported; use List or Set");
-            }
-            return arraySchema(typeArgument(type, 0, raw.getSimpleName()), Set.class.isAssignableFrom(raw), path);
-        }
-        if (Map.class.isAssignableFrom(raw)) {
-            Type keyType = typeArgument(type, 0, "Map");
-            if (keyType != String.class) {
-                throw new UnsupportedTypeException("map type " + type.getTypeName() + " needs String keys");
-            }
-            return Json.createObjectBuilder().add("type", "object")
-                    .add("additionalProperties", schemaFor(typeArgument(type, 1, "Map"), path)).build();
-        }
-        if (!isObjectType(raw)) {
-            throw new UnsupportedTypeException("type " + type.getTypeName()
-                    + " has no JSON form; use a record, a class with properties, or a supported value type");
-        }
-        if (path.contains(raw)) {
-            throw new UnsupportedTypeException("type " + raw.getName() + " is recursive; recursive types are not supported");
-        }
-        path.push(raw);
-        try {
-            return raw.isRecord() ? recordSchema(raw, path) : pojoSchema(raw, path);
-        } finally {
-            path.pop();
-        }
-    }
+    /** One schema generation: remembers the types on the current path to reject recursion. */
+    private static final class Walk {
 
-    private static JsonObject recordSchema(Class<?> record, Deque<Class<?>> path) {
-        JsonObjectBuilder properties = Json.createObjectBuilder();
-        JsonArrayBuilder required = Json.createArrayBuilder();
-        for (RecordComponent component : record.getRecordComponents()) {
-            if (component.isAnnotationPresent(JsonbTransient.class)
-                    || component.getAccessor().isAnnotationPresent(JsonbTransient.class)) {
-                continue;
+        private final boolean output;
+        private final Deque<Class<?>> path = new ArrayDeque<>();
+
+        Walk(boolean output) {
+            this.output = output;
+        }
+
+        JsonObject schemaFor(Type type) {
+            if (type instanceof WildcardType || type instanceof TypeVariable<?>) {
+                throw new UnsupportedTypeException("type " + type.getTypeName() + " is not concrete; use a concrete type");
             }
-            String name = propertyName(component.getName(), component.getAnnotation(JsonbProperty.class),
-                    component.getAccessor().getAnnotation(JsonbProperty.class));
-            properties.add(name, schemaFor(component.getGenericType(), path));
-            if (!isOptional(component.getGenericType())) {
-                required.add(name);
+            if (type instanceof GenericArrayType array) {
+                return arraySchema(array.getGenericComponentType(), false);
+            }
+            Class<?> raw = rawClass(type);
+            if (raw == null) {
+                throw new UnsupportedTypeException("type " + type.getTypeName() + " is not supported");
+            }
+            JsonObject simple = SIMPLE.get(raw);
+            if (simple != null) {
+                return simple;
+            }
+            if (raw.isEnum()) {
+                JsonArrayBuilder values = Json.createArrayBuilder();
+                for (Object constant : raw.getEnumConstants()) {
+                    values.add(((Enum<?>) constant).name());
+                }
+                return Json.createObjectBuilder().add("type", "string").add("enum", values).build();
+            }
+            if (raw.isArray()) {
+                return arraySchema(raw.getComponentType(), false);
+            }
+            if (raw == Optional.class) {
+                return schemaFor(typeArgument(type, 0, "Optional"));
+            }
+            if (Collection.class.isAssignableFrom(raw)) {
+                if (!raw.isAssignableFrom(List.class) && !raw.isAssignableFrom(Set.class) && raw.isInterface()) {
+                    throw new UnsupportedTypeException("collection type " + raw.getName() + " is not supported; use List or Set");
+                }
+                return arraySchema(typeArgument(type, 0, raw.getSimpleName()), Set.class.isAssignableFrom(raw));
+            }
+            if (Map.class.isAssignableFrom(raw)) {
+                Type keyType = typeArgument(type, 0, "Map");
+                if (keyType != String.class) {
+                    throw new UnsupportedTypeException("map type " + type.getTypeName() + " needs String keys");
+                }
+                return Json.createObjectBuilder().add("type", "object")
+                        .add("additionalProperties", schemaFor(typeArgument(type, 1, "Map"))).build();
+            }
+            if (!isObjectType(raw)) {
+                throw new UnsupportedTypeException("type " + type.getTypeName()
+                        + " has no JSON form; use a record, a class with properties, or a supported value type");
+            }
+            if (path.contains(raw)) {
+                throw new UnsupportedTypeException("type " + raw.getName() + " is recursive; recursive types are not supported");
+            }
+            path.push(raw);
+            try {
+                return raw.isRecord() ? recordSchema(raw) : pojoSchema(raw);
+            } finally {
+                path.pop();
             }
         }
-        return objectSchema(properties, required);
-    }
 
-    private static JsonObject pojoSchema(Class<?> pojo, Deque<Class<?>> path) {
-        JsonObjectBuilder properties = Json.createObjectBuilder();
-        JsonArrayBuilder required = Json.createArrayBuilder();
-        Map<String, Type> seen = new LinkedHashMap<>();
-        for (Class<?> c = pojo; c != null && c != Object.class; c = c.getSuperclass()) {
-            for (Field field : c.getDeclaredFields()) {
-                int mod = field.getModifiers();
-                if (Modifier.isStatic(mod) || Modifier.isTransient(mod) || field.isAnnotationPresent(JsonbTransient.class)
-                        || !(Modifier.isPublic(mod) || hasAccessor(c, field))) {
+        private JsonObject recordSchema(Class<?> record) {
+            JsonObjectBuilder properties = Json.createObjectBuilder();
+            JsonArrayBuilder required = Json.createArrayBuilder();
+            for (RecordComponent component : record.getRecordComponents()) {
+                if (component.isAnnotationPresent(JsonbTransient.class)
+                        || component.getAccessor().isAnnotationPresent(JsonbTransient.class)) {
                     continue;
                 }
-                String name = propertyName(field.getName(), field.getAnnotation(JsonbProperty.class), null);
-                if (seen.putIfAbsent(name, field.getGenericType()) == null) {
-                    properties.add(name, schemaFor(field.getGenericType(), path));
-                    if (field.getType().isPrimitive()) {
-                        required.add(name);
+                String name = propertyName(component.getName(), component.getAnnotation(JsonbProperty.class),
+                        component.getAccessor().getAnnotation(JsonbProperty.class));
+                properties.add(name, schemaFor(component.getGenericType()));
+                boolean isRequired = output ? component.getType().isPrimitive() : !isOptional(component.getGenericType());
+                if (isRequired) {
+                    required.add(name);
+                }
+            }
+            return objectSchema(properties, required);
+        }
+
+        private JsonObject pojoSchema(Class<?> pojo) {
+            JsonObjectBuilder properties = Json.createObjectBuilder();
+            JsonArrayBuilder required = Json.createArrayBuilder();
+            Map<String, Type> seen = new LinkedHashMap<>();
+            for (Class<?> c = pojo; c != null && c != Object.class; c = c.getSuperclass()) {
+                for (Field field : c.getDeclaredFields()) {
+                    int mod = field.getModifiers();
+                    if (Modifier.isStatic(mod) || Modifier.isTransient(mod) || field.isAnnotationPresent(JsonbTransient.class)
+                            || !(Modifier.isPublic(mod) || hasAccessor(c, field))) {
+                        continue;
+                    }
+                    String name = propertyName(field.getName(), field.getAnnotation(JsonbProperty.class), null);
+                    if (seen.putIfAbsent(name, field.getGenericType()) == null) {
+                        properties.add(name, schemaFor(field.getGenericType()));
+                        if (field.getType().isPrimitive()) {
+                            required.add(name);
+                        }
                     }
                 }
             }
-        }
-        if (seen.isEmpty()) {
-            throw new UnsupportedTypeException("type " + pojo.getName() + " has no properties (public fields or getters)");
-        }
-        return objectSchema(properties, required);
-    }
-
-    private static boolean hasAccessor(Class<?> owner, Field field) {
-        String suffix = Character.toUpperCase(field.getName().charAt(0)) + field.getName().substring(1);
-        for (String prefix : new String[] {"get", "is"}) {
-            try {
-                Method getter = owner.getMethod(prefix + suffix);
-                if (!getter.isAnnotationPresent(JsonbTransient.class)) {
-                    return true;
-                }
-            } catch (NoSuchMethodException e) {
-                // try the next form
+            if (seen.isEmpty()) {
+                throw new UnsupportedTypeException("type " + pojo.getName() + " has no properties (public fields or getters)");
             }
+            return objectSchema(properties, required);
         }
-        return false;
-    }
 
-    private static JsonObject objectSchema(JsonObjectBuilder properties, JsonArrayBuilder required) {
-        JsonObjectBuilder schema = Json.createObjectBuilder().add("type", "object").add("properties", properties);
-        var requiredArray = required.build();
-        if (!requiredArray.isEmpty()) {
-            schema.add("required", requiredArray);
+        private static boolean hasAccessor(Class<?> owner, Field field) {
+            String suffix = Character.toUpperCase(field.getName().charAt(0)) + field.getName().substring(1);
+            for (String prefix : new String[] {"get", "is"}) {
+                try {
+                    Method getter = owner.getMethod(prefix + suffix);
+                    if (!getter.isAnnotationPresent(JsonbTransient.class)) {
+                        return true;
+                    }
+                } catch (NoSuchMethodException e) {
+                    // try the next form
+                }
+            }
+            return false;
         }
-        return schema.build();
-    }
 
-    private static JsonObject arraySchema(Type itemType, boolean unique, Deque<Class<?>> path) {
-        JsonObjectBuilder schema = Json.createObjectBuilder().add("type", "array").add("items", schemaFor(itemType, path));
-        if (unique) {
-            schema.add("uniqueItems", true);
+        private static JsonObject objectSchema(JsonObjectBuilder properties, JsonArrayBuilder required) {
+            JsonObjectBuilder schema = Json.createObjectBuilder().add("type", "object").add("properties", properties);
+            var requiredArray = required.build();
+            if (!requiredArray.isEmpty()) {
+                schema.add("required", requiredArray);
+            }
+            return schema.build();
         }
-        return schema.build();
+
+        private JsonObject arraySchema(Type itemType, boolean unique) {
+            JsonObjectBuilder schema = Json.createObjectBuilder().add("type", "array").add("items", schemaFor(itemType));
+            if (unique) {
+                schema.add("uniqueItems", true);
+            }
+            return schema.build();
+        }
     }
 
     private static String propertyName(String javaName, JsonbProperty first, JsonbProperty second) {

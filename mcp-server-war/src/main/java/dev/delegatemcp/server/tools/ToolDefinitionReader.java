@@ -153,7 +153,7 @@ public final class ToolDefinitionReader {
             return null;
         }
         try {
-            JsonObject schema = JsonSchemaGenerator.schemaFor(returnType);
+            JsonObject schema = JsonSchemaGenerator.outputSchemaFor(returnType);
             return JsonSchemaGenerator.isObjectType(returnType) ? schema : null;
         } catch (UnsupportedTypeException e) {
             throw new InvalidToolException(where + "the return type is unsupported: " + e.getMessage());
