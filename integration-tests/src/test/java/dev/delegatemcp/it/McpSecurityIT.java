@@ -1,0 +1,174 @@
+package dev.delegatemcp.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import dev.delegatemcp.it.support.McpHttp;
+import dev.delegatemcp.it.support.McpTestServer;
+import dev.delegatemcp.it.support.TestTokens;
+import dev.delegatemcp.it.tools.FixtureTools;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The Resource role: MP-JWT validation, MCP challenges, Protected Resource Metadata, scopes, caller identity. */
+@ExtendWith(ArquillianExtension.class)
+class McpSecurityIT {
+
+    private static final String METADATA_URL = "http://localhost:" + McpTestServer.httpPort()
+            + "/.well-known/oauth-protected-resource/mcp-server/mcp";
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return McpTestServer.realEarWithTools(FixtureTools.class.getPackage());
+    }
+
+    @Test
+    void requestWithoutTokenIsUnauthorizedWithResourceMetadataAndScope() {
+        McpHttp.Response response = McpHttp.withToken(null).post(McpHttp.initializeRequest(1, "2025-11-25"));
+        assertEquals(401, response.status());
+        String challenge = response.header("WWW-Authenticate");
+        assertEquals("Bearer resource_metadata=\"" + METADATA_URL + "\", scope=\"notes.read notes.write\"", challenge);
+        assertFalse(response.body().contains("Exception"), response.body());
+    }
+
+    @Test
+    void expiredTokenIsRejected() {
+        assertRejected(TestTokens.user("alice").expiredSince(Duration.ofMinutes(5)).sign());
+    }
+
+    @Test
+    void tokenForAnotherAudienceIsRejected() {
+        assertRejected(TestTokens.user("alice").audience("https://calendar.example.com").sign());
+    }
+
+    @Test
+    void tokenFromAnotherIssuerIsRejected() {
+        assertRejected(TestTokens.user("alice").issuer("https://evil-issuer.example.com").sign());
+    }
+
+    @Test
+    void tokenWithBadSignatureIsRejected() {
+        assertRejected(TestTokens.user("alice").signedByUnknownKey().sign());
+    }
+
+    @Test
+    void unsignedTokenWithAlgNoneIsRejected() {
+        assertRejected(TestTokens.user("alice").unsigned());
+    }
+
+    @Test
+    void garbageTokenIsRejected() {
+        assertRejected("not-a-jwt");
+    }
+
+    @Test
+    void tokenInTheQueryStringIsNotAccepted() {
+        String token = TestTokens.user("alice").sign();
+        McpHttp.Response response = McpHttp.get(URI.create(McpTestServer.resource() + "?access_token=" + token));
+        assertEquals(401, response.status());
+    }
+
+    @Test
+    void validTokenIsAccepted() {
+        assertEquals(200, McpHttp.withToken(TestTokens.user("alice").sign())
+                .post(McpHttp.initializeRequest(1, "2025-11-25")).status());
+    }
+
+    @Test
+    void protectedResourceMetadataIsServedAtThePathForm() {
+        McpHttp.Response response = McpHttp.get(URI.create(METADATA_URL));
+        assertEquals(200, response.status());
+        assertTrue(response.header("Content-Type").startsWith("application/json"));
+        assertMetadata(response.json());
+    }
+
+    @Test
+    void protectedResourceMetadataIsServedAtTheRootForm() {
+        McpHttp.Response response = McpHttp.get(McpTestServer.base().resolve("/.well-known/oauth-protected-resource"));
+        assertEquals(200, response.status());
+        assertMetadata(response.json());
+        assertEquals(404, McpHttp.get(McpTestServer.base().resolve("/.well-known/oauth-protected-resource/other/mcp"))
+                .status());
+    }
+
+    @Test
+    void toolsListShowsOnlyToolsTheCallerMayCall() {
+        McpHttp readOnly = McpHttp.withToken(TestTokens.user("carol").scopes("notes.read").sign()).initialize();
+        List<String> names = allToolNames(readOnly);
+        assertTrue(names.contains("list_notes"), names.toString());
+        assertFalse(names.contains("add_note"), names.toString());
+        assertFalse(names.contains("admin_report"), names.toString());
+        McpHttp admin = McpHttp.withToken(TestTokens.user("dave").scopes("notes.read notes.write admin.read").sign())
+                .initialize();
+        assertTrue(allToolNames(admin).containsAll(List.of("admin_report", "add_note", "list_notes")));
+    }
+
+    @Test
+    void callingAToolWithoutItsScopeIsForbiddenWithInsufficientScope() {
+        McpHttp client = McpHttp.withToken(TestTokens.user("carol").scopes("notes.read").sign()).initialize();
+        McpHttp.Response response = client.request(4, "tools/call",
+                "{\"name\":\"add_note\",\"arguments\":{\"text\":\"hi\"}}");
+        assertEquals(403, response.status());
+        String challenge = response.header("WWW-Authenticate");
+        assertTrue(challenge.startsWith("Bearer error=\"insufficient_scope\""), challenge);
+        assertTrue(challenge.contains("scope=\"notes.read notes.write\""), challenge);
+        assertTrue(challenge.contains("resource_metadata=\"" + METADATA_URL + "\""), challenge);
+        assertTrue(challenge.contains("error_description="), challenge);
+    }
+
+    @Test
+    void toolsSeeTheCallersIdentity() {
+        McpHttp client = McpHttp.withToken(TestTokens.user("erin").clientId("claude-desktop").tenant("acme")
+                .scopes("notes.read openid").sign()).initialize();
+        JsonObject identity = client.callTool("whoami", "{}").getJsonObject("result").getJsonObject("structuredContent");
+        assertEquals("erin", identity.getString("subject"));
+        assertEquals("claude-desktop", identity.getString("clientId"));
+        assertEquals("acme", identity.getString("tenant"));
+        assertEquals(List.of("notes.read", "openid"), identity.getJsonArray("scopes").getValuesAs(JsonString.class)
+                .stream().map(JsonString::getString).toList());
+    }
+
+    private static void assertRejected(String token) {
+        McpHttp.Response response = McpHttp.withToken(token).post(McpHttp.initializeRequest(1, "2025-11-25"));
+        assertEquals(401, response.status(), response.body());
+        String challenge = response.header("WWW-Authenticate");
+        assertNotNull(challenge);
+        assertTrue(challenge.startsWith("Bearer resource_metadata=\"" + METADATA_URL + "\""), challenge);
+        assertTrue(challenge.contains("scope=\"notes.read notes.write\""), challenge);
+        assertTrue(challenge.contains("error=\"invalid_token\""), challenge);
+        assertFalse(response.body().contains(token), "the token is not echoed");
+    }
+
+    private static void assertMetadata(JsonObject metadata) {
+        assertEquals(McpTestServer.resource(), metadata.getString("resource"));
+        assertEquals("https://issuer.test.local", metadata.getJsonArray("authorization_servers").getString(0));
+        assertEquals(List.of("notes.read", "notes.write"), metadata.getJsonArray("scopes_supported")
+                .getValuesAs(JsonString.class).stream().map(JsonString::getString).toList());
+        assertEquals("header", metadata.getJsonArray("bearer_methods_supported").getString(0));
+    }
+
+    private static List<String> allToolNames(McpHttp client) {
+        List<String> names = new java.util.ArrayList<>();
+        String cursor = null;
+        int id = 100;
+        do {
+            JsonObject result = client.request(id++, "tools/list", cursor == null ? null : "{\"cursor\":\"" + cursor + "\"}")
+                    .json().getJsonObject("result");
+            result.getJsonArray("tools").forEach(t -> names.add(t.asJsonObject().getString("name")));
+            cursor = result.containsKey("nextCursor") ? result.getString("nextCursor") : null;
+        } while (cursor != null);
+        return names;
+    }
+}

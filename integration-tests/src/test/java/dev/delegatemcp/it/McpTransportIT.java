@@ -1,0 +1,267 @@
+package dev.delegatemcp.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.delegatemcp.it.support.McpHttp;
+import dev.delegatemcp.it.support.McpTestServer;
+import dev.delegatemcp.it.support.TestTokens;
+import dev.delegatemcp.it.tools.FixtureTools;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The Streamable HTTP transport and JSON-RPC handling of the real EAR on a real Liberty. */
+@ExtendWith(ArquillianExtension.class)
+class McpTransportIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return McpTestServer.realEarWithTools(FixtureTools.class.getPackage());
+    }
+
+    private static McpHttp alice() {
+        return McpHttp.withToken(TestTokens.user("alice").sign());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2025-11-25", "2025-06-18", "2025-03-26"})
+    void initializeAnswersWithTheClientsSupportedVersion(String version) {
+        JsonObject result = alice().initialize(version).getJsonObject("result");
+        assertEquals(version, result.getString("protocolVersion"));
+        assertFalse(result.getJsonObject("capabilities").getJsonObject("tools").getBoolean("listChanged"));
+        assertEquals("delegate-mcp", result.getJsonObject("serverInfo").getString("name"));
+    }
+
+    @Test
+    void initializeWithAnUnknownVersionAnswersWithTheLatest() {
+        assertEquals("2025-11-25", alice().initialize("1999-01-01").getJsonObject("result").getString("protocolVersion"));
+    }
+
+    @Test
+    void initializeIssuesUniqueUnguessableSessionIds() {
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < 5; i++) {
+            String id = alice().initialize().sessionId();
+            assertTrue(id.length() >= 32, id);
+            assertTrue(id.chars().allMatch(c -> c >= 0x21 && c <= 0x7E), id);
+            ids.add(id);
+        }
+        assertEquals(5, ids.size());
+    }
+
+    @Test
+    void requestWithoutSessionIdIsBadRequest() {
+        McpHttp.Response response = alice().request(1, "ping", null);
+        assertEquals(400, response.status());
+        assertEquals(-32600, response.errorCode());
+    }
+
+    @Test
+    void requestWithUnknownSessionIdIsNotFound() {
+        assertEquals(404, alice().session("no-such-session").request(1, "ping", null).status());
+    }
+
+    @Test
+    void deletedSessionIsNotFoundAfterwards() {
+        McpHttp client = alice().initialize();
+        assertEquals(200, client.request(1, "ping", null).status());
+        assertEquals(204, client.delete().status());
+        assertEquals(404, client.request(2, "ping", null).status());
+        assertEquals(404, client.delete().status());
+        assertEquals(400, alice().delete().status());
+    }
+
+    @Test
+    void anotherUsersSessionIsNotFound() {
+        String aliceSession = alice().initialize().sessionId();
+        McpHttp bob = McpHttp.withToken(TestTokens.user("bob").sign()).session(aliceSession);
+        assertEquals(404, bob.request(1, "ping", null).status());
+    }
+
+    @Test
+    void pingAnswersEmptyResult() {
+        McpHttp.Response response = alice().initialize().request(5, "ping", null);
+        assertEquals(200, response.status());
+        assertEquals(5, response.json().getInt("id"));
+        assertTrue(response.json().getJsonObject("result").isEmpty());
+    }
+
+    @Test
+    void notificationsAndResponsesAreAcceptedWithoutBody() {
+        McpHttp client = alice().initialize();
+        McpHttp.Response notification = client.post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":1}}");
+        assertEquals(202, notification.status());
+        assertEquals("", notification.body());
+        assertEquals(202, client.post("{\"jsonrpc\":\"2.0\",\"id\":\"s1\",\"result\":{}}").status());
+    }
+
+    @Test
+    void unsupportedProtocolVersionHeaderIsBadRequest() {
+        McpHttp client = alice().initialize().header("MCP-Protocol-Version", "2024-01-01");
+        assertEquals(400, client.request(1, "ping", null).status());
+    }
+
+    @Test
+    void getOffersNoStreamAndAnswersMethodNotAllowed() {
+        assertEquals(405, alice().initialize().get().status());
+    }
+
+    @Test
+    void foreignOriginIsForbidden() {
+        McpHttp.Response response = McpHttp.withToken(TestTokens.user("alice").sign())
+                .header("Origin", "http://evil.example.com").post(McpHttp.initializeRequest(1, "2025-11-25"));
+        assertEquals(403, response.status());
+        McpHttp local = McpHttp.withToken(TestTokens.user("alice").sign()).header("Origin", "http://localhost:6274");
+        assertEquals(200, local.post(McpHttp.initializeRequest(1, "2025-11-25")).status());
+    }
+
+    @Test
+    void bodyThatIsNotJsonIsParseError() {
+        McpHttp.Response response = alice().initialize().post("{\"jsonrpc\": ");
+        assertEquals(400, response.status());
+        assertEquals(-32700, response.errorCode());
+    }
+
+    @Test
+    void batchIsInvalidRequest() {
+        McpHttp.Response response = alice().initialize().post("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}]");
+        assertEquals(-32600, response.errorCode());
+    }
+
+    @Test
+    void messageWithoutJsonrpcVersionIsInvalidRequest() {
+        assertEquals(-32600, alice().initialize().post("{\"id\":1,\"method\":\"ping\"}").errorCode());
+    }
+
+    @Test
+    void unknownMethodIsMethodNotFound() {
+        McpHttp.Response response = alice().initialize().request(3, "resources/frobnicate", null);
+        assertEquals(200, response.status());
+        assertEquals(-32601, response.errorCode());
+        assertEquals(3, response.json().getInt("id"));
+    }
+
+    @Test
+    void wrongContentTypeIsUnsupportedMediaType() {
+        McpHttp client = alice().initialize().header("Content-Type", "text/plain");
+        assertEquals(415, client.request(1, "ping", null).status());
+    }
+
+    @Test
+    void clientThatAcceptsOnlyEventStreamGetsTheResponseAsOneEvent() {
+        McpHttp.Response response = alice().initialize().header("Accept", "text/event-stream").request(4, "ping", null);
+        assertEquals(200, response.status());
+        assertTrue(response.header("Content-Type").startsWith("text/event-stream"));
+        assertTrue(response.body().startsWith("event: message\ndata: {\"jsonrpc\":\"2.0\",\"id\":4,\"result\":{}}"),
+                response.body());
+    }
+
+    @Test
+    void toolsListIsPaginatedWithAnOpaqueCursor() {
+        McpHttp client = alice().initialize();
+        List<String> names = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            JsonObject result = client.request(10 + pages, "tools/list",
+                    cursor == null ? null : "{\"cursor\":\"" + cursor + "\"}").json().getJsonObject("result");
+            assertTrue(result.getJsonArray("tools").size() <= 3, "page size is 3 in the test server");
+            result.getJsonArray("tools").forEach(t -> names.add(t.asJsonObject().getString("name")));
+            cursor = result.containsKey("nextCursor") ? result.getString("nextCursor") : null;
+            pages++;
+        } while (cursor != null && pages < 20);
+        assertTrue(pages >= 2, "several pages");
+        assertTrue(names.containsAll(List.of("book_room", "echo", "fail_unexpectedly", "whoami", "add_note",
+                "list_notes")), names.toString());
+        assertEquals(names.stream().sorted().toList(), names);
+        assertEquals(-32602, client.request(99, "tools/list", "{\"cursor\":\"not-a-cursor\"}").errorCode());
+    }
+
+    @Test
+    void structuredResultMatchesItsOutputSchemaAndIsMirroredAsText() {
+        McpHttp client = alice().initialize();
+        JsonObject result = client.callTool("book_room", "{\"title\":\"Plan\",\"room\":\"LARGE\",\"day\":\"2026-12-01\","
+                + "\"attendees\":[{\"email\":\"a@example.com\"},{\"email\":\"b@example.com\",\"name\":\"Bo\"}]}")
+                .getJsonObject("result");
+        assertFalse(result.getBoolean("isError"));
+        JsonObject booking = result.getJsonObject("structuredContent");
+        assertEquals("Plan", booking.getString("title"));
+        assertEquals("LARGE", booking.getString("room"));
+        assertEquals("2026-12-01", booking.getString("day"));
+        assertEquals(30, booking.getInt("durationMinutes"), "default applied");
+        assertEquals("alice", booking.getString("bookedBy"));
+        assertEquals("Bo", booking.getJsonArray("attendees").getJsonObject(1).getString("name"));
+        String text = result.getJsonArray("content").getJsonObject(0).getString("text");
+        assertEquals(booking, jakarta.json.Json.createReader(new java.io.StringReader(text)).readObject());
+    }
+
+    @Test
+    void unknownToolIsInvalidParams() {
+        assertEquals(-32602, alice().initialize().callTool("no_such_tool", "{}").getJsonObject("error").getInt("code"));
+    }
+
+    @Test
+    void missingRequiredArgumentIsInvalidParamsNamingIt() {
+        JsonObject error = alice().initialize().callTool("echo", "{}").getJsonObject("error");
+        assertEquals(-32602, error.getInt("code"));
+        assertTrue(error.getString("message").contains("text"), error.toString());
+    }
+
+    @Test
+    void illTypedArgumentIsInvalidParamsWithItsPath() {
+        JsonObject error = alice().initialize().callTool("book_room", "{\"title\":\"x\",\"room\":\"HUGE\","
+                + "\"day\":\"2026-12-01\",\"attendees\":[]}").getJsonObject("error");
+        assertEquals(-32602, error.getInt("code"));
+        assertTrue(error.getString("message").contains("room"), error.toString());
+        JsonObject nested = alice().initialize().callTool("book_room", "{\"title\":\"x\",\"room\":\"SMALL\","
+                + "\"day\":\"2026-12-01\",\"attendees\":[{\"name\":\"no email\"}]}").getJsonObject("error");
+        assertTrue(nested.getString("message").contains("attendees[0].email"), nested.toString());
+    }
+
+    @Test
+    void toolThatThrowsGivesAnErrorResultWithoutDetails() throws IOException {
+        JsonObject result = alice().initialize().callTool("fail_unexpectedly", "{}").getJsonObject("result");
+        assertTrue(result.getBoolean("isError"));
+        String text = result.getJsonArray("content").getJsonObject(0).getString("text");
+        assertTrue(text.contains("failed unexpectedly"), text);
+        assertFalse(text.contains("hunter2") || text.contains("IllegalStateException") || text.contains("at dev."), text);
+        String log = Files.readString(McpTestServer.serverDirectory().resolve("logs/messages.log"));
+        assertFalse(log.contains("hunter2"), "the exception message must not be logged");
+        assertTrue(log.contains("Tool fail_unexpectedly failed with java.lang.IllegalStateException"));
+    }
+
+    @Test
+    void sessionsAreBoundedAndTheLeastRecentlyUsedIsEvicted() {
+        McpHttp first = alice().initialize();
+        for (int i = 0; i < 45; i++) {
+            McpHttp.withToken(TestTokens.user("filler-" + i).sign()).initialize();
+        }
+        assertEquals(404, first.request(1, "ping", null).status(), "max 40 sessions in the test server");
+    }
+
+    @Test
+    void errorResponsesEchoTheRequestId() {
+        JsonObject response = alice().initialize().post("{\"jsonrpc\":\"2.0\",\"id\":\"abc\",\"method\":\"nope\"}").json();
+        assertEquals("abc", ((JsonString) response.get("id")).getString());
+        assertNotNull(response.getJsonObject("error").getString("message"));
+        assertNotEquals(0, response.getJsonObject("error").getInt("code"));
+    }
+}

@@ -1,0 +1,153 @@
+package dev.delegatemcp.it.support;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+
+/** A plain HTTP view of the MCP endpoint, for tests of the transport itself. */
+public final class McpHttp {
+
+    public static final String LATEST = "2025-11-25";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private final String token;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+    private String sessionId;
+    private String protocolVersion = LATEST;
+
+    private McpHttp(String token) {
+        this.token = token;
+    }
+
+    /** A client presenting this bearer token (null: none). */
+    public static McpHttp withToken(String token) {
+        return new McpHttp(token);
+    }
+
+    public McpHttp header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public McpHttp session(String id) {
+        this.sessionId = id;
+        return this;
+    }
+
+    public String sessionId() {
+        return sessionId;
+    }
+
+    /** initialize with the given version; keeps the session id and negotiated version. */
+    public JsonObject initialize(String version) {
+        Response response = post(initializeRequest(1, version));
+        if (response.status() != 200) {
+            throw new AssertionError("initialize failed: HTTP " + response.status() + " " + response.body());
+        }
+        sessionId = response.header("Mcp-Session-Id");
+        protocolVersion = response.json().getJsonObject("result").getString("protocolVersion");
+        post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+        return response.json();
+    }
+
+    public McpHttp initialize() {
+        initialize(LATEST);
+        return this;
+    }
+
+    public static String initializeRequest(int id, String version) {
+        return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"initialize\",\"params\":{\"protocolVersion\":\""
+                + version + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}}";
+    }
+
+    /** A JSON-RPC request with params (a JSON object text, or null). */
+    public Response request(int id, String method, String params) {
+        return post("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + method + "\""
+                + (params == null ? "" : ",\"params\":" + params) + "}");
+    }
+
+    /** tools/call; the response must be a JSON-RPC response. */
+    public JsonObject callTool(String name, String arguments) {
+        return request(7, "tools/call", "{\"name\":\"" + name + "\",\"arguments\":" + arguments + "}").json();
+    }
+
+    public Response post(String body) {
+        return send(HttpRequest.newBuilder(McpTestServer.mcp()).POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json"));
+    }
+
+    public Response get() {
+        return send(HttpRequest.newBuilder(McpTestServer.mcp()).GET());
+    }
+
+    public Response delete() {
+        return send(HttpRequest.newBuilder(McpTestServer.mcp()).DELETE());
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        request.timeout(Duration.ofSeconds(30)).header("Accept", "application/json, text/event-stream");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (sessionId != null) {
+            request.header("Mcp-Session-Id", sessionId).header("MCP-Protocol-Version", protocolVersion);
+        }
+        headers.forEach(request::setHeader);
+        try {
+            return new Response(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+        } catch (IOException e) {
+            throw new AssertionError("HTTP request failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** GET of any URL on the test server. */
+    public static Response get(URI uri) {
+        try {
+            return new Response(HTTP.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString()));
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError("HTTP request failed", e);
+        }
+    }
+
+    /** An HTTP response. */
+    public record Response(HttpResponse<String> raw) {
+
+        public int status() {
+            return raw.statusCode();
+        }
+
+        public String body() {
+            return raw.body();
+        }
+
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        public JsonObject json() {
+            try (JsonReader reader = Json.createReader(new StringReader(raw.body()))) {
+                return reader.readObject();
+            } catch (RuntimeException e) {
+                throw new AssertionError("Not a JSON object (HTTP " + status() + "): " + raw.body(), e);
+            }
+        }
+
+        /** The JSON-RPC error code of this response. */
+        public int errorCode() {
+            return json().getJsonObject("error").getInt("code");
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.delegatemcp.it.support;
+
+import java.io.File;
+import java.net.URI;
+import java.nio.file.Path;
+
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/** Where the test server is and what it deploys: the real EAR, optionally with extra tool classes in its WAR. */
+public final class McpTestServer {
+
+    public static final String WAR = "mcp-server.war";
+
+    private McpTestServer() {
+    }
+
+    public static int httpPort() {
+        return Integer.getInteger("it.http.port", 19080);
+    }
+
+    public static int jwksPort() {
+        return Integer.getInteger("it.jwks.port", 19099);
+    }
+
+    public static URI base() {
+        return URI.create("http://localhost:" + httpPort());
+    }
+
+    /** The MCP endpoint, which is also the resource (token audience). */
+    public static URI mcp() {
+        return base().resolve("/mcp-server/mcp");
+    }
+
+    public static String resource() {
+        return mcp().toString();
+    }
+
+    public static Path serverDirectory() {
+        return Path.of(System.getProperty("it.server.dir", "target/liberty/wlp/usr/servers/mcpTestServer"));
+    }
+
+    /** The EAR exactly as the build made it. */
+    public static EnterpriseArchive realEar() {
+        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class,
+                new File(System.getProperty("it.ear", "target/deployments/mcp-server.ear")));
+    }
+
+    /** The real EAR whose WAR also holds the tool classes of the given package (in a bean archive jar). */
+    public static EnterpriseArchive realEarWithTools(Package toolPackage) {
+        EnterpriseArchive ear = realEar();
+        WebArchive war = ear.getAsType(WebArchive.class, WAR);
+        JavaArchive tools = ShrinkWrap.create(JavaArchive.class, "test-tools.jar").addPackage(toolPackage)
+                .addAsManifestResource(EmptyAsset.INSTANCE, "beans.xml");
+        war.addAsLibrary(tools);
+        ear.delete(WAR);
+        return ear.addAsModule(war);
+    }
+}
