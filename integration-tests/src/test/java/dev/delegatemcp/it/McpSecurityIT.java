@@ -45,7 +45,7 @@ class McpSecurityIT {
 
     @Test
     void expiredTokenIsRejected() {
-        assertRejected(TestTokens.user("alice").expiredSince(Duration.ofMinutes(5)).sign());
+        assertRejected(TestTokens.user("alice").expiredSince(Duration.ofMinutes(2)).sign());
     }
 
     @Test

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** End to end with the official MCP TypeScript SDK client against the real EAR, exactly as built. */
+/** End to end with real MCP clients (the TypeScript SDK and the Inspector CLI) against the real EAR, as built. */
 @ExtendWith(ArquillianExtension.class)
 class SdkClientE2EIT {
 
@@ -63,6 +63,28 @@ class SdkClientE2EIT {
         assertEquals(-32602, out.getJsonObject("unknownTool").getInt("code"));
         assertTrue(out.getBoolean("terminated"));
         assertEquals(404, out.getInt("statusAfterTerminate"));
+    }
+
+    private static Node.Result inspector(String token, String... arguments) {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                "node_modules/@modelcontextprotocol/inspector/clients/launcher/build/index.js", "--cli",
+                McpTestServer.resource(), "--transport", "http", "--header", "Authorization: Bearer " + token));
+        command.addAll(List.of(arguments));
+        return Node.run(Map.of(), 120, command.toArray(String[]::new));
+    }
+
+    @Test
+    void inspectorCliListsAndCallsTools() {
+        String token = TestTokens.user("frank").tenant("globex").sign();
+        Node.Result list = inspector(token, "--method", "tools/list");
+        assertEquals(0, list.exitCode(), list.stdout() + list.stderr());
+        assertTrue(list.stdout().contains("\"name\": \"whoami\""), list.stdout());
+        Node.Result call = inspector(token, "--method", "tools/call", "--tool-name", "echo", "--tool-arg", "text=hi",
+                "times=3");
+        assertEquals(0, call.exitCode(), call.stdout() + call.stderr());
+        assertTrue(call.stdout().contains("\"text\": \"hi hi hi\""), call.stdout());
+        Node.Result whoami = inspector(token, "--method", "tools/call", "--tool-name", "whoami");
+        assertTrue(whoami.stdout().contains("\"tenant\": \"globex\""), whoami.stdout());
     }
 
     static Stream<Arguments> rejectedTokens() {

@@ -46,7 +46,7 @@ public final class McpTestServer {
     /** The EAR exactly as the build made it. */
     public static EnterpriseArchive realEar() {
         return ShrinkWrap.createFromZipFile(EnterpriseArchive.class,
-                new File(System.getProperty("it.ear", "target/deployments/mcp-server.ear")));
+                new File(System.getProperty("it.ear", "target/deployments/mcp-server-ear.ear")));
     }
 
     /** The real EAR whose WAR also holds the tool classes of the given package (in a bean archive jar). */

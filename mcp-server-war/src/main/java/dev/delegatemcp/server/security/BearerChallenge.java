@@ -54,7 +54,8 @@ public class BearerChallenge {
             value.append(", scope=\"").append(String.join(" ", scopesSupported)).append('"');
         }
         if (tokenPresented) {
-            value.append(", error=\"invalid_token\", error_description=\"The access token is missing, expired, or not valid for this server\"");
+            value.append(", error=\"invalid_token\", error_description=\"").append(AuthChallengeServlet.INVALID_TOKEN)
+                    .append('"');
         }
         return value.toString();
     }

@@ -26,6 +26,7 @@ import dev.delegatemcp.api.ToolResponse;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 
 class ToolDefinitionReaderTest {
 
@@ -346,8 +347,7 @@ class ToolDefinitionReaderTest {
         assertEquals(Json.createValue("hello"), properties.get("bare").asJsonObject().get("default"));
         assertEquals(Json.createValue("quoted"), properties.get("quoted").asJsonObject().get("default"));
         assertEquals(Json.createValue("HIGH"), properties.get("level").asJsonObject().get("default"));
-        assertEquals(Json.createValue(true).toString(),
-                properties.get("flag").asJsonObject().get("default").toString());
+        assertEquals(JsonValue.TRUE, properties.get("flag").asJsonObject().get("default"));
         assertEquals(Json.createArrayBuilder().add("a").add("b").build(),
                 properties.get("list").asJsonObject().get("default"));
         assertEquals(Json.createValue("2024-01-31"), properties.get("day").asJsonObject().get("default"));

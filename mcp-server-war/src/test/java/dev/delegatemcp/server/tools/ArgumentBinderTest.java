@@ -1,0 +1,299 @@
+package dev.delegatemcp.server.tools;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+import dev.delegatemcp.api.McpCaller;
+import dev.delegatemcp.api.Tool;
+import dev.delegatemcp.api.ToolArg;
+import dev.delegatemcp.server.jsonrpc.JsonRpcError;
+import dev.delegatemcp.server.jsonrpc.JsonRpcException;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+
+class ArgumentBinderTest {
+
+    public enum Priority { LOW, NORMAL, HIGH }
+
+    public record Point(int x, int y, Optional<String> label) {
+    }
+
+    public static class Tools {
+
+        @Tool
+        public String simple(String text, int count, Priority priority) {
+            return null;
+        }
+
+        @Tool
+        public String structured(Point point, List<String> tags, Set<Integer> ids, Map<String, Integer> weights) {
+            return null;
+        }
+
+        @Tool
+        public String optionals(Optional<String> note, OptionalInt page, Optional<List<Point>> points) {
+            return null;
+        }
+
+        @Tool
+        public String times(Instant at, LocalDate day, LocalDateTime local, Duration timeout) {
+            return null;
+        }
+
+        @Tool
+        public String defaults(@ToolArg(defaultValue = "NORMAL") Priority priority,
+                @ToolArg(defaultValue = "5") int limit,
+                @ToolArg(defaultValue = "hello") String greeting,
+                @ToolArg(defaultValue = "3") Optional<Integer> retries) {
+            return null;
+        }
+
+        @Tool
+        public String notRequired(@ToolArg(required = false) Priority priority,
+                @ToolArg(required = false) int count,
+                @ToolArg(required = false) boolean flag,
+                @ToolArg(required = false) String text) {
+            return null;
+        }
+
+        @Tool
+        public String withCaller(String text, McpCaller caller) {
+            return null;
+        }
+
+        @Tool
+        public String lists(List<String>[] groups) {
+            return null;
+        }
+
+        @Tool
+        public String renamed(@ToolArg(name = "max_results") int limit) {
+            return null;
+        }
+    }
+
+    private static Jsonb jsonb;
+    private static ArgumentBinder binder;
+
+    @BeforeAll
+    static void createBinder() {
+        jsonb = JsonbBuilder.create();
+        binder = new ArgumentBinder(jsonb);
+    }
+
+    @AfterAll
+    static void closeJsonb() throws Exception {
+        jsonb.close();
+    }
+
+    private static ToolDefinition tool(String name) {
+        return ToolDefinitionReader.read(Tools.class, Arrays.stream(Tools.class.getDeclaredMethods())
+                .filter(m -> m.getName().equals(name)).findFirst().orElseThrow());
+    }
+
+    private static JsonObject json(String text) {
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            return reader.readObject();
+        }
+    }
+
+    private static Object[] bind(String tool, String arguments) {
+        return binder.bind(tool(tool), json(arguments), FakeCaller.of("alice"));
+    }
+
+    private static JsonRpcException invalid(String tool, String arguments) {
+        JsonRpcException e = assertThrows(JsonRpcException.class, () -> bind(tool, arguments));
+        assertEquals(JsonRpcError.INVALID_PARAMS, e.code());
+        assertEquals(-32602, e.code());
+        return e;
+    }
+
+    @Test
+    void bindsStringsIntsAndEnums() {
+        Object[] values = bind("simple", "{\"text\":\"hi\",\"count\":3,\"priority\":\"HIGH\"}");
+        assertArrayEquals(new Object[] {"hi", 3, Priority.HIGH}, values);
+    }
+
+    @Test
+    void bindsRecordsListsSetsAndMaps() {
+        Object[] values = bind("structured", "{\"point\":{\"x\":1,\"y\":2},\"tags\":[\"a\",\"b\"],"
+                + "\"ids\":[3,4],\"weights\":{\"w\":9}}");
+        assertEquals(new Point(1, 2, Optional.empty()), values[0]);
+        assertEquals(List.of("a", "b"), values[1]);
+        assertEquals(Set.of(3, 4), values[2]);
+        assertEquals(Map.of("w", 9), values[3]);
+    }
+
+    @Test
+    void bindsPresentOptionals() {
+        Object[] values = bind("optionals", "{\"note\":\"n\",\"page\":2,\"points\":[{\"x\":5,\"y\":6,\"label\":\"p\"}]}");
+        assertEquals(Optional.of("n"), values[0]);
+        assertEquals(OptionalInt.of(2), values[1]);
+        assertEquals(Optional.of(List.of(new Point(5, 6, Optional.of("p")))), values[2]);
+    }
+
+    @Test
+    void absentOrNullOptionalsAreEmpty() {
+        Object[] values = bind("optionals", "{\"note\":null}");
+        assertEquals(Optional.empty(), values[0]);
+        assertEquals(OptionalInt.empty(), values[1]);
+        assertEquals(Optional.empty(), values[2]);
+    }
+
+    @Test
+    void bindsJavaTimeValues() {
+        Object[] values = bind("times", "{\"at\":\"2024-05-01T10:15:30Z\",\"day\":\"2024-02-29\","
+                + "\"local\":\"2024-05-01T10:15:30\",\"timeout\":\"PT1M30S\"}");
+        assertEquals(Instant.parse("2024-05-01T10:15:30Z"), values[0]);
+        assertEquals(LocalDate.of(2024, 2, 29), values[1]);
+        assertEquals(LocalDateTime.of(2024, 5, 1, 10, 15, 30), values[2]);
+        assertEquals(Duration.ofSeconds(90), values[3]);
+    }
+
+    @Test
+    void defaultsAreAppliedForAbsentAndNullArguments() {
+        Object[] values = bind("defaults", "{\"limit\":null}");
+        assertEquals(Priority.NORMAL, values[0]);
+        assertEquals(5, values[1]);
+        assertEquals("hello", values[2]);
+        assertEquals(Optional.of(3), values[3]);
+    }
+
+    @Test
+    void sentValuesOverrideDefaults() {
+        Object[] values = bind("defaults", "{\"priority\":\"LOW\",\"limit\":1,\"greeting\":\"yo\",\"retries\":0}");
+        assertArrayEquals(new Object[] {Priority.LOW, 1, "yo", Optional.of(0)}, values);
+    }
+
+    @Test
+    void absentNotRequiredArgumentsAreNullOrZero() {
+        Object[] values = bind("notRequired", "{}");
+        assertNull(values[0]);
+        assertEquals(0, values[1]);
+        assertEquals(false, values[2]);
+        assertNull(values[3]);
+    }
+
+    @Test
+    void missingRequiredArgumentIsInvalidParamsNamingIt() {
+        JsonRpcException e = invalid("simple", "{\"text\":\"hi\",\"priority\":\"LOW\"}");
+        assertTrue(e.getMessage().contains("count: is required"), e.getMessage());
+        assertTrue(e.getMessage().contains("simple"), e.getMessage());
+    }
+
+    @Test
+    void nullRequiredArgumentIsInvalidParams() {
+        JsonRpcException e = invalid("simple", "{\"text\":null,\"count\":1,\"priority\":\"LOW\"}");
+        assertTrue(e.getMessage().contains("text: is required"), e.getMessage());
+    }
+
+    @Test
+    void missingRequiredArgumentIsNamedByItsSchemaName() {
+        JsonRpcException e = invalid("renamed", "{\"limit\":3}");
+        assertTrue(e.getMessage().contains("max_results: is required"), e.getMessage());
+        assertArrayEquals(new Object[] {3}, bind("renamed", "{\"max_results\":3}"));
+    }
+
+    @Test
+    void wrongTypeIsInvalidParams() {
+        JsonRpcException e = invalid("simple", "{\"text\":\"hi\",\"count\":\"three\",\"priority\":\"LOW\"}");
+        assertTrue(e.getMessage().contains("count: expected integer but got string"), e.getMessage());
+    }
+
+    @Test
+    void fractionalValueForIntIsInvalidParams() {
+        JsonRpcException e = invalid("simple", "{\"text\":\"hi\",\"count\":1.5,\"priority\":\"LOW\"}");
+        assertTrue(e.getMessage().contains("count"), e.getMessage());
+    }
+
+    @Test
+    void intOutOfRangeIsInvalidParams() {
+        JsonRpcException e = invalid("simple", "{\"text\":\"hi\",\"count\":3000000000,\"priority\":\"LOW\"}");
+        assertTrue(e.getMessage().contains("count: must be at most"), e.getMessage());
+    }
+
+    @Test
+    void unknownEnumConstantIsInvalidParams() {
+        JsonRpcException e = invalid("simple", "{\"text\":\"hi\",\"count\":1,\"priority\":\"URGENT\"}");
+        assertTrue(e.getMessage().contains("priority: must be one of"), e.getMessage());
+    }
+
+    @Test
+    void nestedRecordProblemIsInvalidParamsWithPath() {
+        JsonRpcException e = invalid("structured",
+                "{\"point\":{\"x\":1},\"tags\":[],\"ids\":[],\"weights\":{}}");
+        assertTrue(e.getMessage().contains("point.y: is required"), e.getMessage());
+        e = invalid("structured", "{\"point\":{\"x\":1,\"y\":2},\"tags\":[\"a\",7],\"ids\":[],\"weights\":{}}");
+        assertTrue(e.getMessage().contains("tags[1]"), e.getMessage());
+    }
+
+    @Test
+    void duplicateSetItemsAreInvalidParams() {
+        JsonRpcException e = invalid("structured", "{\"point\":{\"x\":1,\"y\":2},\"tags\":[],\"ids\":[1,1],\"weights\":{}}");
+        assertTrue(e.getMessage().contains("ids: must not contain duplicate items"), e.getMessage());
+    }
+
+    @Test
+    void invalidDateIsInvalidParams() {
+        JsonRpcException e = invalid("times", "{\"at\":\"2024-05-01T10:15:30Z\",\"day\":\"2024-02-30\","
+                + "\"local\":\"2024-05-01T10:15:30\",\"timeout\":\"PT1S\"}");
+        assertTrue(e.getMessage().contains("day: is not a valid date"), e.getMessage());
+    }
+
+    @Test
+    void valueThatPassesSchemaButCannotBeConvertedIsInvalidParams() {
+        JsonRpcException e = invalid("times", "{\"at\":\"2024-05-01T10:15:30Z\",\"day\":\"2024-02-29\","
+                + "\"local\":\"2024-05-01T10:15:30\",\"timeout\":\"ninety seconds\"}");
+        assertTrue(e.getMessage().contains("timeout: cannot be read as Duration"), e.getMessage());
+    }
+
+    @Test
+    @Disabled("BUG: generic array parameters (e.g. List<String>[]) are accepted but JSON-B cannot bind them, and the error path throws NullPointerException")
+    void genericArrayArgumentIsBound() {
+        Object[] values = bind("lists", "{\"groups\":[[\"a\"],[\"b\",\"c\"]]}");
+        List<?>[] groups = (List<?>[]) values[0];
+        assertEquals(List.of("a"), groups[0]);
+        assertEquals(List.of("b", "c"), groups[1]);
+    }
+
+    @Test
+    void callerParameterReceivesTheCaller() {
+        McpCaller caller = FakeCaller.of("bob", "notes.read");
+        Object[] values = binder.bind(tool("withCaller"), json("{\"text\":\"x\"}"), caller);
+        assertEquals("x", values[0]);
+        assertSame(caller, values[1]);
+    }
+
+    @Test
+    void argumentNamedLikeCallerParameterIsIgnored() {
+        Object[] values = binder.bind(tool("withCaller"), json("{\"text\":\"x\",\"caller\":\"evil\"}"),
+                FakeCaller.of("bob"));
+        assertFalse(values[1] instanceof String);
+        assertEquals("bob", ((McpCaller) values[1]).subject());
+    }
+}

@@ -1,0 +1,177 @@
+package dev.delegatemcp.server.transport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+class InMemorySessionStoreTest {
+
+    private static final Duration IDLE = Duration.ofMinutes(30);
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
+
+    private InMemorySessionStore store(int max) {
+        return new InMemorySessionStore(max, IDLE, clock);
+    }
+
+    @Test
+    void createdSessionKeepsOwnerAndVersionAndCanBeTouched() {
+        InMemorySessionStore store = store(10);
+        McpSession session = store.create("alice", "2025-06-18");
+        assertEquals("alice", session.owner());
+        assertEquals("2025-06-18", session.protocolVersion());
+        assertEquals(Optional.of(session), store.touch(session.id()));
+    }
+
+    @Test
+    void idsAreUnique() {
+        InMemorySessionStore store = store(1000);
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < 500; i++) {
+            ids.add(store.create("u", ProtocolVersions.LATEST).id());
+        }
+        assertEquals(500, ids.size());
+    }
+
+    @Test
+    void idsAreLongUrlSafeVisibleAscii() {
+        InMemorySessionStore store = store(100);
+        for (int i = 0; i < 50; i++) {
+            String id = store.create("u", ProtocolVersions.LATEST).id();
+            assertTrue(id.length() >= 32, id);
+            assertTrue(id.matches("[A-Za-z0-9_-]+"), id);
+            assertTrue(id.chars().allMatch(c -> c >= 0x21 && c <= 0x7E), id);
+        }
+    }
+
+    @Test
+    void unknownIdIsEmpty() {
+        assertEquals(Optional.empty(), store(5).touch("no-such-session"));
+    }
+
+    @Test
+    void sessionExpiresAfterIdleTimeout() {
+        InMemorySessionStore store = store(10);
+        McpSession session = store.create("alice", ProtocolVersions.LATEST);
+        clock.advance(IDLE.minusMillis(1));
+        assertEquals(1, store.size());
+        clock.advance(Duration.ofMillis(1));
+        assertEquals(0, store.size());
+        assertEquals(Optional.empty(), store.touch(session.id()));
+    }
+
+    @Test
+    void expiredSessionCannotBeTouched() {
+        InMemorySessionStore store = store(10);
+        McpSession session = store.create("alice", ProtocolVersions.LATEST);
+        clock.advance(IDLE.plusSeconds(1));
+        assertEquals(Optional.empty(), store.touch(session.id()));
+        assertFalse(store.remove(session.id()));
+    }
+
+    @Test
+    void touchRefreshesTheIdleTimer() {
+        InMemorySessionStore store = store(10);
+        McpSession session = store.create("alice", ProtocolVersions.LATEST);
+        clock.advance(Duration.ofMinutes(20));
+        assertTrue(store.touch(session.id()).isPresent());
+        clock.advance(Duration.ofMinutes(20));
+        assertTrue(store.touch(session.id()).isPresent(), "40 minutes after creation but 20 after last use");
+        clock.advance(IDLE);
+        assertTrue(store.touch(session.id()).isEmpty());
+    }
+
+    @Test
+    void touchedSessionOutlivesOlderIdleOnes() {
+        InMemorySessionStore store = store(10);
+        McpSession first = store.create("a", ProtocolVersions.LATEST);
+        clock.advance(Duration.ofMinutes(10));
+        McpSession second = store.create("b", ProtocolVersions.LATEST);
+        clock.advance(Duration.ofMinutes(10));
+        store.touch(first.id());
+        clock.advance(Duration.ofMinutes(15));
+        // second idle 25 min, first idle 15 min: both live
+        assertEquals(2, store.size());
+        clock.advance(Duration.ofMinutes(5));
+        // second idle 30 min: expired; first idle 20 min: live
+        assertEquals(1, store.size());
+        assertTrue(store.touch(first.id()).isPresent());
+        assertTrue(store.touch(second.id()).isEmpty());
+    }
+
+    @Test
+    void fullStoreEvictsLeastRecentlyUsedSession() {
+        InMemorySessionStore store = store(2);
+        McpSession a = store.create("a", ProtocolVersions.LATEST);
+        clock.advance(Duration.ofSeconds(1));
+        McpSession b = store.create("b", ProtocolVersions.LATEST);
+        clock.advance(Duration.ofSeconds(1));
+        store.touch(a.id());
+        clock.advance(Duration.ofSeconds(1));
+        McpSession c = store.create("c", ProtocolVersions.LATEST);
+        assertEquals(2, store.size());
+        assertTrue(store.touch(a.id()).isPresent());
+        assertTrue(store.touch(b.id()).isEmpty(), "b was least recently used");
+        assertTrue(store.touch(c.id()).isPresent());
+    }
+
+    @Test
+    void fullStoreDropsExpiredSessionsBeforeLiveOnes() {
+        InMemorySessionStore store = store(2);
+        McpSession old = store.create("old", ProtocolVersions.LATEST);
+        clock.advance(Duration.ofMinutes(20));
+        McpSession recent = store.create("recent", ProtocolVersions.LATEST);
+        clock.advance(Duration.ofMinutes(15));
+        McpSession newest = store.create("newest", ProtocolVersions.LATEST);
+        assertTrue(store.touch(old.id()).isEmpty());
+        assertTrue(store.touch(recent.id()).isPresent());
+        assertTrue(store.touch(newest.id()).isPresent());
+    }
+
+    @Test
+    void sizeNeverExceedsMaximum() {
+        InMemorySessionStore store = store(3);
+        for (int i = 0; i < 10; i++) {
+            store.create("u" + i, ProtocolVersions.LATEST);
+            assertTrue(store.size() <= 3);
+        }
+        assertEquals(3, store.size());
+    }
+
+    @Test
+    void removeEndsTheSessionAndReportsWhetherItExisted() {
+        InMemorySessionStore store = store(5);
+        McpSession session = store.create("alice", ProtocolVersions.LATEST);
+        McpSession other = store.create("bob", ProtocolVersions.LATEST);
+        assertNotEquals(session.id(), other.id());
+        assertTrue(store.remove(session.id()));
+        assertFalse(store.remove(session.id()));
+        assertTrue(store.touch(session.id()).isEmpty());
+        assertEquals(1, store.size());
+        assertTrue(store.touch(other.id()).isPresent());
+    }
+
+    @Test
+    void sizeCountsLiveSessions() {
+        InMemorySessionStore store = store(5);
+        assertEquals(0, store.size());
+        store.create("a", ProtocolVersions.LATEST);
+        store.create("b", ProtocolVersions.LATEST);
+        assertEquals(2, store.size());
+    }
+
+    @Test
+    void maximumBelowOneIsRejected() {
+        assertThrows(IllegalArgumentException.class, () -> new InMemorySessionStore(0, IDLE, clock));
+    }
+}
