@@ -72,7 +72,12 @@ public class TokenExchangeClient {
         try (Response response = api.token(basicAuthorization(), form(request))) {
             JsonObject body = readJson(response);
             if (response.getStatus() == 200 && body != null && body.containsKey("access_token")) {
-                return token(body);
+                try {
+                    return token(body);
+                } catch (ClassCastException | NullPointerException e) {
+                    throw new StsException(StsException.Reason.FAILED, null,
+                            "The STS answered with a token response that does not follow RFC 8693");
+                }
             }
             String error = body == null ? null : body.getString("error", null);
             String description = body == null ? null : body.getString("error_description", null);

@@ -6,9 +6,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 
 /** Reads JSON-RPC 2.0 messages and writes responses, with JSON-P. */
@@ -24,14 +24,7 @@ public final class JsonRpcCodec {
      *         {@link JsonRpcError#INVALID_REQUEST} for JSON that is not a single valid JSON-RPC 2.0 message
      */
     public static JsonRpcMessage parse(String body) {
-        JsonValue value;
-        try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
-            value = reader.readValue();
-        } catch (JsonParsingException e) {
-            throw new JsonRpcException(JsonRpcError.PARSE_ERROR, "Parse error: the body is not valid JSON");
-        } catch (JsonException | IllegalStateException e) {
-            throw new JsonRpcException(JsonRpcError.PARSE_ERROR, "Parse error: the body is empty or not valid JSON");
-        }
+        JsonValue value = readSingleValue(body);
         if (value.getValueType() == JsonValue.ValueType.ARRAY) {
             throw new JsonRpcException(JsonRpcError.INVALID_REQUEST,
                     "Invalid Request: JSON-RPC batches are not supported; send one message per request");
@@ -67,6 +60,25 @@ public final class JsonRpcCodec {
         }
         return new JsonRpcMessage(id, ((JsonString) method).getString(),
                 params == null ? JsonValue.EMPTY_JSON_OBJECT : params.asJsonObject());
+    }
+
+    /** The one JSON value of the body; anything after it (a second message, garbage) is a parse error. */
+    private static JsonValue readSingleValue(String body) {
+        try (JsonParser parser = Json.createParser(new StringReader(body == null ? "" : body))) {
+            if (!parser.hasNext()) {
+                throw new JsonRpcException(JsonRpcError.PARSE_ERROR, "Parse error: the body is empty");
+            }
+            parser.next();
+            JsonValue value = parser.getValue();
+            if (parser.hasNext()) {
+                throw new JsonRpcException(JsonRpcError.PARSE_ERROR, "Parse error: content after the JSON value");
+            }
+            return value;
+        } catch (JsonParsingException e) {
+            throw new JsonRpcException(JsonRpcError.PARSE_ERROR, "Parse error: the body is not valid JSON");
+        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
+            throw new JsonRpcException(JsonRpcError.PARSE_ERROR, "Parse error: the body is empty or not valid JSON");
+        }
     }
 
     /** A success response. */

@@ -40,7 +40,8 @@ public class BearerChallenge {
     public static String resourceMetadataUrl(String resource) {
         URI uri = URI.create(resource);
         String path = uri.getRawPath() == null || "/".equals(uri.getRawPath()) ? "" : uri.getRawPath();
-        return uri.getScheme() + "://" + uri.getRawAuthority() + "/.well-known/oauth-protected-resource" + path;
+        String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+        return uri.getScheme() + "://" + uri.getRawAuthority() + "/.well-known/oauth-protected-resource" + path + query;
     }
 
     public String resourceMetadataUrl() {

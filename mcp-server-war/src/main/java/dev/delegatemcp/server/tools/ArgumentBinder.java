@@ -58,7 +58,7 @@ public final class ArgumentBinder {
             return convert(value, argument.type());
         } catch (JsonbException | IllegalArgumentException | ArithmeticException e) {
             throw JsonRpcException.invalidParams("Invalid arguments for tool " + tool.name() + ": " + argument.name()
-                    + ": cannot be read as " + JsonSchemaGenerator.rawClass(argument.type()).getSimpleName());
+                    + ": cannot be read as " + simpleName(argument.type()));
         }
     }
 
@@ -77,6 +77,11 @@ public final class ArgumentBinder {
             return OptionalDouble.of(((JsonNumber) value).doubleValue());
         }
         return jsonb.fromJson(value.toString(), type);
+    }
+
+    private static String simpleName(Type type) {
+        Class<?> raw = JsonSchemaGenerator.rawClass(type);
+        return raw != null ? raw.getSimpleName() : type.getTypeName();
     }
 
     private static Object absent(Type type) {

@@ -143,8 +143,9 @@ public final class JsonSchemaGenerator {
             if (type instanceof WildcardType || type instanceof TypeVariable<?>) {
                 throw new UnsupportedTypeException("type " + type.getTypeName() + " is not concrete; use a concrete type");
             }
-            if (type instanceof GenericArrayType array) {
-                return arraySchema(array.getGenericComponentType(), false);
+            if (type instanceof GenericArrayType) {
+                throw new UnsupportedTypeException("generic array type " + type.getTypeName()
+                        + " is not supported; use a List");
             }
             Class<?> raw = rawClass(type);
             if (raw == null) {
@@ -222,11 +223,13 @@ public final class JsonSchemaGenerator {
             for (Class<?> c = pojo; c != null && c != Object.class; c = c.getSuperclass()) {
                 for (Field field : c.getDeclaredFields()) {
                     int mod = field.getModifiers();
+                    Method getter = getter(c, field);
                     if (Modifier.isStatic(mod) || Modifier.isTransient(mod) || field.isAnnotationPresent(JsonbTransient.class)
-                            || !(Modifier.isPublic(mod) || hasAccessor(c, field))) {
+                            || !(Modifier.isPublic(mod) || getter != null)) {
                         continue;
                     }
-                    String name = propertyName(field.getName(), field.getAnnotation(JsonbProperty.class), null);
+                    String name = propertyName(field.getName(), field.getAnnotation(JsonbProperty.class),
+                            getter == null ? null : getter.getAnnotation(JsonbProperty.class));
                     if (seen.putIfAbsent(name, field.getGenericType()) == null) {
                         properties.add(name, schemaFor(field.getGenericType()));
                         if (field.getType().isPrimitive()) {
@@ -241,19 +244,18 @@ public final class JsonSchemaGenerator {
             return objectSchema(properties, required);
         }
 
-        private static boolean hasAccessor(Class<?> owner, Field field) {
+        /** The field's public getter ({@code getX} or {@code isX}) unless it is @JsonbTransient; null when none. */
+        private static Method getter(Class<?> owner, Field field) {
             String suffix = Character.toUpperCase(field.getName().charAt(0)) + field.getName().substring(1);
             for (String prefix : new String[] {"get", "is"}) {
                 try {
                     Method getter = owner.getMethod(prefix + suffix);
-                    if (!getter.isAnnotationPresent(JsonbTransient.class)) {
-                        return true;
-                    }
+                    return getter.isAnnotationPresent(JsonbTransient.class) ? null : getter;
                 } catch (NoSuchMethodException e) {
                     // try the next form
                 }
             }
-            return false;
+            return null;
         }
 
         private static JsonObject objectSchema(JsonObjectBuilder properties, JsonArrayBuilder required) {

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.time.format.DateTimeParseException;
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -89,7 +88,8 @@ public final class SchemaValidator {
                 return problem;
             }
         }
-        if (schema.getBoolean("uniqueItems", false) && new HashSet<>(array).size() != array.size()) {
+        if (schema.getBoolean("uniqueItems", false)
+                && array.stream().map(SchemaValidator::canonical).distinct().count() != array.size()) {
             return problem(path, "must not contain duplicate items");
         }
         return Optional.empty();
@@ -123,6 +123,11 @@ public final class SchemaValidator {
             return problem(path, "is not a valid " + format);
         }
         return Optional.empty();
+    }
+
+    /** Equal JSON values map to equal objects: numbers compare by value, whatever their scale (1 = 1.0). */
+    private static Object canonical(JsonValue value) {
+        return value instanceof JsonNumber number ? number.bigDecimalValue().stripTrailingZeros() : value;
     }
 
     private static boolean hasFormat(String value, String format) {

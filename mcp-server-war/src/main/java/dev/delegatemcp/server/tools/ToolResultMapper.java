@@ -31,7 +31,9 @@ public final class ToolResultMapper {
             return result(response.content(), response.isError());
         }
         if (value == null) {
-            return result(List.of(), false);
+            // A tool that declares an outputSchema must answer with structured content; null cannot match it.
+            return tool.outputSchema() == null ? result(List.of(), false)
+                    : error("The tool " + tool.name() + " returned no result.");
         }
         if (value instanceof String text) {
             return result(List.of(Content.text(text)), false);

@@ -14,7 +14,7 @@ public final class ProtocolVersions {
     }
 
     public static boolean isSupported(String version) {
-        return SUPPORTED.contains(version);
+        return version != null && SUPPORTED.contains(version);
     }
 
     /** The client's requested version when we speak it, else our latest (the client then decides). */

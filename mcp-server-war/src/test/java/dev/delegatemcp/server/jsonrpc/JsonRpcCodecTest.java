@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
@@ -41,7 +40,6 @@ class JsonRpcCodecTest {
     }
 
     @Test
-    @Disabled("BUG: JsonRpcCodec.parse accepts trailing content after the first JSON value (e.g. two concatenated messages)")
     void trailingContentAfterTheMessageIsParseError() {
         assertEquals(-32700, errorCodeOf("{\"jsonrpc\":\"2.0\",\"method\":\"ping\",\"id\":1} garbage"));
         assertEquals(-32700, errorCodeOf(

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class BearerChallengeTest {
@@ -41,7 +40,6 @@ class BearerChallengeTest {
     }
 
     @Test
-    @Disabled("BUG: resourceMetadataUrl drops the resource's query component; RFC 9728 section 3.1 keeps it")
     void metadataUrlKeepsTheQuery() {
         assertEquals("https://h/.well-known/oauth-protected-resource/mcp?tenant=1",
                 BearerChallenge.resourceMetadataUrl("https://h/mcp?tenant=1"));
