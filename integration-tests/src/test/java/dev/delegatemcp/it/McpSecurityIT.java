@@ -140,6 +140,15 @@ class McpSecurityIT {
                 .stream().map(JsonString::getString).toList());
     }
 
+    @Test
+    void injectedCallerIsTheCurrentRequestsCaller() {
+        for (String user : List.of("gina", "hank")) {
+            McpHttp client = McpHttp.withToken(TestTokens.user(user).tenant("t-" + user).sign()).initialize();
+            JsonObject result = client.callTool("whoami_injected", "{}").getJsonObject("result");
+            assertEquals(user + "/t-" + user, result.getJsonArray("content").getJsonObject(0).getString("text"));
+        }
+    }
+
     private static void assertRejected(String token) {
         McpHttp.Response response = McpHttp.withToken(token).post(McpHttp.initializeRequest(1, "2025-11-25"));
         assertEquals(401, response.status(), response.body());

@@ -8,6 +8,7 @@ import dev.delegatemcp.api.McpCaller;
 import dev.delegatemcp.api.Tool;
 import dev.delegatemcp.api.ToolArg;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /** Tools that exercise argument binding, failures and scopes end to end. Test deployments only. */
 @ApplicationScoped
@@ -28,6 +29,15 @@ public class FixtureTools {
             @ToolArg(description = "Who attends") List<Attendee> attendees,
             @ToolArg(description = "Length in minutes", defaultValue = "30") int durationMinutes) {
         return new Booking(title, room, day, attendees, durationMinutes, caller.subject());
+    }
+
+    /** The request's caller, injected into an application-scoped bean (a proxy to the request's value). */
+    @Inject
+    McpCaller injectedCaller;
+
+    @Tool(name = "whoami_injected", description = "Returns the subject of the injected caller")
+    public String whoamiInjected() {
+        return injectedCaller.subject() + "/" + injectedCaller.tenant().orElse("-");
     }
 
     @Tool(name = "fail_unexpectedly", description = "Throws an unexpected exception whose message holds a secret")
