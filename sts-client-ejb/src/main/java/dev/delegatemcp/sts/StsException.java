@@ -1,6 +1,9 @@
 package dev.delegatemcp.sts;
 
-/** A token exchange that did not yield a credential, with the reason as the STS told it. */
+/**
+ * A token exchange that did not yield a credential, with the reason as the STS told it. Each reason has its own
+ * subclass, so callers and Fault Tolerance policies can tell them apart ({@link Unavailable} alone is retried).
+ */
 public class StsException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
@@ -24,10 +27,67 @@ public class StsException extends RuntimeException {
     private final Reason reason;
     private final String stsError;
 
-    public StsException(Reason reason, String stsError, String message) {
+    StsException(Reason reason, String stsError, String message) {
         super(message, null, false, false);
         this.reason = reason;
         this.stsError = stsError;
+    }
+
+    /** The exception for a reason: a {@link Denied}, {@link InvalidTarget}, ... */
+    public static StsException of(Reason reason, String stsError, String message) {
+        return switch (reason) {
+            case DENIED -> new Denied(stsError, message);
+            case INVALID_TARGET -> new InvalidTarget(stsError, message);
+            case CLIENT_UNAUTHORIZED -> new ClientUnauthorized(stsError, message);
+            case INVALID_SUBJECT_TOKEN -> new InvalidSubjectToken(stsError, message);
+            case UNAVAILABLE -> new Unavailable(stsError, message);
+            case FAILED -> new StsException(Reason.FAILED, stsError, message);
+        };
+    }
+
+    /** Policy denied the exchange. */
+    public static final class Denied extends StsException {
+        private static final long serialVersionUID = 1L;
+
+        Denied(String stsError, String message) {
+            super(Reason.DENIED, stsError, message);
+        }
+    }
+
+    /** The target (resource, audience, scope) is unknown or not available to this server. */
+    public static final class InvalidTarget extends StsException {
+        private static final long serialVersionUID = 1L;
+
+        InvalidTarget(String stsError, String message) {
+            super(Reason.INVALID_TARGET, stsError, message);
+        }
+    }
+
+    /** This server's own client is unknown, has a wrong secret, or may not exchange tokens. */
+    public static final class ClientUnauthorized extends StsException {
+        private static final long serialVersionUID = 1L;
+
+        ClientUnauthorized(String stsError, String message) {
+            super(Reason.CLIENT_UNAUTHORIZED, stsError, message);
+        }
+    }
+
+    /** The caller's token was not accepted by the STS. */
+    public static final class InvalidSubjectToken extends StsException {
+        private static final long serialVersionUID = 1L;
+
+        InvalidSubjectToken(String stsError, String message) {
+            super(Reason.INVALID_SUBJECT_TOKEN, stsError, message);
+        }
+    }
+
+    /** The STS could not be reached, timed out, or answered with a server error: safe to retry. */
+    public static final class Unavailable extends StsException {
+        private static final long serialVersionUID = 1L;
+
+        public Unavailable(String stsError, String message) {
+            super(Reason.UNAVAILABLE, stsError, message);
+        }
     }
 
     public Reason reason() {

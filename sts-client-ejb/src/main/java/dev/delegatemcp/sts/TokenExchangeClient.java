@@ -2,8 +2,10 @@ package dev.delegatemcp.sts;
 
 import java.io.StringReader;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -22,6 +24,10 @@ import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
@@ -67,7 +73,19 @@ public class TokenExchangeClient {
                 .build(StsTokenApi.class);
     }
 
-    /** @throws StsException when the STS refuses the exchange or cannot be reached */
+    /**
+     * One exchange. Bounded by Fault Tolerance (each limit can be changed in MP Config, e.g.
+     * {@code dev.delegatemcp.sts.TokenExchangeClient/exchange/Timeout/value}): a time limit, one retry only when
+     * the STS was unavailable, and a circuit breaker that opens on unavailability, not on refusals.
+     *
+     * @throws StsException when the STS refuses the exchange or cannot be reached
+     */
+    @Timeout(value = 8, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 1, delay = 200, jitter = 100, retryOn = StsException.Unavailable.class,
+            abortOn = {StsException.Denied.class, StsException.InvalidTarget.class,
+                    StsException.ClientUnauthorized.class, StsException.InvalidSubjectToken.class})
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
+            failOn = {StsException.Unavailable.class, TimeoutException.class})
     public ExchangedToken exchange(TokenExchangeRequest request) {
         try (Response response = api.token(basicAuthorization(), form(request))) {
             JsonObject body = readJson(response);
@@ -75,18 +93,17 @@ public class TokenExchangeClient {
                 try {
                     return token(body);
                 } catch (ClassCastException | NullPointerException e) {
-                    throw new StsException(StsException.Reason.FAILED, null,
+                    throw StsException.of(StsException.Reason.FAILED, null,
                             "The STS answered with a token response that does not follow RFC 8693");
                 }
             }
             String error = body == null ? null : body.getString("error", null);
             String description = body == null ? null : body.getString("error_description", null);
             StsException.Reason reason = StsErrorClassifier.classify(response.getStatus(), error, description);
-            throw new StsException(reason, error, "Token exchange refused by the STS: HTTP " + response.getStatus()
+            throw StsException.of(reason, error, "Token exchange refused by the STS: HTTP " + response.getStatus()
                     + (error == null ? "" : " " + error));
         } catch (ProcessingException e) {
-            throw new StsException(StsException.Reason.UNAVAILABLE, null,
-                    "The STS could not be reached: " + e.getClass().getSimpleName());
+            throw new StsException.Unavailable(null, "The STS could not be reached: " + e.getClass().getSimpleName());
         }
     }
 
@@ -115,8 +132,15 @@ public class TokenExchangeClient {
                 scopes);
     }
 
+    /** This server's client id at the STS (for audit records). */
+    public String clientId() {
+        return clientId;
+    }
+
+    /** RFC 6749 section 2.3.1: id and secret are form-urlencoded before Basic encoding. */
     private String basicAuthorization() {
-        String credentials = clientId + ":" + clientSecret.trim();
+        String credentials = URLEncoder.encode(clientId, StandardCharsets.UTF_8) + ":"
+                + URLEncoder.encode(clientSecret.trim(), StandardCharsets.UTF_8);
         return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -32,9 +32,12 @@ public final class ArgumentBinder {
         List<ToolParameter> parameters = tool.parameters();
         Object[] values = new Object[parameters.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = parameters.get(i) instanceof ToolParameter.Argument argument
-                    ? bind(tool, argument, arguments.get(argument.name()))
-                    : caller;
+            ToolParameter parameter = parameters.get(i);
+            if (parameter instanceof ToolParameter.Argument argument) {
+                values[i] = bind(tool, argument, arguments.get(argument.name()));
+            } else if (parameter instanceof ToolParameter.Caller) {
+                values[i] = caller;
+            }
         }
         return values;
     }

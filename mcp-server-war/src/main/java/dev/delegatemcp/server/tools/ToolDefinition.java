@@ -16,9 +16,10 @@ import jakarta.json.JsonObject;
  * @param method the tool method
  * @param parameters how each method parameter is filled, in order
  * @param outputSchema the structured output schema, or null when the result is not structured
+ * @param downstreamTargets the logical names of its {@code @Downstream} targets, in declaration order
  */
 public record ToolDefinition(String name, JsonObject descriptor, Set<String> requiredScopes, Class<?> beanClass,
-        Method method, List<ToolParameter> parameters, JsonObject outputSchema) {
+        Method method, List<ToolParameter> parameters, JsonObject outputSchema, List<String> downstreamTargets) {
 
     /** The method as people read it, e.g. {@code com.acme.Tools#search(String, int)}, for messages. */
     public String methodReference() {

@@ -13,6 +13,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.delegatemcp.api.Content;
+import dev.delegatemcp.api.Downstream;
+import dev.delegatemcp.api.DownstreamCredential;
+import dev.delegatemcp.api.DownstreamCredentials;
 import dev.delegatemcp.api.McpCaller;
 import dev.delegatemcp.api.Tool;
 import dev.delegatemcp.api.ToolArg;
@@ -53,6 +56,10 @@ public final class ToolDefinitionReader {
         for (Parameter parameter : method.getParameters()) {
             if (parameter.getType() == McpCaller.class) {
                 parameters.add(new ToolParameter.Caller());
+                continue;
+            }
+            if (parameter.getType() == DownstreamCredential.class || parameter.getType() == DownstreamCredentials.class) {
+                parameters.add(new ToolParameter.Credential());
                 continue;
             }
             ToolParameter.Argument argument = readArgument(where, parameter);
@@ -97,9 +104,46 @@ public final class ToolDefinitionReader {
         descriptor.add("annotations", annotations.add("readOnlyHint", hints.readOnlyHint())
                 .add("destructiveHint", hints.destructiveHint()).add("idempotentHint", hints.idempotentHint())
                 .add("openWorldHint", hints.openWorldHint()));
+        List<Downstream> downstreams = downstreamTargets(beanClass, method);
+        checkDownstream(where, method, downstreams);
         Set<String> scopes = new LinkedHashSet<>(List.of(tool.scopes()));
         return new ToolDefinition(name, descriptor.build(), Set.copyOf(scopes), beanClass, method,
-                List.copyOf(parameters), outputSchema);
+                List.copyOf(parameters), outputSchema, downstreams.stream().map(ToolDefinitionReader::targetName).toList());
+    }
+
+    /** The {@code @Downstream} targets of a tool: those on the method, else those on its class. */
+    static List<Downstream> downstreamTargets(Class<?> beanClass, Method method) {
+        Downstream[] onMethod = method.getAnnotationsByType(Downstream.class);
+        return List.of(onMethod.length > 0 ? onMethod : beanClass.getAnnotationsByType(Downstream.class));
+    }
+
+    /** The logical name of a target: its resource or its connection. */
+    public static String targetName(Downstream downstream) {
+        return downstream.resource().isEmpty() ? downstream.connection() : downstream.resource();
+    }
+
+    private static void checkDownstream(String where, Method method, List<Downstream> downstreams) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Downstream downstream : downstreams) {
+            if (downstream.resource().isEmpty() == downstream.connection().isEmpty()) {
+                throw new InvalidToolException(where + "@Downstream needs exactly one of resource or connection");
+            }
+            if (!names.add(targetName(downstream))) {
+                throw new InvalidToolException(where + "@Downstream target '" + targetName(downstream)
+                        + "' is declared twice");
+            }
+        }
+        long credentialParameters = List.of(method.getParameterTypes()).stream()
+                .filter(type -> type == DownstreamCredential.class).count();
+        boolean wantsCredentials = credentialParameters > 0 || List.of(method.getParameterTypes())
+                .contains(DownstreamCredentials.class);
+        if (wantsCredentials && downstreams.isEmpty()) {
+            throw new InvalidToolException(where + "it takes a downstream credential but declares no @Downstream target");
+        }
+        if (credentialParameters > downstreams.size()) {
+            throw new InvalidToolException(where + "it takes " + credentialParameters
+                    + " DownstreamCredential parameters but declares " + downstreams.size() + " @Downstream targets");
+        }
     }
 
     private static ToolParameter.Argument readArgument(String where, Parameter parameter) {

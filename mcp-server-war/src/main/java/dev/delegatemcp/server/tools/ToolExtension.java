@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.delegatemcp.api.Tool;
+import dev.delegatemcp.sts.DownstreamTarget;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
@@ -16,10 +17,13 @@ import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
 
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
 /**
  * Finds {@link Tool} methods on CDI beans when the application deploys and builds their definitions once. An invalid
- * tool (bad or duplicate name, unsupported parameter or return type) fails the deployment with a message that names
- * the method.
+ * tool (bad or duplicate name, unsupported parameter or return type, a {@code @Downstream} target missing from the
+ * configuration) fails the deployment with a message that names the method.
  */
 public class ToolExtension implements Extension {
 
@@ -47,7 +51,15 @@ public class ToolExtension implements Extension {
 
     void validate(@Observes AfterBeanDiscovery event) {
         Map<String, ToolDefinition> byName = new HashMap<>();
+        Config config = ConfigProvider.getConfig();
         for (DiscoveredTool tool : tools) {
+            for (String target : tool.definition().downstreamTargets()) {
+                try {
+                    DownstreamTarget.fromConfig(config, target);
+                } catch (IllegalArgumentException e) {
+                    problems.add("Tool method " + tool.definition().methodReference() + ": " + e.getMessage());
+                }
+            }
             ToolDefinition other = byName.putIfAbsent(tool.definition().name(), tool.definition());
             if (other != null) {
                 problems.add("Tool method " + tool.definition().methodReference() + ": the tool name '"

@@ -1,0 +1,36 @@
+package dev.delegatemcp.api;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One attempt to obtain a downstream credential, as an audit record. The server logs each one as a JSON line on
+ * the {@code dev.delegatemcp.audit} logger and fires it as a CDI event: {@code void on(@Observes DownstreamAudit a)}.
+ * It never holds a token or secret.
+ *
+ * @param time when the attempt started
+ * @param subject the user (the inbound token's sub)
+ * @param tenant the user's tenant, or null
+ * @param mcpClient the MCP client that obtained the inbound token (azp/client_id), or null
+ * @param serverClientId this server's client id at the STS
+ * @param target the logical target name
+ * @param level USER or TENANT
+ * @param scopes the requested scopes
+ * @param outcome GRANTED, DENIED or ERROR
+ * @param stsError the STS's error code (RFC 6749), or null
+ * @param cacheHit whether the credential came from the cache (no STS call)
+ * @param durationMillis how long it took
+ */
+public record DownstreamAudit(Instant time, String subject, String tenant, String mcpClient, String serverClientId,
+        String target, String level, List<String> scopes, Outcome outcome, String stsError, boolean cacheHit,
+        long durationMillis) {
+
+    /** The result of the attempt. */
+    public enum Outcome {
+        GRANTED, DENIED, ERROR
+    }
+
+    public DownstreamAudit {
+        scopes = List.copyOf(scopes);
+    }
+}

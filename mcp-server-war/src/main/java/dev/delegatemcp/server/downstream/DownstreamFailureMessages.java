@@ -1,0 +1,27 @@
+package dev.delegatemcp.server.downstream;
+
+import dev.delegatemcp.sts.StsException;
+
+/** The sentence the end user reads when a downstream credential could not be obtained. No token, no STS detail. */
+public final class DownstreamFailureMessages {
+
+    private DownstreamFailureMessages() {
+    }
+
+    public static String forFailure(String target, StsException failure) {
+        return switch (failure.reason()) {
+            case DENIED -> "Access to " + target + " was denied by your organisation's policy.";
+            case INVALID_TARGET -> "Access to " + target + " is not available to you or to this server; ask your "
+                    + "administrator to grant it.";
+            case CLIENT_UNAUTHORIZED -> "This server is not set up correctly to reach " + target
+                    + "; please tell your administrator.";
+            case INVALID_SUBJECT_TOKEN -> "Your sign-in was not accepted for " + target + "; sign in again and retry.";
+            case UNAVAILABLE -> "The " + target + " service could not be reached; try again in a moment.";
+            case FAILED -> "Access to " + target + " could not be obtained; try again later.";
+        };
+    }
+
+    public static String noTenant(String target) {
+        return "The tenant connection to " + target + " needs an account that belongs to a tenant, and yours does not.";
+    }
+}

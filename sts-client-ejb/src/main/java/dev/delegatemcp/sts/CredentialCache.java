@@ -1,0 +1,121 @@
+package dev.delegatemcp.sts;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Exchanged credentials by key, each kept until its expiry minus a skew. Bounded: past {@code maxEntries}, expired
+ * entries go first, then the least recently used. Single-flight: concurrent misses on one key wait for one load.
+ * A failed load is not cached. Thread-safe.
+ */
+public final class CredentialCache {
+
+    /** A cached value and whether it came from the cache. */
+    public record Lookup(ExchangedToken token, boolean hit) {
+    }
+
+    private static final class Entry {
+        final CompletableFuture<ExchangedToken> value = new CompletableFuture<>();
+        volatile long expiresAtMillis = Long.MAX_VALUE;
+        volatile long lastUsedMillis;
+
+        boolean isUsableAt(long now) {
+            return !value.isDone() || !value.isCompletedExceptionally() && now < expiresAtMillis;
+        }
+    }
+
+    private final Map<CredentialKey, Entry> entries = new ConcurrentHashMap<>();
+    private final int maxEntries;
+    private final Duration skew;
+    private final Duration defaultLifetime;
+    private final Clock clock;
+
+    /**
+     * @param skew how long before the STS's expiry a credential stops being served
+     * @param defaultLifetime how long to keep a credential whose expiry the STS did not give
+     */
+    public CredentialCache(int maxEntries, Duration skew, Duration defaultLifetime, Clock clock) {
+        this.maxEntries = maxEntries;
+        this.skew = skew;
+        this.defaultLifetime = defaultLifetime;
+        this.clock = clock;
+    }
+
+    /**
+     * The cached credential for the key, or the one {@code loader} obtains (called once however many threads
+     * miss at the same time). With {@code forceRefresh} a completed entry is replaced.
+     *
+     * @throws RuntimeException whatever the loader threw
+     */
+    public Lookup get(CredentialKey key, Supplier<ExchangedToken> loader, boolean forceRefresh) {
+        long now = clock.millis();
+        Entry created = new Entry();
+        Entry entry = entries.compute(key, (k, existing) -> {
+            if (existing != null && existing.isUsableAt(now) && !(forceRefresh && existing.value.isDone())) {
+                return existing;
+            }
+            return created;
+        });
+        entry.lastUsedMillis = now;
+        if (entry != created) {
+            return new Lookup(join(entry), true);
+        }
+        try {
+            ExchangedToken token = loader.get();
+            entry.expiresAtMillis = expiry(token, clock.millis());
+            entry.value.complete(token);
+        } catch (RuntimeException e) {
+            entries.remove(key, entry);
+            entry.value.completeExceptionally(e);
+            throw e;
+        }
+        if (entries.size() > maxEntries) {
+            evict();
+        }
+        return new Lookup(join(entry), false);
+    }
+
+    /** Drops the key's credential so the next request obtains a new one. */
+    public void invalidate(CredentialKey key) {
+        entries.remove(key);
+    }
+
+    public int size() {
+        return entries.size();
+    }
+
+    private long expiry(ExchangedToken token, long now) {
+        Duration lifetime = token.expiresIn() == null ? defaultLifetime : token.expiresIn().minus(skew);
+        return lifetime.isNegative() ? now : now + lifetime.toMillis();
+    }
+
+    private void evict() {
+        long now = clock.millis();
+        entries.entrySet().removeIf(e -> e.getValue().value.isDone() && !e.getValue().isUsableAt(now));
+        int excess = entries.size() - maxEntries;
+        if (excess > 0) {
+            // Remove a tenth more than needed, so that a full cache does not scan on every insert.
+            entries.entrySet().stream().filter(e -> e.getValue().value.isDone())
+                    .sorted(Comparator.comparingLong(e -> e.getValue().lastUsedMillis))
+                    .limit(excess + Math.max(1, maxEntries / 10)).map(Map.Entry::getKey).toList()
+                    .forEach(entries::remove);
+        }
+    }
+
+    private static ExchangedToken join(Entry entry) {
+        try {
+            return entry.value.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+}

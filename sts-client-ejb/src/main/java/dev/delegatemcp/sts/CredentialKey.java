@@ -1,0 +1,29 @@
+package dev.delegatemcp.sts;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The cache key of a downstream credential: the SHA-256 digest of the caller's token (never the user id alone, so
+ * one user's credential is never served for another token), the target, the requested scopes (sorted), the level
+ * and the tenant.
+ */
+public record CredentialKey(String subjectTokenDigest, String target, List<String> scopes, String level, String tenant) {
+
+    public static CredentialKey of(String subjectToken, String target, List<String> scopes, String level, String tenant) {
+        return new CredentialKey(sha256(subjectToken), target, scopes.stream().sorted().distinct().toList(), level,
+                tenant);
+    }
+
+    static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.delegatemcp.sts;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.delegatemcp.api.DownstreamAudit;
+import dev.delegatemcp.api.DownstreamCredential;
+import dev.delegatemcp.api.Downstream;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
+
+/**
+ * Obtains downstream credentials for callers: from the cache when it holds a live one for the same subject token,
+ * target, scopes and tenant, else by one token exchange at the STS. Audits every request.
+ */
+@ApplicationScoped
+public class CredentialService {
+
+    @Inject
+    TokenExchangeClient sts;
+
+    @Inject
+    ExchangeAuditor auditor;
+
+    @Inject
+    Config config;
+
+    @Inject
+    @ConfigProperty(name = "mcp.credentials.cache.max-entries", defaultValue = "10000")
+    int maxEntries;
+
+    @Inject
+    @ConfigProperty(name = "mcp.credentials.cache.expiry-skew", defaultValue = "PT30S")
+    String expirySkew;
+
+    @Inject
+    @ConfigProperty(name = "mcp.credentials.cache.default-lifetime", defaultValue = "PT60S")
+    String defaultLifetime;
+
+    private CredentialCache cache;
+    private final Map<String, DownstreamTarget> targets = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @PostConstruct
+    void init() {
+        cache = new CredentialCache(maxEntries, Duration.parse(expirySkew), Duration.parse(defaultLifetime),
+                Clock.systemUTC());
+    }
+
+    /**
+     * The credential for the request's target.
+     *
+     * @throws StsException when the STS refuses or cannot be reached (already audited)
+     */
+    public DownstreamCredential credentialFor(CredentialRequest request) {
+        return obtain(request, false);
+    }
+
+    private DownstreamCredential obtain(CredentialRequest request, boolean forceRefresh) {
+        DownstreamTarget target = target(request.target());
+        List<String> scopes = request.scopes().isEmpty() ? target.defaultScopes() : request.scopes();
+        String tenant = request.level() == Downstream.Level.TENANT ? request.tenant() : null;
+        CredentialKey key = CredentialKey.of(request.subjectToken(), target.name(), scopes, request.level().name(),
+                tenant);
+        Instant start = Instant.now();
+        try {
+            CredentialCache.Lookup lookup = cache.get(key, () -> exchange(request, target, scopes, tenant),
+                    forceRefresh);
+            audit(request, scopes, start, DownstreamAudit.Outcome.GRANTED, null, lookup.hit());
+            ExchangedToken token = lookup.token();
+            Instant expiresAt = token.expiresIn() == null ? null : start.plus(token.expiresIn());
+            return new DownstreamCredential(target.name(), token.accessToken(), target.credentialType(),
+                    target.apiKeyHeader(), expiresAt, Set.copyOf(token.scopes()), () -> obtain(request, true));
+        } catch (StsException e) {
+            DownstreamAudit.Outcome outcome = e.reason() == StsException.Reason.DENIED
+                    || e.reason() == StsException.Reason.INVALID_TARGET ? DownstreamAudit.Outcome.DENIED
+                            : DownstreamAudit.Outcome.ERROR;
+            audit(request, scopes, start, outcome, e.stsError(), false);
+            throw e;
+        } catch (FaultToleranceException e) {
+            audit(request, scopes, start, DownstreamAudit.Outcome.ERROR, null, false);
+            throw new StsException.Unavailable(null, "The STS did not answer in time or is failing ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private ExchangedToken exchange(CredentialRequest request, DownstreamTarget target, List<String> scopes,
+            String tenant) {
+        Map<String, String> parameters = new HashMap<>(target.parameters());
+        if (tenant != null) {
+            parameters.put(target.tenantParameter(), tenant);
+        }
+        return sts.exchange(new TokenExchangeRequest(request.subjectToken(), target.resource(), target.audiences(),
+                scopes, parameters));
+    }
+
+    /** The configured target of that name. @throws IllegalArgumentException when it is not configured */
+    public DownstreamTarget target(String name) {
+        return targets.computeIfAbsent(name, n -> DownstreamTarget.fromConfig(config, n));
+    }
+
+    private void audit(CredentialRequest request, List<String> scopes, Instant start, DownstreamAudit.Outcome outcome,
+            String stsError, boolean cacheHit) {
+        auditor.record(new DownstreamAudit(start, request.subject(), request.tenant(), request.mcpClient(),
+                sts.clientId(), request.target(), request.level().name(), scopes, outcome, stsError, cacheHit,
+                Duration.between(start, Instant.now()).toMillis()));
+    }
+}
