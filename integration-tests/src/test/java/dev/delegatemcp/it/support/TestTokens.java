@@ -40,6 +40,16 @@ public final class TestTokens {
     private TestTokens() {
     }
 
+    /** The test key pair (the STS double signs its tokens with it too). */
+    static RSAKey signingKey() {
+        return KEY;
+    }
+
+    /** SHA-256 hex digest of a token, to compare with what downstream services received. */
+    public static String digest(String token) {
+        return StsDouble.sha256(token);
+    }
+
     /** A valid token for a user with the sample scopes; adjust with the builder. */
     public static Builder user(String subject) {
         return new Builder(subject);

@@ -1,0 +1,231 @@
+package dev.delegatemcp.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import dev.delegatemcp.it.support.McpHttp;
+import dev.delegatemcp.it.support.McpTestServer;
+import dev.delegatemcp.it.support.StsDouble;
+import dev.delegatemcp.it.support.TestTokens;
+import dev.delegatemcp.it.tools.DownstreamTools;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * {@code @Downstream} tools against a local STS that speaks and checks the Descope token-exchange wire format, and
+ * downstream services that check what they receive.
+ */
+@ExtendWith(ArquillianExtension.class)
+class DownstreamIT {
+
+    private static final StsDouble STS = StsDouble.get();
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return McpTestServer.realEarWithTools(DownstreamTools.class.getPackage());
+    }
+
+    private static JsonObject call(McpHttp client, String tool) {
+        return client.callTool(tool, "{}").getJsonObject("result");
+    }
+
+    private static String text(JsonObject result) {
+        return result.getJsonArray("content").getJsonObject(0).getString("text");
+    }
+
+    private static JsonObject json(String text) {
+        return Json.createReader(new StringReader(text)).readObject();
+    }
+
+    private static String log() throws IOException {
+        return Files.readString(McpTestServer.serverDirectory().resolve("logs/messages.log"));
+    }
+
+    private static List<JsonObject> auditRecords(String user, String target) throws IOException {
+        List<JsonObject> records = new ArrayList<>();
+        for (String line : log().split("\n")) {
+            int start = line.indexOf("{\"type\":\"downstream_credential\"");
+            if (start >= 0) {
+                JsonObject record = json(line.substring(start).trim());
+                if (user.equals(record.getString("user")) && target.equals(record.getString("target"))) {
+                    records.add(record);
+                }
+            }
+        }
+        return records;
+    }
+
+    @Test
+    void downstreamGetsATokenForItsOwnAudienceAndTheSameSubjectNeverTheInboundToken() {
+        String inbound = TestTokens.user("anna").clientId("claude").sign();
+        JsonObject result = call(McpHttp.withToken(inbound).initialize(), "calendar_whoami");
+        assertFalse(result.getBoolean("isError"), result.toString());
+        JsonObject seen = json(text(result));
+        assertEquals("anna", seen.getString("subject"));
+        assertEquals(StsDouble.CALENDAR, seen.getString("audience"));
+        assertEquals("mcp-server", seen.getString("azp"));
+        assertFalse(seen.getString("tokenDigest").equals(TestTokens.digest(inbound)), "the inbound token was forwarded");
+
+        StsDouble.Exchange exchange = STS.exchanges().stream().filter(e -> "anna".equals(e.subject())).findFirst()
+                .orElseThrow();
+        assertEquals(200, exchange.status());
+        assertEquals(inbound, exchange.subjectToken(), "the STS got the caller's token as subject_token");
+        assertEquals(List.of(StsDouble.CALENDAR), exchange.form().get("resource"));
+        assertEquals(List.of("calendar.read"), exchange.form().get("scope"));
+        assertEquals(List.of("urn:ietf:params:oauth:grant-type:token-exchange"), exchange.form().get("grant_type"));
+    }
+
+    @Test
+    void secondCallIsServedFromTheCacheAndTheAuditShowsIt() throws IOException {
+        McpHttp client = McpHttp.withToken(TestTokens.user("ben").tenant("acme").clientId("cursor").sign()).initialize();
+        assertFalse(call(client, "calendar_whoami").getBoolean("isError"));
+        assertFalse(call(client, "calendar_whoami").getBoolean("isError"));
+        assertEquals(1, STS.exchangesFor("ben", StsDouble.CALENDAR));
+        List<JsonObject> audit = auditRecords("ben", "calendar");
+        assertEquals(2, audit.size(), audit.toString());
+        assertFalse(audit.get(0).getBoolean("cache_hit"));
+        assertTrue(audit.get(1).getBoolean("cache_hit"));
+        JsonObject first = audit.get(0);
+        assertEquals("granted", first.getString("outcome"));
+        assertEquals("acme", first.getString("tenant"));
+        assertEquals("cursor", first.getString("mcp_client"));
+        assertEquals("mcp-server", first.getString("server_client_id"));
+        assertEquals("USER", first.getString("level"));
+        assertEquals("calendar.read", first.getJsonArray("scopes").getString(0));
+        assertTrue(first.containsKey("duration_ms") && first.containsKey("time"));
+    }
+
+    @Test
+    void deniedTargetGivesAnErrorResultWithThePolicySentence() throws IOException {
+        McpHttp client = McpHttp.withToken(TestTokens.user("cara").sign()).initialize();
+        JsonObject result = call(client, "payroll_report");
+        assertTrue(result.getBoolean("isError"));
+        assertEquals("Access to payroll was denied by your organisation's policy.", text(result));
+        JsonObject audit = auditRecords("cara", "payroll").get(0);
+        assertEquals("denied", audit.getString("outcome"));
+        assertEquals("access_denied", audit.getString("sts_error"));
+    }
+
+    @Test
+    void unavailableStsGivesAnErrorResultAfterOneRetry() {
+        McpHttp client = McpHttp.withToken(TestTokens.user("dan").sign()).initialize();
+        long start = System.nanoTime();
+        JsonObject result = call(client, "broken_target");
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertTrue(result.getBoolean("isError"));
+        assertEquals("The broken service could not be reached; try again in a moment.", text(result));
+        assertEquals(2, STS.exchangesFor("dan", "broken"), "one retry for an unavailable STS");
+        assertTrue(millis < 8000, "took " + millis + " ms");
+    }
+
+    @Test
+    void oneToolGetsCredentialsForSeveralTargets() {
+        McpHttp client = McpHttp.withToken(TestTokens.user("eve").sign()).initialize();
+        JsonObject result = call(client, "calendar_and_crm");
+        assertFalse(result.getBoolean("isError"), result.toString());
+        assertTrue(text(result).contains("\"subject\":\"eve\""), text(result));
+        assertTrue(text(result).endsWith("{\"owner\":\"eve\"}"), text(result));
+        assertEquals(1, STS.exchangesFor("eve", StsDouble.CRM));
+    }
+
+    @Test
+    void tenantConnectionIsRequestedForTheCallersTenantAndNeedsOne() {
+        McpHttp acme = McpHttp.withToken(TestTokens.user("fay").tenant("acme").sign()).initialize();
+        JsonObject result = call(acme, "tenant_crm");
+        assertEquals("{\"owner\":\"tenant-acme\"}", text(result));
+        StsDouble.Exchange exchange = STS.exchanges().stream()
+                .filter(e -> "fay".equals(e.subject()) && StsDouble.CRM.equals(e.resource())).findFirst().orElseThrow();
+        assertEquals(List.of("acme"), exchange.form().get("tenantId"));
+
+        McpHttp noTenant = McpHttp.withToken(TestTokens.user("gus").sign()).initialize();
+        JsonObject refused = call(noTenant, "tenant_crm");
+        assertTrue(refused.getBoolean("isError"));
+        assertTrue(text(refused).contains("needs an account that belongs to a tenant"), text(refused));
+        assertEquals(0, STS.exchangesFor("gus", StsDouble.CRM));
+    }
+
+    @Test
+    void twoUsersCallingConcurrentlyEachOnlyEverGetTheirOwnCredential() throws Exception {
+        Map<String, McpHttp> clients = Map.of(
+                "hal", McpHttp.withToken(TestTokens.user("hal").sign()).initialize(),
+                "ivy", McpHttp.withToken(TestTokens.user("ivy").sign()).initialize());
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Callable<String>> calls = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                String user = i % 2 == 0 ? "hal" : "ivy";
+                calls.add(() -> user + "=" + json(text(call(clients.get(user), "calendar_whoami"))).getString("subject"));
+            }
+            for (Future<String> answer : pool.invokeAll(calls, 120, TimeUnit.SECONDS)) {
+                String[] parts = answer.get().split("=");
+                assertEquals(parts[0], parts[1], "a user got another user's credential");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, STS.exchangesFor("hal", StsDouble.CALENDAR));
+        assertEquals(1, STS.exchangesFor("ivy", StsDouble.CALENDAR));
+    }
+
+    @Test
+    void twoHundredConcurrentFirstCallsMakeOneExchange() throws Exception {
+        McpHttp client = McpHttp.withToken(TestTokens.user("jay").sign()).initialize();
+        ExecutorService pool = Executors.newFixedThreadPool(200);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<JsonObject>> results = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return call(client, "slow_target");
+                }));
+            }
+            start.countDown();
+            for (Future<JsonObject> result : results) {
+                assertEquals("ok BEARER", text(result.get(120, TimeUnit.SECONDS)));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, STS.exchangesFor("jay", StsDouble.SLOW));
+    }
+
+    @Test
+    void noTokenSecretOrInboundTokenReachesTheLogOrADownstream() throws IOException {
+        String inbound = TestTokens.user("kim").sign();
+        McpHttp client = McpHttp.withToken(inbound).initialize();
+        call(client, "calendar_and_crm");
+        String log = log();
+        assertFalse(log.contains(StsDouble.CLIENT_SECRET), "client secret in the log");
+        for (StsDouble.Exchange exchange : STS.exchanges()) {
+            if (exchange.subjectToken() != null) {
+                assertFalse(log.contains(exchange.subjectToken()), "an inbound token is in the log");
+                assertFalse(STS.downstreamTokenDigests().contains(TestTokens.digest(exchange.subjectToken())),
+                        "an inbound token reached a downstream service");
+            }
+        }
+        for (String secret : STS.issuedSecrets()) {
+            assertFalse(log.contains(secret), "an exchanged credential is in the log");
+        }
+    }
+}

@@ -1,0 +1,283 @@
+package dev.delegatemcp.it.support;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A local STS that speaks the Descope token-exchange wire format and checks every request exactly as documented
+ * (Basic client authentication, form body, grant and token types, a subject token it can verify, {@code resource}),
+ * plus the two downstream services the fixture tools call: a calendar API that accepts only tokens whose audience is
+ * the calendar resource, and a CRM that takes an API key.
+ *
+ * <p>Resources: {@value #CALENDAR} (JWT for that audience), {@value #CRM} (an API key per user, or per tenant with
+ * {@code tenantId}), {@value #SLOW} (answers after 300 ms), {@code payroll} (access_denied), {@code broken} (503).
+ */
+public final class StsDouble {
+
+    public static final String CLIENT_ID = "mcp-server";
+    public static final String CLIENT_SECRET = "test-sts-secret";
+    public static final String CALENDAR = "https://calendar.test/api";
+    public static final String CRM = "crm-connection";
+    public static final String SLOW = "https://slow.test/api";
+
+    /** One token-exchange request as the double received it. */
+    public record Exchange(String subject, String subjectToken, Map<String, List<String>> form, int status) {
+        public String resource() {
+            return form.getOrDefault("resource", List.of()).stream().findFirst().orElse(null);
+        }
+    }
+
+    private static final StsDouble INSTANCE = new StsDouble();
+
+    private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
+    private final Map<String, AtomicInteger> calendarCallsBySubject = new ConcurrentHashMap<>();
+    private final List<String> downstreamTokenDigests = new CopyOnWriteArrayList<>();
+    private final List<String> issuedSecrets = new CopyOnWriteArrayList<>();
+
+    public static StsDouble get() {
+        return INSTANCE;
+    }
+
+    public static int port() {
+        return Integer.getInteger("it.sts.port", 19098);
+    }
+
+    private StsDouble() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port()), 100);
+            server.createContext("/oauth2/v1/token", this::token);
+            server.createContext("/calendar/events", this::calendar);
+            server.createContext("/crm/contacts", this::crm);
+            server.setExecutor(Executors.newFixedThreadPool(16));
+            server.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start the STS double on port " + port(), e);
+        }
+    }
+
+    public List<Exchange> exchanges() {
+        return List.copyOf(exchanges);
+    }
+
+    /** Exchanges the double granted or refused for a subject and resource. */
+    public long exchangesFor(String subject, String resource) {
+        return exchanges.stream().filter(e -> subject.equals(e.subject()) && resource.equals(e.resource())).count();
+    }
+
+    /** Every token and API key the double issued. */
+    public List<String> issuedSecrets() {
+        return List.copyOf(issuedSecrets);
+    }
+
+    /** SHA-256 digests of every token the downstream services received. */
+    public List<String> downstreamTokenDigests() {
+        return List.copyOf(downstreamTokenDigests);
+    }
+
+    private void token(HttpExchange http) throws IOException {
+        try (http) {
+            String expected = "Basic " + Base64.getEncoder().encodeToString(
+                    (CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
+            if (!"POST".equals(http.getRequestMethod())) {
+                send(http, 405, "{\"error\":\"invalid_request\"}");
+                return;
+            }
+            if (!expected.equals(http.getRequestHeaders().getFirst("Authorization"))) {
+                send(http, 401, "{\"error\":\"invalid_client\",\"error_description\":\"bad client credentials\"}");
+                return;
+            }
+            String contentType = http.getRequestHeaders().getFirst("Content-Type");
+            if (contentType == null || !contentType.startsWith("application/x-www-form-urlencoded")) {
+                send(http, 400, "{\"error\":\"invalid_request\",\"error_description\":\"form body expected\"}");
+                return;
+            }
+            Map<String, List<String>> form = parseForm(new String(http.getRequestBody().readAllBytes(),
+                    StandardCharsets.UTF_8));
+            String subjectToken = first(form, "subject_token");
+            String subject = verifiedSubject(subjectToken);
+            String resource = first(form, "resource");
+            int status = status(form, subject, resource);
+            exchanges.add(new Exchange(subject, subjectToken, form, status));
+            switch (status) {
+                case 400 -> send(http, 400, "{\"error\":\"invalid_request\",\"error_description\":\"not per RFC 8693\"}");
+                case 401 -> send(http, 400, "{\"error\":\"invalid_grant\",\"error_description\":\"subject token rejected\"}");
+                case 403 -> send(http, 403, "{\"error\":\"access_denied\",\"error_description\":\"denied by policy\"}");
+                case 503 -> send(http, 503, "{\"error\":\"temporarily_unavailable\"}");
+                default -> grant(http, form, subject, resource);
+            }
+        }
+    }
+
+    private static int status(Map<String, List<String>> form, String subject, String resource) {
+        if (!"urn:ietf:params:oauth:grant-type:token-exchange".equals(first(form, "grant_type"))
+                || !"urn:ietf:params:oauth:token-type:access_token".equals(first(form, "subject_token_type"))
+                || resource == null) {
+            return 400;
+        }
+        if (subject == null) {
+            return 401;
+        }
+        return switch (resource) {
+            case "payroll" -> 403;
+            case "broken" -> 503;
+            default -> 200;
+        };
+    }
+
+    private void grant(HttpExchange http, Map<String, List<String>> form, String subject, String resource)
+            throws IOException {
+        String scope = first(form, "scope");
+        if (SLOW.equals(resource)) {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (CRM.equals(resource)) {
+            String tenant = first(form, "tenantId");
+            String key = tenant != null ? "crm-api-key-for-tenant-" + tenant : "crm-api-key-for-" + subject;
+            issuedSecrets.add(key);
+            send(http, 200, "{\"access_token\":\"" + key + "\",\"issued_token_type\":"
+                    + "\"urn:ietf:params:oauth:token-type:access_token\",\"token_type\":\"N_A\",\"expires_in\":3600}");
+            return;
+        }
+        try {
+            JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer("https://sts.test.local").subject(subject)
+                    .audience(resource).claim("azp", CLIENT_ID).jwtID(java.util.UUID.randomUUID().toString())
+                    .issueTime(new Date()).expirationTime(new Date(System.currentTimeMillis() + 300_000));
+            if (scope != null) {
+                claims.claim("scope", scope);
+            }
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("sts").build(),
+                    claims.build());
+            jwt.sign(new RSASSASigner(TestTokens.signingKey()));
+            issuedSecrets.add(jwt.serialize());
+            send(http, 200, "{\"access_token\":\"" + jwt.serialize() + "\",\"issued_token_type\":"
+                    + "\"urn:ietf:params:oauth:token-type:access_token\",\"token_type\":\"Bearer\",\"expires_in\":300"
+                    + (scope == null ? "" : ",\"scope\":\"" + scope + "\"") + "}");
+        } catch (JOSEException e) {
+            send(http, 500, "{\"error\":\"server_error\"}");
+        }
+    }
+
+    /** The calendar API: only tokens for its own audience; says whose token it got. */
+    private void calendar(HttpExchange http) throws IOException {
+        try (http) {
+            String authorization = http.getRequestHeaders().getFirst("Authorization");
+            if (authorization == null || !authorization.startsWith("Bearer ")) {
+                send(http, 401, "{\"error\":\"no token\"}");
+                return;
+            }
+            String token = authorization.substring(7);
+            downstreamTokenDigests.add(sha256(token));
+            try {
+                SignedJWT jwt = SignedJWT.parse(token);
+                JWTClaimsSet claims = jwt.getJWTClaimsSet();
+                if (!jwt.verify(new RSASSAVerifier(TestTokens.signingKey().toRSAPublicKey()))
+                        || !claims.getAudience().equals(List.of(CALENDAR))
+                        || claims.getExpirationTime().before(new Date())) {
+                    send(http, 401, "{\"error\":\"invalid_token\"}");
+                    return;
+                }
+                calendarCallsBySubject.computeIfAbsent(claims.getSubject(), s -> new AtomicInteger()).incrementAndGet();
+                send(http, 200, "{\"subject\":\"" + claims.getSubject() + "\",\"audience\":\"" + claims.getAudience().get(0)
+                        + "\",\"azp\":\"" + claims.getStringClaim("azp") + "\",\"issuer\":\"" + claims.getIssuer()
+                        + "\",\"tokenDigest\":\"" + sha256(token) + "\"}");
+            } catch (ParseException | JOSEException e) {
+                send(http, 401, "{\"error\":\"invalid_token\"}");
+            }
+        }
+    }
+
+    /** The CRM: takes the API key from the connection. */
+    private void crm(HttpExchange http) throws IOException {
+        try (http) {
+            String key = http.getRequestHeaders().getFirst("X-API-Key");
+            downstreamTokenDigests.add(key == null ? "" : sha256(key));
+            if (key == null || !key.startsWith("crm-api-key-for-")) {
+                send(http, 401, "{\"error\":\"bad api key\"}");
+                return;
+            }
+            send(http, 200, "{\"owner\":\"" + key.substring("crm-api-key-for-".length()) + "\"}");
+        }
+    }
+
+    private static String verifiedSubject(String token) {
+        if (token == null) {
+            return null;
+        }
+        try {
+            SignedJWT jwt = SignedJWT.parse(token);
+            return jwt.verify(new RSASSAVerifier(TestTokens.signingKey().toRSAPublicKey()))
+                    && jwt.getJWTClaimsSet().getExpirationTime().after(new Date()) ? jwt.getJWTClaimsSet().getSubject()
+                            : null;
+        } catch (ParseException | JOSEException e) {
+            return null;
+        }
+    }
+
+    private static Map<String, List<String>> parseForm(String body) {
+        Map<String, List<String>> form = new LinkedHashMap<>();
+        for (String pair : body.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            form.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+        }
+        return form;
+    }
+
+    private static String first(Map<String, List<String>> form, String name) {
+        List<String> values = form.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void send(HttpExchange http, int status, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        http.getResponseHeaders().set("Content-Type", "application/json");
+        http.sendResponseHeaders(status, body.length);
+        try (OutputStream out = http.getResponseBody()) {
+            out.write(body);
+        }
+    }
+}
