@@ -12,6 +12,7 @@ import dev.delegatemcp.api.DownstreamAudit;
 import dev.delegatemcp.api.DownstreamCredential;
 import dev.delegatemcp.api.Downstream;
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -26,7 +27,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceExceptio
 @ApplicationScoped
 public class CredentialService {
 
-    @Inject
+    @EJB
     TokenExchangeClient sts;
 
     @Inject

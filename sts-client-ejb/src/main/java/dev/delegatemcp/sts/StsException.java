@@ -1,9 +1,13 @@
 package dev.delegatemcp.sts;
 
+import jakarta.ejb.ApplicationException;
+
 /**
  * A token exchange that did not yield a credential, with the reason as the STS told it. Each reason has its own
  * subclass, so callers and Fault Tolerance policies can tell them apart ({@link Unavailable} alone is retried).
+ * An application exception: the EJB container passes it on as it is.
  */
+@ApplicationException(inherited = true, rollback = false)
 public class StsException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

@@ -18,7 +18,8 @@ import jakarta.json.JsonReader;
 public final class McpHttp {
 
     public static final String LATEST = "2025-11-25";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     private final String token;
     private final Map<String, String> headers = new LinkedHashMap<>();
