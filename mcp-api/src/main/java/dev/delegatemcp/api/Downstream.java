@@ -2,6 +2,7 @@ package dev.delegatemcp.api;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
 import java.lang.annotation.Repeatable;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -27,6 +28,7 @@ import jakarta.interceptor.InterceptorBinding;
  * tool result with {@code isError: true} and a sentence the user can act on.
  */
 @Documented
+@Inherited
 @InterceptorBinding
 @Repeatable(Downstream.List.class)
 @Retention(RetentionPolicy.RUNTIME)
@@ -59,6 +61,7 @@ public @interface Downstream {
 
     /** Several {@code @Downstream} targets on one method. */
     @Documented
+    @Inherited
     @InterceptorBinding
     @Retention(RetentionPolicy.RUNTIME)
     @Target({ElementType.METHOD, ElementType.TYPE})

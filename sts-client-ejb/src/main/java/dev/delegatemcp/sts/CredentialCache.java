@@ -70,13 +70,14 @@ public final class CredentialCache {
             ExchangedToken token = loader.get();
             entry.expiresAtMillis = expiry(token, clock.millis());
             entry.value.complete(token);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // Whatever went wrong, the waiters are released and nothing is cached.
             entries.remove(key, entry);
             entry.value.completeExceptionally(e);
             throw e;
         }
         if (entries.size() > maxEntries) {
-            evict();
+            evict(key);
         }
         return new Lookup(join(entry), false);
     }
@@ -95,16 +96,20 @@ public final class CredentialCache {
         return lifetime.isNegative() ? now : now + lifetime.toMillis();
     }
 
-    private void evict() {
+    /** Makes room: expired entries first, then the least recently used ones, never {@code keep}. */
+    private void evict(CredentialKey keep) {
         long now = clock.millis();
         entries.entrySet().removeIf(e -> e.getValue().value.isDone() && !e.getValue().isUsableAt(now));
         int excess = entries.size() - maxEntries;
         if (excess > 0) {
-            // Remove a tenth more than needed, so that a full cache does not scan on every insert.
-            entries.entrySet().stream().filter(e -> e.getValue().value.isDone())
-                    .sorted(Comparator.comparingLong(e -> e.getValue().lastUsedMillis))
-                    .limit(excess + Math.max(1, maxEntries / 10)).map(Map.Entry::getKey).toList()
-                    .forEach(entries::remove);
+            // Remove a tenth more than needed (within the cache's size), so a full cache does not scan on every insert.
+            record Candidate(CredentialKey key, long lastUsed) {
+            }
+            int toRemove = Math.min(excess + maxEntries / 10, entries.size() - 1);
+            entries.entrySet().stream().filter(e -> e.getValue().value.isDone() && !e.getKey().equals(keep))
+                    .map(e -> new Candidate(e.getKey(), e.getValue().lastUsedMillis)).toList().stream()
+                    .sorted(Comparator.comparingLong(Candidate::lastUsed)).limit(toRemove)
+                    .forEach(candidate -> entries.remove(candidate.key()));
         }
     }
 

@@ -44,10 +44,9 @@ public class DownstreamCredentialInjector {
         if (invocation.getContextData().putIfAbsent(DONE, Boolean.TRUE) != null) {
             return invocation.proceed();
         }
-        List<Downstream> targets = List.of(invocation.getMethod().getAnnotationsByType(Downstream.class));
-        if (targets.isEmpty()) {
-            targets = List.of(invocation.getMethod().getDeclaringClass().getAnnotationsByType(Downstream.class));
-        }
+        // The same rule as at deployment: the method's targets, else its bean class's (inherited by CDI subclasses).
+        List<Downstream> targets = ToolDefinitionReader.downstreamTargets(invocation.getTarget().getClass(),
+                invocation.getMethod());
         Map<String, DownstreamCredential> obtained = new LinkedHashMap<>();
         for (Downstream target : targets) {
             String name = ToolDefinitionReader.targetName(target);

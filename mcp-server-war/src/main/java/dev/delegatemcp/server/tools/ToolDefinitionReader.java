@@ -112,7 +112,7 @@ public final class ToolDefinitionReader {
     }
 
     /** The {@code @Downstream} targets of a tool: those on the method, else those on its class. */
-    static List<Downstream> downstreamTargets(Class<?> beanClass, Method method) {
+    public static List<Downstream> downstreamTargets(Class<?> beanClass, Method method) {
         Downstream[] onMethod = method.getAnnotationsByType(Downstream.class);
         return List.of(onMethod.length > 0 ? onMethod : beanClass.getAnnotationsByType(Downstream.class));
     }
