@@ -1,0 +1,47 @@
+package dev.delegatemcp.samples.services;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * A calendar API: answers with the caller's events, and says which token it accepted (subject, audience, the
+ * client that obtained it) so the demo shows the delegation at work.
+ */
+@Path("/calendar/events")
+@RequestScoped
+public class CalendarResource {
+
+    /** One calendar entry. */
+    public record Event(String title, LocalDate day) {
+    }
+
+    /** The answer: the token as the calendar saw it, and the events. */
+    public record Events(String subject, List<String> audience, String authorizedParty, List<Event> events) {
+    }
+
+    @Inject
+    JsonWebToken token;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response events() {
+        if (token == null || token.getSubject() == null) {
+            return Response.status(Response.Status.UNAUTHORIZED).header("WWW-Authenticate", "Bearer").build();
+        }
+        LocalDate today = LocalDate.now();
+        List<Event> events = List.of(new Event("Stand-up", today), new Event("Planning with " + token.getSubject(),
+                today.plusDays(1)));
+        return Response.ok(new Events(token.getSubject(), List.copyOf(token.getAudience()),
+                token.getClaim("azp"), events)).build();
+    }
+}
