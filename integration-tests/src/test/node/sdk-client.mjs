@@ -1,5 +1,6 @@
 // Drives the MCP server with the official TypeScript SDK client, as a real MCP client would.
-// Usage: node sdk-client.mjs <session|rejected>   env: MCP_URL, MCP_TOKEN (optional)
+// Usage: node sdk-client.mjs <session|rejected|calls>   env: MCP_URL, MCP_TOKEN (optional),
+//        for calls: MCP_TOOL (tool name), MCP_CALLS (how many times, default 1)
 // Prints one JSON object with what happened; the Java integration tests assert on it.
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
@@ -72,7 +73,22 @@ async function rejected() {
   }
 }
 
-const scenarios = { session, rejected };
+async function calls() {
+  const { client, transport } = newClient();
+  await client.connect(transport);
+  const results = [];
+  const count = Number(process.env.MCP_CALLS || '1');
+  for (let i = 0; i < count; i++) {
+    const started = Date.now();
+    const result = await client.callTool({ name: process.env.MCP_TOOL, arguments: {} });
+    results.push({ millis: Date.now() - started, isError: result.isError === true, text: result.content?.[0]?.text });
+  }
+  await transport.terminateSession();
+  await client.close();
+  return { results };
+}
+
+const scenarios = { session, rejected, calls };
 const name = process.argv[2];
 if (!scenarios[name]) {
   console.error(`unknown scenario ${name}`);

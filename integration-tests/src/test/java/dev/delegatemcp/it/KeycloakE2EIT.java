@@ -1,0 +1,150 @@
+package dev.delegatemcp.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import dev.delegatemcp.it.support.Node;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The default demo end to end: a real Keycloak (identity provider and RFC 8693 STS), the MCP server EAR and the
+ * sample calendar service on Liberty, driven by the official TypeScript SDK client. Keycloak and the demo server are
+ * started by the build (integration-tests/pom.xml) on test ports.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class KeycloakE2EIT {
+
+    private static final int KEYCLOAK_PORT = Integer.getInteger("it.keycloak.port", 18180);
+    private static final String MCP_URL = "http://localhost:" + Integer.getInteger("it.demo.http.port", 19280)
+            + "/mcp-server/mcp";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Path LOG = Path.of(System.getProperty("it.demo.server.dir", "target/liberty/wlp/usr/servers/mcpDemoServer"),
+            "logs/messages.log");
+
+    private static String aliceToken;
+    private static String bobToken;
+
+    @BeforeAll
+    static void signIn() {
+        aliceToken = userToken("alice");
+        bobToken = userToken("bob");
+    }
+
+    /** A user's access token from Keycloak's password grant of the public MCP client (as an MCP client gets one). */
+    private static String userToken(String user) {
+        String form = "grant_type=password&client_id=mcp-client&username=" + user + "&password=" + user
+                + "&scope=" + URLEncoder.encode("openid notes.read notes.write", StandardCharsets.UTF_8);
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                    + KEYCLOAK_PORT + "/realms/mcp-demo/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), response.body());
+            return json(response.body()).getString("access_token");
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError("Keycloak did not answer", e);
+        }
+    }
+
+    private static JsonObject json(String text) {
+        return Json.createReader(new StringReader(text)).readObject();
+    }
+
+    private static JsonObject claims(String jwt) {
+        return json(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8));
+    }
+
+    private static JsonArray call(String token, String tool, int times) {
+        Node.Result result = Node.run(Map.of("MCP_URL", MCP_URL, "MCP_TOKEN", token, "MCP_TOOL", tool,
+                "MCP_CALLS", String.valueOf(times)), 180, "sdk-client.mjs", "calls");
+        assertEquals(0, result.exitCode(), result.stdout() + result.stderr());
+        return result.json().getJsonArray("results");
+    }
+
+    private static List<JsonObject> auditRecords(String subject) throws IOException {
+        List<JsonObject> records = new ArrayList<>();
+        for (String line : Files.readAllLines(LOG)) {
+            int start = line.indexOf("{\"type\":\"downstream_credential\"");
+            if (start >= 0 && line.contains("\"user\":\"" + subject + "\"")) {
+                records.add(json(line.substring(start).trim()));
+            }
+        }
+        return records;
+    }
+
+    @Test
+    @Order(1)
+    void calendarReceivesAnExchangedTokenForItsOwnAudienceAndTheSecondCallIsCached() throws IOException {
+        JsonObject inbound = claims(aliceToken);
+        JsonArray results = call(aliceToken, "calendar_events", 2);
+        for (int i = 0; i < 2; i++) {
+            JsonObject result = results.getJsonObject(i);
+            assertFalse(result.getBoolean("isError"), result.toString());
+            JsonObject seen = json(result.getString("text"));
+            assertEquals(inbound.getString("sub"), seen.getString("subject"), "the same user");
+            assertEquals(List.of("calendar-api"), seen.getJsonArray("audience").getValuesAs(jakarta.json.JsonString.class)
+                    .stream().map(jakarta.json.JsonString::getString).toList(), "a token for the calendar only");
+            assertEquals("mcp-server", seen.getString("authorizedParty"), "obtained by the MCP server, not the client");
+        }
+        assertEquals("mcp-client", inbound.getString("azp"), "the inbound token was the MCP client's");
+        List<JsonObject> audit = auditRecords(inbound.getString("sub"));
+        assertEquals(2, audit.size(), audit.toString());
+        assertFalse(audit.get(0).getBoolean("cache_hit"));
+        assertTrue(audit.get(1).getBoolean("cache_hit"), "the second call made no STS request");
+        assertEquals("granted", audit.get(0).getString("outcome"));
+        assertEquals("mcp-client", audit.get(0).getString("mcp_client"));
+        assertEquals("acme", audit.get(0).getString("tenant"));
+    }
+
+    @Test
+    @Order(2)
+    void targetThePolicyDoesNotAllowGivesAnErrorResultTheUserCanActOn() throws IOException {
+        JsonObject result = call(aliceToken, "payroll_summary", 1).getJsonObject(0);
+        assertTrue(result.getBoolean("isError"));
+        assertEquals("Access to payroll is not available to you or to this server; ask your administrator to grant it.",
+                result.getString("text"));
+        JsonObject audit = auditRecords(claims(aliceToken).getString("sub")).stream()
+                .filter(r -> "payroll".equals(r.getString("target"))).findFirst().orElseThrow();
+        assertEquals("denied", audit.getString("outcome"));
+        assertEquals("invalid_request", audit.getString("sts_error"));
+    }
+
+    @Test
+    @Order(3)
+    void keycloakStoppedGivesAnErrorResultWithinTheTimeout() throws IOException, InterruptedException {
+        ProcessBuilder stopKeycloak = new ProcessBuilder(Path.of("..", "bin", "keycloak").toString(), "stop")
+                .redirectErrorStream(true);
+        stopKeycloak.environment().put("KEYCLOAK_PORT", String.valueOf(KEYCLOAK_PORT));
+        Process stop = stopKeycloak.start();
+        stop.getInputStream().transferTo(System.out);
+        assertEquals(0, stop.waitFor(), "bin/keycloak stop failed");
+        JsonObject result = call(bobToken, "calendar_events", 1).getJsonObject(0);
+        assertTrue(result.getBoolean("isError"), result.toString());
+        assertEquals("The calendar service could not be reached; try again in a moment.", result.getString("text"));
+        assertTrue(result.getInt("millis") < 10_000, "answered in " + result.getInt("millis") + " ms");
+    }
+}
