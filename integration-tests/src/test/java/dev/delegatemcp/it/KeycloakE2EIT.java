@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.delegatemcp.it.support.Node;
+import dev.delegatemcp.it.support.SecretsLedger;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -50,6 +51,7 @@ class KeycloakE2EIT {
 
     @BeforeAll
     static void signIn() {
+        SecretsLedger.record("dev-mcp-server-secret");
         aliceToken = userToken("alice");
         bobToken = userToken("bob");
     }
@@ -64,7 +66,7 @@ class KeycloakE2EIT {
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, response.statusCode(), response.body());
-            return json(response.body()).getString("access_token");
+            return SecretsLedger.record(json(response.body()).getString("access_token"));
         } catch (IOException | InterruptedException e) {
             throw new AssertionError("Keycloak did not answer", e);
         }

@@ -56,6 +56,10 @@ public final class StsDouble {
 
     private static final StsDouble INSTANCE = new StsDouble();
 
+    static {
+        SecretsLedger.record(CLIENT_SECRET);
+    }
+
     private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> calendarCallsBySubject = new ConcurrentHashMap<>();
     private final List<String> downstreamTokenDigests = new CopyOnWriteArrayList<>();
@@ -164,7 +168,7 @@ public final class StsDouble {
         if (CRM.equals(resource)) {
             String tenant = first(form, "tenantId");
             String key = tenant != null ? "crm-api-key-for-tenant-" + tenant : "crm-api-key-for-" + subject;
-            issuedSecrets.add(key);
+            issuedSecrets.add(SecretsLedger.record(key));
             send(http, 200, "{\"access_token\":\"" + key + "\",\"issued_token_type\":"
                     + "\"urn:ietf:params:oauth:token-type:access_token\",\"token_type\":\"N_A\",\"expires_in\":3600}");
             return;
@@ -179,7 +183,7 @@ public final class StsDouble {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("sts").build(),
                     claims.build());
             jwt.sign(new RSASSASigner(TestTokens.signingKey()));
-            issuedSecrets.add(jwt.serialize());
+            issuedSecrets.add(SecretsLedger.record(jwt.serialize()));
             send(http, 200, "{\"access_token\":\"" + jwt.serialize() + "\",\"issued_token_type\":"
                     + "\"urn:ietf:params:oauth:token-type:access_token\",\"token_type\":\"Bearer\",\"expires_in\":300"
                     + (scope == null ? "" : ",\"scope\":\"" + scope + "\"") + "}");

@@ -110,7 +110,7 @@ public final class TestTokens {
                 SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID())
                         .build(), claims.build());
                 jwt.sign(new RSASSASigner(signingKey));
-                return jwt.serialize();
+                return signingKey == KEY ? SecretsLedger.record(jwt.serialize()) : jwt.serialize();
             } catch (JOSEException e) {
                 throw new IllegalStateException(e);
             }
