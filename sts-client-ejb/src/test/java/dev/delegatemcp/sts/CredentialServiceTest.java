@@ -1,0 +1,179 @@
+package dev.delegatemcp.sts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import dev.delegatemcp.api.Downstream;
+import dev.delegatemcp.api.DownstreamAudit;
+import dev.delegatemcp.api.DownstreamCredential;
+
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CredentialServiceTest {
+
+    /** An STS that answers with a function of the request, and remembers the requests. */
+    static final class FakeSts extends TokenExchangeClient {
+        final List<TokenExchangeRequest> requests = new ArrayList<>();
+        Function<TokenExchangeRequest, ExchangedToken> answer = request -> new ExchangedToken(
+                "token-" + requests.size(), "urn:ietf:params:oauth:token-type:access_token", "Bearer",
+                Duration.ofMinutes(5), List.of("calendar.read"));
+
+        @Override
+        public ExchangedToken exchange(TokenExchangeRequest request) {
+            requests.add(request);
+            return answer.apply(request);
+        }
+
+        @Override
+        public String clientId() {
+            return "mcp-server";
+        }
+    }
+
+    /** Keeps the audit records instead of logging them. */
+    static final class RecordingAuditor extends ExchangeAuditor {
+        final List<DownstreamAudit> records = new ArrayList<>();
+
+        @Override
+        public void record(DownstreamAudit audit) {
+            records.add(audit);
+        }
+    }
+
+    private final FakeSts sts = new FakeSts();
+    private final RecordingAuditor auditor = new RecordingAuditor();
+    private CredentialService service;
+
+    @BeforeEach
+    void setUp() {
+        service = new CredentialService();
+        service.sts = sts;
+        service.auditor = auditor;
+        service.config = new FakeConfig()
+                .with("mcp.downstream.calendar.audience", "calendar-api")
+                .with("mcp.downstream.calendar.scopes", "calendar.read")
+                .with("mcp.downstream.crm.resource", "crm-connection")
+                .with("mcp.downstream.crm.credential-type", "api-key")
+                .with("mcp.downstream.crm.api-key-header", "X-CRM-Key");
+        service.maxEntries = 100;
+        service.expirySkew = "PT30S";
+        service.defaultLifetime = "PT60S";
+        service.init();
+    }
+
+    private static CredentialRequest request(String token, String target, Downstream.Level level, String tenant) {
+        return new CredentialRequest(token, "alice", tenant, "claude", target, level, List.of());
+    }
+
+    @Test
+    void firstRequestExchangesAndTheSecondIsACacheHit() {
+        DownstreamCredential first = service.credentialFor(request("inbound-1", "calendar", Downstream.Level.USER, null));
+        DownstreamCredential second = service.credentialFor(request("inbound-1", "calendar", Downstream.Level.USER, null));
+        assertEquals(1, sts.requests.size());
+        assertEquals(first.secret(), second.secret());
+        assertFalse(auditor.records.get(0).cacheHit());
+        assertTrue(auditor.records.get(1).cacheHit());
+        assertEquals(DownstreamAudit.Outcome.GRANTED, auditor.records.get(0).outcome());
+        assertEquals("mcp-server", auditor.records.get(0).serverClientId());
+        assertEquals(List.of("calendar.read"), auditor.records.get(0).scopes(), "the target's default scopes");
+    }
+
+    @Test
+    void anotherInboundTokenOfTheSameUserIsAnotherCacheEntry() {
+        service.credentialFor(request("inbound-1", "calendar", Downstream.Level.USER, null));
+        service.credentialFor(request("inbound-2", "calendar", Downstream.Level.USER, null));
+        assertEquals(2, sts.requests.size());
+    }
+
+    @Test
+    void theExchangeCarriesTheSubjectTokenAndTheTargetsParameters() {
+        service.credentialFor(request("inbound-1", "calendar", Downstream.Level.USER, null));
+        TokenExchangeRequest sent = sts.requests.get(0);
+        assertEquals("inbound-1", sent.subjectToken());
+        assertEquals(List.of("calendar-api"), sent.audiences());
+        assertNull(sent.resource());
+        assertEquals(List.of("calendar.read"), sent.scopes());
+        assertTrue(sent.extraParameters().isEmpty(), "no tenant for a user-level target");
+    }
+
+    @Test
+    void tenantLevelSendsTheTenantAndIsCachedPerTenant() {
+        service.credentialFor(request("inbound-1", "crm", Downstream.Level.TENANT, "acme"));
+        assertEquals("acme", sts.requests.get(0).extraParameters().get("tenantId"));
+        service.credentialFor(request("inbound-1", "crm", Downstream.Level.TENANT, "globex"));
+        assertEquals(2, sts.requests.size(), "another tenant is another entry");
+    }
+
+    @Test
+    void apiKeyTargetsGiveApiKeyCredentialsInTheirHeader() {
+        DownstreamCredential crm = service.credentialFor(request("inbound-1", "crm", Downstream.Level.USER, null));
+        assertEquals(DownstreamCredential.Type.API_KEY, crm.type());
+        assertEquals("X-CRM-Key", crm.headerName());
+        assertEquals(crm.secret(), crm.headerValue());
+    }
+
+    @Test
+    void refreshForcesANewExchangeAndReplacesTheCachedCredential() {
+        DownstreamCredential first = service.credentialFor(request("inbound-1", "calendar", Downstream.Level.USER, null));
+        DownstreamCredential refreshed = first.refresh();
+        assertEquals(2, sts.requests.size());
+        assertNotEquals(first.secret(), refreshed.secret());
+        DownstreamCredential afterwards = service.credentialFor(request("inbound-1", "calendar", Downstream.Level.USER, null));
+        assertEquals(refreshed.secret(), afterwards.secret(), "the refreshed one is cached");
+        assertEquals(2, sts.requests.size());
+    }
+
+    @Test
+    void expiryIsTheStsLifetimeFromTheRequest() {
+        DownstreamCredential credential = service.credentialFor(request("inbound-1", "calendar", Downstream.Level.USER, null));
+        assertTrue(credential.expiresAt().isPresent());
+        assertEquals(List.of("calendar.read"), List.copyOf(credential.scopes()));
+    }
+
+    @Test
+    void refusalIsAuditedAsDeniedWithTheStsErrorAndRethrown() {
+        sts.answer = request -> {
+            throw StsException.of(StsException.Reason.DENIED, "access_denied", "refused");
+        };
+        StsException e = assertThrows(StsException.class,
+                () -> service.credentialFor(request("inbound-1", "calendar", Downstream.Level.USER, null)));
+        assertSame(StsException.Reason.DENIED, e.reason());
+        DownstreamAudit audit = auditor.records.get(0);
+        assertEquals(DownstreamAudit.Outcome.DENIED, audit.outcome());
+        assertEquals("access_denied", audit.stsError());
+        assertFalse(audit.cacheHit());
+        sts.answer = new FakeSts().answer;
+        service.credentialFor(request("inbound-1", "calendar", Downstream.Level.USER, null));
+        assertEquals(2, sts.requests.size(), "a refusal is not cached");
+    }
+
+    @Test
+    void openCircuitIsAnUnavailableStsAuditedAsError() {
+        sts.answer = request -> {
+            throw new CircuitBreakerOpenException("open");
+        };
+        StsException e = assertThrows(StsException.class,
+                () -> service.credentialFor(request("inbound-1", "calendar", Downstream.Level.USER, null)));
+        assertSame(StsException.Reason.UNAVAILABLE, e.reason());
+        assertEquals(DownstreamAudit.Outcome.ERROR, auditor.records.get(0).outcome());
+    }
+
+    @Test
+    void unconfiguredTargetIsRefusedNamingTheKey() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> service.credentialFor(request("inbound-1", "nowhere", Downstream.Level.USER, null)));
+        assertTrue(e.getMessage().contains("mcp.downstream.nowhere."), e.getMessage());
+    }
+}
