@@ -53,7 +53,8 @@ class SdkClientE2EIT {
         assertEquals("delegate-mcp", out.getJsonObject("serverInfo").getString("name"));
         List<String> tools = out.getJsonArray("tools").getValuesAs(JsonString.class).stream().map(JsonString::getString)
                 .toList();
-        assertEquals(List.of("add_note", "calendar_events", "echo", "list_notes", "payroll_summary", "whoami"), tools);
+        assertEquals(List.of("add_note", "calendar_access", "calendar_events", "echo", "list_notes", "payroll_summary",
+                "whoami"), tools);
         assertEquals("hello hello", out.getJsonObject("echo").getJsonArray("content").getJsonObject(0).getString("text"));
         JsonObject whoami = out.getJsonObject("whoami").getJsonObject("structuredContent");
         assertEquals("alice", whoami.getString("subject"));

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 import dev.delegatemcp.api.Downstream;
 import dev.delegatemcp.api.DownstreamCredential;
@@ -24,7 +25,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class CalendarTools {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     @Inject
     @ConfigProperty(name = "samples.calendar.url")
@@ -44,6 +46,20 @@ public class CalendarTools {
                     + "; try again later.");
         }
         return response.body();
+    }
+
+    /** What the server holds for the caller's calendar access: never the secret itself. */
+    public record Access(String target, String type, String expiresAt, List<String> scopes) {
+    }
+
+    @Tool(name = "calendar_access", title = "My calendar access",
+            description = "Shows the delegated access this server holds for the caller's calendar: type, expiry, scopes.",
+            annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true,
+                    openWorldHint = false))
+    @Downstream(resource = "calendar")
+    public Access access(DownstreamCredential calendar) {
+        return new Access(calendar.target(), calendar.type().name(),
+                calendar.expiresAt().map(Object::toString).orElse(null), List.copyOf(calendar.scopes()));
     }
 
     private HttpResponse<String> get(DownstreamCredential credential) {

@@ -36,6 +36,11 @@ public class CredentialService {
     @Inject
     Config config;
 
+    /** This server's client id at the STS, for the audit records. */
+    @Inject
+    @ConfigProperty(name = "mcp.sts.client-id", defaultValue = "mcp-server")
+    String serverClientId;
+
     @Inject
     @ConfigProperty(name = "mcp.credentials.cache.max-entries", defaultValue = "10000")
     int maxEntries;
@@ -112,7 +117,7 @@ public class CredentialService {
     private void audit(CredentialRequest request, List<String> scopes, Instant start, DownstreamAudit.Outcome outcome,
             String stsError, boolean cacheHit) {
         auditor.record(new DownstreamAudit(start, request.subject(), request.tenant(), request.mcpClient(),
-                sts.clientId(), request.target(), request.level().name(), scopes, outcome, stsError, cacheHit,
+                serverClientId, request.target(), request.level().name(), scopes, outcome, stsError, cacheHit,
                 Duration.between(start, Instant.now()).toMillis()));
     }
 }

@@ -132,11 +132,6 @@ public class TokenExchangeClient {
                 scopes);
     }
 
-    /** This server's client id at the STS (for audit records). */
-    public String clientId() {
-        return clientId;
-    }
-
     /** RFC 6749 section 2.3.1: id and secret are form-urlencoded before Basic encoding. */
     private String basicAuthorization() {
         String credentials = URLEncoder.encode(clientId, StandardCharsets.UTF_8) + ":"

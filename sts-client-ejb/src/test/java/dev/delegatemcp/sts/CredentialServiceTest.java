@@ -35,11 +35,6 @@ class CredentialServiceTest {
             requests.add(request);
             return answer.apply(request);
         }
-
-        @Override
-        public String clientId() {
-            return "mcp-server";
-        }
     }
 
     /** Keeps the audit records instead of logging them. */
@@ -67,6 +62,7 @@ class CredentialServiceTest {
                 .with("mcp.downstream.crm.resource", "crm-connection")
                 .with("mcp.downstream.crm.credential-type", "api-key")
                 .with("mcp.downstream.crm.api-key-header", "X-CRM-Key");
+        service.serverClientId = "mcp-server";
         service.maxEntries = 100;
         service.expirySkew = "PT30S";
         service.defaultLifetime = "PT60S";
