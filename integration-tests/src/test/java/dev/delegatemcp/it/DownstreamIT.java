@@ -116,6 +116,15 @@ class DownstreamIT {
     }
 
     @Test
+    void applicationsObserveEveryCredentialRequestAsACdiEvent() {
+        McpHttp client = McpHttp.withToken(TestTokens.user("lea").sign()).initialize();
+        call(client, "calendar_whoami");
+        call(client, "calendar_whoami");
+        call(client, "payroll_report");
+        assertEquals("lea/calendar/GRANTED=2,lea/payroll/DENIED=1", text(call(client, "audit_events_seen")));
+    }
+
+    @Test
     void deniedTargetGivesAnErrorResultWithThePolicySentence() throws IOException {
         McpHttp client = McpHttp.withToken(TestTokens.user("cara").sign()).initialize();
         JsonObject result = call(client, "payroll_report");
