@@ -55,6 +55,12 @@ public final class CredentialCache {
      */
     public Lookup get(CredentialKey key, Supplier<ExchangedToken> loader, boolean forceRefresh) {
         long now = clock.millis();
+        Entry cached = forceRefresh ? null : entries.get(key);
+        if (cached != null && cached.isUsableAt(now)) {
+            // The common case, without compute(): many callers of one key must not queue on its map bin.
+            cached.lastUsedMillis = now;
+            return new Lookup(join(cached), true);
+        }
         Entry created = new Entry();
         Entry entry = entries.compute(key, (k, existing) -> {
             if (existing != null && existing.isUsableAt(now) && !(forceRefresh && existing.value.isDone())) {
