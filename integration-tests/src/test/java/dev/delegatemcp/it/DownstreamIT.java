@@ -61,7 +61,23 @@ class DownstreamIT {
         return Files.readString(McpTestServer.serverDirectory().resolve("logs/messages.log"));
     }
 
-    private static List<JsonObject> auditRecords(String user, String target) throws IOException {
+    /** The audit lines of a user and target, once at least {@code expected} are written (a background writer). */
+    private static List<JsonObject> auditRecords(String user, String target, int expected) throws IOException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        List<JsonObject> records = readAuditRecords(user, target);
+        while (records.size() < expected && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            records = readAuditRecords(user, target);
+        }
+        return records;
+    }
+
+    private static List<JsonObject> readAuditRecords(String user, String target) throws IOException {
         List<JsonObject> records = new ArrayList<>();
         for (String line : log().split("\n")) {
             int start = line.indexOf("{\"type\":\"downstream_credential\"");
@@ -101,7 +117,7 @@ class DownstreamIT {
         assertFalse(call(client, "calendar_whoami").getBoolean("isError"));
         assertFalse(call(client, "calendar_whoami").getBoolean("isError"));
         assertEquals(1, STS.exchangesFor("ben", StsDouble.CALENDAR));
-        List<JsonObject> audit = auditRecords("ben", "calendar");
+        List<JsonObject> audit = auditRecords("ben", "calendar", 2);
         assertEquals(2, audit.size(), audit.toString());
         assertFalse(audit.get(0).getBoolean("cache_hit"));
         assertTrue(audit.get(1).getBoolean("cache_hit"));
@@ -130,7 +146,7 @@ class DownstreamIT {
         JsonObject result = call(client, "payroll_report");
         assertTrue(result.getBoolean("isError"));
         assertEquals("Access to payroll was denied by your organisation's policy.", text(result));
-        JsonObject audit = auditRecords("cara", "payroll").get(0);
+        JsonObject audit = auditRecords("cara", "payroll", 1).get(0);
         assertEquals("denied", audit.getString("outcome"));
         assertEquals("access_denied", audit.getString("sts_error"));
     }

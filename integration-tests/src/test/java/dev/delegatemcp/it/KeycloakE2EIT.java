@@ -87,7 +87,23 @@ class KeycloakE2EIT {
         return result.json().getJsonArray("results");
     }
 
-    private static List<JsonObject> auditRecords(String subject) throws IOException {
+    /** The audit lines of a user, once at least {@code expected} are written (a background writer). */
+    private static List<JsonObject> auditRecords(String subject, int expected) throws IOException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        List<JsonObject> records = readAuditRecords(subject);
+        while (records.size() < expected && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            records = readAuditRecords(subject);
+        }
+        return records;
+    }
+
+    private static List<JsonObject> readAuditRecords(String subject) throws IOException {
         List<JsonObject> records = new ArrayList<>();
         for (String line : Files.readAllLines(LOG)) {
             int start = line.indexOf("{\"type\":\"downstream_credential\"");
@@ -113,7 +129,7 @@ class KeycloakE2EIT {
             assertEquals("mcp-server", seen.getString("authorizedParty"), "obtained by the MCP server, not the client");
         }
         assertEquals("mcp-client", inbound.getString("azp"), "the inbound token was the MCP client's");
-        List<JsonObject> audit = auditRecords(inbound.getString("sub"));
+        List<JsonObject> audit = auditRecords(inbound.getString("sub"), 2);
         assertEquals(2, audit.size(), audit.toString());
         assertFalse(audit.get(0).getBoolean("cache_hit"));
         assertTrue(audit.get(1).getBoolean("cache_hit"), "the second call made no STS request");
@@ -129,7 +145,7 @@ class KeycloakE2EIT {
         assertTrue(result.getBoolean("isError"));
         assertEquals("Access to payroll is not available to you or to this server; ask your administrator to grant it.",
                 result.getString("text"));
-        JsonObject audit = auditRecords(claims(aliceToken).getString("sub")).stream()
+        JsonObject audit = auditRecords(claims(aliceToken).getString("sub"), 3).stream()
                 .filter(r -> "payroll".equals(r.getString("target"))).findFirst().orElseThrow();
         assertEquals("denied", audit.getString("outcome"));
         assertEquals("invalid_request", audit.getString("sts_error"));

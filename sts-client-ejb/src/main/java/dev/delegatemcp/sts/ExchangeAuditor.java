@@ -1,8 +1,15 @@
 package dev.delegatemcp.sts;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import dev.delegatemcp.api.DownstreamAudit;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -11,20 +18,56 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 
 /**
- * Emits each {@link DownstreamAudit} record twice: as one JSON line on the {@code dev.delegatemcp.audit} logger,
- * and as a CDI event applications can observe.
+ * Emits each {@link DownstreamAudit} record twice: as a CDI event applications can observe (at once, on the
+ * caller's thread), and as one JSON line on the {@code dev.delegatemcp.audit} logger. The line is written by one
+ * background writer, in order: writing it on every tool call's own thread made the log the bottleneck under load.
+ * Nothing is dropped: when the queue is full the caller writes its line itself.
  */
 @ApplicationScoped
 public class ExchangeAuditor {
 
     static final Logger AUDIT_LOG = Logger.getLogger("dev.delegatemcp.audit");
+    private static final int QUEUE_CAPACITY = 10_000;
 
     @Inject
     Event<DownstreamAudit> events;
 
+    private final BlockingQueue<String> lines = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private Thread writer;
+
+    @PostConstruct
+    void startWriter() {
+        writer = new Thread(this::writeLines, "delegatemcp-audit-writer");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    @PreDestroy
+    void stopWriter() {
+        writer.interrupt();
+        List<String> rest = new ArrayList<>();
+        lines.drainTo(rest);
+        rest.forEach(AUDIT_LOG::info);
+    }
+
     public void record(DownstreamAudit audit) {
-        AUDIT_LOG.info(() -> toJson(audit));
         events.fire(audit);
+        if (AUDIT_LOG.isLoggable(Level.INFO)) {
+            String line = toJson(audit);
+            if (writer == null || !lines.offer(line)) {
+                AUDIT_LOG.info(line);
+            }
+        }
+    }
+
+    private void writeLines() {
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                AUDIT_LOG.info(lines.take());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static String toJson(DownstreamAudit audit) {
