@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import java.io.StringReader;
-import java.util.Arrays;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,9 +14,7 @@ import dev.delegatemcp.api.DownstreamCredential;
 import dev.delegatemcp.api.DownstreamCredentials;
 import dev.delegatemcp.api.McpCaller;
 import dev.delegatemcp.api.Tool;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 
@@ -51,14 +47,11 @@ class ArgumentBinderDownstreamTest {
     }
 
     private static ToolDefinition tool() {
-        return ToolDefinitionReader.read(Tools.class, Arrays.stream(Tools.class.getDeclaredMethods())
-                .filter(m -> m.getName().equals("both")).findFirst().orElseThrow());
+        return TestTools.read(Tools.class, "both");
     }
 
     private static JsonObject json(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            return reader.readObject();
-        }
+        return TestTools.json(text);
     }
 
     @Test

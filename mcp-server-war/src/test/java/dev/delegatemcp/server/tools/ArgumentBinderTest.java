@@ -8,12 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,9 +27,7 @@ import dev.delegatemcp.api.Tool;
 import dev.delegatemcp.api.ToolArg;
 import dev.delegatemcp.server.jsonrpc.JsonRpcError;
 import dev.delegatemcp.server.jsonrpc.JsonRpcException;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 
@@ -111,14 +107,11 @@ class ArgumentBinderTest {
     }
 
     private static ToolDefinition tool(String name) {
-        return ToolDefinitionReader.read(Tools.class, Arrays.stream(Tools.class.getDeclaredMethods())
-                .filter(m -> m.getName().equals(name)).findFirst().orElseThrow());
+        return TestTools.read(Tools.class, name);
     }
 
     private static JsonObject json(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            return reader.readObject();
-        }
+        return TestTools.json(text);
     }
 
     private static Object[] bind(String tool, String arguments) {

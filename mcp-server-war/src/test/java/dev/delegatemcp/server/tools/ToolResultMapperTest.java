@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +19,6 @@ import dev.delegatemcp.api.ToolResponse;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.annotation.JsonbProperty;
@@ -113,14 +110,11 @@ class ToolResultMapperTest {
     }
 
     private static ToolDefinition tool(String name) {
-        return ToolDefinitionReader.read(Tools.class, Arrays.stream(Tools.class.getDeclaredMethods())
-                .filter(m -> m.getName().equals(name)).findFirst().orElseThrow());
+        return TestTools.read(Tools.class, name);
     }
 
     private static JsonObject parse(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            return reader.readObject();
-        }
+        return TestTools.json(text);
     }
 
     private static JsonObject onlyItem(JsonObject result) {

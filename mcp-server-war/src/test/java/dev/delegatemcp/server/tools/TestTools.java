@@ -1,0 +1,27 @@
+package dev.delegatemcp.server.tools;
+
+import java.io.StringReader;
+import java.util.Arrays;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+
+/** Shared helpers of the tools tests: read a fixture tool method, parse JSON text. */
+final class TestTools {
+
+    private TestTools() {
+    }
+
+    /** The definition of the method of that name in a fixture class. */
+    static ToolDefinition read(Class<?> type, String methodName) {
+        return ToolDefinitionReader.read(type, Arrays.stream(type.getDeclaredMethods())
+                .filter(m -> m.getName().equals(methodName)).findFirst().orElseThrow());
+    }
+
+    static JsonObject json(String text) {
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            return reader.readObject();
+        }
+    }
+}
