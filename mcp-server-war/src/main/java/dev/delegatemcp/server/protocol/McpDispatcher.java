@@ -1,6 +1,7 @@
 package dev.delegatemcp.server.protocol;
 
 import dev.delegatemcp.api.McpCaller;
+import dev.delegatemcp.server.jsonrpc.JsonRpcError;
 import dev.delegatemcp.server.jsonrpc.JsonRpcException;
 import dev.delegatemcp.server.jsonrpc.JsonRpcMessage;
 import dev.delegatemcp.server.tools.ToolsHandler;
@@ -61,7 +62,7 @@ public class McpDispatcher {
             case "ping" -> JsonValue.EMPTY_JSON_OBJECT;
             case "tools/list" -> tools.list(request.params(), caller);
             case "tools/call" -> tools.call(request.params(), caller);
-            case "initialize" -> throw new JsonRpcException(dev.delegatemcp.server.jsonrpc.JsonRpcError.INVALID_REQUEST,
+            case "initialize" -> throw new JsonRpcException(JsonRpcError.INVALID_REQUEST,
                     "Invalid Request: the session is already initialized");
             default -> throw JsonRpcException.methodNotFound(request.method());
         };
