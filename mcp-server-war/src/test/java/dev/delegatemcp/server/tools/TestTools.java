@@ -1,6 +1,7 @@
 package dev.delegatemcp.server.tools;
 
 import java.io.StringReader;
+import java.lang.reflect.Method;
 import java.util.Arrays;
 
 import jakarta.json.Json;
@@ -13,10 +14,15 @@ final class TestTools {
     private TestTools() {
     }
 
+    /** The method of that name declared by a fixture class. */
+    static Method method(Class<?> type, String name) {
+        return Arrays.stream(type.getDeclaredMethods()).filter(m -> m.getName().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no method " + name));
+    }
+
     /** The definition of the method of that name in a fixture class. */
     static ToolDefinition read(Class<?> type, String methodName) {
-        return ToolDefinitionReader.read(type, Arrays.stream(type.getDeclaredMethods())
-                .filter(m -> m.getName().equals(methodName)).findFirst().orElseThrow());
+        return ToolDefinitionReader.read(type, method(type, methodName));
     }
 
     static JsonObject json(String text) {

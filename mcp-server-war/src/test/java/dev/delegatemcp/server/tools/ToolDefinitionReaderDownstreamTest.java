@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Method;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -149,13 +147,8 @@ class ToolDefinitionReaderDownstreamTest {
 
     // --- helpers ------------------------------------------------------------------------------------------------
 
-    private static Method method(Class<?> type, String name) {
-        return Arrays.stream(type.getDeclaredMethods()).filter(m -> m.getName().equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("no method " + name));
-    }
-
     private static ToolDefinition read(Class<?> type, String name) {
-        return ToolDefinitionReader.read(type, method(type, name));
+        return TestTools.read(type, name);
     }
 
     private static InvalidToolException invalid(Class<?> type, String name) {
@@ -241,7 +234,7 @@ class ToolDefinitionReaderDownstreamTest {
 
     @Test
     void targetNameIsTheResourceOrTheConnection() {
-        List<Downstream> targets = List.of(method(DownstreamTools.class, "several").getAnnotationsByType(Downstream.class));
+        List<Downstream> targets = List.of(TestTools.method(DownstreamTools.class, "several").getAnnotationsByType(Downstream.class));
         assertEquals(List.of("calendar", "github", "drive"), targets.stream().map(ToolDefinitionReader::targetName)
                 .toList());
     }

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Method;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -185,13 +183,8 @@ class ToolDefinitionReaderTest {
         }
     }
 
-    private static Method method(Class<?> type, String name) {
-        return Arrays.stream(type.getDeclaredMethods()).filter(m -> m.getName().equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("no method " + name));
-    }
-
     private static ToolDefinition read(Class<?> type, String name) {
-        return ToolDefinitionReader.read(type, method(type, name));
+        return TestTools.read(type, name);
     }
 
     private static InvalidToolException invalid(Class<?> type, String name) {
@@ -244,7 +237,7 @@ class ToolDefinitionReaderTest {
 
     @Test
     void nameLongerThan128CharactersIsInvalid() {
-        assertEquals(129, method(BadTools.class, "tooLong").getAnnotation(Tool.class).name().length());
+        assertEquals(129, TestTools.method(BadTools.class, "tooLong").getAnnotation(Tool.class).name().length());
         assertNamesMethod(invalid(BadTools.class, "tooLong"), BadTools.class, "tooLong");
     }
 
@@ -435,7 +428,7 @@ class ToolDefinitionReaderTest {
     void definitionKeepsBeanClassMethodAndReference() {
         ToolDefinition tool = read(GoodTools.class, "plain");
         assertEquals(GoodTools.class, tool.beanClass());
-        assertEquals(method(GoodTools.class, "plain"), tool.method());
+        assertEquals(TestTools.method(GoodTools.class, "plain"), tool.method());
         assertEquals(GoodTools.class.getName() + "#plain(String)", tool.methodReference());
     }
 }
