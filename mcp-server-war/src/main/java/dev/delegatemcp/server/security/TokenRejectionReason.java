@@ -42,27 +42,39 @@ public final class TokenRejectionReason {
         if (header == null || claims == null) {
             return "the bearer token is not a well-formed JWT";
         }
-        String algorithm = header.getString("alg", "");
+        String algorithm = clean(header.getString("alg", ""));
         if (algorithm.isEmpty() || "none".equalsIgnoreCase(algorithm) || parts[2].isEmpty()) {
             return "the token is not signed (alg " + (algorithm.isEmpty() ? "missing" : algorithm) + ")";
         }
         JsonValue exp = claims.get("exp");
-        if (exp instanceof JsonNumber expiry && Instant.ofEpochSecond(expiry.longValue()).isBefore(now)) {
-            return "the token expired at " + Instant.ofEpochSecond(expiry.longValue());
+        if (exp instanceof JsonNumber expiry && expiry.longValue() < now.getEpochSecond()) {
+            return "the token expired at " + Instant.ofEpochSecond(Math.max(0, expiry.longValue()));
         }
         if (exp == null) {
             return "the token has no expiry (exp)";
         }
-        String issuer = claims.getString("iss", null);
+        String issuer = clean(claims.getString("iss", null));
         if (trustedIssuer != null && !trustedIssuer.equals(issuer)) {
             return "the token's issuer " + issuer + " is not the trusted issuer " + trustedIssuer;
         }
-        List<String> tokenAudiences = audiences(claims.get("aud"));
+        List<String> tokenAudiences = audiences(claims.get("aud")).stream().map(TokenRejectionReason::clean).toList();
         if (tokenAudiences.stream().noneMatch(audiences::contains)) {
             return "the token's audience " + tokenAudiences + " does not include this server " + audiences;
         }
         return "the token's signature could not be verified with the issuer's keys (" + algorithm + ", kid "
-                + header.getString("kid", "none") + ")";
+                + clean(header.getString("kid", "none")) + ")";
+    }
+
+    /**
+     * Claims are unverified input from anyone: no control characters (which could forge log lines) and a bounded
+     * length before they go into the log.
+     */
+    static String clean(String value) {
+        if (value == null) {
+            return null;
+        }
+        String printable = value.replaceAll("\\p{Cntrl}", "?");
+        return printable.length() > 200 ? printable.substring(0, 200) + "..." : printable;
     }
 
     private static List<String> audiences(JsonValue aud) {

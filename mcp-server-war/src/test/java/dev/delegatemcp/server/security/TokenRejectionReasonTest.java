@@ -74,4 +74,18 @@ class TokenRejectionReasonTest {
         String reason = explain(token(RS256, claims(LATER, ISSUER, "\"https://mcp.example/mcp\""), "secret-sig"));
         assertFalse(reason.contains("secret-sig"));
     }
+
+    @Test
+    void claimsCannotForgeLogLinesOrFloodTheLog() {
+        String reason = explain(token(RS256, claims(LATER, "https://evil\\n[INFO] forged line" + "x".repeat(500),
+                "\"https://mcp.example/mcp\""), "sig"));
+        assertFalse(reason.contains("\n"), reason);
+        assertTrue(reason.length() < 400, reason);
+    }
+
+    @Test
+    void absurdExpiryDoesNotBreakTheChallenge() {
+        assertTrue(explain(token(RS256, claims(Long.MIN_VALUE, ISSUER, "\"https://mcp.example/mcp\""), "sig"))
+                .startsWith("the token expired at"));
+    }
 }
