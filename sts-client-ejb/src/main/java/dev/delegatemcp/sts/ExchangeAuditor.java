@@ -1,10 +1,18 @@
 package dev.delegatemcp.sts;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.logging.FileHandler;
+import java.util.logging.Formatter;
 import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 import dev.delegatemcp.api.DownstreamAudit;
@@ -13,15 +21,24 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Emits each {@link DownstreamAudit} record twice: as a CDI event applications can observe (at once, on the
- * caller's thread), and as one JSON line on the {@code dev.delegatemcp.audit} logger. The line is written by one
- * background writer, in order: writing it on every tool call's own thread made the log the bottleneck under load.
- * Nothing is dropped: when the queue is full the caller writes its line itself.
+ * caller's thread), and as one JSON line on the {@code dev.delegatemcp.audit} logger. The line is formatted and
+ * written by one background writer, in order: doing either on every tool call's own thread made the audit most of
+ * the cost of a cached credential under load. Nothing is dropped: when the queue is full the caller writes its line
+ * itself.
+ * <p>
+ * Where the lines go: with {@code mcp.audit.file} set (a {@link FileHandler} pattern, e.g.
+ * {@code /var/log/mcp/audit%g.jsonl}), the logger writes bare JSON lines to that rotating file only
+ * ({@code mcp.audit.file.limit} bytes per file, {@code mcp.audit.file.count} files), which is both an audit trail
+ * apart from diagnostics and far cheaper than the server's message log; otherwise they go where the server's logging
+ * sends INFO records (Liberty: messages.log).
  */
 @ApplicationScoped
 public class ExchangeAuditor {
@@ -32,11 +49,29 @@ public class ExchangeAuditor {
     @Inject
     Event<DownstreamAudit> events;
 
-    private final BlockingQueue<String> lines = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    @Inject
+    @ConfigProperty(name = "mcp.audit.file")
+    Optional<String> auditFile;
+
+    @Inject
+    @ConfigProperty(name = "mcp.audit.file.limit", defaultValue = "20000000")
+    int auditFileLimit;
+
+    @Inject
+    @ConfigProperty(name = "mcp.audit.file.count", defaultValue = "5")
+    int auditFileCount;
+
+    private FileHandler fileHandler;
+
+    /** Looked up once: {@code Json.createObjectBuilder()} looks the provider up again on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
+    private final BlockingQueue<DownstreamAudit> pending = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private Thread writer;
 
     @PostConstruct
     void startWriter() {
+        auditFile.map(String::trim).filter(file -> !file.isEmpty()).ifPresent(this::openAuditFile);
         writer = new Thread(this::writeLines, "delegatemcp-audit-writer");
         writer.setDaemon(true);
         writer.start();
@@ -45,25 +80,60 @@ public class ExchangeAuditor {
     @PreDestroy
     void stopWriter() {
         writer.interrupt();
-        List<String> rest = new ArrayList<>();
-        lines.drainTo(rest);
-        rest.forEach(AUDIT_LOG::info);
+        try {
+            writer.join(2_000); // let it finish the line it is writing, so the rest stay in order
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<DownstreamAudit> rest = new ArrayList<>();
+        pending.drainTo(rest);
+        rest.forEach(audit -> AUDIT_LOG.info(toJson(audit)));
+        if (fileHandler != null) {
+            AUDIT_LOG.removeHandler(fileHandler);
+            AUDIT_LOG.setUseParentHandlers(true);
+            fileHandler.close();
+        }
+    }
+
+    private void openAuditFile(String pattern) {
+        try {
+            Path parent = Path.of(pattern).toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            FileHandler handler = new FileHandler(pattern, Math.max(0, auditFileLimit), Math.max(1, auditFileCount),
+                    true);
+            handler.setEncoding(StandardCharsets.UTF_8.name());
+            handler.setFormatter(new AuditLineFormatter());
+            AUDIT_LOG.addHandler(handler);
+            AUDIT_LOG.setUseParentHandlers(false);
+            fileHandler = handler;
+        } catch (IOException | RuntimeException e) {
+            Logger.getLogger(ExchangeAuditor.class.getName()).log(Level.WARNING,
+                    "The audit file {0} cannot be written ({1}); audit lines go to the server log instead",
+                    new Object[] {pattern, e.getClass().getSimpleName()});
+        }
+    }
+
+    /** Each record as its message alone, one per line: the JSON line is complete by itself. */
+    static final class AuditLineFormatter extends Formatter {
+        @Override
+        public String format(LogRecord record) {
+            return record.getMessage() + System.lineSeparator();
+        }
     }
 
     public void record(DownstreamAudit audit) {
         events.fire(audit);
-        if (AUDIT_LOG.isLoggable(Level.INFO)) {
-            String line = toJson(audit);
-            if (writer == null || !lines.offer(line)) {
-                AUDIT_LOG.info(line);
-            }
+        if (AUDIT_LOG.isLoggable(Level.INFO) && (writer == null || !pending.offer(audit))) {
+            AUDIT_LOG.info(toJson(audit));
         }
     }
 
     private void writeLines() {
         try {
             while (!Thread.currentThread().isInterrupted()) {
-                AUDIT_LOG.info(lines.take());
+                AUDIT_LOG.info(toJson(pending.take()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -71,9 +141,9 @@ public class ExchangeAuditor {
     }
 
     static String toJson(DownstreamAudit audit) {
-        JsonArrayBuilder scopes = Json.createArrayBuilder();
+        JsonArrayBuilder scopes = JSON.createArrayBuilder();
         audit.scopes().forEach(scopes::add);
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("type", "downstream_credential")
                 .add("time", audit.time().toString());
         addNullable(json, "user", audit.subject());

@@ -85,4 +85,54 @@ class ExchangeAuditorTest {
         assertEquals("alice\nforged: line", json.getString("user"));
         assertEquals("a\nb", json.getJsonArray("scopes").getString(0));
     }
+
+    /** CDI is absent here: the event is a no-op. */
+    @SuppressWarnings("unchecked")
+    private static ExchangeAuditor auditorWritingTo(java.nio.file.Path dir, int limit) {
+        ExchangeAuditor auditor = new ExchangeAuditor();
+        auditor.events = (jakarta.enterprise.event.Event<DownstreamAudit>) java.lang.reflect.Proxy.newProxyInstance(
+                ExchangeAuditorTest.class.getClassLoader(), new Class<?>[] {jakarta.enterprise.event.Event.class},
+                (proxy, method, args) -> null);
+        auditor.auditFile = java.util.Optional.of(dir.resolve("audit%g.jsonl").toString());
+        auditor.auditFileLimit = limit;
+        auditor.auditFileCount = 3;
+        return auditor;
+    }
+
+    @Test
+    void withAnAuditFileEveryRecordIsOneBareJsonLineThereInOrder(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        ExchangeAuditor auditor = auditorWritingTo(dir, 0);
+        auditor.startWriter();
+        try {
+            for (int i = 0; i < 50; i++) {
+                auditor.record(new DownstreamAudit(TIME, "user-" + i, null, null, "mcp-server", "calendar", "USER",
+                        List.of(), DownstreamAudit.Outcome.GRANTED, null, i > 0, i));
+            }
+        } finally {
+            auditor.stopWriter();
+        }
+        List<String> lines = java.nio.file.Files.readAllLines(dir.resolve("audit0.jsonl"));
+        assertEquals(50, lines.size());
+        for (int i = 0; i < 50; i++) {
+            JsonObject record = parse(lines.get(i));
+            assertEquals("user-" + i, record.getString("user"));
+            assertEquals(i, record.getInt("duration_ms"));
+        }
+    }
+
+    @Test
+    void theAuditFileRotatesAtItsLimit(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        ExchangeAuditor auditor = auditorWritingTo(dir, 2_000);
+        auditor.startWriter();
+        try {
+            for (int i = 0; i < 40; i++) {
+                auditor.record(full(DownstreamAudit.Outcome.GRANTED));
+            }
+        } finally {
+            auditor.stopWriter();
+        }
+        assertTrue(java.nio.file.Files.exists(dir.resolve("audit1.jsonl")), "rotated to a second file");
+        assertTrue(java.nio.file.Files.size(dir.resolve("audit0.jsonl")) <= 2_500);
+    }
 }
