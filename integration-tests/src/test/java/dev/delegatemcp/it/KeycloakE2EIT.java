@@ -14,10 +14,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.delegatemcp.it.support.Node;
 import dev.delegatemcp.it.support.SecretsLedger;
@@ -44,7 +46,10 @@ class KeycloakE2EIT {
             + "/mcp-server/mcp";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Path LOG = Path.of(System.getProperty("it.demo.server.dir", "target/liberty/wlp/usr/servers/mcpDemoServer"),
-            "logs/messages.log");
+            "logs/downstream-audit0.log");
+
+    private static final Instant STARTED = Instant.now();
+    private static final Set<String> EXCHANGE_TARGETS = Set.of("calendar", "payroll");
 
     private static String aliceToken;
     private static String bobToken;
@@ -108,7 +113,12 @@ class KeycloakE2EIT {
         for (String line : Files.readAllLines(LOG)) {
             int start = line.indexOf("{\"type\":\"downstream_credential\"");
             if (start >= 0 && line.contains("\"user\":\"" + subject + "\"")) {
-                records.add(json(line.substring(start).trim()));
+                JsonObject record = json(line.substring(start).trim());
+                // Only this class's token-exchange targets, from this run (the audit file outlives the server).
+                if (EXCHANGE_TARGETS.contains(record.getString("target"))
+                        && !Instant.parse(record.getString("time")).isBefore(STARTED)) {
+                    records.add(record);
+                }
             }
         }
         return records;

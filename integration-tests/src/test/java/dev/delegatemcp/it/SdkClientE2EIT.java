@@ -53,8 +53,8 @@ class SdkClientE2EIT {
         assertEquals("delegate-mcp", out.getJsonObject("serverInfo").getString("name"));
         List<String> tools = out.getJsonArray("tools").getValuesAs(JsonString.class).stream().map(JsonString::getString)
                 .toList();
-        assertEquals(List.of("add_note", "calendar_access", "calendar_events", "echo", "list_notes", "payroll_summary",
-                "whoami"), tools);
+        assertEquals(List.of("add_note", "book_meeting", "calendar_access", "calendar_events", "crm_lookup", "echo",
+                "find_meeting_slot", "generate_document", "list_notes", "payroll_summary", "whoami"), tools);
         assertEquals("hello hello", out.getJsonObject("echo").getJsonArray("content").getJsonObject(0).getString("text"));
         JsonObject whoami = out.getJsonObject("whoami").getJsonObject("structuredContent");
         assertEquals("alice", whoami.getString("subject"));

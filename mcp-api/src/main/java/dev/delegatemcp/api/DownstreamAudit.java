@@ -16,7 +16,7 @@ import java.util.List;
  * @param target the logical target name
  * @param level USER or TENANT
  * @param scopes the requested scopes
- * @param outcome GRANTED, DENIED or ERROR
+ * @param outcome GRANTED, DENIED, NOT_CONNECTED or ERROR
  * @param stsError the STS's error code (RFC 6749), or null
  * @param cacheHit whether the credential came from the cache (no STS call)
  * @param durationMillis how long it took
@@ -27,7 +27,14 @@ public record DownstreamAudit(Instant time, String subject, String tenant, Strin
 
     /** The result of the attempt. */
     public enum Outcome {
-        GRANTED, DENIED, ERROR
+        /** A credential was handed to the tool. */
+        GRANTED,
+        /** The STS's policy refused it, or the target is not available to the user or this server. */
+        DENIED,
+        /** The user (or tenant) has not connected the service, or not with the needed scopes. */
+        NOT_CONNECTED,
+        /** The STS failed or could not be reached. */
+        ERROR
     }
 
     public DownstreamAudit {

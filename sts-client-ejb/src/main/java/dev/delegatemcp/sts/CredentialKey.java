@@ -9,13 +9,22 @@ import java.util.List;
 /**
  * The cache key of a downstream credential: the SHA-256 digest of the caller's token (never the user id alone, so
  * one user's credential is never served for another token), the target, the requested scopes (sorted), the level
- * and the tenant.
+ * and the tenant. A tenant's stored connection token is the same for every user of the tenant: its key has no token
+ * digest, only the tenant ({@link #ofTenant}), so it is shared inside that tenant and nowhere else.
  */
 public record CredentialKey(String subjectTokenDigest, String target, List<String> scopes, String level, String tenant) {
 
     public static CredentialKey of(String subjectToken, String target, List<String> scopes, String level, String tenant) {
         return new CredentialKey(sha256(subjectToken), target, scopes.stream().sorted().distinct().toList(), level,
                 tenant);
+    }
+
+    /** The key of a tenant-wide stored token: shared by the tenant's users, never across tenants. */
+    public static CredentialKey ofTenant(String target, List<String> scopes, String tenant) {
+        if (tenant == null || tenant.isEmpty()) {
+            throw new IllegalArgumentException("a tenant-wide credential needs a tenant");
+        }
+        return new CredentialKey(null, target, scopes.stream().sorted().distinct().toList(), "TENANT", tenant);
     }
 
     static String sha256(String value) {

@@ -22,13 +22,17 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceExceptio
 
 /**
  * Obtains downstream credentials for callers: from the cache when it holds a live one for the same subject token,
- * target, scopes and tenant, else by one token exchange at the STS. Audits every request.
+ * target, scopes and tenant, else from the target's source: one token exchange at the STS, or one fetch of the
+ * stored connection token from the Outbound Apps API. Audits every request.
  */
 @ApplicationScoped
 public class CredentialService {
 
     @EJB
     TokenExchangeClient sts;
+
+    @EJB
+    OutboundTokenClient outbound;
 
     @Inject
     ExchangeAuditor auditor;
@@ -75,21 +79,27 @@ public class CredentialService {
         DownstreamTarget target = target(request.target());
         List<String> scopes = request.scopes().isEmpty() ? target.defaultScopes() : request.scopes();
         String tenant = request.level() == Downstream.Level.TENANT ? request.tenant() : null;
-        CredentialKey key = CredentialKey.of(request.subjectToken(), target.name(), scopes, request.level().name(),
-                tenant);
+        boolean tenantWide = target.source() == DownstreamTarget.Source.OUTBOUND_APP
+                && request.level() == Downstream.Level.TENANT;
+        CredentialKey key = tenantWide ? CredentialKey.ofTenant(target.name(), scopes, tenant)
+                : CredentialKey.of(request.subjectToken(), target.name(), scopes, request.level().name(), tenant);
         Instant start = Instant.now();
         try {
-            CredentialCache.Lookup lookup = cache.get(key, () -> exchange(request, target, scopes, tenant),
-                    forceRefresh);
+            CredentialCache.Lookup lookup = cache.get(key, () -> switch (target.source()) {
+                case TOKEN_EXCHANGE -> exchange(request, target, scopes, tenant);
+                case OUTBOUND_APP -> fetchStored(request, target, scopes, tenant, forceRefresh);
+            }, forceRefresh);
             audit(request, scopes, start, DownstreamAudit.Outcome.GRANTED, null, lookup.hit());
             ExchangedToken token = lookup.token();
             Instant expiresAt = token.expiresIn() == null ? null : start.plus(token.expiresIn());
             return new DownstreamCredential(target.name(), token.accessToken(), target.credentialType(),
                     target.apiKeyHeader(), expiresAt, Set.copyOf(token.scopes()), () -> obtain(request, true));
         } catch (StsException e) {
-            DownstreamAudit.Outcome outcome = e.reason() == StsException.Reason.DENIED
-                    || e.reason() == StsException.Reason.INVALID_TARGET ? DownstreamAudit.Outcome.DENIED
-                            : DownstreamAudit.Outcome.ERROR;
+            DownstreamAudit.Outcome outcome = switch (e.reason()) {
+                case DENIED, INVALID_TARGET -> DownstreamAudit.Outcome.DENIED;
+                case NOT_CONNECTED -> DownstreamAudit.Outcome.NOT_CONNECTED;
+                default -> DownstreamAudit.Outcome.ERROR;
+            };
             audit(request, scopes, start, outcome, e.stsError(), false);
             throw e;
         } catch (FaultToleranceException e) {
@@ -107,6 +117,21 @@ public class CredentialService {
         }
         return sts.exchange(new TokenExchangeRequest(request.subjectToken(), target.resource(), target.audiences(),
                 scopes, parameters));
+    }
+
+    /**
+     * The stored token of the user (or tenant). A token the vault returns without the needed scopes counts as not
+     * connected: the user has to connect again, granting them.
+     */
+    private ExchangedToken fetchStored(CredentialRequest request, DownstreamTarget target, List<String> scopes,
+            String tenant, boolean forceRefresh) {
+        ExchangedToken token = outbound.fetch(new OutboundTokenRequest(target.appId(), request.level(),
+                request.subject(), tenant, scopes, forceRefresh));
+        if (!token.scopes().isEmpty() && !token.scopes().containsAll(scopes)) {
+            throw StsException.of(StsException.Reason.NOT_CONNECTED, null,
+                    "The stored token for " + target.name() + " lacks some of the scopes " + scopes);
+        }
+        return token;
     }
 
     /** The configured target of that name. @throws IllegalArgumentException when it is not configured */

@@ -22,6 +22,11 @@ public class StsException extends RuntimeException {
         CLIENT_UNAUTHORIZED,
         /** The caller's token was not accepted by the STS (invalid_grant, invalid token). */
         INVALID_SUBJECT_TOKEN,
+        /**
+         * The user or tenant has not connected the service at the token vault, or the stored token lacks the
+         * required scopes: the user can fix it by connecting (adaptive connect).
+         */
+        NOT_CONNECTED,
         /** The STS could not be reached or answered with a server error. */
         UNAVAILABLE,
         /** Any other failure. */
@@ -44,6 +49,7 @@ public class StsException extends RuntimeException {
             case INVALID_TARGET -> new InvalidTarget(stsError, message);
             case CLIENT_UNAUTHORIZED -> new ClientUnauthorized(stsError, message);
             case INVALID_SUBJECT_TOKEN -> new InvalidSubjectToken(stsError, message);
+            case NOT_CONNECTED -> new NotConnected(stsError, message);
             case UNAVAILABLE -> new Unavailable(stsError, message);
             case FAILED -> new StsException(Reason.FAILED, stsError, message);
         };
@@ -82,6 +88,15 @@ public class StsException extends RuntimeException {
 
         InvalidSubjectToken(String stsError, String message) {
             super(Reason.INVALID_SUBJECT_TOKEN, stsError, message);
+        }
+    }
+
+    /** No stored credential for the user or tenant (or not with the required scopes): connecting fixes it. */
+    public static final class NotConnected extends StsException {
+        private static final long serialVersionUID = 1L;
+
+        NotConnected(String stsError, String message) {
+            super(Reason.NOT_CONNECTED, stsError, message);
         }
     }
 

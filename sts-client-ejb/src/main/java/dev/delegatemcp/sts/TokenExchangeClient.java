@@ -87,7 +87,31 @@ public class TokenExchangeClient {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
             failOn = {StsException.Unavailable.class, TimeoutException.class})
     public ExchangedToken exchange(TokenExchangeRequest request) {
-        try (Response response = api.token(basicAuthorization(), form(request))) {
+        return token(form(request), "Token exchange");
+    }
+
+    /**
+     * This server's own access token (client credentials grant), e.g. for the Outbound Apps API. Bounded like
+     * {@link #exchange}.
+     *
+     * @throws StsException when the STS refuses or cannot be reached
+     */
+    @Timeout(value = 8, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 1, delay = 200, jitter = 100, retryOn = StsException.Unavailable.class,
+            abortOn = {StsException.Denied.class, StsException.InvalidTarget.class,
+                    StsException.ClientUnauthorized.class, StsException.InvalidSubjectToken.class})
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
+            failOn = {StsException.Unavailable.class, TimeoutException.class})
+    public ExchangedToken clientCredentials(List<String> scopes) {
+        Form form = new Form().param("grant_type", "client_credentials");
+        if (!scopes.isEmpty()) {
+            form.param("scope", String.join(" ", scopes));
+        }
+        return token(form, "Client credentials grant");
+    }
+
+    private ExchangedToken token(Form form, String what) {
+        try (Response response = api.token(basicAuthorization(), form)) {
             JsonObject body = readJson(response);
             if (response.getStatus() == 200 && body != null && body.containsKey("access_token")) {
                 try {
@@ -100,7 +124,7 @@ public class TokenExchangeClient {
             String error = body == null ? null : body.getString("error", null);
             String description = body == null ? null : body.getString("error_description", null);
             StsException.Reason reason = StsErrorClassifier.classify(response.getStatus(), error, description);
-            throw StsException.of(reason, error, "Token exchange refused by the STS: HTTP " + response.getStatus()
+            throw StsException.of(reason, error, what + " refused by the STS: HTTP " + response.getStatus()
                     + (error == null ? "" : " " + error));
         } catch (ProcessingException e) {
             throw new StsException.Unavailable(null, "The STS could not be reached: " + e.getClass().getSimpleName());

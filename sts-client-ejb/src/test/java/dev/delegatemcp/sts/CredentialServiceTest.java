@@ -47,7 +47,21 @@ class CredentialServiceTest {
         }
     }
 
+    /** A token vault that answers with a function of the request, and remembers the requests. */
+    static final class FakeVault extends OutboundTokenClient {
+        final List<OutboundTokenRequest> requests = new ArrayList<>();
+        Function<OutboundTokenRequest, ExchangedToken> answer = request -> new ExchangedToken(
+                "stored-" + requests.size(), null, "bearer", Duration.ofMinutes(10), List.of("crm.read"));
+
+        @Override
+        public ExchangedToken fetch(OutboundTokenRequest request) {
+            requests.add(request);
+            return answer.apply(request);
+        }
+    }
+
     private final FakeSts sts = new FakeSts();
+    private final FakeVault vault = new FakeVault();
     private final RecordingAuditor auditor = new RecordingAuditor();
     private CredentialService service;
 
@@ -55,13 +69,17 @@ class CredentialServiceTest {
     void setUp() {
         service = new CredentialService();
         service.sts = sts;
+        service.outbound = vault;
         service.auditor = auditor;
         service.config = new FakeConfig()
                 .with("mcp.downstream.calendar.audience", "calendar-api")
                 .with("mcp.downstream.calendar.scopes", "calendar.read")
                 .with("mcp.downstream.crm.resource", "crm-connection")
                 .with("mcp.downstream.crm.credential-type", "api-key")
-                .with("mcp.downstream.crm.api-key-header", "X-CRM-Key");
+                .with("mcp.downstream.crm.api-key-header", "X-CRM-Key")
+                .with("mcp.downstream.sales.source", "outbound-app")
+                .with("mcp.downstream.sales.app-id", "salesforce")
+                .with("mcp.downstream.sales.scopes", "crm.read");
         service.serverClientId = "mcp-server";
         service.maxEntries = 100;
         service.expirySkew = "PT30S";
@@ -171,5 +189,85 @@ class CredentialServiceTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> service.credentialFor(request("inbound-1", "nowhere", Downstream.Level.USER, null)));
         assertTrue(e.getMessage().contains("mcp.downstream.nowhere."), e.getMessage());
+    }
+
+    private static CredentialRequest as(String token, String subject, String tenant, Downstream.Level level) {
+        return new CredentialRequest(token, subject, tenant, "claude", "sales", level, List.of());
+    }
+
+    @Test
+    void anOutboundTargetFetchesTheUsersStoredTokenByItsScopesNotByExchange() {
+        DownstreamCredential credential = service.credentialFor(as("inbound-1", "alice", "acme", Downstream.Level.USER));
+        assertEquals("stored-1", credential.secret());
+        assertEquals(0, sts.requests.size());
+        OutboundTokenRequest sent = vault.requests.get(0);
+        assertEquals("salesforce", sent.appId());
+        assertEquals("alice", sent.userId());
+        assertNull(sent.tenantId());
+        assertEquals(List.of("crm.read"), sent.scopes());
+        assertFalse(sent.forceRefresh());
+    }
+
+    @Test
+    void aTenantStoredTokenIsSharedInsideTheTenantAndNeverAcrossTenants() {
+        DownstreamCredential alice = service.credentialFor(as("token-alice", "alice", "acme", Downstream.Level.TENANT));
+        DownstreamCredential bob = service.credentialFor(as("token-bob", "bob", "acme", Downstream.Level.TENANT));
+        DownstreamCredential carol = service.credentialFor(as("token-carol", "carol", "globex", Downstream.Level.TENANT));
+        assertEquals(alice.secret(), bob.secret());
+        assertNotEquals(alice.secret(), carol.secret());
+        assertEquals(2, vault.requests.size());
+        assertEquals("acme", vault.requests.get(0).tenantId());
+        assertEquals("globex", vault.requests.get(1).tenantId());
+    }
+
+    @Test
+    void aUserStoredTokenIsNotSharedBetweenUsersOfATenant() {
+        service.credentialFor(as("token-alice", "alice", "acme", Downstream.Level.USER));
+        service.credentialFor(as("token-bob", "bob", "acme", Downstream.Level.USER));
+        assertEquals(2, vault.requests.size());
+        assertEquals("bob", vault.requests.get(1).userId());
+    }
+
+    @Test
+    void aStoredTokenWithoutTheRequestedScopesIsNotConnectedAndNotCached() {
+        vault.answer = request -> new ExchangedToken("narrow", null, "bearer", Duration.ofMinutes(10),
+                List.of("crm.other"));
+        assertThrows(StsException.NotConnected.class,
+                () -> service.credentialFor(as("inbound-1", "alice", null, Downstream.Level.USER)));
+        assertThrows(StsException.NotConnected.class,
+                () -> service.credentialFor(as("inbound-1", "alice", null, Downstream.Level.USER)));
+        assertEquals(2, vault.requests.size());
+        assertEquals(DownstreamAudit.Outcome.NOT_CONNECTED, auditor.records.get(1).outcome());
+    }
+
+    @Test
+    void notConnectedAtTheVaultIsAuditedAsNotConnectedAndRethrown() {
+        vault.answer = request -> {
+            throw StsException.of(StsException.Reason.NOT_CONNECTED, "E061104", "no token");
+        };
+        assertThrows(StsException.NotConnected.class,
+                () -> service.credentialFor(as("inbound-1", "alice", null, Downstream.Level.USER)));
+        DownstreamAudit audit = auditor.records.get(0);
+        assertEquals(DownstreamAudit.Outcome.NOT_CONNECTED, audit.outcome());
+        assertEquals("E061104", audit.stsError());
+    }
+
+    @Test
+    void refreshAsksTheVaultToForceARefresh() {
+        DownstreamCredential first = service.credentialFor(as("inbound-1", "alice", null, Downstream.Level.USER));
+        DownstreamCredential second = first.refresh();
+        assertTrue(vault.requests.get(1).forceRefresh());
+        assertNotEquals(first.secret(), second.secret());
+        assertEquals(second.secret(),
+                service.credentialFor(as("inbound-1", "alice", null, Downstream.Level.USER)).secret());
+    }
+
+    @Test
+    void aStoredTokenIsFetchedAgainOnceItsExpiryMinusTheSkewHasPassed() {
+        vault.answer = request -> new ExchangedToken("stored-" + vault.requests.size(), null, "bearer",
+                Duration.ofSeconds(31), List.of("crm.read"));
+        service.credentialFor(as("inbound-1", "alice", null, Downstream.Level.USER));
+        service.credentialFor(as("inbound-1", "alice", null, Downstream.Level.USER));
+        assertEquals(1, vault.requests.size(), "cached while alive");
     }
 }

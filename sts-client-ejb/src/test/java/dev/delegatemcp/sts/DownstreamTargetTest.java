@@ -152,4 +152,50 @@ class DownstreamTargetTest {
         IllegalArgumentException e = invalid(new FakeConfig().with(P + "resource", "r").with(P + "parameters", "=1"));
         assertTrue(e.getMessage().contains(P + "parameters"), e.getMessage());
     }
+
+    @Test
+    void theSourceIsTokenExchangeByDefault() {
+        assertEquals(DownstreamTarget.Source.TOKEN_EXCHANGE,
+                read(new FakeConfig().with(P + "resource", "r")).source());
+    }
+
+    @Test
+    void anOutboundAppNeedsNoResourceAndItsAppIdDefaultsToTheName() {
+        DownstreamTarget target = read(new FakeConfig().with(P + "source", "outbound-app"));
+        assertEquals(DownstreamTarget.Source.OUTBOUND_APP, target.source());
+        assertEquals("calendar", target.appId());
+        assertTrue(target.connectUrl().isEmpty());
+        assertTrue(target.mcpUrl().isEmpty());
+    }
+
+    @Test
+    void appIdConnectUrlAndMcpUrlAreRead() {
+        DownstreamTarget target = read(new FakeConfig().with(P + "source", "outbound-app")
+                .with(P + "app-id", "google-calendar").with(P + "connect-url", "https://connect.example/{app}")
+                .with(P + "mcp-url", "https://mcp.example/calendar"));
+        assertEquals("google-calendar", target.appId());
+        assertEquals("https://connect.example/{app}", target.connectUrl().orElseThrow());
+        assertEquals("https://mcp.example/calendar", target.mcpUrl().orElseThrow().toString());
+    }
+
+    @Test
+    void theConnectUrlFallsBackToTheGlobalOne() {
+        DownstreamTarget target = read(new FakeConfig().with(P + "source", "outbound-app")
+                .with("mcp.outbound.connect-url", "https://connect.example/{app}?level={level}"));
+        assertEquals("https://connect.example/{app}?level={level}", target.connectUrl().orElseThrow());
+    }
+
+    @Test
+    void anUnknownSourceIsAnErrorNamingTheKey() {
+        IllegalArgumentException e = invalid(new FakeConfig().with(P + "source", "vault"));
+        assertTrue(e.getMessage().contains(P + "source"), e.getMessage());
+    }
+
+    @Test
+    void aRelativeOrNonHttpMcpUrlIsAnErrorNamingTheKey() {
+        IllegalArgumentException e = invalid(new FakeConfig().with(P + "resource", "r").with(P + "mcp-url", "/mcp"));
+        assertTrue(e.getMessage().contains(P + "mcp-url"), e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> read(new FakeConfig().with(P + "resource", "r").with(P + "mcp-url", "ftp://h/mcp")));
+    }
 }

@@ -20,6 +20,7 @@ class StsExceptionTest {
             Reason.INVALID_TARGET, StsException.InvalidTarget.class,
             Reason.CLIENT_UNAUTHORIZED, StsException.ClientUnauthorized.class,
             Reason.INVALID_SUBJECT_TOKEN, StsException.InvalidSubjectToken.class,
+            Reason.NOT_CONNECTED, StsException.NotConnected.class,
             Reason.UNAVAILABLE, StsException.Unavailable.class,
             Reason.FAILED, StsException.class);
 

@@ -25,6 +25,7 @@ public final class McpHttp {
     private final Map<String, String> headers = new LinkedHashMap<>();
     private String sessionId;
     private String protocolVersion = LATEST;
+    private String capabilities = "{}";
 
     private McpHttp(String token) {
         this.token = token;
@@ -40,6 +41,12 @@ public final class McpHttp {
         return this;
     }
 
+    /** The {@code capabilities} object (JSON text) this client declares at initialize; {@code {}} by default. */
+    public McpHttp capabilities(String json) {
+        this.capabilities = json;
+        return this;
+    }
+
     public McpHttp session(String id) {
         this.sessionId = id;
         return this;
@@ -51,7 +58,7 @@ public final class McpHttp {
 
     /** initialize with the given version; keeps the session id and negotiated version. */
     public JsonObject initialize(String version) {
-        Response response = post(initializeRequest(1, version));
+        Response response = post(initializeRequest(1, version, capabilities));
         if (response.status() != 200) {
             throw new AssertionError("initialize failed: HTTP " + response.status() + " " + response.body());
         }
@@ -67,8 +74,12 @@ public final class McpHttp {
     }
 
     public static String initializeRequest(int id, String version) {
+        return initializeRequest(id, version, "{}");
+    }
+
+    public static String initializeRequest(int id, String version, String capabilities) {
         return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"initialize\",\"params\":{\"protocolVersion\":\""
-                + version + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}}";
+                + version + "\",\"capabilities\":" + capabilities + ",\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}}";
     }
 
     /** A JSON-RPC request with params (a JSON object text, or null). */

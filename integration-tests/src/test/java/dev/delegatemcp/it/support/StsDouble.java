@@ -15,6 +15,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -28,6 +30,7 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 
 /**
@@ -38,6 +41,10 @@ import com.sun.net.httpserver.HttpServer;
  *
  * <p>Resources: {@value #CALENDAR} (JWT for that audience), {@value #CRM} (an API key per user, or per tenant with
  * {@code tenantId}), {@value #SLOW} (answers after 300 ms), {@code payroll} (access_denied), {@code broken} (503).
+ *
+ * <p>It also grants this server its own access token ({@code grant_type=client_credentials}, same Basic client
+ * authentication): an opaque token with the requested scopes, which the Outbound Apps double accepts while it is live.
+ * Other doubles of the test JVM serve on the same port ({@link #serve}).
  */
 public final class StsDouble {
 
@@ -54,6 +61,16 @@ public final class StsDouble {
         }
     }
 
+    /** One client_credentials grant: the token issued, its scopes, until when it is valid, and whether revoked. */
+    public record ServerGrant(String token, List<String> scopes, long expiresAtMillis, boolean revoked) {
+        public boolean liveAt(long nowMillis) {
+            return !revoked && nowMillis < expiresAtMillis;
+        }
+    }
+
+    /** Lifetime of this server's own tokens. */
+    public static final int SERVER_TOKEN_SECONDS = 3600;
+
     private static final StsDouble INSTANCE = new StsDouble();
 
     static {
@@ -64,6 +81,9 @@ public final class StsDouble {
     private final Map<String, AtomicInteger> calendarCallsBySubject = new ConcurrentHashMap<>();
     private final List<String> downstreamTokenDigests = new CopyOnWriteArrayList<>();
     private final List<String> issuedSecrets = new CopyOnWriteArrayList<>();
+    private final List<ServerGrant> serverGrants = new CopyOnWriteArrayList<>();
+    private final List<String> clientCredentialsViolations = new CopyOnWriteArrayList<>();
+    private final HttpServer server;
 
     public static StsDouble get() {
         return INSTANCE;
@@ -75,7 +95,7 @@ public final class StsDouble {
 
     private StsDouble() {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port()), 100);
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port()), 100);
             server.createContext("/oauth2/v1/token", this::token);
             server.createContext("/calendar/events", this::calendar);
             server.createContext("/crm/contacts", this::crm);
@@ -83,6 +103,34 @@ public final class StsDouble {
             server.start();
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start the STS double on port " + port(), e);
+        }
+    }
+
+    /** Serves another double of the test JVM on this port, under a path prefix. */
+    synchronized void serve(String pathPrefix, HttpHandler handler) {
+        server.createContext(pathPrefix, handler);
+    }
+
+    /** Every client_credentials grant, in order. */
+    public List<ServerGrant> serverGrants() {
+        return List.copyOf(serverGrants);
+    }
+
+    /** Client_credentials requests that did not follow RFC 6749 section 4.4 (expected: none). */
+    public List<String> clientCredentialsViolations() {
+        return List.copyOf(clientCredentialsViolations);
+    }
+
+    /** The grant of that token, if the double issued it. */
+    public Optional<ServerGrant> serverGrant(String token) {
+        return serverGrants.stream().filter(g -> g.token().equals(token)).findFirst();
+    }
+
+    /** Makes every server token issued so far invalid (as if the STS rotated its keys). */
+    public synchronized void revokeServerTokens() {
+        for (int i = 0; i < serverGrants.size(); i++) {
+            ServerGrant grant = serverGrants.get(i);
+            serverGrants.set(i, new ServerGrant(grant.token(), grant.scopes(), grant.expiresAtMillis(), true));
         }
     }
 
@@ -124,6 +172,10 @@ public final class StsDouble {
             }
             Map<String, List<String>> form = parseForm(new String(http.getRequestBody().readAllBytes(),
                     StandardCharsets.UTF_8));
+            if ("client_credentials".equals(first(form, "grant_type"))) {
+                clientCredentials(http, form);
+                return;
+            }
             String subjectToken = first(form, "subject_token");
             String subject = verifiedSubject(subjectToken);
             String resource = first(form, "resource");
@@ -137,6 +189,27 @@ public final class StsDouble {
                 default -> grant(http, form, subject, resource);
             }
         }
+    }
+
+    /** RFC 6749 section 4.4: grant_type and an optional scope, nothing about a user. */
+    private void clientCredentials(HttpExchange http, Map<String, List<String>> form) throws IOException {
+        for (Map.Entry<String, List<String>> parameter : form.entrySet()) {
+            if (!List.of("grant_type", "scope").contains(parameter.getKey()) || parameter.getValue().size() != 1) {
+                clientCredentialsViolations.add("unexpected parameter " + parameter.getKey());
+                send(http, 400, "{\"error\":\"invalid_request\",\"error_description\":\"unexpected parameter\"}");
+                return;
+            }
+        }
+        String scope = first(form, "scope");
+        List<String> scopes = scope == null || scope.isBlank() ? List.of() : List.of(scope.trim().split(" +"));
+        String token = SecretsLedger.record("srv-" + UUID.randomUUID() + "-" + UUID.randomUUID());
+        synchronized (this) {
+            serverGrants.add(new ServerGrant(token, scopes, System.currentTimeMillis() + SERVER_TOKEN_SECONDS * 1000L,
+                    false));
+        }
+        issuedSecrets.add(token);
+        send(http, 200, "{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in\":"
+                + SERVER_TOKEN_SECONDS + ",\"scope\":\"" + String.join(" ", scopes) + "\"}");
     }
 
     private static int status(Map<String, List<String>> form, String subject, String resource) {
@@ -175,7 +248,7 @@ public final class StsDouble {
         }
         try {
             JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer("https://sts.test.local").subject(subject)
-                    .audience(resource).claim("azp", CLIENT_ID).jwtID(java.util.UUID.randomUUID().toString())
+                    .audience(resource).claim("azp", CLIENT_ID).jwtID(UUID.randomUUID().toString())
                     .issueTime(new Date()).expirationTime(new Date(System.currentTimeMillis() + 300_000));
             if (scope != null) {
                 claims.claim("scope", scope);
@@ -276,7 +349,7 @@ public final class StsDouble {
         }
     }
 
-    private static void send(HttpExchange http, int status, String json) throws IOException {
+    static void send(HttpExchange http, int status, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         http.getResponseHeaders().set("Content-Type", "application/json");
         http.sendResponseHeaders(status, body.length);

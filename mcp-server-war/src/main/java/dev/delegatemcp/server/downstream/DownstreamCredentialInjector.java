@@ -8,34 +8,30 @@ import java.util.Map;
 import dev.delegatemcp.api.Downstream;
 import dev.delegatemcp.api.DownstreamCredential;
 import dev.delegatemcp.api.DownstreamCredentials;
-import dev.delegatemcp.api.McpCaller;
+import dev.delegatemcp.api.RemoteMcpServer;
 import dev.delegatemcp.api.ToolCallException;
+import dev.delegatemcp.server.remote.RemoteMcpServers;
 import dev.delegatemcp.server.tools.ToolDefinitionReader;
-import dev.delegatemcp.sts.CredentialRequest;
-import dev.delegatemcp.sts.CredentialService;
-import dev.delegatemcp.sts.StsException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.interceptor.InvocationContext;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 /**
- * The work of the {@code @Downstream} interceptors: for each declared target, ask the credential service with the
- * caller's raw inbound token, then put the credentials into the tool's credential parameters. A failure stops the
- * call with a {@link ToolCallException} the user can act on. The inbound token itself never reaches the tool.
+ * The work of the {@code @Downstream} interceptors: for each declared target, obtain the caller's credential
+ * ({@link CallerCredentials}), then fill the tool's parameters: each {@link DownstreamCredential} or
+ * {@link RemoteMcpServer} parameter takes the next target in declaration order, a {@link DownstreamCredentials}
+ * parameter takes them all. A failure stops the call with a {@link ToolCallException} the user can act on (a
+ * {@link ConnectionRequiredException} when the service is not connected yet). The inbound token itself never
+ * reaches the tool.
  */
 @ApplicationScoped
 public class DownstreamCredentialInjector {
 
     @Inject
-    JsonWebToken inboundToken;
+    CallerCredentials credentials;
 
     @Inject
-    McpCaller caller;
-
-    @Inject
-    CredentialService credentials;
+    RemoteMcpServers remoteServers;
 
     private static final String DONE = DownstreamCredentialInjector.class.getName() + ".done";
 
@@ -54,11 +50,19 @@ public class DownstreamCredentialInjector {
         }
         Object[] parameters = invocation.getParameters();
         Class<?>[] types = invocation.getMethod().getParameterTypes();
-        Iterator<DownstreamCredential> inOrder = obtained.values().iterator();
+        Iterator<Map.Entry<String, DownstreamCredential>> inOrder = obtained.entrySet().iterator();
         for (int i = 0; i < types.length; i++) {
-            if (types[i] == DownstreamCredential.class && parameters[i] == null) {
-                parameters[i] = inOrder.next();
-            } else if (types[i] == DownstreamCredentials.class && parameters[i] == null) {
+            if (parameters[i] != null) {
+                continue;
+            }
+            if (types[i] == DownstreamCredential.class) {
+                parameters[i] = inOrder.next().getValue();
+            } else if (types[i] == RemoteMcpServer.class) {
+                Map.Entry<String, DownstreamCredential> next = inOrder.next();
+                parameters[i] = remoteServers.open(next.getKey(), credentials.target(next.getKey()).mcpUrl()
+                        .orElseThrow(() -> new IllegalStateException("mcp-url of " + next.getKey() + " is not set")),
+                        next.getValue());
+            } else if (types[i] == DownstreamCredentials.class) {
                 parameters[i] = new DownstreamCredentials(obtained);
             }
         }
@@ -67,15 +71,6 @@ public class DownstreamCredentialInjector {
     }
 
     private DownstreamCredential obtain(String name, Downstream target) {
-        if (target.level() == Downstream.Level.TENANT && caller.tenant().isEmpty()) {
-            throw new ToolCallException(DownstreamFailureMessages.noTenant(name));
-        }
-        try {
-            return credentials.credentialFor(new CredentialRequest(inboundToken.getRawToken(), caller.subject(),
-                    caller.tenant().orElse(null), caller.clientId().orElse(null), name, target.level(),
-                    List.of(target.scopes())));
-        } catch (StsException e) {
-            throw new ToolCallException(DownstreamFailureMessages.forFailure(name, e));
-        }
+        return credentials.obtain(name, target.level(), List.of(target.scopes()));
     }
 }

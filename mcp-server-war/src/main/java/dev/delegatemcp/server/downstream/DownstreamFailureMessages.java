@@ -16,6 +16,7 @@ public final class DownstreamFailureMessages {
             case CLIENT_UNAUTHORIZED -> "This server is not set up correctly to reach " + target
                     + "; please tell your administrator.";
             case INVALID_SUBJECT_TOKEN -> "Your sign-in was not accepted for " + target + "; sign in again and retry.";
+            case NOT_CONNECTED -> "Your " + target + " account is not connected; connect it and try again.";
             case UNAVAILABLE -> "The " + target + " service could not be reached; try again in a moment.";
             case FAILED -> "Access to " + target + " could not be obtained; try again later.";
         };

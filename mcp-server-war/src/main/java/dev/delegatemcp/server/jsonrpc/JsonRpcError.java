@@ -8,6 +8,8 @@ public final class JsonRpcError {
     public static final int METHOD_NOT_FOUND = -32601;
     public static final int INVALID_PARAMS = -32602;
     public static final int INTERNAL_ERROR = -32603;
+    /** MCP 2025-11-25: the request needs the user to complete a URL elicitation first (URLElicitationRequiredError). */
+    public static final int URL_ELICITATION_REQUIRED = -32042;
 
     private JsonRpcError() {
     }

@@ -1,5 +1,8 @@
 package dev.delegatemcp.server.jsonrpc;
 
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
 /**
  * A protocol fault that becomes a JSON-RPC error response. The message is sent to the client, so it must be safe:
  * no stack trace, token or secret.
@@ -9,14 +12,31 @@ public class JsonRpcException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final int code;
+    private final transient JsonValue data;
 
     public JsonRpcException(int code, String message) {
+        this(code, message, null);
+    }
+
+    /** An error with a {@code data} member (null for none). */
+    public JsonRpcException(int code, String message, JsonValue data) {
         super(message, null, false, false);
         this.code = code;
+        this.data = data;
     }
 
     public int code() {
         return code;
+    }
+
+    /** The error's {@code data}, or null. */
+    public JsonValue data() {
+        return data;
+    }
+
+    /** This error as a response to the request with that id. */
+    public JsonObject toResponse(JsonValue id) {
+        return data == null ? JsonRpcCodec.error(id, code, getMessage()) : JsonRpcCodec.error(id, code, getMessage(), data);
     }
 
     public static JsonRpcException invalidParams(String message) {

@@ -5,6 +5,7 @@ import dev.delegatemcp.server.jsonrpc.JsonRpcError;
 import dev.delegatemcp.server.jsonrpc.JsonRpcException;
 import dev.delegatemcp.server.jsonrpc.JsonRpcMessage;
 import dev.delegatemcp.server.tools.ToolsHandler;
+import dev.delegatemcp.server.transport.McpSession;
 import dev.delegatemcp.server.transport.ProtocolVersions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,8 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class McpDispatcher {
 
-    /** The outcome of initialize: the result to send and the version the session speaks. */
-    public record Initialized(JsonObject result, String protocolVersion) {
+    /** The outcome of initialize: the result to send, the version the session speaks and what the client can do. */
+    public record Initialized(JsonObject result, String protocolVersion, ClientCapabilities clientCapabilities) {
     }
 
     @Inject
@@ -53,15 +54,17 @@ public class McpDispatcher {
         if (!instructions.isBlank()) {
             result.add("instructions", instructions.trim());
         }
-        return new Initialized(result.build(), version);
+        JsonValue capabilities = params.get("capabilities");
+        return new Initialized(result.build(), version, ClientCapabilities.from(
+                capabilities instanceof JsonObject declared ? declared : JsonValue.EMPTY_JSON_OBJECT));
     }
 
-    /** Any request after initialize. */
-    public JsonObject dispatch(JsonRpcMessage request, McpCaller caller) {
+    /** Any request after initialize, in the caller's session. */
+    public JsonObject dispatch(JsonRpcMessage request, McpCaller caller, McpSession session) {
         return switch (request.method()) {
             case "ping" -> JsonValue.EMPTY_JSON_OBJECT;
             case "tools/list" -> tools.list(request.params(), caller);
-            case "tools/call" -> tools.call(request.params(), caller);
+            case "tools/call" -> tools.call(request.params(), caller, session.clientCapabilities());
             case "initialize" -> throw new JsonRpcException(JsonRpcError.INVALID_REQUEST,
                     "Invalid Request: the session is already initialized");
             default -> throw JsonRpcException.methodNotFound(request.method());

@@ -16,6 +16,8 @@ import dev.delegatemcp.api.Content;
 import dev.delegatemcp.api.Downstream;
 import dev.delegatemcp.api.DownstreamCredential;
 import dev.delegatemcp.api.DownstreamCredentials;
+import dev.delegatemcp.api.RemoteMcpServer;
+import dev.delegatemcp.api.RemoteToolResult;
 import dev.delegatemcp.api.McpCaller;
 import dev.delegatemcp.api.Tool;
 import dev.delegatemcp.api.ToolArg;
@@ -58,7 +60,8 @@ public final class ToolDefinitionReader {
                 parameters.add(new ToolParameter.Caller());
                 continue;
             }
-            if (parameter.getType() == DownstreamCredential.class || parameter.getType() == DownstreamCredentials.class) {
+            if (parameter.getType() == DownstreamCredential.class || parameter.getType() == DownstreamCredentials.class
+                    || parameter.getType() == RemoteMcpServer.class) {
                 parameters.add(new ToolParameter.Credential());
                 continue;
             }
@@ -134,7 +137,7 @@ public final class ToolDefinitionReader {
             }
         }
         long credentialParameters = List.of(method.getParameterTypes()).stream()
-                .filter(type -> type == DownstreamCredential.class).count();
+                .filter(type -> type == DownstreamCredential.class || type == RemoteMcpServer.class).count();
         boolean wantsCredentials = credentialParameters > 0 || List.of(method.getParameterTypes())
                 .contains(DownstreamCredentials.class);
         if (wantsCredentials && downstreams.isEmpty()) {
@@ -142,8 +145,27 @@ public final class ToolDefinitionReader {
         }
         if (credentialParameters > downstreams.size()) {
             throw new InvalidToolException(where + "it takes " + credentialParameters
-                    + " DownstreamCredential parameters but declares " + downstreams.size() + " @Downstream targets");
+                    + " DownstreamCredential and RemoteMcpServer parameters but declares " + downstreams.size()
+                    + " @Downstream targets");
         }
+    }
+
+    /**
+     * The targets its {@link RemoteMcpServer} parameters receive: like credential parameters, each takes the next
+     * target in declaration order.
+     */
+    public static List<String> remoteServerTargets(Method method, List<String> targets) {
+        List<String> remote = new ArrayList<>();
+        int next = 0;
+        for (Class<?> type : method.getParameterTypes()) {
+            if (type == DownstreamCredential.class || type == RemoteMcpServer.class) {
+                if (type == RemoteMcpServer.class && next < targets.size()) {
+                    remote.add(targets.get(next));
+                }
+                next++;
+            }
+        }
+        return remote;
     }
 
     private static ToolParameter.Argument readArgument(String where, Parameter parameter) {
@@ -192,7 +214,8 @@ public final class ToolDefinitionReader {
     private static JsonObject outputSchema(String where, Method method) {
         Type returnType = method.getGenericReturnType();
         Class<?> raw = method.getReturnType();
-        if (raw == void.class || raw == ToolResponse.class || Content.class.isAssignableFrom(raw)
+        if (raw == void.class || raw == ToolResponse.class || raw == RemoteToolResult.class
+                || Content.class.isAssignableFrom(raw)
                 || isContentList(returnType)) {
             return null;
         }

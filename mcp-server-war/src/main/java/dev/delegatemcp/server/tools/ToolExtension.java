@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.delegatemcp.api.Tool;
+import dev.delegatemcp.server.proxy.ExportedRemoteTools;
 import dev.delegatemcp.sts.DownstreamTarget;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
@@ -53,9 +54,16 @@ public class ToolExtension implements Extension {
         Map<String, ToolDefinition> byName = new HashMap<>();
         Config config = ConfigProvider.getConfig();
         for (DiscoveredTool tool : tools) {
+            List<String> remote = ToolDefinitionReader.remoteServerTargets(tool.definition().method(),
+                    tool.definition().downstreamTargets());
             for (String target : tool.definition().downstreamTargets()) {
                 try {
-                    DownstreamTarget.fromConfig(config, target);
+                    DownstreamTarget configured = DownstreamTarget.fromConfig(config, target);
+                    if (remote.contains(target) && configured.mcpUrl().isEmpty()) {
+                        problems.add("Tool method " + tool.definition().methodReference() + ": it takes target '"
+                                + target + "' as a RemoteMcpServer, so set " + DownstreamTarget.PREFIX + target
+                                + ".mcp-url");
+                    }
                 } catch (IllegalArgumentException e) {
                     problems.add("Tool method " + tool.definition().methodReference() + ": " + e.getMessage());
                 }
@@ -65,6 +73,11 @@ public class ToolExtension implements Extension {
                 problems.add("Tool method " + tool.definition().methodReference() + ": the tool name '"
                         + tool.definition().name() + "' is already used by " + other.methodReference());
             }
+        }
+        try {
+            ExportedRemoteTools.exports(config, config.getOptionalValue("mcp.remote.export", String.class).orElse(""));
+        } catch (IllegalArgumentException e) {
+            problems.add("Re-exported remote tools: " + e.getMessage());
         }
         problems.forEach(problem -> event.addDefinitionError(new DeploymentException(problem)));
     }

@@ -18,7 +18,8 @@ public sealed interface ToolParameter permits ToolParameter.Argument, ToolParame
     }
 
     /**
-     * A {@link dev.delegatemcp.api.DownstreamCredential} or {@link dev.delegatemcp.api.DownstreamCredentials}: left
+     * A {@link dev.delegatemcp.api.DownstreamCredential}, {@link dev.delegatemcp.api.DownstreamCredentials} or
+     * {@link dev.delegatemcp.api.RemoteMcpServer}: left
      * empty by the invoker and filled by the {@code @Downstream} interceptor; not part of the input schema.
      */
     record Credential() implements ToolParameter {

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 
 import dev.delegatemcp.api.Content;
+import dev.delegatemcp.api.RemoteToolResult;
 import dev.delegatemcp.api.ToolResponse;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -15,7 +16,7 @@ import jakarta.json.bind.Jsonb;
 
 /**
  * Turns what a tool returned into a CallToolResult: {@code String} to text content, {@link Content} and
- * {@link ToolResponse} as they are, records/POJOs to {@code structuredContent} mirrored as JSON text, anything else
+ * {@link ToolResponse} and {@link RemoteToolResult} as they are, records/POJOs to {@code structuredContent} mirrored as JSON text, anything else
  * to its JSON text.
  */
 public final class ToolResultMapper {
@@ -29,6 +30,9 @@ public final class ToolResultMapper {
     public JsonObject success(ToolDefinition tool, Object value) {
         if (value instanceof ToolResponse response) {
             return result(response.content(), response.isError());
+        }
+        if (value instanceof RemoteToolResult remote) {
+            return remote(remote);
         }
         if (value == null) {
             // A tool that declares an outputSchema must answer with structured content; null cannot match it.
@@ -52,6 +56,13 @@ public final class ToolResultMapper {
             return Json.createObjectBuilder(result(List.of(Content.text(json)), false))
                     .add("structuredContent", reader.readObject()).build();
         }
+    }
+
+    /** A remote tool's answer passed on as it is: content, structured content, error flag. */
+    public JsonObject remote(RemoteToolResult remote) {
+        JsonObject result = result(remote.content(), remote.isError());
+        return remote.structuredContent() == null ? result
+                : Json.createObjectBuilder(result).add("structuredContent", remote.structuredContent()).build();
     }
 
     /** An error result with one text item the end user can act on. */

@@ -3,7 +3,9 @@ package dev.delegatemcp.server.tools;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashSet;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -11,7 +13,11 @@ import java.util.logging.Logger;
 
 import dev.delegatemcp.api.McpCaller;
 import dev.delegatemcp.api.ToolCallException;
+import dev.delegatemcp.server.downstream.ConnectionRequiredException;
+import dev.delegatemcp.server.jsonrpc.JsonRpcError;
 import dev.delegatemcp.server.jsonrpc.JsonRpcException;
+import dev.delegatemcp.server.protocol.ClientCapabilities;
+import dev.delegatemcp.server.proxy.ExportedRemoteTools;
 import dev.delegatemcp.server.security.InsufficientScopeException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -44,6 +50,9 @@ public class ToolsHandler {
     ToolInvoker invoker;
 
     @Inject
+    ExportedRemoteTools exported;
+
+    @Inject
     @ConfigProperty(name = "mcp.tools.page-size", defaultValue = "50")
     int pageSize;
 
@@ -67,13 +76,21 @@ public class ToolsHandler {
         }
     }
 
-    /** tools/list: the tools the caller may call, one page at a time. */
+    /**
+     * tools/list: the tools the caller may call, one page at a time: this server's own, then the remote tools it
+     * re-exports from servers the caller has connected.
+     */
     public JsonObject list(JsonObject params, McpCaller caller) {
-        List<ToolDefinition> visible = registry.visibleTo(caller);
+        List<JsonObject> visible = new ArrayList<>();
+        registry.visibleTo(caller).forEach(tool -> visible.add(tool.descriptor()));
+        if (exported.any()) {
+            exported.descriptors().stream().filter(tool -> registry.find(tool.getString("name")).isEmpty())
+                    .forEach(visible::add);
+        }
         int offset = decodeCursor(params.get("cursor"), visible.size());
         int end = Math.min(visible.size(), offset + Math.max(1, pageSize));
         JsonArrayBuilder tools = Json.createArrayBuilder();
-        visible.subList(offset, end).forEach(tool -> tools.add(tool.descriptor()));
+        visible.subList(offset, end).forEach(tools::add);
         JsonObjectBuilder result = Json.createObjectBuilder().add("tools", tools);
         if (end < visible.size()) {
             result.add("nextCursor", encodeCursor(end));
@@ -81,8 +98,8 @@ public class ToolsHandler {
         return result.build();
     }
 
-    /** tools/call. */
-    public JsonObject call(JsonObject params, McpCaller caller) {
+    /** tools/call, from a client with those capabilities. */
+    public JsonObject call(JsonObject params, McpCaller caller, ClientCapabilities client) {
         JsonValue nameValue = params.get("name");
         if (!(nameValue instanceof JsonString name)) {
             throw JsonRpcException.invalidParams("Invalid params: \"name\" must be the tool name (a string)");
@@ -93,8 +110,13 @@ public class ToolsHandler {
             throw JsonRpcException.invalidParams("Invalid params: \"arguments\" must be an object");
         }
         JsonObject arguments = argumentsValue instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
-        ToolExtension.DiscoveredTool tool = registry.find(name.getString())
-                .orElseThrow(() -> JsonRpcException.invalidParams("Unknown tool: " + name.getString()));
+        Optional<ToolExtension.DiscoveredTool> local = registry.find(name.getString());
+        if (local.isEmpty()) {
+            ExportedRemoteTools.ExportedTool remote = exported.find(name.getString())
+                    .orElseThrow(() -> JsonRpcException.invalidParams("Unknown tool: " + name.getString()));
+            return answer(client, () -> results.remote(exported.call(remote, arguments)), name.getString());
+        }
+        ToolExtension.DiscoveredTool tool = local.get();
         ToolDefinition definition = tool.definition();
         if (!caller.scopes().containsAll(definition.requiredScopes())) {
             Set<String> needed = new LinkedHashSet<>(caller.scopes());
@@ -103,8 +125,18 @@ public class ToolsHandler {
                     "The tool " + definition.name() + " needs the scopes " + String.join(" ", definition.requiredScopes()));
         }
         Object[] values = binder.bind(definition, arguments, caller);
+        return answer(client, () -> results.success(definition, invoker.invoke(tool, values)), definition.name());
+    }
+
+    /** What a tool's work is for the client: its result, or the failure the user reads (never a stack trace). */
+    private JsonObject answer(ClientCapabilities client, ToolWork work, String toolName) {
         try {
-            return results.success(definition, invoker.invoke(tool, values));
+            return work.run();
+        } catch (ConnectionRequiredException e) {
+            if (client.urlElicitation() && e.connectUrl().isPresent()) {
+                throw urlElicitationRequired(e);
+            }
+            return results.error(e.getMessage());
         } catch (ToolCallException e) {
             return results.error(e.getMessage());
         } catch (Throwable e) {
@@ -113,11 +145,30 @@ public class ToolsHandler {
             }
             String reference = UUID.randomUUID().toString();
             LOG.log(Level.WARNING, "Tool {0} failed with {1} (reference {2})",
-                    new Object[] {definition.name(), e.getClass().getName(), reference});
-            return results.error("The tool " + definition.name()
+                    new Object[] {toolName, e.getClass().getName(), reference});
+            return results.error("The tool " + toolName
                     + " failed unexpectedly. Try again later; if it keeps failing, give your administrator the reference "
                     + reference + ".");
         }
+    }
+
+    /** A tool call's work, which may throw anything. */
+    @FunctionalInterface
+    private interface ToolWork {
+        JsonObject run() throws Throwable;
+    }
+
+    /** MCP 2025-11-25 URLElicitationRequiredError: the client shows the URL; the user connects, then retries. */
+    private static JsonRpcException urlElicitationRequired(ConnectionRequiredException e) {
+        JsonObject elicitation = Json.createObjectBuilder()
+                .add("mode", "url")
+                .add("elicitationId", UUID.randomUUID().toString())
+                .add("url", e.connectUrl().orElseThrow())
+                .add("message", e.elicitationMessage())
+                .build();
+        return new JsonRpcException(JsonRpcError.URL_ELICITATION_REQUIRED,
+                "This request requires connecting " + e.target() + " first.",
+                Json.createObjectBuilder().add("elicitations", Json.createArrayBuilder().add(elicitation)).build());
     }
 
     private static String encodeCursor(int offset) {

@@ -1,5 +1,7 @@
 package dev.delegatemcp.server.transport;
 
+import dev.delegatemcp.server.protocol.ClientCapabilities;
+
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,7 +38,8 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
-    public synchronized McpSession create(String owner, String protocolVersion) {
+    public synchronized McpSession create(String owner, String protocolVersion,
+            ClientCapabilities clientCapabilities) {
         long now = clock.millis();
         removeExpired(now);
         if (sessions.size() >= maxSessions) {
@@ -44,7 +47,7 @@ public final class InMemorySessionStore implements SessionStore {
             eldest.next();
             eldest.remove();
         }
-        McpSession session = new McpSession(newId(), owner, protocolVersion);
+        McpSession session = new McpSession(newId(), owner, protocolVersion, clientCapabilities);
         sessions.put(session.id(), new Entry(session, now));
         return session;
     }

@@ -99,9 +99,10 @@ public class McpEndpoint {
             return Response.accepted().build();
         }
         try {
-            return format.ok(JsonRpcCodec.result(message.id(), dispatcher.dispatch(message, caller))).build();
+            return format.ok(JsonRpcCodec.result(message.id(), dispatcher.dispatch(message, caller, session.get())))
+                    .build();
         } catch (JsonRpcException e) {
-            return format.ok(JsonRpcCodec.error(message.id(), e.code(), e.getMessage())).build();
+            return format.ok(e.toResponse(message.id())).build();
         } catch (InsufficientScopeException e) {
             return Response.status(Response.Status.FORBIDDEN)
                     .header("WWW-Authenticate", challenge.insufficientScope(e.neededScopes(), e.getMessage()))
@@ -150,7 +151,8 @@ public class McpEndpoint {
         } catch (JsonRpcException e) {
             return format.ok(JsonRpcCodec.error(message.id(), e.code(), e.getMessage())).build();
         }
-        McpSession session = sessions.create(caller.subject(), initialized.protocolVersion());
+        McpSession session = sessions.create(caller.subject(), initialized.protocolVersion(),
+                initialized.clientCapabilities());
         return format.ok(JsonRpcCodec.result(message.id(), initialized.result()))
                 .header(SESSION_HEADER, session.id()).build();
     }

@@ -2,6 +2,8 @@ package dev.delegatemcp.server.transport;
 
 import java.util.Optional;
 
+import dev.delegatemcp.server.protocol.ClientCapabilities;
+
 /**
  * Where MCP sessions live. The in-memory implementation serves one Liberty instance; a distributed one can replace
  * it when several instances serve one URL.
@@ -9,7 +11,12 @@ import java.util.Optional;
 public interface SessionStore {
 
     /** Creates a session owned by {@code owner}, evicting idle or least recently used sessions to stay bounded. */
-    McpSession create(String owner, String protocolVersion);
+    McpSession create(String owner, String protocolVersion, ClientCapabilities clientCapabilities);
+
+    /** A session for a client that declared no optional capability. */
+    default McpSession create(String owner, String protocolVersion) {
+        return create(owner, protocolVersion, ClientCapabilities.NONE);
+    }
 
     /** The live session with that id, marking it used; empty when unknown, ended or idle for too long. */
     Optional<McpSession> touch(String id);

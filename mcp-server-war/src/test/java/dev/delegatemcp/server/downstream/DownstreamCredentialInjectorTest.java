@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,9 +21,14 @@ import dev.delegatemcp.api.Downstream;
 import dev.delegatemcp.api.DownstreamCredential;
 import dev.delegatemcp.api.DownstreamCredentials;
 import dev.delegatemcp.api.McpCaller;
+import dev.delegatemcp.api.RemoteMcpServer;
+import dev.delegatemcp.api.RemoteTool;
+import dev.delegatemcp.api.RemoteToolResult;
 import dev.delegatemcp.api.ToolCallException;
 import dev.delegatemcp.sts.CredentialRequest;
+import dev.delegatemcp.server.remote.RemoteMcpServers;
 import dev.delegatemcp.sts.CredentialService;
+import dev.delegatemcp.sts.DownstreamTarget;
 import dev.delegatemcp.sts.StsException;
 import jakarta.interceptor.InvocationContext;
 
@@ -54,12 +61,58 @@ class DownstreamCredentialInjectorTest {
         public String tenant(DownstreamCredential crm) {
             return "";
         }
+
+        @Downstream(resource = "calendar")
+        @Downstream(connection = "crm")
+        public String remote(DownstreamCredential calendar, RemoteMcpServer crm) {
+            return "";
+        }
     }
 
-    /** Hands out credentials and remembers the requests. */
+    /** The targets as configured: crm is a remote MCP server with a connect URL. */
+    static DownstreamTarget configured(String name) {
+        return new DownstreamTarget(name, DownstreamTarget.Source.OUTBOUND_APP, null, List.of(), name + "-app",
+                List.of(name + ".read"), DownstreamCredential.Type.BEARER, "X-API-Key", "tenantId", Map.of(),
+                Optional.of("https://connect.example/{app}?scopes={scopes}&level={level}&tenant={tenant}"),
+                Optional.of(URI.create("https://" + name + ".example/mcp")));
+    }
+
+    /** Opens nothing: remembers what it was asked to open. */
+    static final class FakeRemoteServers extends RemoteMcpServers {
+        final List<String> opened = new ArrayList<>();
+
+        @Override
+        public RemoteMcpServer open(String targetName, URI url, DownstreamCredential credential) {
+            opened.add(targetName + " " + url + " " + credential.secret());
+            return new RemoteMcpServer() {
+                @Override
+                public String name() {
+                    return targetName;
+                }
+
+                @Override
+                public List<RemoteTool> listTools() {
+                    return List.of();
+                }
+
+                @Override
+                public RemoteToolResult callTool(String tool, jakarta.json.JsonObject arguments) {
+                    return null;
+                }
+
+                @Override
+                public RemoteToolResult callTool(String tool, Map<String, ?> arguments) {
+                    return null;
+                }
+            };
+        }
+    }
+
+    /** Hands out credentials and remembers the requests; refresh() fails with {@link #refreshFailure} if set. */
     static final class FakeCredentials extends CredentialService {
         final List<CredentialRequest> requests = new ArrayList<>();
         StsException failure;
+        StsException refreshFailure;
 
         @Override
         public DownstreamCredential credentialFor(CredentialRequest request) {
@@ -68,7 +121,18 @@ class DownstreamCredentialInjectorTest {
                 throw failure;
             }
             return new DownstreamCredential(request.target(), "secret-for-" + request.target(),
-                    DownstreamCredential.Type.BEARER, null, Instant.now().plusSeconds(60), Set.of(), () -> null);
+                    DownstreamCredential.Type.BEARER, null, Instant.now().plusSeconds(60), Set.of(), () -> {
+                        if (refreshFailure != null) {
+                            throw refreshFailure;
+                        }
+                        return new DownstreamCredential(request.target(), "fresh-for-" + request.target(),
+                                DownstreamCredential.Type.BEARER, null, null, Set.of(), () -> null);
+                    });
+        }
+
+        @Override
+        public DownstreamTarget target(String name) {
+            return configured(name);
         }
     }
 
@@ -128,14 +192,18 @@ class DownstreamCredentialInjectorTest {
     }
 
     private final FakeCredentials credentials = new FakeCredentials();
+    private final FakeRemoteServers remoteServers = new FakeRemoteServers();
     private DownstreamCredentialInjector injector;
     private String tenant = "acme";
 
     @BeforeEach
     void setUp() {
         injector = new DownstreamCredentialInjector();
-        injector.credentials = credentials;
-        injector.inboundToken = new JsonWebToken() {
+        CallerCredentials callerCredentials = new CallerCredentials();
+        injector.credentials = callerCredentials;
+        injector.remoteServers = remoteServers;
+        callerCredentials.credentials = credentials;
+        callerCredentials.inboundToken = new JsonWebToken() {
             @Override
             public String getName() {
                 return "alice";
@@ -152,7 +220,7 @@ class DownstreamCredentialInjectorTest {
                 return "raw_token".equals(claimName) ? (T) "the-inbound-token" : null;
             }
         };
-        injector.caller = new McpCaller() {
+        callerCredentials.caller = new McpCaller() {
             @Override
             public String subject() {
                 return "alice";
@@ -238,5 +306,67 @@ class DownstreamCredentialInjectorTest {
         injector.intercept(new Invocation("tenant", (Object) null));
         assertSame(Downstream.Level.TENANT, credentials.requests.get(0).level());
         assertEquals("acme", credentials.requests.get(0).tenant());
+    }
+
+    @Test
+    void aRemoteMcpServerParameterIsOpenedAtTheTargetsUrlWithItsCredentialInDeclarationOrder() throws Exception {
+        Invocation invocation = new Invocation("remote", null, null);
+        injector.intercept(invocation);
+        assertEquals("calendar", ((DownstreamCredential) invocation.parameters[0]).target());
+        assertEquals("crm", ((RemoteMcpServer) invocation.parameters[1]).name());
+        assertEquals(List.of("crm https://crm.example/mcp secret-for-crm"), remoteServers.opened);
+    }
+
+    @Test
+    void notConnectedStopsTheCallWithTheConnectUrlForTheUser() {
+        credentials.failure = StsException.of(StsException.Reason.NOT_CONNECTED, "E061104", "no token");
+        Invocation invocation = new Invocation("one", "x", null);
+        ConnectionRequiredException e = assertThrows(ConnectionRequiredException.class,
+                () -> injector.intercept(invocation));
+        assertEquals("calendar", e.target());
+        // the tool's own scopes, the user level, and the tenant: each URL-encoded
+        assertEquals("https://connect.example/calendar-app?scopes=calendar.read&level=user&tenant=acme",
+                e.connectUrl().orElseThrow());
+        assertTrue(e.getMessage().contains(e.connectUrl().orElseThrow()), e.getMessage());
+        assertTrue(e.getMessage().startsWith("Connect your calendar account"), e.getMessage());
+        assertEquals(0, invocation.proceeded);
+    }
+
+    @Test
+    void notConnectedAtTenantLevelAsksForTheTenantsAdministrator() {
+        credentials.failure = StsException.of(StsException.Reason.NOT_CONNECTED, null, "no token");
+        ConnectionRequiredException e = assertThrows(ConnectionRequiredException.class,
+                () -> injector.intercept(new Invocation("tenant", (Object) null)));
+        assertEquals("https://connect.example/crm-app?scopes=crm.read&level=tenant&tenant=acme",
+                e.connectUrl().orElseThrow());
+        assertTrue(e.getMessage().contains("an administrator of acme"), e.getMessage());
+    }
+
+    @Test
+    void aRefreshAfterTheConnectionWasRemovedGivesTheConnectAnswerNotAnUnexpectedFailure() throws Exception {
+        Invocation invocation = new Invocation("one", "x", null);
+        injector.intercept(invocation);
+        DownstreamCredential credential = (DownstreamCredential) invocation.parameters[1];
+        credentials.refreshFailure = StsException.of(StsException.Reason.NOT_CONNECTED, "E061104", "gone");
+        ConnectionRequiredException e = assertThrows(ConnectionRequiredException.class, credential::refresh);
+        assertEquals("https://connect.example/calendar-app?scopes=calendar.read&level=user&tenant=acme",
+                e.connectUrl().orElseThrow());
+    }
+
+    @Test
+    void aRefreshThatTheStsRefusesGivesTheUsersSentence() throws Exception {
+        Invocation invocation = new Invocation("one", "x", null);
+        injector.intercept(invocation);
+        credentials.refreshFailure = StsException.of(StsException.Reason.UNAVAILABLE, null, "down");
+        ToolCallException e = assertThrows(ToolCallException.class,
+                ((DownstreamCredential) invocation.parameters[1])::refresh);
+        assertEquals("The calendar service could not be reached; try again in a moment.", e.getMessage());
+    }
+
+    @Test
+    void aRefreshedCredentialIsTheFreshOne() throws Exception {
+        Invocation invocation = new Invocation("one", "x", null);
+        injector.intercept(invocation);
+        assertEquals("fresh-for-calendar", ((DownstreamCredential) invocation.parameters[1]).refresh().secret());
     }
 }

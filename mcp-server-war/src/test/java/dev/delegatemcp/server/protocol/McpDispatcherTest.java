@@ -11,10 +11,14 @@ import dev.delegatemcp.server.jsonrpc.JsonRpcException;
 import dev.delegatemcp.server.jsonrpc.JsonRpcMessage;
 import jakarta.json.JsonObject;
 
+import dev.delegatemcp.server.transport.McpSession;
+import dev.delegatemcp.server.transport.ProtocolVersions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class McpDispatcherTest {
+
+    private static final McpSession SESSION = new McpSession("s1", "alice", ProtocolVersions.LATEST);
 
     private McpDispatcher dispatcher;
 
@@ -60,13 +64,13 @@ class McpDispatcherTest {
 
     @Test
     void pingAnswersAnEmptyObject() {
-        assertTrue(dispatcher.dispatch(request("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}"), null).isEmpty());
+        assertTrue(dispatcher.dispatch(request("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}"), null, SESSION).isEmpty());
     }
 
     @Test
     void unknownMethodIsMethodNotFoundNamingIt() {
         JsonRpcException e = assertThrows(JsonRpcException.class, () -> dispatcher.dispatch(
-                request("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"prompts/list\"}"), null));
+                request("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"prompts/list\"}"), null, SESSION));
         assertEquals(JsonRpcError.METHOD_NOT_FOUND, e.code());
         assertTrue(e.getMessage().contains("prompts/list"));
     }
@@ -74,7 +78,17 @@ class McpDispatcherTest {
     @Test
     void initializeInsideASessionIsInvalidRequest() {
         JsonRpcException e = assertThrows(JsonRpcException.class, () -> dispatcher.dispatch(
-                request("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"initialize\",\"params\":{}}"), null));
+                request("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"initialize\",\"params\":{}}"), null, SESSION));
         assertEquals(JsonRpcError.INVALID_REQUEST, e.code());
+    }
+
+    @Test
+    void initializeKeepsWhetherTheClientHandlesUrlElicitation() {
+        assertTrue(dispatcher.initialize(request("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
+                + "{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{\"elicitation\":{\"url\":{}}}}}").params())
+                .clientCapabilities().urlElicitation());
+        assertFalse(dispatcher.initialize(request("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
+                + "{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{}}}").params())
+                .clientCapabilities().urlElicitation());
     }
 }

@@ -295,7 +295,7 @@ class ToolDefinitionReaderDownstreamTest {
     @Test
     void moreCredentialParametersThanTargetsIsInvalid() {
         InvalidToolException e = invalid(BadDownstreamTools.class, "moreCredentialsThanTargets");
-        assertTrue(e.getMessage().contains("2 DownstreamCredential parameters"), e.getMessage());
+        assertTrue(e.getMessage().contains("2 DownstreamCredential and RemoteMcpServer parameters"), e.getMessage());
         assertTrue(e.getMessage().contains("1 @Downstream targets"), e.getMessage());
     }
 }

@@ -1,0 +1,77 @@
+package dev.delegatemcp.server.downstream;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import dev.delegatemcp.api.Downstream;
+import dev.delegatemcp.api.DownstreamCredential;
+import dev.delegatemcp.api.McpCaller;
+import dev.delegatemcp.api.ToolCallException;
+import dev.delegatemcp.sts.CredentialRequest;
+import dev.delegatemcp.sts.CredentialService;
+import dev.delegatemcp.sts.DownstreamTarget;
+import dev.delegatemcp.sts.StsException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The current caller's credential for a downstream target: asks the credential service with the caller's raw inbound
+ * token (exchanged or used to find the stored token, never forwarded) and turns every failure into what the user
+ * reads: a {@link ConnectionRequiredException} when the service is not connected yet, else a
+ * {@link ToolCallException} with a sentence to act on.
+ */
+@ApplicationScoped
+public class CallerCredentials {
+
+    @Inject
+    JsonWebToken inboundToken;
+
+    @Inject
+    McpCaller caller;
+
+    @Inject
+    CredentialService credentials;
+
+    /**
+     * @param scopes the scopes to ask for; empty means the target's defaults
+     * @throws ConnectionRequiredException when the caller (or tenant) has not connected the service
+     * @throws ToolCallException for any other failure, with the user's sentence
+     */
+    public DownstreamCredential obtain(String target, Downstream.Level level, List<String> scopes) {
+        if (level == Downstream.Level.TENANT && caller.tenant().isEmpty()) {
+            throw new ToolCallException(DownstreamFailureMessages.noTenant(target));
+        }
+        String tenant = caller.tenant().orElse(null);
+        CredentialRequest request = new CredentialRequest(inboundToken.getRawToken(), caller.subject(), tenant,
+                caller.clientId().orElse(null), target, level, scopes);
+        return userFacing(() -> credentials.credentialFor(request), target, level, scopes, tenant);
+    }
+
+    /**
+     * The credential from {@code source}, with failures turned into what the user reads, also when the tool calls
+     * {@link DownstreamCredential#refresh()} later (the connection may have been removed meanwhile).
+     */
+    private DownstreamCredential userFacing(Supplier<DownstreamCredential> source, String target,
+            Downstream.Level level, List<String> scopes, String tenant) {
+        DownstreamCredential credential;
+        try {
+            credential = source.get();
+        } catch (StsException.NotConnected e) {
+            DownstreamTarget configured = credentials.target(target);
+            throw ConnectLinks.required(configured, level, scopes.isEmpty() ? configured.defaultScopes() : scopes,
+                    tenant);
+        } catch (StsException e) {
+            throw new ToolCallException(DownstreamFailureMessages.forFailure(target, e));
+        }
+        return new DownstreamCredential(credential.target(), credential.secret(), credential.type(),
+                credential.headerName(), credential.expiresAt().orElse(null), credential.scopes(),
+                () -> userFacing(credential::refresh, target, level, scopes, tenant));
+    }
+
+    /** The configured target of that name. */
+    public DownstreamTarget target(String name) {
+        return credentials.target(name);
+    }
+}

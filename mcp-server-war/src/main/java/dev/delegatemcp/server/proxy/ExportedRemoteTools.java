@@ -1,0 +1,221 @@
+package dev.delegatemcp.server.proxy;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+
+import dev.delegatemcp.api.Downstream;
+import dev.delegatemcp.api.DownstreamCredential;
+import dev.delegatemcp.api.RemoteTool;
+import dev.delegatemcp.api.RemoteToolResult;
+import dev.delegatemcp.api.ToolCallException;
+import dev.delegatemcp.server.downstream.CallerCredentials;
+import dev.delegatemcp.server.remote.RemoteMcpServers;
+import dev.delegatemcp.sts.DownstreamTarget;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Remote MCP servers' tools re-exported as this server's own, under a prefix, each call proxied with the caller's own
+ * credential for that server (never the caller's token). Which targets: {@code mcp.remote.export} (target names,
+ * comma separated; each needs {@code mcp.downstream.<name>.mcp-url}); per target {@code .export-prefix} (default
+ * {@code <name>_}) and {@code .export-level} ({@code user} or {@code tenant}).
+ * <p>
+ * tools/list shows a remote server's tools only to callers who have connected it (the list is read with their
+ * credential, and kept {@code mcp.remote.tools-cache-ttl}, default {@code PT60S}, per credential). A call to a
+ * prefixed name from a caller who has not connected gets the same connect answer as a {@code @Downstream} tool.
+ */
+@ApplicationScoped
+public class ExportedRemoteTools {
+
+    private static final Logger LOG = Logger.getLogger(ExportedRemoteTools.class.getName());
+    private static final JsonProvider JSON = JsonProvider.provider();
+    private static final Pattern TOOL_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
+
+    /** A tool name of ours that stands for a remote tool. */
+    public record ExportedTool(Export export, String remoteName) {
+    }
+
+    /** One exported target. */
+    public record Export(String target, String prefix, Downstream.Level level) {
+    }
+
+    private record CachedList(List<RemoteTool> tools, Instant until) {
+    }
+
+    @Inject
+    Config config;
+
+    @Inject
+    CallerCredentials credentials;
+
+    @Inject
+    RemoteMcpServers remoteServers;
+
+    @Inject
+    @ConfigProperty(name = "mcp.remote.tools-cache-ttl", defaultValue = "PT60S")
+    String toolsCacheTtl;
+
+    Clock clock = Clock.systemUTC();
+
+    private final List<Export> exports = new ArrayList<>();
+    private final Map<String, CachedList> lists = new ConcurrentHashMap<>();
+    private Duration ttl;
+
+    @PostConstruct
+    void init() {
+        ttl = Duration.parse(toolsCacheTtl.trim());
+        exports.clear();
+        // Read as optional: an empty value (set to turn a default off) counts as none.
+        exports.addAll(exports(config, config.getOptionalValue("mcp.remote.export", String.class).orElse("")));
+    }
+
+    /**
+     * The exports configured, checked.
+     *
+     * @throws IllegalArgumentException naming the key when a target is not configured, has no mcp-url, or has a bad
+     *         prefix or level
+     */
+    public static List<Export> exports(Config config, String targets) {
+        List<Export> exports = new ArrayList<>();
+        for (String name : targets.split(",")) {
+            String target = name.trim();
+            if (target.isEmpty()) {
+                continue;
+            }
+            String prefix = DownstreamTarget.PREFIX + target + ".";
+            if (DownstreamTarget.fromConfig(config, target).mcpUrl().isEmpty()) {
+                throw new IllegalArgumentException("mcp.remote.export names '" + target + "', so set " + prefix
+                        + "mcp-url");
+            }
+            String exportPrefix = config.getOptionalValue(prefix + "export-prefix", String.class).map(String::trim)
+                    .orElse(target + "_");
+            if (!exportPrefix.isEmpty() && !TOOL_NAME.matcher(exportPrefix).matches()) {
+                throw new IllegalArgumentException(prefix + "export-prefix may use only A-Z a-z 0-9 _ . - , not "
+                        + exportPrefix);
+            }
+            String level = config.getOptionalValue(prefix + "export-level", String.class).map(String::trim)
+                    .orElse("user");
+            exports.add(new Export(target, exportPrefix, switch (level.toLowerCase()) {
+                case "user" -> Downstream.Level.USER;
+                case "tenant" -> Downstream.Level.TENANT;
+                default -> throw new IllegalArgumentException(prefix + "export-level must be user or tenant, not "
+                        + level);
+            }));
+        }
+        return exports;
+    }
+
+    /** Whether any target is exported. */
+    public boolean any() {
+        return !exports.isEmpty();
+    }
+
+    /**
+     * The tools/list entries of the remote tools the caller can use now: those of the servers the caller has
+     * connected, renamed with their prefix. A server the caller has not connected, or that fails, adds nothing.
+     */
+    public List<JsonObject> descriptors() {
+        List<JsonObject> descriptors = new ArrayList<>();
+        for (Export export : exports) {
+            try {
+                DownstreamCredential credential = credentials.obtain(export.target(), export.level(), List.of());
+                for (RemoteTool tool : toolsOf(export, credential)) {
+                    String name = export.prefix() + tool.name();
+                    if (TOOL_NAME.matcher(name).matches()) {
+                        descriptors.add(descriptor(name, export, tool));
+                    }
+                }
+            } catch (ToolCallException e) {
+                // Not connected, refused or unreachable: its tools are not listed; calling one says why.
+                LOG.log(Level.FINE, "Tools of {0} not listed: {1}", new Object[] {export.target(),
+                        e.getClass().getSimpleName()});
+            }
+        }
+        return descriptors;
+    }
+
+    /** The remote tool a name of ours stands for, if it has an exported prefix. */
+    public Optional<ExportedTool> find(String toolName) {
+        Export best = null;
+        for (Export export : exports) {
+            if (toolName.startsWith(export.prefix()) && toolName.length() > export.prefix().length()
+                    && (best == null || export.prefix().length() > best.prefix().length())) {
+                best = export;
+            }
+        }
+        return best == null ? Optional.empty()
+                : Optional.of(new ExportedTool(best, toolName.substring(best.prefix().length())));
+    }
+
+    /**
+     * Calls the remote tool with the caller's credential for its server.
+     *
+     * @throws ToolCallException (a ConnectionRequiredException when not connected) with the user's sentence
+     */
+    public RemoteToolResult call(ExportedTool tool, JsonObject arguments) {
+        Export export = tool.export();
+        DownstreamCredential credential = credentials.obtain(export.target(), export.level(), List.of());
+        return remoteServers.open(export.target(), mcpUrl(export), credential).callTool(tool.remoteName(), arguments);
+    }
+
+    private List<RemoteTool> toolsOf(Export export, DownstreamCredential credential) {
+        String key = export.target() + "\n" + sha256(credential.secret());
+        Instant now = clock.instant();
+        CachedList cached = lists.get(key);
+        if (cached != null && now.isBefore(cached.until())) {
+            return cached.tools();
+        }
+        List<RemoteTool> tools = remoteServers.open(export.target(), mcpUrl(export), credential).listTools();
+        lists.entrySet().removeIf(entry -> !now.isBefore(entry.getValue().until()));
+        lists.put(key, new CachedList(List.copyOf(tools), now.plus(ttl)));
+        return tools;
+    }
+
+    private java.net.URI mcpUrl(Export export) {
+        return credentials.target(export.target()).mcpUrl().orElseThrow();
+    }
+
+    private static JsonObject descriptor(String name, Export export, RemoteTool tool) {
+        JsonObjectBuilder descriptor = JSON.createObjectBuilder().add("name", name);
+        if (tool.title() != null) {
+            descriptor.add("title", tool.title());
+        }
+        descriptor.add("description", (tool.description() == null ? tool.name() : tool.description())
+                + " (from the remote " + export.target() + " MCP server, with your own connection to it)");
+        descriptor.add("inputSchema", tool.inputSchema() == null
+                ? JSON.createObjectBuilder().add("type", "object").build() : tool.inputSchema());
+        if (tool.outputSchema() != null) {
+            descriptor.add("outputSchema", tool.outputSchema());
+        }
+        return descriptor.add("annotations", JSON.createObjectBuilder().add("openWorldHint", true)).build();
+    }
+
+    private static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}
