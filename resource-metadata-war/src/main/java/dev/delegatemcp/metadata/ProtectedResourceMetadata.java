@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 
 /**
  * The RFC 9728 Protected Resource Metadata document of the MCP server, and the well-known paths it is served at.
@@ -18,6 +19,9 @@ import jakarta.json.JsonObject;
  */
 public record ProtectedResourceMetadata(String resource, List<String> authorizationServers, List<String> scopesSupported,
         List<String> bearerMethodsSupported, String resourceName) {
+
+    /** Looked up once: {@code Json.createXxx} looks the provider up again on every call (a class-loader lock). */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     public ProtectedResourceMetadata {
         authorizationServers = clean(authorizationServers);
@@ -38,7 +42,7 @@ public record ProtectedResourceMetadata(String resource, List<String> authorizat
     }
 
     public JsonObject toJson() {
-        var json = Json.createObjectBuilder()
+        var json = JSON.createObjectBuilder()
                 .add("resource", resource)
                 .add("authorization_servers", array(authorizationServers))
                 .add("scopes_supported", array(scopesSupported))
@@ -50,7 +54,7 @@ public record ProtectedResourceMetadata(String resource, List<String> authorizat
     }
 
     private static JsonArrayBuilder array(List<String> values) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         values.forEach(array::add);
         return array;
     }

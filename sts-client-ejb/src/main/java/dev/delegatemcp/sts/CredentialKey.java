@@ -27,12 +27,16 @@ public record CredentialKey(String subjectTokenDigest, String target, List<Strin
         return new CredentialKey(null, target, scopes.stream().sorted().distinct().toList(), "TENANT", tenant);
     }
 
-    static String sha256(String value) {
+    /** One digest per thread: looking SHA-256 up on every tool call cost more than the digest itself. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
+    });
+
+    static String sha256(String value) {
+        return HexFormat.of().formatHex(SHA_256.get().digest(value.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -63,7 +63,7 @@ public class ExchangeAuditor {
 
     private FileHandler fileHandler;
 
-    /** Looked up once: {@code Json.createObjectBuilder()} looks the provider up again on every call. */
+    /** Looked up once: {@code JSON.createObjectBuilder()} looks the provider up again on every call. */
     private static final JsonProvider JSON = JsonProvider.provider();
 
     private final BlockingQueue<DownstreamAudit> pending = new ArrayBlockingQueue<>(QUEUE_CAPACITY);

@@ -10,9 +10,13 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
+import jakarta.json.spi.JsonProvider;
 
 /** Reads JSON-RPC 2.0 messages and writes responses, with JSON-P. */
 public final class JsonRpcCodec {
+
+    /** Looked up once: {@code Json.createXxx} looks the provider up again on every call (a class-loader lock). */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private JsonRpcCodec() {
     }
@@ -64,7 +68,7 @@ public final class JsonRpcCodec {
 
     /** The one JSON value of the body; anything after it (a second message, garbage) is a parse error. */
     private static JsonValue readSingleValue(String body) {
-        try (JsonParser parser = Json.createParser(new StringReader(body == null ? "" : body))) {
+        try (JsonParser parser = JSON.createParser(new StringReader(body == null ? "" : body))) {
             if (!parser.hasNext()) {
                 throw new JsonRpcException(JsonRpcError.PARSE_ERROR, "Parse error: the body is empty");
             }
@@ -89,19 +93,19 @@ public final class JsonRpcCodec {
     /** An error response; {@code id} is null when the request's id could not be read. */
     public static JsonObject error(JsonValue id, int code, String message) {
         return envelope(id)
-                .add("error", Json.createObjectBuilder().add("code", code).add("message", message))
+                .add("error", JSON.createObjectBuilder().add("code", code).add("message", message))
                 .build();
     }
 
     /** An error response with a {@code data} member. */
     public static JsonObject error(JsonValue id, int code, String message, JsonValue data) {
         return envelope(id)
-                .add("error", Json.createObjectBuilder().add("code", code).add("message", message).add("data", data))
+                .add("error", JSON.createObjectBuilder().add("code", code).add("message", message).add("data", data))
                 .build();
     }
 
     private static JsonObjectBuilder envelope(JsonValue id) {
-        return Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", id == null ? JsonValue.NULL : id);
+        return JSON.createObjectBuilder().add("jsonrpc", "2.0").add("id", id == null ? JsonValue.NULL : id);
     }
 
     private static String stringMember(JsonObject object, String name) {

@@ -13,12 +13,16 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Routes JSON-RPC requests by MCP method. Notifications need no answer and are accepted here. */
 @ApplicationScoped
 public class McpDispatcher {
+
+    /** Looked up once: {@code Json.createXxx} looks the provider up again on every call (a class-loader lock). */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** The outcome of initialize: the result to send, the version the session speaks and what the client can do. */
     public record Initialized(JsonObject result, String protocolVersion, ClientCapabilities clientCapabilities) {
@@ -46,11 +50,11 @@ public class McpDispatcher {
             throw JsonRpcException.invalidParams("Invalid params: \"protocolVersion\" must be a string");
         }
         String version = ProtocolVersions.negotiate(requestedVersion.getString());
-        var result = Json.createObjectBuilder()
+        var result = JSON.createObjectBuilder()
                 .add("protocolVersion", version)
-                .add("capabilities", Json.createObjectBuilder()
-                        .add("tools", Json.createObjectBuilder().add("listChanged", false)))
-                .add("serverInfo", Json.createObjectBuilder().add("name", serverName).add("version", serverVersion));
+                .add("capabilities", JSON.createObjectBuilder()
+                        .add("tools", JSON.createObjectBuilder().add("listChanged", false)))
+                .add("serverInfo", JSON.createObjectBuilder().add("name", serverName).add("version", serverVersion));
         if (!instructions.isBlank()) {
             result.add("instructions", instructions.trim());
         }

@@ -13,12 +13,16 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 
 /**
  * Says, for the log, why Liberty's MP-JWT most likely rejected a bearer token, without ever repeating the token:
  * one sentence per failure, from the token's (unverified) header and claims compared with this server's settings.
  */
 public final class TokenRejectionReason {
+
+    /** Looked up once: {@code Json.createXxx} looks the provider up again on every call (a class-loader lock). */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private TokenRejectionReason() {
     }
@@ -88,7 +92,7 @@ public final class TokenRejectionReason {
     }
 
     private static JsonObject decode(String part) {
-        try (JsonReader reader = Json.createReader(new StringReader(
+        try (JsonReader reader = JSON.createReader(new StringReader(
                 new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8)))) {
             return reader.readObject();
         } catch (RuntimeException e) {

@@ -41,6 +41,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbTransient;
+import jakarta.json.spi.JsonProvider;
 
 /**
  * Generates JSON Schema 2020-12 from Java types: primitives and wrappers, String, enums, java.time types, UUID/URI,
@@ -52,6 +53,9 @@ import jakarta.json.bind.annotation.JsonbTransient;
  */
 public final class JsonSchemaGenerator {
 
+    /** Looked up once: {@code Json.createXxx} looks the provider up again on every call (a class-loader lock). */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private static final Map<Class<?>, JsonObject> SIMPLE = new LinkedHashMap<>();
 
     static {
@@ -62,12 +66,12 @@ public final class JsonSchemaGenerator {
                 {int.class, Integer.class}}) {
             long min = pair[0] == byte.class ? Byte.MIN_VALUE : pair[0] == short.class ? Short.MIN_VALUE : Integer.MIN_VALUE;
             long max = pair[0] == byte.class ? Byte.MAX_VALUE : pair[0] == short.class ? Short.MAX_VALUE : Integer.MAX_VALUE;
-            JsonObject schema = Json.createObjectBuilder().add("type", "integer").add("minimum", min).add("maximum", max)
+            JsonObject schema = JSON.createObjectBuilder().add("type", "integer").add("minimum", min).add("maximum", max)
                     .build();
             SIMPLE.put(pair[0], schema);
             SIMPLE.put(pair[1], schema);
         }
-        JsonObject int64 = Json.createObjectBuilder().add("type", "integer").add("minimum", Long.MIN_VALUE)
+        JsonObject int64 = JSON.createObjectBuilder().add("type", "integer").add("minimum", Long.MIN_VALUE)
                 .add("maximum", Long.MAX_VALUE).build();
         SIMPLE.put(long.class, int64);
         SIMPLE.put(Long.class, int64);
@@ -77,7 +81,7 @@ public final class JsonSchemaGenerator {
             SIMPLE.put(c, number);
         }
         SIMPLE.put(String.class, type("string"));
-        JsonObject oneChar = Json.createObjectBuilder().add("type", "string").add("minLength", 1).add("maxLength", 1)
+        JsonObject oneChar = JSON.createObjectBuilder().add("type", "string").add("minLength", 1).add("maxLength", 1)
                 .build();
         SIMPLE.put(char.class, oneChar);
         SIMPLE.put(Character.class, oneChar);
@@ -85,10 +89,10 @@ public final class JsonSchemaGenerator {
         SIMPLE.put(OffsetDateTime.class, format("date-time"));
         SIMPLE.put(ZonedDateTime.class, format("date-time"));
         SIMPLE.put(LocalDate.class, format("date"));
-        SIMPLE.put(LocalTime.class, Json.createObjectBuilder().add("type", "string")
+        SIMPLE.put(LocalTime.class, JSON.createObjectBuilder().add("type", "string")
                 .add("pattern", "^\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?$").build());
         SIMPLE.put(OffsetTime.class, format("time"));
-        SIMPLE.put(LocalDateTime.class, Json.createObjectBuilder().add("type", "string")
+        SIMPLE.put(LocalDateTime.class, JSON.createObjectBuilder().add("type", "string")
                 .add("pattern", "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?$").build());
         SIMPLE.put(Duration.class, format("duration"));
         SIMPLE.put(Period.class, format("duration"));
@@ -156,11 +160,11 @@ public final class JsonSchemaGenerator {
                 return simple;
             }
             if (raw.isEnum()) {
-                JsonArrayBuilder values = Json.createArrayBuilder();
+                JsonArrayBuilder values = JSON.createArrayBuilder();
                 for (Object constant : raw.getEnumConstants()) {
                     values.add(((Enum<?>) constant).name());
                 }
-                return Json.createObjectBuilder().add("type", "string").add("enum", values).build();
+                return JSON.createObjectBuilder().add("type", "string").add("enum", values).build();
             }
             if (raw.isArray()) {
                 return arraySchema(raw.getComponentType(), false);
@@ -179,7 +183,7 @@ public final class JsonSchemaGenerator {
                 if (keyType != String.class) {
                     throw new UnsupportedTypeException("map type " + type.getTypeName() + " needs String keys");
                 }
-                return Json.createObjectBuilder().add("type", "object")
+                return JSON.createObjectBuilder().add("type", "object")
                         .add("additionalProperties", schemaFor(typeArgument(type, 1, "Map"))).build();
             }
             if (!isObjectType(raw)) {
@@ -198,8 +202,8 @@ public final class JsonSchemaGenerator {
         }
 
         private JsonObject recordSchema(Class<?> record) {
-            JsonObjectBuilder properties = Json.createObjectBuilder();
-            JsonArrayBuilder required = Json.createArrayBuilder();
+            JsonObjectBuilder properties = JSON.createObjectBuilder();
+            JsonArrayBuilder required = JSON.createArrayBuilder();
             for (RecordComponent component : record.getRecordComponents()) {
                 if (component.isAnnotationPresent(JsonbTransient.class)
                         || component.getAccessor().isAnnotationPresent(JsonbTransient.class)) {
@@ -217,8 +221,8 @@ public final class JsonSchemaGenerator {
         }
 
         private JsonObject pojoSchema(Class<?> pojo) {
-            JsonObjectBuilder properties = Json.createObjectBuilder();
-            JsonArrayBuilder required = Json.createArrayBuilder();
+            JsonObjectBuilder properties = JSON.createObjectBuilder();
+            JsonArrayBuilder required = JSON.createArrayBuilder();
             Map<String, Type> seen = new LinkedHashMap<>();
             for (Class<?> c = pojo; c != null && c != Object.class; c = c.getSuperclass()) {
                 for (Field field : c.getDeclaredFields()) {
@@ -259,7 +263,7 @@ public final class JsonSchemaGenerator {
         }
 
         private static JsonObject objectSchema(JsonObjectBuilder properties, JsonArrayBuilder required) {
-            JsonObjectBuilder schema = Json.createObjectBuilder().add("type", "object").add("properties", properties);
+            JsonObjectBuilder schema = JSON.createObjectBuilder().add("type", "object").add("properties", properties);
             var requiredArray = required.build();
             if (!requiredArray.isEmpty()) {
                 schema.add("required", requiredArray);
@@ -268,7 +272,7 @@ public final class JsonSchemaGenerator {
         }
 
         private JsonObject arraySchema(Type itemType, boolean unique) {
-            JsonObjectBuilder schema = Json.createObjectBuilder().add("type", "array").add("items", schemaFor(itemType));
+            JsonObjectBuilder schema = JSON.createObjectBuilder().add("type", "array").add("items", schemaFor(itemType));
             if (unique) {
                 schema.add("uniqueItems", true);
             }
@@ -299,10 +303,10 @@ public final class JsonSchemaGenerator {
     }
 
     private static JsonObject type(String name) {
-        return Json.createObjectBuilder().add("type", name).build();
+        return JSON.createObjectBuilder().add("type", name).build();
     }
 
     private static JsonObject format(String format) {
-        return Json.createObjectBuilder().add("type", "string").add("format", format).build();
+        return JSON.createObjectBuilder().add("type", "string").add("format", format).build();
     }
 }

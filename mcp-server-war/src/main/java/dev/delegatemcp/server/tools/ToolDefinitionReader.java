@@ -29,9 +29,13 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 
 /** Reads a {@link Tool} method into a {@link ToolDefinition}, or says why it cannot be a tool. */
 public final class ToolDefinitionReader {
+
+    /** Looked up once: {@code Json.createXxx} looks the provider up again on every call (a class-loader lock). */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final Pattern TOOL_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
     private static final Pattern SYNTHETIC_PARAMETER_NAME = Pattern.compile("arg[0-9]+");
@@ -52,8 +56,8 @@ public final class ToolDefinitionReader {
             throw new InvalidToolException(where + "a tool method must be public and not static");
         }
         List<ToolParameter> parameters = new ArrayList<>();
-        JsonObjectBuilder properties = Json.createObjectBuilder();
-        JsonArrayBuilder required = Json.createArrayBuilder();
+        JsonObjectBuilder properties = JSON.createObjectBuilder();
+        JsonArrayBuilder required = JSON.createArrayBuilder();
         Set<String> argumentNames = new LinkedHashSet<>();
         for (Parameter parameter : method.getParameters()) {
             if (parameter.getType() == McpCaller.class) {
@@ -70,7 +74,7 @@ public final class ToolDefinitionReader {
                 throw new InvalidToolException(where + "two parameters are named '" + argument.name() + "'");
             }
             parameters.add(argument);
-            JsonObjectBuilder property = Json.createObjectBuilder(argument.schema());
+            JsonObjectBuilder property = JSON.createObjectBuilder(argument.schema());
             ToolArg toolArg = parameter.getAnnotation(ToolArg.class);
             if (toolArg != null && !toolArg.description().isEmpty()) {
                 property.add("description", toolArg.description());
@@ -83,14 +87,14 @@ public final class ToolDefinitionReader {
                 required.add(argument.name());
             }
         }
-        JsonObjectBuilder inputSchema = Json.createObjectBuilder().add("type", "object").add("properties", properties);
+        JsonObjectBuilder inputSchema = JSON.createObjectBuilder().add("type", "object").add("properties", properties);
         var requiredNames = required.build();
         if (!requiredNames.isEmpty()) {
             inputSchema.add("required", requiredNames);
         }
         JsonObject outputSchema = outputSchema(where, method);
 
-        JsonObjectBuilder descriptor = Json.createObjectBuilder().add("name", name);
+        JsonObjectBuilder descriptor = JSON.createObjectBuilder().add("name", name);
         if (!tool.title().isEmpty()) {
             descriptor.add("title", tool.title());
         }
@@ -100,7 +104,7 @@ public final class ToolDefinitionReader {
             descriptor.add("outputSchema", outputSchema);
         }
         Tool.Annotations hints = tool.annotations();
-        JsonObjectBuilder annotations = Json.createObjectBuilder();
+        JsonObjectBuilder annotations = JSON.createObjectBuilder();
         if (!tool.title().isEmpty()) {
             annotations.add("title", tool.title());
         }
@@ -201,12 +205,12 @@ public final class ToolDefinitionReader {
     /** A default is JSON text; for string-typed arguments a bare word is taken as the string itself. */
     private static JsonValue parseDefault(String text, JsonObject schema) {
         if ("string".equals(schema.getString("type", null)) && !text.startsWith("\"")) {
-            return Json.createValue(text);
+            return JSON.createValue(text);
         }
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             return reader.readValue();
         } catch (JsonException e) {
-            return Json.createValue(text);
+            return JSON.createValue(text);
         }
     }
 

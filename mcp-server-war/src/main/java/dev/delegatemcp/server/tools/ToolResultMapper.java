@@ -13,6 +13,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.bind.Jsonb;
+import jakarta.json.spi.JsonProvider;
 
 /**
  * Turns what a tool returned into a CallToolResult: {@code String} to text content, {@link Content} and
@@ -20,6 +21,9 @@ import jakarta.json.bind.Jsonb;
  * to its JSON text.
  */
 public final class ToolResultMapper {
+
+    /** Looked up once: {@code Json.createXxx} looks the provider up again on every call (a class-loader lock). */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private final Jsonb jsonb;
 
@@ -52,8 +56,8 @@ public final class ToolResultMapper {
         if (tool.outputSchema() == null) {
             return result(List.of(Content.text(json)), false);
         }
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
-            return Json.createObjectBuilder(result(List.of(Content.text(json)), false))
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
+            return JSON.createObjectBuilder(result(List.of(Content.text(json)), false))
                     .add("structuredContent", reader.readObject()).build();
         }
     }
@@ -62,7 +66,7 @@ public final class ToolResultMapper {
     public JsonObject remote(RemoteToolResult remote) {
         JsonObject result = result(remote.content(), remote.isError());
         return remote.structuredContent() == null ? result
-                : Json.createObjectBuilder(result).add("structuredContent", remote.structuredContent()).build();
+                : JSON.createObjectBuilder(result).add("structuredContent", remote.structuredContent()).build();
     }
 
     /** An error result with one text item the end user can act on. */
@@ -71,25 +75,25 @@ public final class ToolResultMapper {
     }
 
     private static JsonObject result(List<Content> content, boolean isError) {
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JSON.createArrayBuilder();
         content.forEach(item -> items.add(toJson(item)));
-        return Json.createObjectBuilder().add("content", items).add("isError", isError).build();
+        return JSON.createObjectBuilder().add("content", items).add("isError", isError).build();
     }
 
     static JsonObject toJson(Content content) {
         if (content instanceof Content.Text text) {
-            return Json.createObjectBuilder().add("type", "text").add("text", text.text()).build();
+            return JSON.createObjectBuilder().add("type", "text").add("text", text.text()).build();
         }
         if (content instanceof Content.Image image) {
-            return Json.createObjectBuilder().add("type", "image").add("data", image.data())
+            return JSON.createObjectBuilder().add("type", "image").add("data", image.data())
                     .add("mimeType", image.mimeType()).build();
         }
         if (content instanceof Content.Audio audio) {
-            return Json.createObjectBuilder().add("type", "audio").add("data", audio.data())
+            return JSON.createObjectBuilder().add("type", "audio").add("data", audio.data())
                     .add("mimeType", audio.mimeType()).build();
         }
         Content.Resource resource = (Content.Resource) content;
-        JsonObjectBuilder inner = Json.createObjectBuilder().add("uri", resource.uri());
+        JsonObjectBuilder inner = JSON.createObjectBuilder().add("uri", resource.uri());
         if (resource.mimeType() != null) {
             inner.add("mimeType", resource.mimeType());
         }
@@ -98,6 +102,6 @@ public final class ToolResultMapper {
         } else {
             inner.add("blob", resource.blob());
         }
-        return Json.createObjectBuilder().add("type", "resource").add("resource", inner).build();
+        return JSON.createObjectBuilder().add("type", "resource").add("resource", inner).build();
     }
 }

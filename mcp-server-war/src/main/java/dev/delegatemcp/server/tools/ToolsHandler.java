@@ -31,6 +31,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.spi.JsonProvider;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -40,6 +41,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class ToolsHandler {
+
+    /** Looked up once: {@code Json.createXxx} looks the provider up again on every call (a class-loader lock). */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final Logger LOG = Logger.getLogger(ToolsHandler.class.getName());
 
@@ -89,9 +93,9 @@ public class ToolsHandler {
         }
         int offset = decodeCursor(params.get("cursor"), visible.size());
         int end = Math.min(visible.size(), offset + Math.max(1, pageSize));
-        JsonArrayBuilder tools = Json.createArrayBuilder();
+        JsonArrayBuilder tools = JSON.createArrayBuilder();
         visible.subList(offset, end).forEach(tools::add);
-        JsonObjectBuilder result = Json.createObjectBuilder().add("tools", tools);
+        JsonObjectBuilder result = JSON.createObjectBuilder().add("tools", tools);
         if (end < visible.size()) {
             result.add("nextCursor", encodeCursor(end));
         }
@@ -160,7 +164,7 @@ public class ToolsHandler {
 
     /** MCP 2025-11-25 URLElicitationRequiredError: the client shows the URL; the user connects, then retries. */
     private static JsonRpcException urlElicitationRequired(ConnectionRequiredException e) {
-        JsonObject elicitation = Json.createObjectBuilder()
+        JsonObject elicitation = JSON.createObjectBuilder()
                 .add("mode", "url")
                 .add("elicitationId", UUID.randomUUID().toString())
                 .add("url", e.connectUrl().orElseThrow())
@@ -168,7 +172,7 @@ public class ToolsHandler {
                 .build();
         return new JsonRpcException(JsonRpcError.URL_ELICITATION_REQUIRED,
                 "This request requires connecting " + e.target() + " first.",
-                Json.createObjectBuilder().add("elicitations", Json.createArrayBuilder().add(elicitation)).build());
+                JSON.createObjectBuilder().add("elicitations", JSON.createArrayBuilder().add(elicitation)).build());
     }
 
     private static String encodeCursor(int offset) {
