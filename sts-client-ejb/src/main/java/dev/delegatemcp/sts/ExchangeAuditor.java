@@ -45,6 +45,7 @@ public class ExchangeAuditor {
 
     static final Logger AUDIT_LOG = Logger.getLogger("dev.delegatemcp.audit");
     private static final int QUEUE_CAPACITY = 10_000;
+    private static final int MAX_BATCH = 256;
 
     @Inject
     Event<DownstreamAudit> events;
@@ -131,13 +132,36 @@ public class ExchangeAuditor {
     }
 
     private void writeLines() {
+        List<DownstreamAudit> batch = new ArrayList<>();
         try {
             while (!Thread.currentThread().isInterrupted()) {
-                AUDIT_LOG.info(toJson(pending.take()));
+                batch.add(pending.take());
+                pending.drainTo(batch, MAX_BATCH - 1);
+                write(batch);
+                batch.clear();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * To the audit file, what is waiting goes as one record of several lines (one write and one flush instead of one
+     * per line); to the server log each line stays a record of its own.
+     */
+    private void write(List<DownstreamAudit> batch) {
+        if (fileHandler == null || batch.size() == 1) {
+            batch.forEach(audit -> AUDIT_LOG.info(toJson(audit)));
+            return;
+        }
+        StringBuilder lines = new StringBuilder(batch.size() * 320);
+        for (DownstreamAudit audit : batch) {
+            if (lines.length() > 0) {
+                lines.append(System.lineSeparator());
+            }
+            lines.append(toJson(audit));
+        }
+        AUDIT_LOG.info(lines.toString());
     }
 
     static String toJson(DownstreamAudit audit) {
