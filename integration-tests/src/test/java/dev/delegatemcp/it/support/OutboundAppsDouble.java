@@ -196,35 +196,38 @@ public final class OutboundAppsDouble {
                         .forEach(k -> problems.add(path + ": unexpected member " + k));
             }
             int status;
+            String answer;
             if (!problems.isEmpty()) {
                 violations.addAll(problems);
                 status = 400;
-                send(http, 400, error("E011002", "Request is invalid", String.join("; ", problems)));
+                answer = error("E011002", "Request is invalid", String.join("; ", problems));
             } else if (!StsDouble.get().serverGrant(serverToken).map(g -> g.liveAt(System.currentTimeMillis()))
                     .orElse(false)) {
                 status = 401;
-                send(http, 401, error("E011003", "Unauthorized", "The access token is expired or revoked"));
+                answer = error("E011003", "Unauthorized", "The access token is expired or revoked");
             } else if (failingApps.containsKey(appId)) {
                 status = failingApps.get(appId);
-                send(http, status, switch (status) {
+                answer = switch (status) {
                     case 401 -> error("E011003", "Unauthorized", "Request is unauthorized");
                     case 403 -> error("E011004", "Forbidden", "Access to the outbound app token is denied by policy");
                     default -> error("E010000", "Internal error", "Something went wrong on our side");
-                });
+                };
             } else {
                 Level level = user ? Level.USER : Level.TENANT;
                 Optional<Stored> token = find(appId, level, owner, byScopes ? scopes : null);
                 if (token.isEmpty()) {
                     status = 404;
-                    send(http, 404, error("E061102", "Token not found",
-                            "No outbound app token for this " + (user ? "user" : "tenant")));
+                    answer = error("E061102", "Token not found",
+                            "No outbound app token for this " + (user ? "user" : "tenant"));
                 } else {
                     Stored found = Boolean.TRUE.equals(forceRefresh) ? refreshed(token.get()) : token.get();
                     status = 200;
-                    send(http, 200, tokenJson(found));
+                    answer = tokenJson(found);
                 }
             }
+            // Recorded before answering: a test reads the calls as soon as the server has its answer.
             calls.add(new Call(path, appId, owner, scopes, forceRefresh, serverToken, json, status));
+            send(http, status, answer);
         }
     }
 
