@@ -195,8 +195,14 @@ public class OutboundTokenClient {
         return "Bearer " + projectId.orElse("").trim() + ":" + secret;
     }
 
-    private boolean usesAccessToken() {
-        return !"management-key".equalsIgnoreCase(authMode.trim());
+    /** @throws StsException CLIENT_UNAUTHORIZED (the setup sentence) when mcp.outbound.auth is neither mode */
+    boolean usesAccessToken() {
+        return switch (authMode.trim().toLowerCase(Locale.ROOT)) {
+            case "access-token" -> true;
+            case "management-key" -> false;
+            default -> throw StsException.of(StsException.Reason.CLIENT_UNAUTHORIZED, null,
+                    "mcp.outbound.auth must be access-token or management-key, not " + authMode.trim());
+        };
     }
 
     private static Long epochSeconds(JsonValue value) {

@@ -80,4 +80,17 @@ class OutboundTokenClientTest {
         assertEquals(StsException.Reason.UNAVAILABLE, OutboundTokenClient.classify(429, null));
         assertEquals(StsException.Reason.FAILED, OutboundTokenClient.classify(400, "Bad request"));
     }
+
+    @Test
+    void theAuthModeIsAccessTokenOrManagementKeyAndAnythingElseIsASetupError() {
+        OutboundTokenClient client = new OutboundTokenClient();
+        client.authMode = " Access-Token ";
+        assertTrue(client.usesAccessToken());
+        client.authMode = "management-key";
+        assertFalse(client.usesAccessToken());
+        client.authMode = "managment-key";
+        StsException e = org.junit.jupiter.api.Assertions.assertThrows(StsException.class, client::usesAccessToken);
+        assertEquals(StsException.Reason.CLIENT_UNAUTHORIZED, e.reason());
+        assertTrue(e.getMessage().contains("mcp.outbound.auth"));
+    }
 }
