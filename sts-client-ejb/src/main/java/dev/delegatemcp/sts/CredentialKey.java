@@ -3,7 +3,6 @@ package dev.delegatemcp.sts;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -15,8 +14,7 @@ import java.util.List;
 public record CredentialKey(String subjectTokenDigest, String target, List<String> scopes, String level, String tenant) {
 
     public static CredentialKey of(String subjectToken, String target, List<String> scopes, String level, String tenant) {
-        return new CredentialKey(sha256(subjectToken), target, scopes.stream().sorted().distinct().toList(), level,
-                tenant);
+        return new CredentialKey(sha256(subjectToken), target, normalized(scopes), level, tenant);
     }
 
     /** The key of a tenant-wide stored token: shared by the tenant's users, never across tenants. */
@@ -24,7 +22,12 @@ public record CredentialKey(String subjectTokenDigest, String target, List<Strin
         if (tenant == null || tenant.isEmpty()) {
             throw new IllegalArgumentException("a tenant-wide credential needs a tenant");
         }
-        return new CredentialKey(null, target, scopes.stream().sorted().distinct().toList(), "TENANT", tenant);
+        return new CredentialKey(null, target, normalized(scopes), "TENANT", tenant);
+    }
+
+    /** Sorted, without duplicates. Tools mostly ask for none or one scope: those lists are kept as they are. */
+    private static List<String> normalized(List<String> scopes) {
+        return scopes.size() < 2 ? List.copyOf(scopes) : scopes.stream().sorted().distinct().toList();
     }
 
     /** One digest per thread: looking SHA-256 up on every tool call cost more than the digest itself. */
@@ -36,7 +39,16 @@ public record CredentialKey(String subjectTokenDigest, String target, List<Strin
         }
     });
 
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    /** Lower-case hex of the SHA-256 (written directly: {@code HexFormat} cost as much as the digest, per tool call). */
     static String sha256(String value) {
-        return HexFormat.of().formatHex(SHA_256.get().digest(value.getBytes(StandardCharsets.UTF_8)));
+        byte[] digest = SHA_256.get().digest(value.getBytes(StandardCharsets.UTF_8));
+        byte[] hex = new byte[digest.length * 2];
+        for (int i = 0; i < digest.length; i++) {
+            hex[2 * i] = HEX_DIGITS[(digest[i] >> 4) & 0xf];
+            hex[2 * i + 1] = HEX_DIGITS[digest[i] & 0xf];
+        }
+        return new String(hex, StandardCharsets.US_ASCII);
     }
 }

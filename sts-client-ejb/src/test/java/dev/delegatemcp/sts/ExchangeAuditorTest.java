@@ -87,9 +87,14 @@ class ExchangeAuditorTest {
     }
 
     /** CDI is absent here: the event is a no-op. */
-    @SuppressWarnings("unchecked")
     private static ExchangeAuditor auditorWritingTo(java.nio.file.Path dir, int limit) {
+        return auditorWritingTo(dir, limit, "PT0.01S");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ExchangeAuditor auditorWritingTo(java.nio.file.Path dir, int limit, String writeInterval) {
         ExchangeAuditor auditor = new ExchangeAuditor();
+        auditor.writeInterval = writeInterval;
         auditor.events = (jakarta.enterprise.event.Event<DownstreamAudit>) java.lang.reflect.Proxy.newProxyInstance(
                 ExchangeAuditorTest.class.getClassLoader(), new Class<?>[] {jakarta.enterprise.event.Event.class},
                 (proxy, method, args) -> null);
@@ -144,5 +149,69 @@ class ExchangeAuditorTest {
             }
         }
         assertTrue(lines > 0 && lines <= 40, "complete lines kept: " + lines);
+    }
+
+    /** Counts the log records the audit logger publishes (one per write to the audit file). */
+    private static final class CountingHandler extends java.util.logging.Handler {
+        final java.util.concurrent.atomic.AtomicInteger published = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public void publish(java.util.logging.LogRecord record) {
+            published.incrementAndGet();
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void recordsThatArriveWithinOneWriteIntervalAreWrittenTogether(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        ExchangeAuditor auditor = auditorWritingTo(dir, 0, "PT2S");
+        CountingHandler writes = new CountingHandler();
+        ExchangeAuditor.AUDIT_LOG.addHandler(writes);
+        auditor.startWriter();
+        try {
+            for (int i = 0; i < 100; i++) { // about 0.5 s in all: tool calls spread over the interval
+                auditor.record(full(DownstreamAudit.Outcome.GRANTED));
+                Thread.sleep(5);
+            }
+            java.nio.file.Path file = dir.resolve("audit0.jsonl");
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while ((!java.nio.file.Files.exists(file) || java.nio.file.Files.readAllLines(file).size() < 100)
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(100, java.nio.file.Files.readAllLines(file).size(), "written before shutdown");
+            // One wake-up of the writer for all of them: it does not write (or wake) once per record.
+            assertTrue(writes.published.get() <= 2, "writes: " + writes.published.get());
+        } finally {
+            auditor.stopWriter();
+            ExchangeAuditor.AUDIT_LOG.removeHandler(writes);
+        }
+    }
+
+    @Test
+    void shutdownWritesWhatWaitsWithoutWaitingForTheInterval(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        ExchangeAuditor auditor = auditorWritingTo(dir, 0, "PT1H");
+        auditor.startWriter();
+        long start = System.nanoTime();
+        for (int i = 0; i < 30; i++) {
+            auditor.record(new DownstreamAudit(TIME, "user-" + i, null, null, "mcp-server", "calendar", "USER",
+                    List.of(), DownstreamAudit.Outcome.GRANTED, null, true, i));
+        }
+        auditor.stopWriter();
+        assertTrue(System.nanoTime() - start < java.util.concurrent.TimeUnit.SECONDS.toNanos(30), "did not wait an hour");
+        List<String> lines = java.nio.file.Files.readAllLines(dir.resolve("audit0.jsonl"));
+        assertEquals(30, lines.size());
+        for (int i = 0; i < 30; i++) {
+            assertEquals("user-" + i, parse(lines.get(i)).getString("user"), "in order");
+        }
     }
 }

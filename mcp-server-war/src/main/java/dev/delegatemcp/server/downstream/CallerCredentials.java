@@ -40,10 +40,10 @@ public class CallerCredentials {
      * @throws ToolCallException for any other failure, with the user's sentence
      */
     public DownstreamCredential obtain(String target, Downstream.Level level, List<String> scopes) {
-        if (level == Downstream.Level.TENANT && caller.tenant().isEmpty()) {
+        String tenant = caller.tenant().orElse(null);
+        if (level == Downstream.Level.TENANT && tenant == null) {
             throw new ToolCallException(DownstreamFailureMessages.noTenant(target));
         }
-        String tenant = caller.tenant().orElse(null);
         CredentialRequest request = new CredentialRequest(inboundToken.getRawToken(), caller.subject(), tenant,
                 caller.clientId().orElse(null), target, level, scopes);
         return userFacing(() -> credentials.credentialFor(request), target, level, scopes, tenant);

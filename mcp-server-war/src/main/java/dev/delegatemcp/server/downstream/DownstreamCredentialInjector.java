@@ -1,9 +1,11 @@
 package dev.delegatemcp.server.downstream;
 
-import java.util.Iterator;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.delegatemcp.api.Downstream;
 import dev.delegatemcp.api.DownstreamCredential;
@@ -35,42 +37,91 @@ public class DownstreamCredentialInjector {
 
     private static final String DONE = DownstreamCredentialInjector.class.getName() + ".done";
 
+    /** The plans of the tool methods, by bean class: reading annotations and parameter types on every call is slow. */
+    private static final ClassValue<Map<Method, InjectionPlan>> PLANS = new ClassValue<>() {
+        @Override
+        protected Map<Method, InjectionPlan> computeValue(Class<?> beanClass) {
+            return new ConcurrentHashMap<>();
+        }
+    };
+
     Object intercept(InvocationContext invocation) throws Exception {
         // Both interceptors may be bound to one method (single and repeated binding): obtain credentials once.
         if (invocation.getContextData().putIfAbsent(DONE, Boolean.TRUE) != null) {
             return invocation.proceed();
         }
-        // The same rule as at deployment: the method's targets, else its bean class's (inherited by CDI subclasses).
-        List<Downstream> targets = ToolDefinitionReader.downstreamTargets(invocation.getTarget().getClass(),
-                invocation.getMethod());
-        Map<String, DownstreamCredential> obtained = new LinkedHashMap<>();
-        for (Downstream target : targets) {
-            String name = ToolDefinitionReader.targetName(target);
-            obtained.put(name, obtain(name, target));
+        Class<?> beanClass = invocation.getTarget().getClass();
+        InjectionPlan plan = PLANS.get(beanClass).computeIfAbsent(invocation.getMethod(),
+                method -> InjectionPlan.of(beanClass, method));
+        DownstreamCredential[] obtained = new DownstreamCredential[plan.targets().size()];
+        for (int t = 0; t < obtained.length; t++) {
+            InjectionPlan.Target target = plan.targets().get(t);
+            obtained[t] = credentials.obtain(target.name(), target.level(), target.scopes());
         }
         Object[] parameters = invocation.getParameters();
-        Class<?>[] types = invocation.getMethod().getParameterTypes();
-        Iterator<Map.Entry<String, DownstreamCredential>> inOrder = obtained.entrySet().iterator();
-        for (int i = 0; i < types.length; i++) {
-            if (parameters[i] != null) {
-                continue;
-            }
-            if (types[i] == DownstreamCredential.class) {
-                parameters[i] = inOrder.next().getValue();
-            } else if (types[i] == RemoteMcpServer.class) {
-                Map.Entry<String, DownstreamCredential> next = inOrder.next();
-                parameters[i] = remoteServers.open(next.getKey(), credentials.target(next.getKey()).mcpUrl()
-                        .orElseThrow(() -> new IllegalStateException("mcp-url of " + next.getKey() + " is not set")),
-                        next.getValue());
-            } else if (types[i] == DownstreamCredentials.class) {
-                parameters[i] = new DownstreamCredentials(obtained);
+        for (InjectionPlan.Slot slot : plan.slots()) {
+            if (parameters[slot.parameter()] == null) {
+                parameters[slot.parameter()] = switch (slot.kind()) {
+                    case CREDENTIAL -> obtained[slot.target()];
+                    case REMOTE_SERVER -> remoteServer(plan.targets().get(slot.target()).name(), obtained[slot.target()]);
+                    case ALL_CREDENTIALS -> allByName(plan, obtained);
+                };
             }
         }
         invocation.setParameters(parameters);
         return invocation.proceed();
     }
 
-    private DownstreamCredential obtain(String name, Downstream target) {
-        return credentials.obtain(name, target.level(), List.of(target.scopes()));
+    private RemoteMcpServer remoteServer(String target, DownstreamCredential credential) {
+        return remoteServers.open(target, credentials.target(target).mcpUrl()
+                .orElseThrow(() -> new IllegalStateException("mcp-url of " + target + " is not set")), credential);
+    }
+
+    private static DownstreamCredentials allByName(InjectionPlan plan, DownstreamCredential[] obtained) {
+        Map<String, DownstreamCredential> byName = new LinkedHashMap<>();
+        for (int t = 0; t < obtained.length; t++) {
+            byName.put(plan.targets().get(t).name(), obtained[t]);
+        }
+        return new DownstreamCredentials(byName);
+    }
+
+    /**
+     * What one tool method needs, read once: its targets in declaration order (the method's, else its bean class's,
+     * the same rule as at deployment) and which parameter receives what.
+     */
+    record InjectionPlan(List<Target> targets, List<Slot> slots) {
+
+        record Target(String name, Downstream.Level level, List<String> scopes) {
+        }
+
+        enum Kind { CREDENTIAL, REMOTE_SERVER, ALL_CREDENTIALS }
+
+        /** A parameter to fill, and with which target (unused for {@link Kind#ALL_CREDENTIALS}). */
+        record Slot(int parameter, Kind kind, int target) {
+        }
+
+        static InjectionPlan of(Class<?> beanClass, Method method) {
+            List<Target> targets = ToolDefinitionReader.downstreamTargets(beanClass, method).stream()
+                    .map(d -> new Target(ToolDefinitionReader.targetName(d), d.level(), List.of(d.scopes())))
+                    .toList();
+            Class<?>[] types = method.getParameterTypes();
+            List<Slot> slots = new ArrayList<>();
+            int next = 0;
+            for (int i = 0; i < types.length; i++) {
+                if (types[i] == DownstreamCredential.class) {
+                    slots.add(new Slot(i, Kind.CREDENTIAL, next++));
+                } else if (types[i] == RemoteMcpServer.class) {
+                    slots.add(new Slot(i, Kind.REMOTE_SERVER, next++));
+                } else if (types[i] == DownstreamCredentials.class) {
+                    slots.add(new Slot(i, Kind.ALL_CREDENTIALS, -1));
+                }
+            }
+            if (next > targets.size()) { // the deployment check refuses such a tool; a bean made otherwise is not one
+                throw new IllegalStateException(method + " takes " + next
+                        + " DownstreamCredential and RemoteMcpServer parameters but declares " + targets.size()
+                        + " @Downstream targets");
+            }
+            return new InjectionPlan(targets, List.copyOf(slots));
+        }
     }
 }

@@ -69,6 +69,21 @@ class DownstreamCredentialInjectorTest {
         }
     }
 
+    /** A method inherited by beans whose classes declare different targets. */
+    public static class Inherited {
+        public String call(DownstreamCredential credential) {
+            return "";
+        }
+    }
+
+    @Downstream(resource = "calendar")
+    public static class CalendarBean extends Inherited {
+    }
+
+    @Downstream(connection = "crm")
+    public static class CrmBean extends Inherited {
+    }
+
     /** The targets as configured: crm is a remote MCP server with a connect URL. */
     static DownstreamTarget configured(String name) {
         return new DownstreamTarget(name, DownstreamTarget.Source.OUTBOUND_APP, null, List.of(), name + "-app",
@@ -138,20 +153,35 @@ class DownstreamCredentialInjectorTest {
 
     /** The minimum of an InvocationContext: method, parameters, context data, proceed. */
     static final class Invocation implements InvocationContext {
+        final Object target;
         final Method method;
         Object[] parameters;
         final Map<String, Object> data = new HashMap<>();
         int proceeded;
 
         Invocation(String name, Object... parameters) {
-            this.method = java.util.Arrays.stream(Tools.class.getMethods()).filter(m -> m.getName().equals(name))
-                    .findFirst().orElseThrow();
+            this(methodNamed(Tools.class, name), new Tools(), parameters);
+        }
+
+        /** An invocation of the method of that name on {@code target}. */
+        static Invocation on(Object target, String name, Object... parameters) {
+            return new Invocation(methodNamed(target.getClass(), name), target, parameters);
+        }
+
+        private Invocation(Method method, Object target, Object[] parameters) {
+            this.target = target;
+            this.method = method;
             this.parameters = parameters;
+        }
+
+        private static Method methodNamed(Class<?> type, String name) {
+            return java.util.Arrays.stream(type.getMethods()).filter(m -> m.getName().equals(name)).findFirst()
+                    .orElseThrow();
         }
 
         @Override
         public Object getTarget() {
-            return new Tools();
+            return target;
         }
 
         @Override
@@ -270,6 +300,23 @@ class DownstreamCredentialInjectorTest {
         injector.intercept(invocation);
         DownstreamCredentials all = (DownstreamCredentials) invocation.parameters[0];
         assertEquals(Set.of("calendar", "crm"), all.asMap().keySet());
+    }
+
+    @Test
+    void anInheritedMethodGetsTheTargetOfTheBeanClassItIsCalledOn() throws Exception {
+        Invocation onCalendar = Invocation.on(new CalendarBean(), "call", (Object) null);
+        Invocation onCrm = Invocation.on(new CrmBean(), "call", (Object) null);
+        assertEquals(onCalendar.method, onCrm.method, "one method, declared once");
+        for (int i = 0; i < 2; i++) { // the second time from what the injector remembered
+            injector.intercept(Invocation.on(new CalendarBean(), "call", (Object) null));
+            injector.intercept(Invocation.on(new CrmBean(), "call", (Object) null));
+        }
+        injector.intercept(onCalendar);
+        injector.intercept(onCrm);
+        assertEquals("secret-for-calendar", ((DownstreamCredential) onCalendar.parameters[0]).secret());
+        assertEquals("secret-for-crm", ((DownstreamCredential) onCrm.parameters[0]).secret());
+        assertEquals(List.of("calendar", "crm", "calendar", "crm", "calendar", "crm"),
+                credentials.requests.stream().map(CredentialRequest::target).toList());
     }
 
     @Test
