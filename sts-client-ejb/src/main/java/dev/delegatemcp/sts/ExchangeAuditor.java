@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -81,7 +83,7 @@ public class ExchangeAuditor {
 
     @PostConstruct
     void startWriter() {
-        writeIntervalMillis = Math.max(0, java.time.Duration.parse(writeInterval.trim()).toMillis());
+        writeIntervalMillis = writeIntervalMillis(writeInterval);
         auditFile.map(String::trim).filter(file -> !file.isEmpty()).ifPresent(this::openAuditFile);
         writer = new Thread(this::writeLines, "delegatemcp-audit-writer");
         writer.setDaemon(true);
@@ -103,6 +105,18 @@ public class ExchangeAuditor {
             AUDIT_LOG.removeHandler(fileHandler);
             AUDIT_LOG.setUseParentHandlers(true);
             fileHandler.close();
+        }
+    }
+
+    /** The interval in milliseconds; a malformed value is reported and the default (100 ms) used. */
+    static long writeIntervalMillis(String configured) {
+        try {
+            return Math.max(0, Duration.parse(configured.trim()).toMillis());
+        } catch (DateTimeParseException e) {
+            Logger.getLogger(ExchangeAuditor.class.getName()).log(Level.WARNING,
+                    "mcp.audit.write-interval must be an ISO-8601 duration such as PT0.1S, not \"{0}\"; using 100 ms",
+                    configured.trim());
+            return 100;
         }
     }
 

@@ -214,4 +214,12 @@ class ExchangeAuditorTest {
             assertEquals("user-" + i, parse(lines.get(i)).getString("user"), "in order");
         }
     }
+
+    @Test
+    void theWriteIntervalIsAnIsoDurationAndAMalformedOneFallsBackTo100Milliseconds() {
+        assertEquals(250, ExchangeAuditor.writeIntervalMillis(" PT0.25S "));
+        assertEquals(0, ExchangeAuditor.writeIntervalMillis("PT0S"));
+        assertEquals(0, ExchangeAuditor.writeIntervalMillis("-PT1S"));
+        assertEquals(100, ExchangeAuditor.writeIntervalMillis("100ms"));
+    }
 }
