@@ -75,7 +75,7 @@ public class ExchangeAuditor {
 
     private FileHandler fileHandler;
 
-    /** Looked up once: {@code JSON.createObjectBuilder()} looks the provider up again on every call. */
+    /** Looked up once: the static {@code Json.create*} methods look the provider up again on every call. */
     private static final JsonProvider JSON = JsonProvider.provider();
 
     private final BlockingQueue<DownstreamAudit> pending = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
@@ -172,9 +172,24 @@ public class ExchangeAuditor {
             }
             pending.drainTo(batch);
             for (int from = 0; from < batch.size(); from += MAX_BATCH) {
-                write(batch.subList(from, Math.min(batch.size(), from + MAX_BATCH)));
+                List<DownstreamAudit> lines = batch.subList(from, Math.min(batch.size(), from + MAX_BATCH));
+                try {
+                    write(lines);
+                } catch (RuntimeException e) { // one bad record must not stop the writer: write the others alone
+                    lines.forEach(this::writeAlone);
+                }
             }
             batch.clear();
+        }
+    }
+
+    private void writeAlone(DownstreamAudit audit) {
+        try {
+            AUDIT_LOG.info(toJson(audit));
+        } catch (RuntimeException e) {
+            Logger.getLogger(ExchangeAuditor.class.getName()).log(Level.WARNING,
+                    "An audit record of target {0} could not be written ({1})",
+                    new Object[] {audit.target(), e.getClass().getSimpleName()});
         }
     }
 

@@ -222,4 +222,29 @@ class ExchangeAuditorTest {
         assertEquals(0, ExchangeAuditor.writeIntervalMillis("-PT1S"));
         assertEquals(100, ExchangeAuditor.writeIntervalMillis("100ms"));
     }
+
+    @Test
+    void aRecordThatCannotBeWrittenDoesNotStopTheWriter(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        ExchangeAuditor auditor = auditorWritingTo(dir, 0, "PT0.05S");
+        auditor.startWriter();
+        DownstreamAudit broken = new DownstreamAudit(TIME, "before", null, null, "mcp-server", "calendar", "USER",
+                List.of(), null, null, false, 1); // no outcome: cannot be formatted
+        auditor.record(new DownstreamAudit(TIME, "first", null, null, "mcp-server", "calendar", "USER", List.of(),
+                DownstreamAudit.Outcome.GRANTED, null, true, 1));
+        auditor.record(broken);
+        Thread.sleep(300); // the writer has met the broken record
+        auditor.record(new DownstreamAudit(TIME, "after", null, null, "mcp-server", "calendar", "USER", List.of(),
+                DownstreamAudit.Outcome.GRANTED, null, true, 1));
+        java.nio.file.Path file = dir.resolve("audit0.jsonl");
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while ((!java.nio.file.Files.exists(file) || java.nio.file.Files.readAllLines(file).size() < 2)
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        List<String> users = java.nio.file.Files.readAllLines(file).stream().map(line -> parse(line).getString("user"))
+                .toList();
+        auditor.stopWriter();
+        assertEquals(List.of("first", "after"), users, "written while the server runs, the broken one left out");
+    }
 }
