@@ -105,21 +105,19 @@ public class DownstreamCredentialInjector {
                     .map(d -> new Target(ToolDefinitionReader.targetName(d), d.level(), List.of(d.scopes())))
                     .toList();
             Class<?>[] types = method.getParameterTypes();
+            int[] targetOf = ToolDefinitionReader.downstreamTargetOfParameters(method);
             List<Slot> slots = new ArrayList<>();
-            int next = 0;
             for (int i = 0; i < types.length; i++) {
-                if (types[i] == DownstreamCredential.class) {
-                    slots.add(new Slot(i, Kind.CREDENTIAL, next++));
-                } else if (types[i] == RemoteMcpServer.class) {
-                    slots.add(new Slot(i, Kind.REMOTE_SERVER, next++));
+                if (targetOf[i] >= targets.size()) { // the deployment check refuses such a tool
+                    throw new IllegalStateException(method + " has more DownstreamCredential and RemoteMcpServer"
+                            + " parameters than its " + targets.size() + " @Downstream targets");
+                }
+                if (targetOf[i] >= 0) {
+                    slots.add(new Slot(i, types[i] == RemoteMcpServer.class ? Kind.REMOTE_SERVER : Kind.CREDENTIAL,
+                            targetOf[i]));
                 } else if (types[i] == DownstreamCredentials.class) {
                     slots.add(new Slot(i, Kind.ALL_CREDENTIALS, -1));
                 }
-            }
-            if (next > targets.size()) { // the deployment check refuses such a tool; a bean made otherwise is not one
-                throw new IllegalStateException(method + " takes " + next
-                        + " DownstreamCredential and RemoteMcpServer parameters but declares " + targets.size()
-                        + " @Downstream targets");
             }
             return new InjectionPlan(targets, List.copyOf(slots));
         }

@@ -155,18 +155,27 @@ public final class ToolDefinitionReader {
     }
 
     /**
-     * The targets its {@link RemoteMcpServer} parameters receive: like credential parameters, each takes the next
-     * target in declaration order.
+     * Which target each parameter takes: a {@link DownstreamCredential} or {@link RemoteMcpServer} parameter takes the
+     * next target in declaration order (its index among the method's targets); any other parameter has -1.
      */
+    public static int[] downstreamTargetOfParameters(Method method) {
+        Class<?>[] types = method.getParameterTypes();
+        int[] targets = new int[types.length];
+        int next = 0;
+        for (int i = 0; i < types.length; i++) {
+            targets[i] = types[i] == DownstreamCredential.class || types[i] == RemoteMcpServer.class ? next++ : -1;
+        }
+        return targets;
+    }
+
+    /** The targets its {@link RemoteMcpServer} parameters receive (see {@link #downstreamTargetOfParameters}). */
     public static List<String> remoteServerTargets(Method method, List<String> targets) {
         List<String> remote = new ArrayList<>();
-        int next = 0;
-        for (Class<?> type : method.getParameterTypes()) {
-            if (type == DownstreamCredential.class || type == RemoteMcpServer.class) {
-                if (type == RemoteMcpServer.class && next < targets.size()) {
-                    remote.add(targets.get(next));
-                }
-                next++;
+        int[] targetOf = downstreamTargetOfParameters(method);
+        Class<?>[] types = method.getParameterTypes();
+        for (int i = 0; i < types.length; i++) {
+            if (types[i] == RemoteMcpServer.class && targetOf[i] < targets.size()) {
+                remote.add(targets.get(targetOf[i]));
             }
         }
         return remote;
