@@ -57,8 +57,12 @@ public final class CredentialCache {
         long now = clock.millis();
         Entry cached = forceRefresh ? null : entries.get(key);
         if (cached != null && cached.isUsableAt(now)) {
-            // The common case, without compute(): many callers of one key must not queue on its map bin.
-            cached.lastUsedMillis = now;
+            // The common case, without compute(): many callers of one key must not queue on its map bin. Nor
+            // write to the entry when the millisecond has not changed: each write takes the entry's cache line
+            // away from the other CPUs.
+            if (cached.lastUsedMillis != now) {
+                cached.lastUsedMillis = now;
+            }
             return new Lookup(join(cached), true);
         }
         Entry created = new Entry();

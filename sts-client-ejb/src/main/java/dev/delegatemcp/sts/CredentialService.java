@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Consumer;
 
 import dev.delegatemcp.api.DownstreamAudit;
 import dev.delegatemcp.api.DownstreamCredential;
@@ -58,12 +58,14 @@ public class CredentialService {
     String defaultLifetime;
 
     private CredentialCache cache;
+    private Consumer<DownstreamAudit> recordAudit;
     private final Map<String, DownstreamTarget> targets = new java.util.concurrent.ConcurrentHashMap<>();
 
     @PostConstruct
     void init() {
         cache = new CredentialCache(maxEntries, Duration.parse(expirySkew), Duration.parse(defaultLifetime),
                 Clock.systemUTC());
+        recordAudit = auditor.recorder();
     }
 
     /**
@@ -93,7 +95,7 @@ public class CredentialService {
             ExchangedToken token = lookup.token();
             Instant expiresAt = token.expiresIn() == null ? null : start.plus(token.expiresIn());
             return new DownstreamCredential(target.name(), token.accessToken(), target.credentialType(),
-                    target.apiKeyHeader(), expiresAt, Set.copyOf(token.scopes()), () -> obtain(request, true));
+                    target.apiKeyHeader(), expiresAt, token.scopes(), () -> obtain(request, true));
         } catch (StsException e) {
             DownstreamAudit.Outcome outcome = switch (e.reason()) {
                 case DENIED, INVALID_TARGET -> DownstreamAudit.Outcome.DENIED;
@@ -141,7 +143,7 @@ public class CredentialService {
 
     private void audit(CredentialRequest request, List<String> scopes, Instant start, DownstreamAudit.Outcome outcome,
             String stsError, boolean cacheHit) {
-        auditor.record(new DownstreamAudit(start, request.subject(), request.tenant(), request.mcpClient(),
+        recordAudit.accept(new DownstreamAudit(start, request.subject(), request.tenant(), request.mcpClient(),
                 serverClientId, request.target(), request.level().name(), scopes, outcome, stsError, cacheHit,
                 Duration.between(start, Instant.now()).toMillis()));
     }

@@ -101,9 +101,10 @@ public record DownstreamTarget(String name, Source source, String resource, List
         return config.getOptionalValue(key, String.class).map(String::trim).filter(v -> !v.isEmpty());
     }
 
+    /** An immutable list that {@code List.copyOf} hands back as it is ({@code Stream.toList()}'s is copied again). */
     private static List<String> list(Config config, String key) {
         Optional<String> value = config.getOptionalValue(key, String.class);
-        return value.map(v -> List.of(v.split(","))).orElse(List.of()).stream().map(String::trim)
-                .filter(v -> !v.isEmpty()).toList();
+        return List.copyOf(value.map(v -> List.of(v.split(","))).orElse(List.of()).stream().map(String::trim)
+                .filter(v -> !v.isEmpty()).toList());
     }
 }

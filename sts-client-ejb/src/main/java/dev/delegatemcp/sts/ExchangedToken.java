@@ -1,7 +1,7 @@
 package dev.delegatemcp.sts;
 
 import java.time.Duration;
-import java.util.List;
+import java.util.Set;
 
 /**
  * The STS's answer to a token exchange (RFC 8693 section 2.2.1). {@link #toString()} never shows the token.
@@ -10,13 +10,13 @@ import java.util.List;
  * @param issuedTokenType e.g. urn:ietf:params:oauth:token-type:access_token
  * @param tokenType e.g. Bearer or N_A
  * @param expiresIn lifetime from issue, or null when the STS did not say
- * @param scopes the granted scopes, possibly empty
+ * @param scopes the granted scopes, possibly empty (an immutable set: each cache hit hands it on without copying)
  */
 public record ExchangedToken(String accessToken, String issuedTokenType, String tokenType, Duration expiresIn,
-        List<String> scopes) {
+        Set<String> scopes) {
 
     public ExchangedToken {
-        scopes = List.copyOf(scopes);
+        scopes = Set.copyOf(scopes);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -171,7 +172,7 @@ public class OutboundTokenClient {
         if (token.get("scopes") instanceof JsonArray array) {
             array.getValuesAs(JsonString.class).forEach(scope -> scopes.add(scope.getString()));
         }
-        return new ExchangedToken(accessToken, null, string(token, "accessTokenType"), expiresIn, scopes);
+        return new ExchangedToken(accessToken, null, string(token, "accessTokenType"), expiresIn, Set.copyOf(scopes));
     }
 
     static StsException.Reason classify(int status, String description) {

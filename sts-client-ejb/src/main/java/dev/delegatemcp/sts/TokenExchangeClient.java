@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PostConstruct;
@@ -154,7 +155,7 @@ public class TokenExchangeClient {
     static ExchangedToken token(JsonObject body) {
         JsonNumber expiresIn = body.getJsonNumber("expires_in");
         String scope = body.getString("scope", "");
-        List<String> scopes = scope.isBlank() ? List.of() : Arrays.asList(scope.trim().split("\\s+"));
+        Set<String> scopes = scope.isBlank() ? Set.of() : Set.copyOf(Arrays.asList(scope.trim().split("\\s+")));
         return new ExchangedToken(body.getString("access_token"), body.getString("issued_token_type", null),
                 body.getString("token_type", null), expiresIn == null ? null : Duration.ofSeconds(expiresIn.longValue()),
                 scopes);

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -51,7 +52,7 @@ class CredentialCacheTest {
 
     private static ExchangedToken token(String value, Duration expiresIn) {
         return new ExchangedToken(value, "urn:ietf:params:oauth:token-type:access_token", "Bearer", expiresIn,
-                List.of());
+                Set.of());
     }
 
     private static CredentialKey key(String subjectToken) {

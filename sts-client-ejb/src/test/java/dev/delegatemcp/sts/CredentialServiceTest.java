@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 import dev.delegatemcp.api.Downstream;
@@ -28,7 +29,7 @@ class CredentialServiceTest {
         final List<TokenExchangeRequest> requests = new ArrayList<>();
         Function<TokenExchangeRequest, ExchangedToken> answer = request -> new ExchangedToken(
                 "token-" + requests.size(), "urn:ietf:params:oauth:token-type:access_token", "Bearer",
-                Duration.ofMinutes(5), List.of("calendar.read"));
+                Duration.ofMinutes(5), Set.of("calendar.read"));
 
         @Override
         public ExchangedToken exchange(TokenExchangeRequest request) {
@@ -51,7 +52,7 @@ class CredentialServiceTest {
     static final class FakeVault extends OutboundTokenClient {
         final List<OutboundTokenRequest> requests = new ArrayList<>();
         Function<OutboundTokenRequest, ExchangedToken> answer = request -> new ExchangedToken(
-                "stored-" + requests.size(), null, "bearer", Duration.ofMinutes(10), List.of("crm.read"));
+                "stored-" + requests.size(), null, "bearer", Duration.ofMinutes(10), Set.of("crm.read"));
 
         @Override
         public ExchangedToken fetch(OutboundTokenRequest request) {
@@ -102,6 +103,14 @@ class CredentialServiceTest {
         assertEquals(DownstreamAudit.Outcome.GRANTED, auditor.records.get(0).outcome());
         assertEquals("mcp-server", auditor.records.get(0).serverClientId());
         assertEquals(List.of("calendar.read"), auditor.records.get(0).scopes(), "the target's default scopes");
+    }
+
+    @Test
+    void cacheHitsHandOnTheGrantedScopesWithoutCopyingThem() {
+        DownstreamCredential first = service.credentialFor(request("inbound-1", "calendar", Downstream.Level.USER, null));
+        DownstreamCredential second = service.credentialFor(request("inbound-1", "calendar", Downstream.Level.USER, null));
+        assertEquals(Set.of("calendar.read"), second.scopes());
+        assertSame(first.scopes(), second.scopes());
     }
 
     @Test
@@ -231,7 +240,7 @@ class CredentialServiceTest {
     @Test
     void aStoredTokenWithoutTheRequestedScopesIsNotConnectedAndNotCached() {
         vault.answer = request -> new ExchangedToken("narrow", null, "bearer", Duration.ofMinutes(10),
-                List.of("crm.other"));
+                Set.of("crm.other"));
         assertThrows(StsException.NotConnected.class,
                 () -> service.credentialFor(as("inbound-1", "alice", null, Downstream.Level.USER)));
         assertThrows(StsException.NotConnected.class,
@@ -265,7 +274,7 @@ class CredentialServiceTest {
     @Test
     void aStoredTokenIsFetchedAgainOnceItsExpiryMinusTheSkewHasPassed() {
         vault.answer = request -> new ExchangedToken("stored-" + vault.requests.size(), null, "bearer",
-                Duration.ofSeconds(31), List.of("crm.read"));
+                Duration.ofSeconds(31), Set.of("crm.read"));
         service.credentialFor(as("inbound-1", "alice", null, Downstream.Level.USER));
         service.credentialFor(as("inbound-1", "alice", null, Downstream.Level.USER));
         assertEquals(1, vault.requests.size(), "cached while alive");

@@ -1,6 +1,7 @@
 package dev.delegatemcp.sts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,6 +64,12 @@ class DownstreamTargetTest {
         DownstreamTarget target = read(new FakeConfig().with(P + "resource", "r")
                 .with(P + "scopes", "calendar.read, calendar.write"));
         assertEquals(List.of("calendar.read", "calendar.write"), target.defaultScopes());
+    }
+
+    @Test
+    void defaultScopesAreNotCopiedAgainForEveryCacheKey() {
+        DownstreamTarget target = read(new FakeConfig().with(P + "resource", "r").with(P + "scopes", "calendar.read"));
+        assertSame(target.defaultScopes(), List.copyOf(target.defaultScopes()));
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import dev.delegatemcp.api.Downstream;
 import jakarta.json.Json;
@@ -48,7 +49,7 @@ class OutboundTokenClientTest {
         assertEquals("s3cr3t", token.accessToken());
         assertEquals("bearer", token.tokenType());
         assertEquals(Duration.ofMinutes(10), token.expiresIn());
-        assertEquals(List.of("crm.read"), token.scopes());
+        assertEquals(Set.of("crm.read"), token.scopes());
         assertFalse(token.toString().contains("s3cr3t"));
     }
 

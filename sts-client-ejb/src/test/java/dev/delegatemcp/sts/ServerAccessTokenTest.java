@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class ServerAccessTokenTest {
         @Override
         public ExchangedToken clientCredentials(List<String> scopes) {
             grants.add(scopes);
-            return new ExchangedToken("server-token-" + grants.size(), null, "Bearer", Duration.ofMinutes(5), scopes);
+            return new ExchangedToken("server-token-" + grants.size(), null, "Bearer", Duration.ofMinutes(5), Set.copyOf(scopes));
         }
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -88,22 +89,22 @@ class TokenExchangeClientTest {
         assertEquals("urn:ietf:params:oauth:token-type:access_token", token.issuedTokenType());
         assertEquals("Bearer", token.tokenType());
         assertEquals(Duration.ofSeconds(300), token.expiresIn());
-        assertEquals(List.of("read", "write"), token.scopes());
+        assertEquals(Set.of("read", "write"), token.scopes());
     }
 
     @Test
     void tokenWithoutExpiresInOrScopeHasNullLifetimeAndNoScopes() {
         ExchangedToken token = TokenExchangeClient.token(json("{\"access_token\":\"AT\"}"));
         assertNull(token.expiresIn());
-        assertEquals(List.of(), token.scopes());
+        assertEquals(Set.of(), token.scopes());
         assertNull(token.issuedTokenType());
         assertNull(token.tokenType());
     }
 
     @Test
     void blankScopeMeansNoScopes() {
-        assertEquals(List.of(), TokenExchangeClient.token(json("{\"access_token\":\"AT\",\"scope\":\"  \"}")).scopes());
-        assertEquals(List.of("one"),
+        assertEquals(Set.of(), TokenExchangeClient.token(json("{\"access_token\":\"AT\",\"scope\":\"  \"}")).scopes());
+        assertEquals(Set.of("one"),
                 TokenExchangeClient.token(json("{\"access_token\":\"AT\",\"scope\":\" one \"}")).scopes());
     }
 
@@ -112,7 +113,7 @@ class TokenExchangeClientTest {
     @Test
     void exchangedTokenToStringNeverShowsTheToken() {
         ExchangedToken token = new ExchangedToken("super-secret-token", "urn:x", "Bearer", Duration.ofSeconds(60),
-                List.of("read"));
+                Set.of("read"));
         String text = token.toString();
         assertFalse(text.contains("super-secret-token"), text);
         assertTrue(text.contains("***"), text);

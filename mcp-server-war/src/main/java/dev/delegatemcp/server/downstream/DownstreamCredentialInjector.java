@@ -45,7 +45,8 @@ public class DownstreamCredentialInjector {
         }
     };
 
-    Object intercept(InvocationContext invocation) throws Exception {
+    /** Public: CDI's client proxy calls a package-private method by reflection, on every tool call. */
+    public Object intercept(InvocationContext invocation) throws Exception {
         // Both interceptors may be bound to one method (single and repeated binding): obtain credentials once.
         if (invocation.getContextData().putIfAbsent(DONE, Boolean.TRUE) != null) {
             return invocation.proceed();
