@@ -22,15 +22,15 @@ import jakarta.json.JsonValue;
 
 class AuditLineTest {
 
-    private static final Instant TIME = Instant.parse("2025-03-01T09:00:00.123Z");
+    static final Instant TIME = Instant.parse("2025-03-01T09:00:00.123Z");
 
-    private static JsonObject parse(String text) {
+    static JsonObject parse(String text) {
         try (JsonReader reader = Json.createReader(new StringReader(text))) {
             return reader.readObject();
         }
     }
 
-    private static DownstreamAudit full(DownstreamAudit.Outcome outcome) {
+    static DownstreamAudit full(DownstreamAudit.Outcome outcome) {
         return new DownstreamAudit(TIME, "alice", "acme", "claude-desktop", "mcp-server", "calendar", "TENANT",
                 List.of("calendar.read", "calendar.write"), outcome, "access_denied", true, 42);
     }

@@ -3,30 +3,24 @@ package dev.delegatemcp.sts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import dev.delegatemcp.api.DownstreamAudit;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 
 class ExchangeAuditorTest {
 
-    private static final Instant TIME = Instant.parse("2025-03-01T09:00:00.123Z");
+    private static final Instant TIME = AuditLineTest.TIME;
 
     private static JsonObject parse(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            return reader.readObject();
-        }
+        return AuditLineTest.parse(text);
     }
 
     private static DownstreamAudit full(DownstreamAudit.Outcome outcome) {
-        return new DownstreamAudit(TIME, "alice", "acme", "claude-desktop", "mcp-server", "calendar", "TENANT",
-                List.of("calendar.read", "calendar.write"), outcome, "access_denied", true, 42);
+        return AuditLineTest.full(outcome);
     }
 
     /** CDI is absent here: the event is a no-op. */
