@@ -9,8 +9,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.logging.FileHandler;
 import java.util.logging.Formatter;
@@ -33,8 +35,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * written by one background writer, in order: doing either on every tool call's own thread made the audit most of
  * the cost of a cached credential under load. The writer wakes at most once per {@code mcp.audit.write-interval}
  * (default 100 ms) and writes what gathered meanwhile: waking it for every record cost a thread switch per tool call.
- * Nothing is dropped: when the queue is full the caller writes its line itself; on shutdown the writer writes what
- * is left.
+ * Callers add to a lock-free queue: on a lock, callers queued behind one another, and each release woke the next
+ * (JFR). Nothing is dropped: when the queue is full the caller writes its line itself; on shutdown the writer writes
+ * what is left.
  * <p>
  * Where the lines go: with {@code mcp.audit.file} set (a {@link FileHandler} pattern, e.g.
  * {@code /var/log/mcp/audit%g.jsonl}), the logger writes bare JSON lines to that rotating file only
@@ -73,16 +76,21 @@ public class ExchangeAuditor {
 
     private FileHandler fileHandler;
 
-    private final BlockingQueue<DownstreamAudit> pending = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
-    private Thread writer;
+    private final Queue<DownstreamAudit> pending = new ConcurrentLinkedQueue<>();
+    /** Records in {@link #pending}, counted apart: the queue's own size() walks it. */
+    private final AtomicInteger pendingCount = new AtomicInteger();
+    /** Set by the writer before it parks on an empty queue: only then does a caller unpark it. */
+    private volatile boolean writerIdle;
+    private volatile Thread writer;
 
     @PostConstruct
     void startWriter() {
         writeIntervalMillis = writeIntervalMillis(writeInterval);
         auditFile.map(String::trim).filter(file -> !file.isEmpty()).ifPresent(this::openAuditFile);
-        writer = new Thread(this::writeLines, "delegatemcp-audit-writer");
-        writer.setDaemon(true);
-        writer.start();
+        Thread thread = new Thread(this::writeLines, "delegatemcp-audit-writer");
+        thread.setDaemon(true);
+        thread.start();
+        writer = thread;
     }
 
     @PreDestroy
@@ -94,7 +102,7 @@ public class ExchangeAuditor {
             Thread.currentThread().interrupt();
         }
         List<DownstreamAudit> rest = new ArrayList<>();
-        pending.drainTo(rest);
+        drainTo(rest);
         rest.forEach(audit -> AUDIT_LOG.info(AuditLine.of(audit)));
         if (fileHandler != null) {
             AUDIT_LOG.removeHandler(fileHandler);
@@ -155,8 +163,46 @@ public class ExchangeAuditor {
 
     public void record(DownstreamAudit audit) {
         events.fire(audit);
-        if (AUDIT_LOG.isLoggable(Level.INFO) && (writer == null || !pending.offer(audit))) {
+        if (AUDIT_LOG.isLoggable(Level.INFO) && !enqueue(audit)) {
             AUDIT_LOG.info(AuditLine.of(audit));
+        }
+    }
+
+    /** @return false when there is no writer or the queue is full: then the caller writes the line itself */
+    private boolean enqueue(DownstreamAudit audit) {
+        Thread current = writer;
+        if (current == null) {
+            return false;
+        }
+        if (pendingCount.incrementAndGet() > QUEUE_CAPACITY) {
+            pendingCount.decrementAndGet();
+            return false;
+        }
+        pending.add(audit);
+        if (writerIdle) {
+            LockSupport.unpark(current);
+        }
+        return true;
+    }
+
+    private void drainTo(List<DownstreamAudit> batch) {
+        for (DownstreamAudit audit; (audit = pending.poll()) != null; ) {
+            pendingCount.decrementAndGet();
+            batch.add(audit);
+        }
+    }
+
+    /** Parks until a record waits (or the thread is interrupted); a caller unparks it only when it is idle. */
+    private void awaitRecord() throws InterruptedException {
+        while (pending.isEmpty()) {
+            writerIdle = true;
+            if (pending.isEmpty()) { // a record added before the flag was seen would otherwise wait for the next
+                LockSupport.park(this);
+            }
+            writerIdle = false;
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
         }
     }
 
@@ -170,12 +216,12 @@ public class ExchangeAuditor {
         boolean stopping = false;
         while (!stopping) {
             try {
-                batch.add(pending.take());
+                awaitRecord();
                 Thread.sleep(writeIntervalMillis);
             } catch (InterruptedException e) {
                 stopping = true;
             }
-            pending.drainTo(batch);
+            drainTo(batch);
             for (int from = 0; from < batch.size(); from += MAX_BATCH) {
                 List<DownstreamAudit> lines = batch.subList(from, Math.min(batch.size(), from + MAX_BATCH));
                 try {

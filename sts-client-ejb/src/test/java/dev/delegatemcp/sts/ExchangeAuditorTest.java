@@ -152,6 +152,94 @@ class ExchangeAuditorTest {
         }
     }
 
+    private static List<String> linesWhenThereAre(java.nio.file.Path file, int expected) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while ((!java.nio.file.Files.exists(file) || java.nio.file.Files.readAllLines(file).size() < expected)
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return java.nio.file.Files.exists(file) ? java.nio.file.Files.readAllLines(file) : List.of();
+    }
+
+    @Test
+    void anIdleWriterWakesForTheNextRecord(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        ExchangeAuditor auditor = auditorWritingTo(dir, 0, "PT0.01S");
+        auditor.startWriter();
+        try {
+            Thread.sleep(200); // nothing to write: the writer waits idle
+            auditor.record(full(DownstreamAudit.Outcome.GRANTED));
+            assertEquals(1, linesWhenThereAre(dir.resolve("audit0.jsonl"), 1).size(), "written while running");
+        } finally {
+            auditor.stopWriter();
+        }
+    }
+
+    @Test
+    void recordsFromManyThreadsAtOnceAreAllWrittenWhileRunningEachThreadsInOrder(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        ExchangeAuditor auditor = auditorWritingTo(dir, 0, "PT0S");
+        auditor.startWriter();
+        int threads = 8;
+        int each = 1_000; // 8,000 in all: below the queue's capacity, where callers would write their own lines
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<Thread> callers = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                String user = "user-" + t;
+                Thread caller = new Thread(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    for (int i = 0; i < each; i++) {
+                        auditor.record(new DownstreamAudit(TIME, user, null, null, "mcp-server", "calendar", "USER",
+                                List.of(), DownstreamAudit.Outcome.GRANTED, null, true, i));
+                    }
+                });
+                caller.start();
+                callers.add(caller);
+            }
+            start.countDown();
+            for (Thread caller : callers) {
+                caller.join();
+            }
+            // All written before shutdown: a caller that failed to wake the writer would leave its record waiting.
+            List<String> lines = linesWhenThereAre(dir.resolve("audit0.jsonl"), threads * each);
+            assertEquals(threads * each, lines.size());
+            java.util.Map<String, Integer> next = new java.util.HashMap<>();
+            for (String line : lines) {
+                JsonObject record = parse(line);
+                int expected = next.merge(record.getString("user"), 1, Integer::sum) - 1;
+                assertEquals(expected, record.getInt("duration_ms"), "each caller's records in its order");
+            }
+        } finally {
+            auditor.stopWriter();
+        }
+    }
+
+    @Test
+    void whenTheQueueIsFullTheCallerWritesItsOwnLineAndNothingIsLost(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        ExchangeAuditor auditor = auditorWritingTo(dir, 0, "PT1H"); // the writer holds what waits for an hour
+        auditor.startWriter();
+        int capacity = 10_000;
+        try {
+            for (int i = 0; i < capacity + 3; i++) {
+                auditor.record(new DownstreamAudit(TIME, "user-" + i, null, null, "mcp-server", "calendar", "USER",
+                        List.of(), DownstreamAudit.Outcome.GRANTED, null, true, i));
+            }
+            List<String> written = linesWhenThereAre(dir.resolve("audit0.jsonl"), 3);
+            assertEquals(List.of("user-10000", "user-10001", "user-10002"),
+                    written.stream().map(line -> parse(line).getString("user")).toList(),
+                    "past the queue's capacity, the callers wrote their lines at once");
+        } finally {
+            auditor.stopWriter();
+        }
+        assertEquals(capacity + 3, java.nio.file.Files.readAllLines(dir.resolve("audit0.jsonl")).size(),
+                "the queued ones written on shutdown");
+    }
+
     @Test
     void theWriteIntervalIsAnIsoDurationAndAMalformedOneFallsBackTo100Milliseconds() {
         assertEquals(250, ExchangeAuditor.writeIntervalMillis(" PT0.25S "));

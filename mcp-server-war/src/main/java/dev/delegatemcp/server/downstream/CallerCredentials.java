@@ -11,7 +11,7 @@ import dev.delegatemcp.sts.CredentialRequest;
 import dev.delegatemcp.sts.CredentialService;
 import dev.delegatemcp.sts.DownstreamTarget;
 import dev.delegatemcp.sts.StsException;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -20,9 +20,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * The current caller's credential for a downstream target: asks the credential service with the caller's raw inbound
  * token (exchanged or used to find the stored token, never forwarded) and turns every failure into what the user
  * reads: a {@link ConnectionRequiredException} when the service is not connected yet, else a
- * {@link ToolCallException} with a sentence to act on.
+ * {@link ToolCallException} with a sentence to act on. Dependent: it holds no state (what it injects are client
+ * proxies), so those who use it call it directly, not through a client proxy of its own.
  */
-@ApplicationScoped
+@Dependent
 public class CallerCredentials {
 
     @Inject

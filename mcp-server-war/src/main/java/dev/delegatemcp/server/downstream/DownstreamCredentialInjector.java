@@ -14,7 +14,7 @@ import dev.delegatemcp.api.RemoteMcpServer;
 import dev.delegatemcp.api.ToolCallException;
 import dev.delegatemcp.server.remote.RemoteMcpServers;
 import dev.delegatemcp.server.tools.ToolDefinitionReader;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.interceptor.InvocationContext;
 
@@ -25,8 +25,12 @@ import jakarta.interceptor.InvocationContext;
  * parameter takes them all. A failure stops the call with a {@link ToolCallException} the user can act on (a
  * {@link ConnectionRequiredException} when the service is not connected yet). The inbound token itself never
  * reaches the tool.
+ * <p>
+ * Dependent, as is {@link CallerCredentials}: each interceptor holds its own instance, which holds no state, and
+ * calls it directly. Through an application-scoped bean's client proxy, every tool call went through two more proxy
+ * calls, each looking the instance up again.
  */
-@ApplicationScoped
+@Dependent
 public class DownstreamCredentialInjector {
 
     @Inject
@@ -45,7 +49,6 @@ public class DownstreamCredentialInjector {
         }
     };
 
-    /** Public: CDI's client proxy calls a package-private method by reflection, on every tool call. */
     public Object intercept(InvocationContext invocation) throws Exception {
         // Both interceptors may be bound to one method (single and repeated binding): obtain credentials once.
         if (invocation.getContextData().putIfAbsent(DONE, Boolean.TRUE) != null) {
