@@ -95,12 +95,14 @@ public class ExchangeAuditor {
 
     @PreDestroy
     void stopWriter() {
-        writer.interrupt();
+        Thread stopping = writer;
+        stopping.interrupt();
         try {
-            writer.join(2_000); // let it write what waits, so the rest stay in order
+            stopping.join(2_000); // let it write what waits, so the rest stay in order
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        writer = null; // from now on, callers write their lines themselves
         List<DownstreamAudit> rest = new ArrayList<>();
         drainTo(rest);
         rest.forEach(audit -> AUDIT_LOG.info(AuditLine.of(audit)));
