@@ -49,7 +49,7 @@ public class DownstreamCredentialInjector {
         }
     };
 
-    public Object intercept(InvocationContext invocation) throws Exception {
+    Object intercept(InvocationContext invocation) throws Exception {
         // Both interceptors may be bound to one method (single and repeated binding): obtain credentials once.
         if (invocation.getContextData().putIfAbsent(DONE, Boolean.TRUE) != null) {
             return invocation.proceed();
