@@ -2,6 +2,7 @@ package dev.delegatemcp.sts;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -16,13 +17,20 @@ import java.util.function.Supplier;
  */
 public final class CredentialCache {
 
-    /** A cached value and whether it came from the cache. */
-    public record Lookup(ExchangedToken token, boolean hit) {
+    /**
+     * A cached value, whether it came from the cache, and when the credential itself expires.
+     *
+     * @param expiresAt when the credential expires: the time it was requested plus the lifetime its issuer gave
+     *        ({@code expires_in}, RFC 8693 section 2.2.1), the same on every hit; null when the issuer gave none
+     */
+    public record Lookup(ExchangedToken token, boolean hit, Instant expiresAt) {
     }
 
     private static final class Entry {
         final CompletableFuture<ExchangedToken> value = new CompletableFuture<>();
         volatile long expiresAtMillis = Long.MAX_VALUE;
+        /** The credential's own expiry (null: unknown); written before {@link #value} completes. */
+        volatile Instant credentialExpiresAt;
         volatile long lastUsedMillis;
 
         boolean isUsableAt(long now) {
@@ -63,7 +71,7 @@ public final class CredentialCache {
             if (cached.lastUsedMillis != now) {
                 cached.lastUsedMillis = now;
             }
-            return new Lookup(join(cached), true);
+            return hit(cached);
         }
         Entry created = new Entry();
         Entry entry = entries.compute(key, (k, existing) -> {
@@ -74,10 +82,13 @@ public final class CredentialCache {
         });
         entry.lastUsedMillis = now;
         if (entry != created) {
-            return new Lookup(join(entry), true);
+            return hit(entry);
         }
         try {
+            // The issuer's lifetime counts from its answer, which comes after this: the expiry is never late.
+            Instant requested = clock.instant();
             ExchangedToken token = loader.get();
+            entry.credentialExpiresAt = token.expiresIn() == null ? null : requested.plus(token.expiresIn());
             entry.expiresAtMillis = expiry(token, clock.millis());
             entry.value.complete(token);
         } catch (Throwable e) {
@@ -89,7 +100,12 @@ public final class CredentialCache {
         if (entries.size() > maxEntries) {
             evict(key);
         }
-        return new Lookup(join(entry), false);
+        return new Lookup(join(entry), false, entry.credentialExpiresAt);
+    }
+
+    private static Lookup hit(Entry entry) {
+        ExchangedToken token = join(entry);
+        return new Lookup(token, true, entry.credentialExpiresAt);
     }
 
     /** Drops the key's credential so the next request obtains a new one. */

@@ -57,14 +57,16 @@ public class CredentialService {
     @ConfigProperty(name = "mcp.credentials.cache.default-lifetime", defaultValue = "PT60S")
     String defaultLifetime;
 
+    /** The time source of the cache and of the audit records; a test sets another before {@link #init()}. */
+    Clock clock = Clock.systemUTC();
+
     private CredentialCache cache;
     private Consumer<DownstreamAudit> recordAudit;
     private final Map<String, DownstreamTarget> targets = new java.util.concurrent.ConcurrentHashMap<>();
 
     @PostConstruct
     void init() {
-        cache = new CredentialCache(maxEntries, Duration.parse(expirySkew), Duration.parse(defaultLifetime),
-                Clock.systemUTC());
+        cache = new CredentialCache(maxEntries, Duration.parse(expirySkew), Duration.parse(defaultLifetime), clock);
         recordAudit = auditor.recorder();
     }
 
@@ -85,7 +87,7 @@ public class CredentialService {
                 && request.level() == Downstream.Level.TENANT;
         CredentialKey key = tenantWide ? CredentialKey.ofTenant(target.name(), scopes, tenant)
                 : CredentialKey.of(request.subjectToken(), target.name(), scopes, request.level().name(), tenant);
-        Instant start = Instant.now();
+        Instant start = clock.instant();
         try {
             CredentialCache.Lookup lookup = cache.get(key, () -> switch (target.source()) {
                 case TOKEN_EXCHANGE -> exchange(request, target, scopes, tenant);
@@ -93,9 +95,8 @@ public class CredentialService {
             }, forceRefresh);
             audit(request, scopes, start, DownstreamAudit.Outcome.GRANTED, null, lookup.hit());
             ExchangedToken token = lookup.token();
-            Instant expiresAt = token.expiresIn() == null ? null : start.plus(token.expiresIn());
             return new DownstreamCredential(target.name(), token.accessToken(), target.credentialType(),
-                    target.apiKeyHeader(), expiresAt, token.scopes(), () -> obtain(request, true));
+                    target.apiKeyHeader(), lookup.expiresAt(), token.scopes(), () -> obtain(request, true));
         } catch (StsException e) {
             DownstreamAudit.Outcome outcome = switch (e.reason()) {
                 case DENIED, INVALID_TARGET -> DownstreamAudit.Outcome.DENIED;
@@ -145,6 +146,6 @@ public class CredentialService {
             String stsError, boolean cacheHit) {
         recordAudit.accept(new DownstreamAudit(start, request.subject(), request.tenant(), request.mcpClient(),
                 serverClientId, request.target(), request.level().name(), scopes, outcome, stsError, cacheHit,
-                Duration.between(start, Instant.now()).toMillis()));
+                Duration.between(start, clock.instant()).toMillis()));
     }
 }

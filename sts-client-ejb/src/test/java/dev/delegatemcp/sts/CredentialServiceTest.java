@@ -9,8 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -64,11 +66,13 @@ class CredentialServiceTest {
     private final FakeSts sts = new FakeSts();
     private final FakeVault vault = new FakeVault();
     private final RecordingAuditor auditor = new RecordingAuditor();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T10:00:00Z"));
     private CredentialService service;
 
     @BeforeEach
     void setUp() {
         service = new CredentialService();
+        service.clock = clock;
         service.sts = sts;
         service.outbound = vault;
         service.auditor = auditor;
@@ -161,8 +165,32 @@ class CredentialServiceTest {
     @Test
     void expiryIsTheStsLifetimeFromTheRequest() {
         DownstreamCredential credential = service.credentialFor(request("inbound-1", "calendar", Downstream.Level.USER, null));
-        assertTrue(credential.expiresAt().isPresent());
+        assertEquals(Optional.of(clock.instant().plus(Duration.ofMinutes(5))), credential.expiresAt());
         assertEquals(List.of("calendar.read"), List.copyOf(credential.scopes()));
+    }
+
+    @Test
+    void aCacheHitReportsTheCachedCredentialsOwnExpiryNotOneCountedFromTheHit() {
+        Instant obtained = clock.instant();
+        DownstreamCredential first = service.credentialFor(request("inbound-1", "calendar", Downstream.Level.USER, null));
+        clock.advance(Duration.ofMillis(2500));
+        DownstreamCredential second = service.credentialFor(request("inbound-1", "calendar", Downstream.Level.USER, null));
+        assertEquals(1, sts.requests.size(), "the second is a cache hit");
+        assertEquals(Optional.of(obtained.plus(Duration.ofMinutes(5))), first.expiresAt());
+        assertEquals(first.expiresAt(), second.expiresAt());
+    }
+
+    @Test
+    void aStoredTokensExpiryIsTheVaultsAndStaysTheSameOnCacheHits() {
+        Instant expiry = clock.instant().plus(Duration.ofMinutes(10));
+        vault.answer = request -> OutboundTokenClient.token(jakarta.json.Json.createObjectBuilder()
+                .add("accessToken", "stored").add("accessTokenExpiry", expiry.getEpochSecond()).build(), clock.instant());
+        DownstreamCredential first = service.credentialFor(as("inbound-1", "alice", null, Downstream.Level.USER));
+        clock.advance(Duration.ofSeconds(7));
+        DownstreamCredential second = service.credentialFor(as("inbound-1", "alice", null, Downstream.Level.USER));
+        assertEquals(1, vault.requests.size());
+        assertEquals(Optional.of(expiry), first.expiresAt());
+        assertEquals(Optional.of(expiry), second.expiresAt());
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.io.StringReader;
 
 import jakarta.json.Json;
 import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -43,8 +44,13 @@ public final class JsonRpcCodec {
         JsonValue id = object.get("id");
         if (id != null) {
             JsonValue.ValueType type = id.getValueType();
-            if (type != JsonValue.ValueType.STRING && type != JsonValue.ValueType.NUMBER) {
-                throw new JsonRpcException(JsonRpcError.INVALID_REQUEST, "Invalid Request: \"id\" must be a string or a number");
+            // MCP (basic protocol, requests): "Requests MUST include a string or integer ID"; a number with a
+            // fraction is refused, a whole number written as 1.0 or 1e2 is an integer like 1.
+            boolean integer = type == JsonValue.ValueType.NUMBER
+                    && ((JsonNumber) id).bigDecimalValue().stripTrailingZeros().scale() <= 0;
+            if (type != JsonValue.ValueType.STRING && !integer) {
+                throw new JsonRpcException(JsonRpcError.INVALID_REQUEST,
+                        "Invalid Request: \"id\" must be a string or an integer");
             }
         }
         JsonValue method = object.get("method");

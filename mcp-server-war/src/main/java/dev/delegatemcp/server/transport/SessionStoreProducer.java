@@ -16,7 +16,8 @@ public class SessionStoreProducer {
     @ApplicationScoped
     SessionStore sessionStore(
             @ConfigProperty(name = "mcp.sessions.max", defaultValue = "10000") int maxSessions,
+            @ConfigProperty(name = "mcp.sessions.max-per-subject", defaultValue = "100") int maxPerSubject,
             @ConfigProperty(name = "mcp.sessions.idle-timeout", defaultValue = "PT30M") String idleTimeout) {
-        return new InMemorySessionStore(maxSessions, Duration.parse(idleTimeout), Clock.systemUTC());
+        return new InMemorySessionStore(maxSessions, maxPerSubject, Duration.parse(idleTimeout), Clock.systemUTC());
     }
 }

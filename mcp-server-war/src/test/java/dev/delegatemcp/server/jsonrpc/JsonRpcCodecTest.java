@@ -90,6 +90,22 @@ class JsonRpcCodecTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"1.5", "-0.25", "1e-3", "12345678901234567890.000001"})
+    void anIdWithAFractionIsInvalidRequest(String id) {
+        JsonRpcException e = assertThrows(JsonRpcException.class,
+                () -> JsonRpcCodec.parse("{\"jsonrpc\":\"2.0\",\"method\":\"ping\",\"id\":" + id + "}"));
+        assertEquals(-32600, e.code());
+        assertTrue(e.getMessage().contains("integer"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-7", "9007199254740993", "1.0", "1e2"})
+    void anIdThatIsAWholeNumberIsAccepted(String id) {
+        JsonRpcMessage message = JsonRpcCodec.parse("{\"jsonrpc\":\"2.0\",\"method\":\"ping\",\"id\":" + id + "}");
+        assertTrue(message.isRequest());
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"1", "true", "{}", "[]", "null"})
     void nonStringMethodIsInvalidRequest(String method) {
         JsonRpcException e = assertThrows(JsonRpcException.class,

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,7 +23,104 @@ class InMemorySessionStoreTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
 
     private InMemorySessionStore store(int max) {
-        return new InMemorySessionStore(max, IDLE, clock);
+        return new InMemorySessionStore(max, max, IDLE, clock);
+    }
+
+    private InMemorySessionStore store(int max, int maxPerSubject) {
+        return new InMemorySessionStore(max, maxPerSubject, IDLE, clock);
+    }
+
+    private static List<McpSession> create(InMemorySessionStore store, String owner, int count) {
+        List<McpSession> created = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            created.add(store.create(owner, ProtocolVersions.LATEST));
+        }
+        return created;
+    }
+
+    private static long live(InMemorySessionStore store, List<McpSession> sessions) {
+        return sessions.stream().filter(s -> store.touch(s.id()).isPresent()).count();
+    }
+
+    @Test
+    void aSubjectThatInitializesInALoopNeverEndsAnotherSubjectsSession() {
+        InMemorySessionStore store = store(10_000, 100);
+        McpSession alice = store.create("alice", ProtocolVersions.LATEST);
+        List<McpSession> bobs = create(store, "bob", 3);
+        create(store, "mallory", 10_000);
+        assertTrue(store.touch(alice.id()).isPresent(), "alice's session survives");
+        assertEquals(3, live(store, bobs), "bob's sessions survive");
+        assertEquals(104, store.size(), "mallory holds her own limit, no more");
+    }
+
+    @Test
+    void aSubjectOverItsLimitLosesItsOwnLeastRecentlyUsedSession() {
+        InMemorySessionStore store = store(100, 3);
+        List<McpSession> own = create(store, "alice", 3);
+        clock.advance(Duration.ofSeconds(1));
+        store.touch(own.get(0).id());
+        McpSession fourth = store.create("alice", ProtocolVersions.LATEST);
+        assertTrue(store.touch(own.get(0).id()).isPresent(), "used most recently but one");
+        assertTrue(store.touch(own.get(1).id()).isEmpty(), "alice's least recently used session went");
+        assertTrue(store.touch(own.get(2).id()).isPresent());
+        assertTrue(store.touch(fourth.id()).isPresent());
+    }
+
+    @Test
+    void aFullStoreTakesFromTheSubjectWithTheMostSessionsNotFromTheLeastRecentlyUsedOne() {
+        InMemorySessionStore store = store(6, 5);
+        McpSession carol = store.create("carol", ProtocolVersions.LATEST);
+        clock.advance(Duration.ofSeconds(1));
+        List<McpSession> mallorys = create(store, "mallory", 4);
+        McpSession bob = store.create("bob", ProtocolVersions.LATEST);
+        clock.advance(Duration.ofSeconds(1));
+        McpSession dave = store.create("dave", ProtocolVersions.LATEST);
+        assertTrue(store.touch(carol.id()).isPresent(), "carol's was the least recently used, but she holds one");
+        assertTrue(store.touch(bob.id()).isPresent());
+        assertTrue(store.touch(dave.id()).isPresent());
+        assertEquals(3, live(store, mallorys), "mallory, who holds the most, gave one up");
+    }
+
+    @Test
+    void aFullStoreTakesTheCreatorsOwnSessionWhenItHoldsAsManyAsAnyone() {
+        InMemorySessionStore store = store(4, 4);
+        List<McpSession> alices = create(store, "alice", 2);
+        clock.advance(Duration.ofSeconds(1));
+        List<McpSession> bobs = create(store, "bob", 2);
+        clock.advance(Duration.ofSeconds(1));
+        store.create("bob", ProtocolVersions.LATEST);
+        assertEquals(2, live(store, alices), "alice's sessions are older, but bob holds as many");
+        assertEquals(1, live(store, bobs));
+    }
+
+    @Test
+    void whenEverySubjectHoldsOneSessionTheLeastRecentlyUsedGoes() {
+        InMemorySessionStore store = store(2, 2);
+        McpSession a = store.create("a", ProtocolVersions.LATEST);
+        clock.advance(Duration.ofSeconds(1));
+        McpSession b = store.create("b", ProtocolVersions.LATEST);
+        clock.advance(Duration.ofSeconds(1));
+        store.create("c", ProtocolVersions.LATEST);
+        assertTrue(store.touch(a.id()).isEmpty());
+        assertTrue(store.touch(b.id()).isPresent());
+    }
+
+    @Test
+    void endedAndExpiredSessionsNoLongerCountTowardsTheSubjectsLimit() {
+        InMemorySessionStore store = store(100, 2);
+        List<McpSession> first = create(store, "alice", 2);
+        store.remove(first.get(0).id());
+        McpSession next = store.create("alice", ProtocolVersions.LATEST);
+        assertTrue(store.touch(first.get(1).id()).isPresent(), "an ended session freed its place");
+        clock.advance(IDLE);
+        List<McpSession> later = create(store, "alice", 2);
+        assertEquals(2, live(store, later));
+        assertTrue(store.touch(next.id()).isEmpty());
+    }
+
+    @Test
+    void aPerSubjectLimitBelowOneIsRejected() {
+        assertThrows(IllegalArgumentException.class, () -> new InMemorySessionStore(10, 0, IDLE, clock));
     }
 
     @Test
@@ -172,6 +271,6 @@ class InMemorySessionStoreTest {
 
     @Test
     void maximumBelowOneIsRejected() {
-        assertThrows(IllegalArgumentException.class, () -> new InMemorySessionStore(0, IDLE, clock));
+        assertThrows(IllegalArgumentException.class, () -> new InMemorySessionStore(0, 1, IDLE, clock));
     }
 }
