@@ -14,6 +14,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -50,6 +52,8 @@ class ConnectionsE2EIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Pattern URL_IN_TEXT = Pattern.compile("https?://\\S+");
     private static final String DAY = "2026-11-23";
+    private static final Path AUDIT = Path.of(System.getProperty("it.demo.server.dir",
+            "target/liberty/wlp/usr/servers/mcpDemoServer"), "logs/downstream-audit0.log");
 
     /** A demo user signed in at Keycloak: the access token (never printed), its subject and tenant claims. */
     private record User(String name, String token, String sub, String tenant) {
@@ -360,5 +364,53 @@ class ConnectionsE2EIT {
         disconnect(bob, "crm", "user"); // the vault drops the stored token: the remote refuses the cached one
         assertEquals(new ConnectRequest("crm", List.of("crm.read"), "user"),
                 elicitedConnect(client(bob, true, crmLookup("Acme Corp")).get(0)));
+    }
+
+    /** The demo server's audit lines of the user for the target with that outcome, once the writer has caught up. */
+    private static long auditLines(User user, String target, String outcome) {
+        long count = -1;
+        for (int attempt = 0; attempt < 20; attempt++) {
+            long now;
+            try {
+                now = Files.readAllLines(AUDIT).stream().filter(line -> line.startsWith("{")).map(ConnectionsE2EIT::json)
+                        .filter(line -> user.sub().equals(line.getString("user", null))
+                                && target.equals(line.getString("target", null))
+                                && outcome.equals(line.getString("outcome", null)))
+                        .count();
+            } catch (IOException e) {
+                throw new AssertionError("Cannot read " + AUDIT, e);
+            }
+            if (now == count) {
+                return now;
+            }
+            count = now;
+            try {
+                Thread.sleep(250); // the audit writer writes what gathered every 0.1 s
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        return count;
+    }
+
+    @Test
+    void listingToolsOftenAsksTheVaultOnceForAUserWhoHasNotConnectedAndACallAfterConnectingWorksAtOnce() {
+        User bob = signIn("bob");
+        disconnect(bob, "crm", "user");
+        long before = auditLines(bob, "crm", "not_connected");
+        JsonObject[] fiftyLists = new JsonObject[50];
+        Arrays.fill(fiftyLists, listTools());
+        List<JsonObject> lists = client(bob, false, fiftyLists);
+        assertFalse(strings(lists.get(49).getJsonArray("tools")).contains("crm_lookup_customer"));
+        long asked = auditLines(bob, "crm", "not_connected") - before;
+        assertTrue(asked <= 1, "50 tools/list asked the vault " + asked + " times");
+
+        connect(bob, "crm", "user");
+        List<JsonObject> connected = client(bob, false, call("crm_lookup_customer", Map.of("name", "Acme Corp")),
+                listTools());
+        assertEquals(bob.sub(), connectionOfSuccess(connected.get(0)).getString("user"), "the call works at once");
+        assertTrue(strings(connected.get(1).getJsonArray("tools")).contains("crm_lookup_customer"),
+                "and, once a credential was obtained, so does the list");
     }
 }

@@ -21,6 +21,8 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The Resource role: MP-JWT validation, MCP challenges, Protected Resource Metadata, scopes, caller identity. */
 @ExtendWith(ArquillianExtension.class)
@@ -41,6 +43,16 @@ class McpSecurityIT {
         String challenge = response.header("WWW-Authenticate");
         assertEquals("Bearer resource_metadata=\"" + METADATA_URL + "\", scope=\"notes.read notes.write\"", challenge);
         assertFalse(response.body().contains("Exception"), response.body());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Basic YWxpY2U6YWxpY2U=", "Bearer", "Bearer    ", "Digest username=\"alice\""})
+    void aRequestWithoutABearerTokenGetsAChallengeWithoutAnErrorCode(String authorization) {
+        McpHttp.Response response = McpHttp.withToken(null).header("Authorization", authorization)
+                .post(McpHttp.initializeRequest(1, "2025-11-25"));
+        assertEquals(401, response.status());
+        assertEquals("Bearer resource_metadata=\"" + METADATA_URL + "\", scope=\"notes.read notes.write\"",
+                response.header("WWW-Authenticate"), "RFC 6750 section 3.1: no error code without authentication");
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -219,21 +220,21 @@ class McpTransportIT {
     }
 
     @Test
-    void missingRequiredArgumentIsInvalidParamsNamingIt() {
-        JsonObject error = alice().initialize().callTool("echo", "{}").getJsonObject("error");
-        assertEquals(-32602, error.getInt("code"));
-        assertTrue(error.getString("message").contains("text"), error.toString());
+    void missingRequiredArgumentIsAToolErrorTheModelCanReadNamingIt() {
+        JsonObject result = alice().initialize().callTool("echo", "{}").getJsonObject("result");
+        assertTrue(result.getBoolean("isError"), result.toString());
+        assertEquals("Invalid arguments for tool echo: text: is required. Correct them and call the tool again.",
+                result.getJsonArray("content").getJsonObject(0).getString("text"));
     }
 
     @Test
-    void illTypedArgumentIsInvalidParamsWithItsPath() {
-        JsonObject error = alice().initialize().callTool("book_room", "{\"title\":\"x\",\"room\":\"HUGE\","
-                + "\"day\":\"2026-12-01\",\"attendees\":[]}").getJsonObject("error");
-        assertEquals(-32602, error.getInt("code"));
-        assertTrue(error.getString("message").contains("room"), error.toString());
-        JsonObject nested = alice().initialize().callTool("book_room", "{\"title\":\"x\",\"room\":\"SMALL\","
-                + "\"day\":\"2026-12-01\",\"attendees\":[{\"name\":\"no email\"}]}").getJsonObject("error");
-        assertTrue(nested.getString("message").contains("attendees[0].email"), nested.toString());
+    void invalidArgumentsAreOneToolErrorListingEveryViolationWithItsPath() {
+        JsonObject result = alice().initialize().callTool("book_room", "{\"title\":\"x\",\"room\":\"HUGE\","
+                + "\"day\":\"24.12.2026\",\"attendees\":[{\"name\":\"no email\"}]}").getJsonObject("result");
+        assertTrue(result.getBoolean("isError"), result.toString());
+        assertEquals("Invalid arguments for tool book_room: room: must be one of SMALL, LARGE; day: is not a valid "
+                + "date; attendees[0].email: is required. Correct them and call the tool again.",
+                result.getJsonArray("content").getJsonObject(0).getString("text"));
     }
 
     @Test
@@ -263,5 +264,83 @@ class McpTransportIT {
         assertEquals("abc", ((JsonString) response.get("id")).getString());
         assertNotNull(response.getJsonObject("error").getString("message"));
         assertNotEquals(0, response.getJsonObject("error").getInt("code"));
+    }
+
+    @Test
+    void aUserWhoInitializesInALoopNeverEndsAnotherUsersSession() {
+        McpHttp bob = McpHttp.withToken(TestTokens.user("bob").sign()).initialize();
+        McpHttp mallory = McpHttp.withToken(TestTokens.user("mallory").sign());
+        for (int i = 0; i < 60; i++) {
+            mallory.initialize();
+        }
+        assertEquals(200, bob.request(1, "ping", null).status(), "40 sessions at most, 10 per user in the test server");
+        assertEquals(200, mallory.request(1, "ping", null).status(), "mallory's newest session lives");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application/json; charset=bogus-123", "application/json; charset=utf-16",
+        "application/json; charset=\"", "application/json; charset", "application/json; charset=",
+        "application/json;;;", ";;;", "application/json; charset=iso-8859-1"})
+    void aContentTypeWithAnUnknownOrNonUtf8CharsetIsUnsupportedMediaTypeWithAJsonRpcError(String contentType) {
+        McpHttp.Response response = alice().initialize().header("Content-Type", contentType).request(1, "ping", null);
+        assertEquals(415, response.status(), response.body());
+        assertEquals(-32600, response.errorCode());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application/json; charset=utf-8", "application/json;charset=UTF-8"})
+    void jsonInUtf8WithACharsetParameterIsAccepted(String contentType) {
+        McpHttp.Response response = alice().initialize().header("Content-Type", contentType).request(1, "ping", null);
+        assertEquals(200, response.status(), response.body());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Accept=///", "Accept=application/json; q=abc", "Accept=text/event-stream;;;",
+        "Accept=*/*; charset=bogus-123", "Accept=;", "Origin=http://[::1", "Origin=null", "Origin=%%%",
+        "Origin=http://localhost:99999999999", "MCP-Protocol-Version=;;;", "Mcp-Session-Id=%00",
+        "Last-Event-ID=;;;"})
+    void malformedHeadersNeverGiveAServerError(String header) {
+        String name = header.substring(0, header.indexOf('='));
+        String value = header.substring(header.indexOf('=') + 1);
+        McpHttp client = alice().initialize().header(name, value);
+        McpHttp.Response post = client.request(1, "ping", null);
+        assertTrue(post.status() < 500, name + ": " + value + " gave HTTP " + post.status() + " " + post.body());
+        if (post.status() != 200) {
+            assertTrue(post.errorCode() < 0, post.body());
+        }
+        McpHttp.Response get = client.get();
+        assertTrue(get.status() < 500, "GET with " + name + ": " + value + " gave HTTP " + get.status());
+        McpHttp.Response delete = client.delete();
+        assertTrue(delete.status() < 500, "DELETE with " + name + ": " + value + " gave HTTP " + delete.status());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1.5", "-0.25", "2e-1"})
+    void aFractionalRequestIdIsInvalidRequest(String id) {
+        McpHttp.Response response = alice().initialize().post("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"ping\"}");
+        assertEquals(400, response.status());
+        assertEquals(-32600, response.errorCode());
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedWith413AndAJsonRpcError() {
+        byte[] twentyMiB = new byte[20 * 1024 * 1024];
+        java.util.Arrays.fill(twentyMiB, (byte) ' ');
+        McpHttp.Response declared = alice().initialize().post(HttpRequest.BodyPublishers.ofByteArray(twentyMiB));
+        assertEquals(413, declared.status());
+        assertEquals(-32600, declared.errorCode());
+        assertTrue(declared.json().getJsonObject("error").getString("message").contains("4194304 bytes"), declared.body());
+        McpHttp.Response chunked = alice().initialize().post(HttpRequest.BodyPublishers
+                .ofInputStream(() -> new java.io.ByteArrayInputStream(twentyMiB)));
+        assertEquals(413, chunked.status());
+        assertEquals(-32600, chunked.errorCode());
+    }
+
+    @Test
+    void aBodyJustUnderTheLimitIsRead() {
+        String ping = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}";
+        String padded = ping + " ".repeat(4194304 - ping.length());
+        McpHttp.Response response = alice().initialize().post(padded);
+        assertEquals(200, response.status(), response.body().length() > 300 ? "" : response.body());
     }
 }

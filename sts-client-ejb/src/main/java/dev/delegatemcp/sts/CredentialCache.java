@@ -3,7 +3,9 @@ package dev.delegatemcp.sts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -12,8 +14,10 @@ import java.util.function.Supplier;
 
 /**
  * Exchanged credentials by key, each kept until its expiry minus a skew. Bounded: past {@code maxEntries}, expired
- * entries go first, then the least recently used. Single-flight: concurrent misses on one key wait for one load.
- * A failed load is not cached. Thread-safe.
+ * entries go first, then the least recently used; and per owner (the caller's subject): an owner past
+ * {@code maxPerOwner} entries loses its own least recently used ones, so one user who brings many tokens cannot push
+ * everybody else's credentials out. Single-flight: concurrent misses on one key wait for one load. A failed load is
+ * not cached. Thread-safe.
  */
 public final class CredentialCache {
 
@@ -27,11 +31,17 @@ public final class CredentialCache {
     }
 
     private static final class Entry {
+        /** The subject the entry was obtained for; null for one shared by a tenant. */
+        final String owner;
         final CompletableFuture<ExchangedToken> value = new CompletableFuture<>();
         volatile long expiresAtMillis = Long.MAX_VALUE;
         /** The credential's own expiry (null: unknown); written before {@link #value} completes. */
         volatile Instant credentialExpiresAt;
         volatile long lastUsedMillis;
+
+        Entry(String owner) {
+            this.owner = owner;
+        }
 
         boolean isUsableAt(long now) {
             return !value.isDone() || !value.isCompletedExceptionally() && now < expiresAtMillis;
@@ -40,28 +50,38 @@ public final class CredentialCache {
 
     private final Map<CredentialKey, Entry> entries = new ConcurrentHashMap<>();
     private final int maxEntries;
+    private final int maxPerOwner;
     private final Duration skew;
     private final Duration defaultLifetime;
     private final Clock clock;
 
     /**
+     * @param maxEntries entries at most
+     * @param maxPerOwner entries of one owner at most
      * @param skew how long before the STS's expiry a credential stops being served
      * @param defaultLifetime how long to keep a credential whose expiry the STS did not give
      */
-    public CredentialCache(int maxEntries, Duration skew, Duration defaultLifetime, Clock clock) {
+    public CredentialCache(int maxEntries, int maxPerOwner, Duration skew, Duration defaultLifetime, Clock clock) {
         this.maxEntries = maxEntries;
+        this.maxPerOwner = maxPerOwner;
         this.skew = skew;
         this.defaultLifetime = defaultLifetime;
         this.clock = clock;
+    }
+
+    /** {@link #get(CredentialKey, String, Supplier, boolean)} for an entry that no single subject owns. */
+    public Lookup get(CredentialKey key, Supplier<ExchangedToken> loader, boolean forceRefresh) {
+        return get(key, null, loader, forceRefresh);
     }
 
     /**
      * The cached credential for the key, or the one {@code loader} obtains (called once however many threads
      * miss at the same time). With {@code forceRefresh} a completed entry is replaced.
      *
+     * @param owner the subject a new entry counts against, or null for one shared by a tenant
      * @throws RuntimeException whatever the loader threw
      */
-    public Lookup get(CredentialKey key, Supplier<ExchangedToken> loader, boolean forceRefresh) {
+    public Lookup get(CredentialKey key, String owner, Supplier<ExchangedToken> loader, boolean forceRefresh) {
         long now = clock.millis();
         Entry cached = forceRefresh ? null : entries.get(key);
         if (cached != null && cached.isUsableAt(now)) {
@@ -73,7 +93,7 @@ public final class CredentialCache {
             }
             return hit(cached);
         }
-        Entry created = new Entry();
+        Entry created = new Entry(owner);
         Entry entry = entries.compute(key, (k, existing) -> {
             if (existing != null && existing.isUsableAt(now) && !(forceRefresh && existing.value.isDone())) {
                 return existing;
@@ -96,6 +116,9 @@ public final class CredentialCache {
             entries.remove(key, entry);
             entry.value.completeExceptionally(e);
             throw e;
+        }
+        if (owner != null) {
+            evictBeyondOwnerLimit(owner, key);
         }
         if (entries.size() > maxEntries) {
             evict(key);
@@ -135,6 +158,27 @@ public final class CredentialCache {
             entries.entrySet().stream().filter(e -> e.getValue().value.isDone() && !e.getKey().equals(keep))
                     .map(e -> new Candidate(e.getKey(), e.getValue().lastUsedMillis)).toList().stream()
                     .sorted(Comparator.comparingLong(Candidate::lastUsed)).limit(toRemove)
+                    .forEach(candidate -> entries.remove(candidate.key()));
+        }
+    }
+
+    /**
+     * Keeps the owner within its limit: its least recently used entries go, never {@code keep}. A scan of the
+     * cache, on misses only (each of which has just cost a call to the STS, far more than the scan): counting per
+     * owner instead would have to follow every removal path.
+     */
+    private void evictBeyondOwnerLimit(String owner, CredentialKey keep) {
+        record Candidate(CredentialKey key, long lastUsed) {
+        }
+        List<Candidate> own = new ArrayList<>();
+        entries.forEach((key, entry) -> {
+            if (owner.equals(entry.owner) && entry.value.isDone() && !key.equals(keep)) {
+                own.add(new Candidate(key, entry.lastUsedMillis));
+            }
+        });
+        int excess = own.size() + 1 - maxPerOwner;
+        if (excess > 0) {
+            own.stream().sorted(Comparator.comparingLong(Candidate::lastUsed)).limit(excess)
                     .forEach(candidate -> entries.remove(candidate.key()));
         }
     }

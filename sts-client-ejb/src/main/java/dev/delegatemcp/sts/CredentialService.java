@@ -50,6 +50,10 @@ public class CredentialService {
     int maxEntries;
 
     @Inject
+    @ConfigProperty(name = "mcp.credentials.cache.max-entries-per-subject", defaultValue = "100")
+    int maxEntriesPerSubject;
+
+    @Inject
     @ConfigProperty(name = "mcp.credentials.cache.expiry-skew", defaultValue = "PT30S")
     String expirySkew;
 
@@ -66,7 +70,7 @@ public class CredentialService {
 
     @PostConstruct
     void init() {
-        cache = new CredentialCache(maxEntries, Duration.parse(expirySkew), Duration.parse(defaultLifetime), clock);
+        cache = new CredentialCache(maxEntries, maxEntriesPerSubject, Duration.parse(expirySkew), Duration.parse(defaultLifetime), clock);
         recordAudit = auditor.recorder();
     }
 
@@ -89,7 +93,7 @@ public class CredentialService {
                 : CredentialKey.of(request.subjectToken(), target.name(), scopes, request.level().name(), tenant);
         Instant start = clock.instant();
         try {
-            CredentialCache.Lookup lookup = cache.get(key, () -> switch (target.source()) {
+            CredentialCache.Lookup lookup = cache.get(key, tenantWide ? null : request.subject(), () -> switch (target.source()) {
                 case TOKEN_EXCHANGE -> exchange(request, target, scopes, tenant);
                 case OUTBOUND_APP -> fetchStored(request, target, scopes, tenant, forceRefresh);
             }, forceRefresh);

@@ -37,7 +37,7 @@ class CredentialCacheTest {
     private static final long TIMEOUT_SECONDS = 20;
 
     private final MutableClock clock = new MutableClock(T0);
-    private final CredentialCache cache = new CredentialCache(100, SKEW, DEFAULT_LIFETIME, clock);
+    private final CredentialCache cache = new CredentialCache(100, 100, SKEW, DEFAULT_LIFETIME, clock);
     private ExecutorService pool;
 
     @AfterEach
@@ -404,7 +404,7 @@ class CredentialCacheTest {
 
     @Test
     void insertingPastMaxEntriesEvictsExpiredEntriesBeforeLiveOnes() {
-        CredentialCache small = new CredentialCache(3, SKEW, DEFAULT_LIFETIME, clock);
+        CredentialCache small = new CredentialCache(3, 3, SKEW, DEFAULT_LIFETIME, clock);
         small.get(key("b"), loader(Duration.ofMinutes(10)), false); // least recently used, but live
         clock.advance(Duration.ofMillis(1));
         small.get(key("c"), loader(Duration.ofMinutes(10)), false);
@@ -422,7 +422,7 @@ class CredentialCacheTest {
 
     @Test
     void insertingPastMaxEntriesEvictsTheLeastRecentlyUsedWhenNoneExpired() {
-        CredentialCache small = new CredentialCache(10, SKEW, DEFAULT_LIFETIME, clock);
+        CredentialCache small = new CredentialCache(10, 10, SKEW, DEFAULT_LIFETIME, clock);
         for (int i = 0; i < 10; i++) {
             small.get(key("k" + i), loader(Duration.ofMinutes(10)), false);
             clock.advance(Duration.ofMillis(1));
@@ -441,7 +441,7 @@ class CredentialCacheTest {
 
     @Test
     void sizeNeverExceedsMaxEntriesAfterManyInserts() {
-        CredentialCache small = new CredentialCache(50, SKEW, DEFAULT_LIFETIME, clock);
+        CredentialCache small = new CredentialCache(50, 50, SKEW, DEFAULT_LIFETIME, clock);
         for (int i = 0; i < 1_000; i++) {
             small.get(key("subject-" + i), loader(Duration.ofMinutes(10)), false);
             assertTrue(small.size() <= 50, "size " + small.size() + " after insert " + i);
@@ -454,7 +454,7 @@ class CredentialCacheTest {
 
     @Test
     void sizeNeverExceedsMaxEntriesWhenEntriesShareOneTimestamp() {
-        CredentialCache small = new CredentialCache(20, SKEW, DEFAULT_LIFETIME, clock);
+        CredentialCache small = new CredentialCache(20, 20, SKEW, DEFAULT_LIFETIME, clock);
         for (int i = 0; i < 500; i++) {
             small.get(key("subject-" + i), loader(Duration.ofMinutes(10)), false);
             assertTrue(small.size() <= 20, "size " + small.size() + " after insert " + i);
@@ -468,12 +468,52 @@ class CredentialCacheTest {
      */
     @Test
     void cacheOfOneKeepsTheCredentialJustLoaded() {
-        CredentialCache one = new CredentialCache(1, SKEW, DEFAULT_LIFETIME, clock);
+        CredentialCache one = new CredentialCache(1, 1, SKEW, DEFAULT_LIFETIME, clock);
         one.get(key("old"), loader(Duration.ofMinutes(10)), false);
         clock.advance(Duration.ofMillis(1));
         one.get(key("new"), loader(Duration.ofMinutes(10)), false);
         assertEquals(1, one.size());
         assertTrue(one.get(key("new"), MUST_NOT_LOAD, false).hit());
+    }
+
+    @Test
+    void oneSubjectBringingManyTokensNeverPushesOutAnotherSubjectsCredential() {
+        CredentialCache bounded = new CredentialCache(1_000, 10, SKEW, DEFAULT_LIFETIME, clock);
+        bounded.get(key("alice-token"), "alice", loader(Duration.ofMinutes(10)), false);
+        for (int i = 0; i < 5_000; i++) {
+            bounded.get(key("mallory-token-" + i), "mallory", loader(Duration.ofMinutes(10)), false);
+            clock.advance(Duration.ofMillis(1));
+        }
+        assertTrue(bounded.get(key("alice-token"), "alice", MUST_NOT_LOAD, false).hit());
+        assertEquals(11, bounded.size(), "mallory keeps her own limit of 10, alice her one");
+    }
+
+    @Test
+    void aSubjectPastItsLimitLosesItsOwnLeastRecentlyUsedCredential() {
+        CredentialCache bounded = new CredentialCache(100, 3, SKEW, DEFAULT_LIFETIME, clock);
+        for (String token : List.of("t1", "t2", "t3")) {
+            bounded.get(key(token), "alice", loader(Duration.ofMinutes(10)), false);
+            clock.advance(Duration.ofMillis(1));
+        }
+        assertTrue(bounded.get(key("t1"), "alice", MUST_NOT_LOAD, false).hit()); // t2 is now the least recently used
+        clock.advance(Duration.ofMillis(1));
+        bounded.get(key("t4"), "alice", loader(Duration.ofMinutes(10)), false);
+        assertEquals(3, bounded.size());
+        assertTrue(bounded.get(key("t1"), "alice", MUST_NOT_LOAD, false).hit());
+        assertTrue(bounded.get(key("t3"), "alice", MUST_NOT_LOAD, false).hit());
+        assertTrue(bounded.get(key("t4"), "alice", MUST_NOT_LOAD, false).hit());
+        assertFalse(bounded.get(key("t2"), "alice", loader(Duration.ofMinutes(10)), false).hit());
+    }
+
+    @Test
+    void aCacheHitReportsTheExpiryOfTheCredentialAsObtainedNotCountedFromTheHit() {
+        Instant obtained = clock.instant();
+        CredentialCache.Lookup miss = cache.get(key("alice"), loader(Duration.ofMinutes(5)), false);
+        clock.advance(Duration.ofMillis(2500));
+        CredentialCache.Lookup hit = cache.get(key("alice"), MUST_NOT_LOAD, false);
+        assertTrue(hit.hit());
+        assertEquals(obtained.plus(Duration.ofMinutes(5)), miss.expiresAt());
+        assertEquals(miss.expiresAt(), hit.expiresAt());
     }
 
     // --- isolation under concurrency ----------------------------------------------------------------------------

@@ -87,6 +87,7 @@ class CredentialServiceTest {
                 .with("mcp.downstream.sales.scopes", "crm.read");
         service.serverClientId = "mcp-server";
         service.maxEntries = 100;
+        service.maxEntriesPerSubject = 100;
         service.expirySkew = "PT30S";
         service.defaultLifetime = "PT60S";
         service.init();

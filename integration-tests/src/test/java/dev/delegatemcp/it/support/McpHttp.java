@@ -94,8 +94,12 @@ public final class McpHttp {
     }
 
     public Response post(String body) {
-        return send(HttpRequest.newBuilder(McpTestServer.mcp()).POST(HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json"));
+        return post(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    /** A POST of any body (a large one, one without Content-Length, ...) as application/json. */
+    public Response post(HttpRequest.BodyPublisher body) {
+        return send(HttpRequest.newBuilder(McpTestServer.mcp()).POST(body).header("Content-Type", "application/json"));
     }
 
     public Response get() {

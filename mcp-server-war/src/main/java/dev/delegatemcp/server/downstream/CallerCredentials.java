@@ -1,6 +1,7 @@
 package dev.delegatemcp.server.downstream;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import dev.delegatemcp.api.Downstream;
@@ -35,6 +36,9 @@ public class CallerCredentials {
     @Inject
     CredentialService credentials;
 
+    @Inject
+    NotConnectedCallers notConnected;
+
     /**
      * @param scopes the scopes to ask for; empty means the target's defaults
      * @throws ConnectionRequiredException when the caller (or tenant) has not connected the service
@@ -47,7 +51,29 @@ public class CallerCredentials {
         }
         CredentialRequest request = new CredentialRequest(inboundToken.getRawToken(), caller.subject(), tenant,
                 caller.clientId().orElse(null), target, level, scopes);
-        return userFacing(() -> credentials.credentialFor(request), target, level, scopes, tenant);
+        DownstreamCredential credential = userFacing(() -> credentials.credentialFor(request), target, level, scopes,
+                tenant);
+        notConnected.forget(caller.subject(), target, level);
+        return credential;
+    }
+
+    /**
+     * For listing what the caller can use: like {@link #obtain} but empty when the caller has not connected the
+     * service, and without asking the vault again while that answer is fresh ({@link NotConnectedCallers}).
+     *
+     * @throws ToolCallException for any failure other than not connected, with the user's sentence
+     */
+    public Optional<DownstreamCredential> obtainIfConnected(String target, Downstream.Level level,
+            List<String> scopes) {
+        if (notConnected.isRemembered(caller.subject(), target, level)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(obtain(target, level, scopes));
+        } catch (ConnectionRequiredException e) {
+            notConnected.remember(caller.subject(), target, level);
+            return Optional.empty();
+        }
     }
 
     /**

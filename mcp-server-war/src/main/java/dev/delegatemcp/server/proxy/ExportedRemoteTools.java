@@ -3,18 +3,18 @@ package dev.delegatemcp.server.proxy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 
 import dev.delegatemcp.api.Downstream;
 import dev.delegatemcp.api.DownstreamCredential;
@@ -41,7 +41,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code <name>_}) and {@code .export-level} ({@code user} or {@code tenant}).
  * <p>
  * tools/list shows a remote server's tools only to callers who have connected it (the list is read with their
- * credential, and kept {@code mcp.remote.tools-cache-ttl}, default {@code PT60S}, per credential). A call to a
+ * credential, and kept {@code mcp.remote.tools-cache-ttl}, default {@code PT60S}, per credential, at most
+ * {@code mcp.remote.tools-cache-max-entries} lists). A caller the vault said has not connected is not asked about
+ * again for {@code mcp.remote.not-connected-ttl} ({@link dev.delegatemcp.server.downstream.NotConnectedCallers}). A call to a
  * prefixed name from a caller who has not connected gets the same connect answer as a {@code @Downstream} tool.
  */
 @ApplicationScoped
@@ -59,9 +61,6 @@ public class ExportedRemoteTools {
     public record Export(String target, String prefix, Downstream.Level level) {
     }
 
-    private record CachedList(List<RemoteTool> tools, Instant until) {
-    }
-
     @Inject
     Config config;
 
@@ -75,15 +74,21 @@ public class ExportedRemoteTools {
     @ConfigProperty(name = "mcp.remote.tools-cache-ttl", defaultValue = "PT60S")
     String toolsCacheTtl;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    @ConfigProperty(name = "mcp.remote.tools-cache-max-entries", defaultValue = "10000")
+    long toolsCacheMaxEntries;
+
+    /** The time source of the tool lists' expiry; a test sets another before {@link #init()}. */
+    Ticker ticker = Ticker.systemTicker();
 
     private final List<Export> exports = new ArrayList<>();
-    private final Map<String, CachedList> lists = new ConcurrentHashMap<>();
-    private Duration ttl;
+    /** Remote tool lists by target and credential digest: bounded and expiring, whatever the number of callers. */
+    private Cache<String, List<RemoteTool>> lists;
 
     @PostConstruct
     void init() {
-        ttl = Duration.parse(toolsCacheTtl.trim());
+        lists = Caffeine.newBuilder().expireAfterWrite(Duration.parse(toolsCacheTtl.trim()))
+                .maximumSize(toolsCacheMaxEntries).ticker(ticker).executor(Runnable::run).build();
         exports.clear();
         // Read as optional: an empty value (set to turn a default off) counts as none.
         exports.addAll(exports(config, config.getOptionalValue("mcp.remote.export", String.class).orElse("")));
@@ -138,8 +143,12 @@ public class ExportedRemoteTools {
         List<JsonObject> descriptors = new ArrayList<>();
         for (Export export : exports) {
             try {
-                DownstreamCredential credential = credentials.obtain(export.target(), export.level(), List.of());
-                for (RemoteTool tool : toolsOf(export, credential)) {
+                Optional<DownstreamCredential> credential = credentials.obtainIfConnected(export.target(),
+                        export.level(), List.of());
+                if (credential.isEmpty()) {
+                    continue;
+                }
+                for (RemoteTool tool : toolsOf(export, credential.get())) {
                     String name = export.prefix() + tool.name();
                     if (TOOL_NAME.matcher(name).matches()) {
                         descriptors.add(descriptor(name, export, tool));
@@ -180,14 +189,13 @@ public class ExportedRemoteTools {
 
     private List<RemoteTool> toolsOf(Export export, DownstreamCredential credential) {
         String key = export.target() + "\n" + sha256(credential.secret());
-        Instant now = clock.instant();
-        CachedList cached = lists.get(key);
-        if (cached != null && now.isBefore(cached.until())) {
-            return cached.tools();
+        List<RemoteTool> cached = lists.getIfPresent(key);
+        if (cached != null) {
+            return cached;
         }
-        List<RemoteTool> tools = remoteServers.open(export.target(), mcpUrl(export), credential).listTools();
-        lists.entrySet().removeIf(entry -> !now.isBefore(entry.getValue().until()));
-        lists.put(key, new CachedList(List.copyOf(tools), now.plus(ttl)));
+        List<RemoteTool> tools = List.copyOf(remoteServers.open(export.target(), mcpUrl(export), credential)
+                .listTools());
+        lists.put(key, tools);
         return tools;
     }
 

@@ -41,7 +41,7 @@ public class AuthChallengeServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String authorization = request.getHeader("Authorization");
-        boolean tokenPresented = authorization != null && !authorization.isBlank();
+        boolean tokenPresented = BearerChallenge.presentsBearerToken(authorization);
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setHeader("WWW-Authenticate", challenge.unauthorized(tokenPresented));
         response.setHeader("Cache-Control", "no-store");

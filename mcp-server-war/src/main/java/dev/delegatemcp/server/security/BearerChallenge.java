@@ -48,7 +48,25 @@ public class BearerChallenge {
         return resourceMetadataUrl;
     }
 
-    /** For a request without a token ({@code tokenPresented == false}) or with a token that failed validation. */
+    /**
+     * Whether an {@code Authorization} header value presents a bearer token: the scheme {@code Bearer} (any case,
+     * RFC 9110 section 11.1) followed by a non-empty credential. No header, another scheme (Basic, ...) or an empty
+     * credential is a request without authentication information in the sense of RFC 6750 section 3.1.
+     */
+    public static boolean presentsBearerToken(String authorization) {
+        if (authorization == null) {
+            return false;
+        }
+        String value = authorization.strip();
+        return value.length() > 7 && value.regionMatches(true, 0, "Bearer", 0, 6)
+                && Character.isWhitespace(value.charAt(6)) && !value.substring(7).isBlank();
+    }
+
+    /**
+     * The challenge of a 401. RFC 6750 section 3.1: a request that lacks authentication information gets no error
+     * code ({@code tokenPresented == false}); a bearer token that was sent and refused gets
+     * {@code error="invalid_token"}.
+     */
     public String unauthorized(boolean tokenPresented) {
         StringBuilder value = new StringBuilder("Bearer resource_metadata=\"").append(resourceMetadataUrl).append('"');
         if (!scopesSupported.isEmpty()) {

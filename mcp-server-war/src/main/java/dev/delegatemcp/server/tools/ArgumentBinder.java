@@ -2,6 +2,7 @@ package dev.delegatemcp.server.tools;
 
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -9,7 +10,6 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 import dev.delegatemcp.api.McpCaller;
-import dev.delegatemcp.server.jsonrpc.JsonRpcException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -18,7 +18,7 @@ import jakarta.json.bind.JsonbException;
 
 /**
  * Turns a tools/call {@code arguments} object into the method's Java arguments: checks each against its schema,
- * applies defaults, and converts with JSON-B. Any problem is a JSON-RPC invalid-params error naming the argument.
+ * applies defaults, and converts with JSON-B. Problems are gathered for all arguments and thrown together.
  */
 public final class ArgumentBinder {
 
@@ -28,40 +28,51 @@ public final class ArgumentBinder {
         this.jsonb = jsonb;
     }
 
+    /**
+     * The method's arguments.
+     *
+     * @throws InvalidArgumentsException naming every problem of every argument when any does not fit
+     */
     public Object[] bind(ToolDefinition tool, JsonObject arguments, McpCaller caller) {
         List<ToolParameter> parameters = tool.parameters();
         Object[] values = new Object[parameters.size()];
+        List<String> problems = new ArrayList<>();
         for (int i = 0; i < values.length; i++) {
             ToolParameter parameter = parameters.get(i);
             if (parameter instanceof ToolParameter.Argument argument) {
-                values[i] = bind(tool, argument, arguments.get(argument.name()));
+                values[i] = bind(argument, arguments.get(argument.name()), problems);
             } else if (parameter instanceof ToolParameter.Caller) {
                 values[i] = caller;
             }
         }
+        if (!problems.isEmpty()) {
+            throw new InvalidArgumentsException(tool.name(), problems);
+        }
         return values;
     }
 
-    private Object bind(ToolDefinition tool, ToolParameter.Argument argument, JsonValue value) {
+    /** The argument's Java value, or null after adding what is wrong with it to {@code problems}. */
+    private Object bind(ToolParameter.Argument argument, JsonValue value, List<String> problems) {
         if (value == null || value == JsonValue.NULL) {
             if (argument.defaultValue() != null) {
                 value = argument.defaultValue();
             } else if (argument.required()) {
-                throw JsonRpcException.invalidParams(
-                        "Invalid arguments for tool " + tool.name() + ": " + argument.name() + ": is required");
+                problems.add(argument.name() + ": is required");
+                return null;
             } else {
                 return absent(argument.type());
             }
         }
-        Optional<String> problem = SchemaValidator.firstProblem(value, argument.schema(), argument.name());
-        if (problem.isPresent()) {
-            throw JsonRpcException.invalidParams("Invalid arguments for tool " + tool.name() + ": " + problem.get());
+        List<String> own = SchemaValidator.problems(value, argument.schema(), argument.name());
+        if (!own.isEmpty()) {
+            problems.addAll(own);
+            return null;
         }
         try {
             return convert(value, argument.type());
         } catch (JsonbException | IllegalArgumentException | ArithmeticException e) {
-            throw JsonRpcException.invalidParams("Invalid arguments for tool " + tool.name() + ": " + argument.name()
-                    + ": cannot be read as " + simpleName(argument.type()));
+            problems.add(argument.name() + ": cannot be read as " + simpleName(argument.type()));
+            return null;
         }
     }
 

@@ -5,9 +5,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -18,45 +21,56 @@ import jakarta.json.JsonValue;
 /**
  * Checks a JSON value against the schemas {@link JsonSchemaGenerator} makes (type, enum, properties, required,
  * additionalProperties, items, uniqueItems, minimum/maximum, minLength/maxLength, pattern and the date, time,
- * date-time and uuid formats) and names the first problem by its JSON path.
+ * date-time and uuid formats) and names every problem by its JSON path, in document order: a model that reads them
+ * can correct all of them in one go. A value of the wrong type is one problem; what is inside it is not checked.
  */
 public final class SchemaValidator {
 
     private SchemaValidator() {
     }
 
-    /** The first problem found, e.g. {@code "days: expected integer but got string"}; empty when the value is valid. */
+    /** Every problem, e.g. {@code ["days: expected integer but got string", "to: is required"]}; empty when valid. */
+    public static List<String> problems(JsonValue value, JsonObject schema, String path) {
+        List<String> problems = new ArrayList<>();
+        check(value, schema, path, problems);
+        return problems;
+    }
+
+    /** The first problem, e.g. {@code "days: expected integer but got string"}; empty when the value is valid. */
     public static Optional<String> firstProblem(JsonValue value, JsonObject schema, String path) {
+        return problems(value, schema, path).stream().findFirst();
+    }
+
+    private static void check(JsonValue value, JsonObject schema, String path, List<String> problems) {
         String type = schema.getString("type", null);
         if (type != null && !hasType(value, type)) {
-            return problem(path, "expected " + type + " but got " + describe(value));
+            problems.add(problem(path, "expected " + type + " but got " + describe(value)));
+            return;
         }
         JsonArray allowed = schema.getJsonArray("enum");
         if (allowed != null && !allowed.contains(value)) {
-            return problem(path, "must be one of " + allowed);
+            problems.add(problem(path, "must be one of " + allowed.stream()
+                    .map(v -> v instanceof JsonString s ? s.getString() : v.toString()).collect(Collectors.joining(", "))));
+            return;
         }
         if (value instanceof JsonNumber number) {
-            return checkRange(number, schema, path);
+            checkRange(number, schema, path).ifPresent(problems::add);
+        } else if (value instanceof JsonString string) {
+            checkString(string.getString(), schema, path).ifPresent(problems::add);
+        } else if (value instanceof JsonArray array) {
+            checkArray(array, schema, path, problems);
+        } else if (value instanceof JsonObject object) {
+            checkObject(object, schema, path, problems);
         }
-        if (value instanceof JsonString string) {
-            return checkString(string.getString(), schema, path);
-        }
-        if (value instanceof JsonArray array) {
-            return checkArray(array, schema, path);
-        }
-        if (value instanceof JsonObject object) {
-            return checkObject(object, schema, path);
-        }
-        return Optional.empty();
     }
 
-    private static Optional<String> checkObject(JsonObject object, JsonObject schema, String path) {
+    private static void checkObject(JsonObject object, JsonObject schema, String path, List<String> problems) {
         JsonArray required = schema.getJsonArray("required");
         if (required != null) {
             for (JsonString name : required.getValuesAs(JsonString.class)) {
                 JsonValue member = object.get(name.getString());
                 if (member == null || member == JsonValue.NULL) {
-                    return problem(join(path, name.getString()), "is required");
+                    problems.add(problem(join(path, name.getString()), "is required"));
                 }
             }
         }
@@ -68,40 +82,32 @@ public final class SchemaValidator {
                 memberSchema = additionalSchema;
             }
             if (memberSchema == null && additional == JsonValue.FALSE) {
-                return problem(join(path, member.getKey()), "is not a known property");
+                problems.add(problem(join(path, member.getKey()), "is not a known property"));
             }
             if (memberSchema != null && member.getValue() != JsonValue.NULL) {
-                Optional<String> problem = firstProblem(member.getValue(), memberSchema, join(path, member.getKey()));
-                if (problem.isPresent()) {
-                    return problem;
-                }
+                check(member.getValue(), memberSchema, join(path, member.getKey()), problems);
             }
         }
-        return Optional.empty();
     }
 
-    private static Optional<String> checkArray(JsonArray array, JsonObject schema, String path) {
+    private static void checkArray(JsonArray array, JsonObject schema, String path, List<String> problems) {
         JsonObject items = schema.getJsonObject("items");
         for (int i = 0; items != null && i < array.size(); i++) {
-            Optional<String> problem = firstProblem(array.get(i), items, path + "[" + i + "]");
-            if (problem.isPresent()) {
-                return problem;
-            }
+            check(array.get(i), items, path + "[" + i + "]", problems);
         }
         if (schema.getBoolean("uniqueItems", false)
                 && array.stream().map(SchemaValidator::canonical).distinct().count() != array.size()) {
-            return problem(path, "must not contain duplicate items");
+            problems.add(problem(path, "must not contain duplicate items"));
         }
-        return Optional.empty();
     }
 
     private static Optional<String> checkRange(JsonNumber number, JsonObject schema, String path) {
         BigDecimal value = number.bigDecimalValue();
         if (schema.containsKey("minimum") && value.compareTo(schema.getJsonNumber("minimum").bigDecimalValue()) < 0) {
-            return problem(path, "must be at least " + schema.getJsonNumber("minimum"));
+            return Optional.of(problem(path, "must be at least " + schema.getJsonNumber("minimum")));
         }
         if (schema.containsKey("maximum") && value.compareTo(schema.getJsonNumber("maximum").bigDecimalValue()) > 0) {
-            return problem(path, "must be at most " + schema.getJsonNumber("maximum"));
+            return Optional.of(problem(path, "must be at most " + schema.getJsonNumber("maximum")));
         }
         return Optional.empty();
     }
@@ -109,18 +115,18 @@ public final class SchemaValidator {
     private static Optional<String> checkString(String value, JsonObject schema, String path) {
         int length = value.codePointCount(0, value.length());
         if (schema.containsKey("minLength") && length < schema.getInt("minLength")) {
-            return problem(path, "must have at least " + schema.getInt("minLength") + " characters");
+            return Optional.of(problem(path, "must have at least " + schema.getInt("minLength") + " characters"));
         }
         if (schema.containsKey("maxLength") && length > schema.getInt("maxLength")) {
-            return problem(path, "must have at most " + schema.getInt("maxLength") + " characters");
+            return Optional.of(problem(path, "must have at most " + schema.getInt("maxLength") + " characters"));
         }
         String pattern = schema.getString("pattern", null);
         if (pattern != null && !Pattern.compile(pattern).matcher(value).find()) {
-            return problem(path, "does not match the expected form " + pattern);
+            return Optional.of(problem(path, "does not match the expected form " + pattern));
         }
         String format = schema.getString("format", null);
         if (format != null && !hasFormat(value, format)) {
-            return problem(path, "is not a valid " + format);
+            return Optional.of(problem(path, "is not a valid " + format));
         }
         return Optional.empty();
     }
@@ -179,7 +185,7 @@ public final class SchemaValidator {
         return path.isEmpty() ? name : path + "." + name;
     }
 
-    private static Optional<String> problem(String path, String message) {
-        return Optional.of((path.isEmpty() ? "value" : path) + ": " + message);
+    private static String problem(String path, String message) {
+        return (path.isEmpty() ? "value" : path) + ": " + message;
     }
 }

@@ -128,7 +128,12 @@ public class ToolsHandler {
             throw new InsufficientScopeException(needed,
                     "The tool " + definition.name() + " needs the scopes " + String.join(" ", definition.requiredScopes()));
         }
-        Object[] values = binder.bind(definition, arguments, caller);
+        Object[] values;
+        try {
+            values = binder.bind(definition, arguments, caller);
+        } catch (InvalidArgumentsException e) {
+            return results.error(e.getMessage());
+        }
         return answer(client, () -> results.success(definition, invoker.invoke(tool, values)), definition.name());
     }
 

@@ -1,5 +1,7 @@
 package dev.delegatemcp.server.transport;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -47,6 +49,9 @@ public class McpEndpoint {
     SessionStore sessions;
 
     @Inject
+    RequestBodyReader bodies;
+
+    @Inject
     McpDispatcher dispatcher;
 
     @Inject
@@ -57,20 +62,31 @@ public class McpEndpoint {
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    public Response post(String body, @HeaderParam("Origin") String origin,
-            @HeaderParam("Content-Type") String contentType, @HeaderParam("Accept") String accept,
-            @HeaderParam(SESSION_HEADER) String sessionId, @HeaderParam(VERSION_HEADER) String protocolVersion) {
+    public Response post(InputStream bodyStream, @HeaderParam("Origin") String origin,
+            @HeaderParam("Content-Type") String contentType, @HeaderParam("Content-Length") String contentLength,
+            @HeaderParam("Accept") String accept, @HeaderParam(SESSION_HEADER) String sessionId,
+            @HeaderParam(VERSION_HEADER) String protocolVersion) {
         if (!origins.allows(origin)) {
             return error(Response.Status.FORBIDDEN, null, JsonRpcError.INVALID_REQUEST, "Forbidden: origin not allowed");
         }
-        if (!isJson(contentType)) {
-            return error(Response.Status.UNSUPPORTED_MEDIA_TYPE, null, JsonRpcError.INVALID_REQUEST,
-                    "Unsupported Media Type: send application/json");
-        }
-        ResponseFormat format = ResponseFormat.from(accept);
-        if (format == null) {
-            return error(Response.Status.NOT_ACCEPTABLE, null, JsonRpcError.INVALID_REQUEST,
-                    "Not Acceptable: accept application/json and text/event-stream");
+        String body;
+        ResponseFormat format;
+        try {
+            RequestBodyReader.checkContentType(contentType);
+            format = ResponseFormat.from(accept);
+            if (format == null) {
+                return error(Response.Status.NOT_ACCEPTABLE, null, JsonRpcError.INVALID_REQUEST,
+                        "Not Acceptable: accept application/json and text/event-stream");
+            }
+            body = bodies.read(bodyStream, contentLength);
+        } catch (RequestBodyReader.RefusedException e) {
+            Response.Status status = e.refusal() == RequestBodyReader.Refusal.TOO_LARGE
+                    ? Response.Status.REQUEST_ENTITY_TOO_LARGE : Response.Status.UNSUPPORTED_MEDIA_TYPE;
+            return error(status, null, JsonRpcError.INVALID_REQUEST, e.getMessage());
+        } catch (IOException e) {
+            // The client went away or stalled mid-body; there is nobody left to read a detailed answer.
+            return error(Response.Status.BAD_REQUEST, null, JsonRpcError.PARSE_ERROR,
+                    "Parse error: the request body could not be read");
         }
         JsonRpcMessage message;
         try {
@@ -160,14 +176,6 @@ public class McpEndpoint {
     /** A session is usable only by the subject that created it; to anyone else it does not exist. */
     private Optional<McpSession> ownSession(String sessionId) {
         return sessions.touch(sessionId).filter(s -> s.owner().equals(caller.subject()));
-    }
-
-    private static boolean isJson(String contentType) {
-        try {
-            return contentType != null && MediaType.valueOf(contentType).isCompatible(MediaType.APPLICATION_JSON_TYPE);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     private static Response error(Response.Status status, JsonValue id, int code, String message) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.delegatemcp.api.Downstream;
 import dev.delegatemcp.api.DownstreamCredential;
@@ -224,6 +226,7 @@ class DownstreamCredentialInjectorTest {
     private final FakeCredentials credentials = new FakeCredentials();
     private final FakeRemoteServers remoteServers = new FakeRemoteServers();
     private DownstreamCredentialInjector injector;
+    private final AtomicLong nanos = new AtomicLong();
     private String tenant = "acme";
 
     @BeforeEach
@@ -233,6 +236,7 @@ class DownstreamCredentialInjectorTest {
         injector.credentials = callerCredentials;
         injector.remoteServers = remoteServers;
         callerCredentials.credentials = credentials;
+        callerCredentials.notConnected = new NotConnectedCallers(Duration.ofSeconds(30), 100, nanos::get);
         callerCredentials.inboundToken = new JsonWebToken() {
             @Override
             public String getName() {
@@ -415,5 +419,52 @@ class DownstreamCredentialInjectorTest {
         Invocation invocation = new Invocation("one", "x", null);
         injector.intercept(invocation);
         assertEquals("fresh-for-calendar", ((DownstreamCredential) invocation.parameters[1]).refresh().secret());
+    }
+
+    // --- listing: callers known not to have connected --------------------------------------------------------------
+
+    @Test
+    void listingAsksTheVaultOnceWhileTheCallerIsKnownNotToHaveConnected() {
+        credentials.failure = StsException.of(StsException.Reason.NOT_CONNECTED, null, "no token");
+        for (int i = 0; i < 50; i++) {
+            assertTrue(injector.credentials.obtainIfConnected("crm", Downstream.Level.USER, List.of()).isEmpty());
+        }
+        assertEquals(1, credentials.requests.size());
+    }
+
+    @Test
+    void aCallAlwaysAsksTheVaultAndOnceConnectedTheListingSeesItAtOnce() {
+        credentials.failure = StsException.of(StsException.Reason.NOT_CONNECTED, null, "no token");
+        assertTrue(injector.credentials.obtainIfConnected("crm", Downstream.Level.USER, List.of()).isEmpty());
+        assertThrows(ConnectionRequiredException.class,
+                () -> injector.credentials.obtain("crm", Downstream.Level.USER, List.of()));
+        assertEquals(2, credentials.requests.size(), "a call is not answered from what listing remembered");
+        credentials.failure = null; // the user connects
+        assertEquals("secret-for-crm", injector.credentials.obtain("crm", Downstream.Level.USER, List.of()).secret());
+        assertTrue(injector.credentials.obtainIfConnected("crm", Downstream.Level.USER, List.of()).isPresent());
+        assertEquals(4, credentials.requests.size());
+    }
+
+    @Test
+    void whatListingRememberedIsForgottenAfterItsTimeToLive() {
+        credentials.failure = StsException.of(StsException.Reason.NOT_CONNECTED, null, "no token");
+        injector.credentials.obtainIfConnected("crm", Downstream.Level.USER, List.of());
+        nanos.addAndGet(Duration.ofSeconds(29).toNanos());
+        injector.credentials.obtainIfConnected("crm", Downstream.Level.USER, List.of());
+        assertEquals(1, credentials.requests.size());
+        nanos.addAndGet(Duration.ofSeconds(2).toNanos());
+        credentials.failure = null;
+        assertTrue(injector.credentials.obtainIfConnected("crm", Downstream.Level.USER, List.of()).isPresent());
+        assertEquals(2, credentials.requests.size());
+    }
+
+    @Test
+    void listingRemembersNothingButNotConnected() {
+        credentials.failure = StsException.of(StsException.Reason.DENIED, "access_denied", "no");
+        assertThrows(ToolCallException.class,
+                () -> injector.credentials.obtainIfConnected("crm", Downstream.Level.USER, List.of()));
+        assertThrows(ToolCallException.class,
+                () -> injector.credentials.obtainIfConnected("crm", Downstream.Level.USER, List.of()));
+        assertEquals(2, credentials.requests.size());
     }
 }

@@ -48,6 +48,16 @@ class ExportedRemoteToolsTest {
         String crmSecret = "crm-alice";
 
         @Override
+        public Optional<DownstreamCredential> obtainIfConnected(String target, Downstream.Level level,
+                List<String> scopes) {
+            try {
+                return Optional.of(obtain(target, level, scopes));
+            } catch (ToolCallException e) {
+                return Optional.empty();
+            }
+        }
+
+        @Override
         public DownstreamCredential obtain(String target, Downstream.Level level, List<String> scopes) {
             asked.add(target + "/" + level);
             if (!target.equals("crm")) {
@@ -116,6 +126,7 @@ class ExportedRemoteToolsTest {
         exported.credentials = credentials;
         exported.remoteServers = remotes;
         exported.toolsCacheTtl = "PT60S";
+        exported.toolsCacheMaxEntries = 100;
         exported.init();
     }
 

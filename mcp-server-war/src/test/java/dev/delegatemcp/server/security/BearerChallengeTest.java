@@ -86,4 +86,21 @@ class BearerChallengeTest {
         String value = challenge.insufficientScope(List.of("x"), "say \"hi\"");
         assertTrue(value.endsWith("error_description=\"say 'hi'\""), value);
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.NullSource
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"", " ", "Bearer", "Bearer ", "Bearer    ",
+        "Basic YWxpY2U6YWxpY2U=", "Digest username=\"alice\"", "Bearertoken", "Token abc"})
+    void aRequestWithoutABearerTokenLacksAuthenticationInformationAndGetsNoErrorCode(String authorization) {
+        assertFalse(BearerChallenge.presentsBearerToken(authorization));
+        String value = challenge.unauthorized(BearerChallenge.presentsBearerToken(authorization));
+        assertFalse(value.contains("error="), value);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"Bearer abc", "bearer abc", "BEARER a.b.c", "Bearer\tabc"})
+    void aBearerTokenThatWasSentAndRefusedIsAnInvalidToken(String authorization) {
+        assertTrue(BearerChallenge.presentsBearerToken(authorization));
+        assertTrue(challenge.unauthorized(true).contains("error=\"invalid_token\""));
+    }
 }

@@ -25,8 +25,6 @@ import org.junit.jupiter.api.Test;
 import dev.delegatemcp.api.McpCaller;
 import dev.delegatemcp.api.Tool;
 import dev.delegatemcp.api.ToolArg;
-import dev.delegatemcp.server.jsonrpc.JsonRpcError;
-import dev.delegatemcp.server.jsonrpc.JsonRpcException;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -118,11 +116,19 @@ class ArgumentBinderTest {
         return binder.bind(tool(tool), json(arguments), FakeCaller.of("alice"));
     }
 
-    private static JsonRpcException invalid(String tool, String arguments) {
-        JsonRpcException e = assertThrows(JsonRpcException.class, () -> bind(tool, arguments));
-        assertEquals(JsonRpcError.INVALID_PARAMS, e.code());
-        assertEquals(-32602, e.code());
-        return e;
+    private static InvalidArgumentsException invalid(String tool, String arguments) {
+        return assertThrows(InvalidArgumentsException.class, () -> bind(tool, arguments));
+    }
+
+    @Test
+    void everyProblemOfEveryArgumentIsNamedAtOnceInArgumentOrder() {
+        InvalidArgumentsException e = invalid("structured",
+                "{\"point\":{\"x\":\"one\"},\"tags\":[\"a\",7],\"weights\":{}}");
+        assertEquals(List.of("point.y: is required", "point.x: expected integer but got string",
+                "tags[1]: expected string but got integer", "ids: is required"), e.problems());
+        assertEquals("Invalid arguments for tool structured: point.y: is required; point.x: expected integer but got "
+                + "string; tags[1]: expected string but got integer; ids: is required. Correct them and call the tool "
+                + "again.", e.getMessage());
     }
 
     @Test
@@ -192,52 +198,52 @@ class ArgumentBinderTest {
     }
 
     @Test
-    void missingRequiredArgumentIsInvalidParamsNamingIt() {
-        JsonRpcException e = invalid("simple", "{\"text\":\"hi\",\"priority\":\"LOW\"}");
+    void missingRequiredArgumentIsAnInvalidArgumentNamingIt() {
+        InvalidArgumentsException e = invalid("simple", "{\"text\":\"hi\",\"priority\":\"LOW\"}");
         assertTrue(e.getMessage().contains("count: is required"), e.getMessage());
         assertTrue(e.getMessage().contains("simple"), e.getMessage());
     }
 
     @Test
-    void nullRequiredArgumentIsInvalidParams() {
-        JsonRpcException e = invalid("simple", "{\"text\":null,\"count\":1,\"priority\":\"LOW\"}");
+    void nullRequiredArgumentIsAnInvalidArgument() {
+        InvalidArgumentsException e = invalid("simple", "{\"text\":null,\"count\":1,\"priority\":\"LOW\"}");
         assertTrue(e.getMessage().contains("text: is required"), e.getMessage());
     }
 
     @Test
     void missingRequiredArgumentIsNamedByItsSchemaName() {
-        JsonRpcException e = invalid("renamed", "{\"limit\":3}");
+        InvalidArgumentsException e = invalid("renamed", "{\"limit\":3}");
         assertTrue(e.getMessage().contains("max_results: is required"), e.getMessage());
         assertArrayEquals(new Object[] {3}, bind("renamed", "{\"max_results\":3}"));
     }
 
     @Test
-    void wrongTypeIsInvalidParams() {
-        JsonRpcException e = invalid("simple", "{\"text\":\"hi\",\"count\":\"three\",\"priority\":\"LOW\"}");
+    void wrongTypeIsAnInvalidArgument() {
+        InvalidArgumentsException e = invalid("simple", "{\"text\":\"hi\",\"count\":\"three\",\"priority\":\"LOW\"}");
         assertTrue(e.getMessage().contains("count: expected integer but got string"), e.getMessage());
     }
 
     @Test
-    void fractionalValueForIntIsInvalidParams() {
-        JsonRpcException e = invalid("simple", "{\"text\":\"hi\",\"count\":1.5,\"priority\":\"LOW\"}");
+    void fractionalValueForIntIsAnInvalidArgument() {
+        InvalidArgumentsException e = invalid("simple", "{\"text\":\"hi\",\"count\":1.5,\"priority\":\"LOW\"}");
         assertTrue(e.getMessage().contains("count"), e.getMessage());
     }
 
     @Test
-    void intOutOfRangeIsInvalidParams() {
-        JsonRpcException e = invalid("simple", "{\"text\":\"hi\",\"count\":3000000000,\"priority\":\"LOW\"}");
+    void intOutOfRangeIsAnInvalidArgument() {
+        InvalidArgumentsException e = invalid("simple", "{\"text\":\"hi\",\"count\":3000000000,\"priority\":\"LOW\"}");
         assertTrue(e.getMessage().contains("count: must be at most"), e.getMessage());
     }
 
     @Test
-    void unknownEnumConstantIsInvalidParams() {
-        JsonRpcException e = invalid("simple", "{\"text\":\"hi\",\"count\":1,\"priority\":\"URGENT\"}");
+    void unknownEnumConstantIsAnInvalidArgument() {
+        InvalidArgumentsException e = invalid("simple", "{\"text\":\"hi\",\"count\":1,\"priority\":\"URGENT\"}");
         assertTrue(e.getMessage().contains("priority: must be one of"), e.getMessage());
     }
 
     @Test
-    void nestedRecordProblemIsInvalidParamsWithPath() {
-        JsonRpcException e = invalid("structured",
+    void nestedRecordProblemIsAnInvalidArgumentWithPath() {
+        InvalidArgumentsException e = invalid("structured",
                 "{\"point\":{\"x\":1},\"tags\":[],\"ids\":[],\"weights\":{}}");
         assertTrue(e.getMessage().contains("point.y: is required"), e.getMessage());
         e = invalid("structured", "{\"point\":{\"x\":1,\"y\":2},\"tags\":[\"a\",7],\"ids\":[],\"weights\":{}}");
@@ -246,20 +252,20 @@ class ArgumentBinderTest {
 
     @Test
     void duplicateSetItemsAreInvalidParams() {
-        JsonRpcException e = invalid("structured", "{\"point\":{\"x\":1,\"y\":2},\"tags\":[],\"ids\":[1,1],\"weights\":{}}");
+        InvalidArgumentsException e = invalid("structured", "{\"point\":{\"x\":1,\"y\":2},\"tags\":[],\"ids\":[1,1],\"weights\":{}}");
         assertTrue(e.getMessage().contains("ids: must not contain duplicate items"), e.getMessage());
     }
 
     @Test
-    void invalidDateIsInvalidParams() {
-        JsonRpcException e = invalid("times", "{\"at\":\"2024-05-01T10:15:30Z\",\"day\":\"2024-02-30\","
+    void invalidDateIsAnInvalidArgument() {
+        InvalidArgumentsException e = invalid("times", "{\"at\":\"2024-05-01T10:15:30Z\",\"day\":\"2024-02-30\","
                 + "\"local\":\"2024-05-01T10:15:30\",\"timeout\":\"PT1S\"}");
         assertTrue(e.getMessage().contains("day: is not a valid date"), e.getMessage());
     }
 
     @Test
-    void valueThatPassesSchemaButCannotBeConvertedIsInvalidParams() {
-        JsonRpcException e = invalid("times", "{\"at\":\"2024-05-01T10:15:30Z\",\"day\":\"2024-02-29\","
+    void valueThatPassesSchemaButCannotBeConvertedIsAnInvalidArgument() {
+        InvalidArgumentsException e = invalid("times", "{\"at\":\"2024-05-01T10:15:30Z\",\"day\":\"2024-02-29\","
                 + "\"local\":\"2024-05-01T10:15:30\",\"timeout\":\"ninety seconds\"}");
         assertTrue(e.getMessage().contains("timeout: cannot be read as Duration"), e.getMessage());
     }

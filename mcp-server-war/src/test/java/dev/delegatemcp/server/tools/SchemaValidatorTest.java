@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -293,5 +294,20 @@ class SchemaValidatorTest {
     @ValueSource(strings = {"1", "\"x\"", "true", "{}", "[]", "null"})
     void emptySchemaAcceptsAnything(String value) {
         assertValid(value, "{}");
+    }
+
+    @Test
+    void everyProblemIsNamedInDocumentOrderAndAWrongTypeHidesWhatIsInside() {
+        String schema = "{\"type\":\"object\",\"required\":[\"day\",\"travellers\",\"cabin\"],\"properties\":{"
+                + "\"day\":{\"type\":\"string\",\"format\":\"date\"},"
+                + "\"travellers\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"required\":[\"name\",\"email\"],"
+                + "\"properties\":{\"name\":{\"type\":\"string\"},\"email\":{\"type\":\"string\"}}}},"
+                + "\"cabin\":{\"type\":\"string\",\"enum\":[\"ECONOMY\",\"BUSINESS\"]},"
+                + "\"note\":{\"type\":\"object\",\"required\":[\"text\"]}}}";
+        JsonValue value = json("{\"day\":\"24.12.2026\",\"travellers\":[{\"email\":\"b@x.example\"}],"
+                + "\"cabin\":\"FIRST\",\"note\":\"not an object\"}");
+        assertEquals(List.of("day: is not a valid date", "travellers[0].name: is required",
+                "cabin: must be one of ECONOMY, BUSINESS", "note: expected object but got string"),
+                SchemaValidator.problems(value, schema(schema), ""));
     }
 }

@@ -1,0 +1,47 @@
+package dev.delegatemcp.server.transport;
+
+import dev.delegatemcp.server.jsonrpc.JsonRpcCodec;
+import dev.delegatemcp.server.jsonrpc.JsonRpcError;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Requests that JAX-RS itself refuses before the endpoint runs (an {@code Accept} or {@code Content-Type} header it
+ * cannot parse, an unknown path, a method the endpoint does not offer) get the same shape as every other refusal
+ * of the transport: their 4xx status and a JSON-RPC error body with id null (JSON-RPC 2.0 section 5.1), instead of
+ * the web container's HTML or text page. The message says what kind of request was refused, never the exception.
+ */
+@Provider
+public class RejectedRequestMapper implements ExceptionMapper<WebApplicationException> {
+
+    @Override
+    public Response toResponse(WebApplicationException exception) {
+        Response refused = exception.getResponse();
+        int status = refused == null ? 400 : refused.getStatus();
+        if (status < 400 || status >= 500) {
+            // Not a refusal of the request (a redirect, or the server's own failure): keep what JAX-RS made of it,
+            // without its entity, which may name the exception.
+            status = status >= 500 ? 500 : status;
+            return Response.status(status).build();
+        }
+        Response.ResponseBuilder response = Response.status(status).type(MediaType.APPLICATION_JSON)
+                .entity(JsonRpcCodec.error(null, JsonRpcError.INVALID_REQUEST, message(status)).toString());
+        if (refused.getHeaderString("Allow") != null) {
+            response.header("Allow", refused.getHeaderString("Allow"));
+        }
+        return response.build();
+    }
+
+    private static String message(int status) {
+        return switch (status) {
+            case 404 -> "Not Found: the MCP endpoint is <context root>/mcp";
+            case 405 -> "Method Not Allowed: use POST, GET or DELETE";
+            case 406 -> "Not Acceptable: accept application/json and text/event-stream";
+            case 415 -> "Unsupported Media Type: send application/json";
+            default -> "Bad Request: a header of the request could not be read (Accept, Content-Type, ...)";
+        };
+    }
+}
