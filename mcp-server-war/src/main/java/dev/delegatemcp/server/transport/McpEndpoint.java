@@ -84,7 +84,7 @@ public class McpEndpoint {
                     ? Response.Status.REQUEST_ENTITY_TOO_LARGE : Response.Status.UNSUPPORTED_MEDIA_TYPE;
             return error(status, null, JsonRpcError.INVALID_REQUEST, e.getMessage());
         } catch (IOException e) {
-            // The client went away or stalled mid-body; there is nobody left to read a detailed answer.
+            // The client went away or stopped sending mid-body: a 400 for whoever may still read it.
             return error(Response.Status.BAD_REQUEST, null, JsonRpcError.PARSE_ERROR,
                     "Parse error: the request body could not be read");
         }

@@ -9,10 +9,11 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Requests that JAX-RS itself refuses before the endpoint runs (an {@code Accept} or {@code Content-Type} header it
- * cannot parse, an unknown path, a method the endpoint does not offer) get the same shape as every other refusal
- * of the transport: their 4xx status and a JSON-RPC error body with id null (JSON-RPC 2.0 section 5.1), instead of
- * the web container's HTML or text page. The message says what kind of request was refused, never the exception.
+ * Requests that JAX-RS itself refuses before the endpoint runs (an unknown path, a method the endpoint does not
+ * offer, a media type it cannot negotiate) get the same shape as every other refusal of the transport: their 4xx
+ * status and a JSON-RPC error body with id null (JSON-RPC 2.0 section 5.1), instead of the web container's HTML or
+ * text page. The message says what kind of request was refused, never the exception. Headers that JAX-RS cannot
+ * even parse are refused by the servlet layer, with {@link RefusedRequestServlet} as its error page.
  */
 @Provider
 public class RejectedRequestMapper implements ExceptionMapper<WebApplicationException> {
@@ -28,11 +29,16 @@ public class RejectedRequestMapper implements ExceptionMapper<WebApplicationExce
             return Response.status(status).build();
         }
         Response.ResponseBuilder response = Response.status(status).type(MediaType.APPLICATION_JSON)
-                .entity(JsonRpcCodec.error(null, JsonRpcError.INVALID_REQUEST, message(status)).toString());
+                .entity(body(status));
         if (refused.getHeaderString("Allow") != null) {
             response.header("Allow", refused.getHeaderString("Allow"));
         }
         return response.build();
+    }
+
+    /** The JSON-RPC error body of a refused request with that HTTP status (id null: the request was not read). */
+    static String body(int status) {
+        return JsonRpcCodec.error(null, JsonRpcError.INVALID_REQUEST, message(status)).toString();
     }
 
     private static String message(int status) {
@@ -40,6 +46,7 @@ public class RejectedRequestMapper implements ExceptionMapper<WebApplicationExce
             case 404 -> "Not Found: the MCP endpoint is <context root>/mcp";
             case 405 -> "Method Not Allowed: use POST, GET or DELETE";
             case 406 -> "Not Acceptable: accept application/json and text/event-stream";
+            case 413 -> "Request body too large";
             case 415 -> "Unsupported Media Type: send application/json";
             default -> "Bad Request: a header of the request could not be read (Accept, Content-Type, ...)";
         };
