@@ -134,6 +134,21 @@ public final class McpHttp {
         }
     }
 
+    /** Any method on any URL, with exactly these headers (no token, no Accept): for CORS requests. */
+    public static Response send(String method, URI uri, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        headers.forEach(request::setHeader);
+        try {
+            return new Response(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+        } catch (IOException e) {
+            throw new AssertionError("HTTP request failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     /** An HTTP response. */
     public record Response(HttpResponse<String> raw) {
 
@@ -147,6 +162,12 @@ public final class McpHttp {
 
         public String header(String name) {
             return raw.headers().firstValue(name).orElse(null);
+        }
+
+        /** All values of a header, each comma-separated list split into its elements. */
+        public java.util.List<String> headerElements(String name) {
+            return raw.headers().allValues(name).stream().flatMap(v -> java.util.Arrays.stream(v.split(",")))
+                    .map(String::trim).filter(v -> !v.isEmpty()).toList();
         }
 
         public JsonObject json() {
