@@ -2,6 +2,7 @@ package dev.delegatemcp.web.cors;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.logging.Logger;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -50,6 +51,9 @@ public class CorsFilter extends HttpFilter {
     /** The MP Config key of the preflight cache time. */
     public static final String MAX_AGE_KEY = "mcp.transport.cors-max-age";
 
+    private static final Duration DEFAULT_MAX_AGE = Duration.ofMinutes(10);
+    private static final Logger LOG = Logger.getLogger(CorsFilter.class.getName());
+
     private transient OriginAllowList origins;
     private String allowedMethods;
     private String allowedHeaders;
@@ -66,7 +70,12 @@ public class CorsFilter extends HttpFilter {
         exposedHeaders = param("exposed-headers");
         var config = ConfigProvider.getConfig();
         origins = OriginAllowList.from(config);
-        Duration maxAge = config.getOptionalValue(MAX_AGE_KEY, Duration.class).orElse(Duration.ofMinutes(10));
+        Duration maxAge = DEFAULT_MAX_AGE;
+        try {
+            maxAge = config.getOptionalValue(MAX_AGE_KEY, Duration.class).orElse(DEFAULT_MAX_AGE);
+        } catch (IllegalArgumentException e) {
+            LOG.warning(() -> MAX_AGE_KEY + " must be an ISO-8601 duration such as PT10M; using " + DEFAULT_MAX_AGE);
+        }
         maxAgeSeconds = Long.toString(Math.max(0, maxAge.toSeconds()));
     }
 
