@@ -7,7 +7,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.json.Json;
@@ -115,8 +117,12 @@ public final class McpHttp {
             request.header("Mcp-Session-Id", sessionId).header("MCP-Protocol-Version", protocolVersion);
         }
         headers.forEach(request::setHeader);
+        return execute(request.build());
+    }
+
+    private static Response execute(HttpRequest request) {
         try {
-            return new Response(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+            return new Response(HTTP.send(request, HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
             throw new AssertionError("HTTP request failed", e);
         } catch (InterruptedException e) {
@@ -139,14 +145,7 @@ public final class McpHttp {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                 .method(method, HttpRequest.BodyPublishers.noBody());
         headers.forEach(request::setHeader);
-        try {
-            return new Response(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()));
-        } catch (IOException e) {
-            throw new AssertionError("HTTP request failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return execute(request.build());
     }
 
     /** An HTTP response. */
@@ -165,8 +164,8 @@ public final class McpHttp {
         }
 
         /** All values of a header, each comma-separated list split into its elements. */
-        public java.util.List<String> headerElements(String name) {
-            return raw.headers().allValues(name).stream().flatMap(v -> java.util.Arrays.stream(v.split(",")))
+        public List<String> headerElements(String name) {
+            return raw.headers().allValues(name).stream().flatMap(v -> Arrays.stream(v.split(",")))
                     .map(String::trim).filter(v -> !v.isEmpty()).toList();
         }
 
