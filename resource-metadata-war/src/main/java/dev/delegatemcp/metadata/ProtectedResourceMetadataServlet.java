@@ -3,6 +3,7 @@ package dev.delegatemcp.metadata;
 import java.io.IOException;
 import java.util.List;
 
+import dev.delegatemcp.web.cors.OriginAllowList;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -14,6 +15,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Serves the MCP server's Protected Resource Metadata at {@code /.well-known/oauth-protected-resource} (root form)
  * and {@code /.well-known/oauth-protected-resource/<MCP path>} (path form). The content comes from MP Config.
+ * A request whose {@code Origin} is not in {@code mcp.transport.allowed-origins} is 403, as at the MCP endpoint; CORS
+ * (preflights, {@code Access-Control-Allow-Origin}) is the web.xml's {@code CorsFilter}.
  */
 @WebServlet("/*")
 public class ProtectedResourceMetadataServlet extends HttpServlet {
@@ -40,18 +43,26 @@ public class ProtectedResourceMetadataServlet extends HttpServlet {
     @ConfigProperty(name = "mcp.server.title", defaultValue = " ")
     String resourceName;
 
+    @Inject
+    @ConfigProperty(name = OriginAllowList.CONFIG_KEY, defaultValue = OriginAllowList.DEFAULT)
+    List<String> allowedOrigins;
+
     private transient ProtectedResourceMetadata metadata;
+    private transient OriginAllowList origins;
 
     @Override
     public void init() {
         metadata = new ProtectedResourceMetadata(resource, authorizationServers, scopesSupported,
                 bearerMethodsSupported, resourceName);
+        origins = new OriginAllowList(allowedOrigins);
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        // Public metadata: browser-based MCP clients fetch it cross-origin.
-        response.setHeader("Access-Control-Allow-Origin", "*");
+        if (!origins.allows(request.getHeader("Origin"))) {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            return;
+        }
         if (!metadata.servesPath(request.getPathInfo())) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
@@ -60,13 +71,5 @@ public class ProtectedResourceMetadataServlet extends HttpServlet {
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "max-age=300");
         response.getWriter().write(metadata.toJson().toString());
-    }
-
-    @Override
-    protected void doOptions(HttpServletRequest request, HttpServletResponse response) {
-        response.setHeader("Access-Control-Allow-Origin", "*");
-        response.setHeader("Access-Control-Allow-Methods", "GET, OPTIONS");
-        response.setHeader("Access-Control-Allow-Headers", "MCP-Protocol-Version");
-        response.setStatus(HttpServletResponse.SC_NO_CONTENT);
     }
 }

@@ -7,7 +7,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.json.Json;
@@ -119,8 +121,12 @@ public final class McpHttp {
             request.header("Mcp-Session-Id", sessionId).header("MCP-Protocol-Version", protocolVersion);
         }
         headers.forEach(request::setHeader);
+        return execute(request.build());
+    }
+
+    private static Response execute(HttpRequest request) {
         try {
-            return new Response(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+            return new Response(HTTP.send(request, HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
             throw new AssertionError("HTTP request failed", e);
         } catch (InterruptedException e) {
@@ -138,6 +144,14 @@ public final class McpHttp {
         }
     }
 
+    /** Any method on any URL, with exactly these headers (no token, no Accept): for CORS requests. */
+    public static Response send(String method, URI uri, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        headers.forEach(request::setHeader);
+        return execute(request.build());
+    }
+
     /** An HTTP response. */
     public record Response(HttpResponse<String> raw) {
 
@@ -151,6 +165,12 @@ public final class McpHttp {
 
         public String header(String name) {
             return raw.headers().firstValue(name).orElse(null);
+        }
+
+        /** All values of a header, each comma-separated list split into its elements. */
+        public List<String> headerElements(String name) {
+            return raw.headers().allValues(name).stream().flatMap(v -> Arrays.stream(v.split(",")))
+                    .map(String::trim).filter(v -> !v.isEmpty()).toList();
         }
 
         public JsonObject json() {

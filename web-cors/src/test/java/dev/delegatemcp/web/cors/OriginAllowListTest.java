@@ -1,4 +1,4 @@
-package dev.delegatemcp.server.transport;
+package dev.delegatemcp.web.cors;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,15 +9,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class OriginPolicyTest {
+class OriginAllowListTest {
 
-    private final OriginPolicy policy = new OriginPolicy(
+    private final OriginAllowList policy = new OriginAllowList(
             List.of("http://localhost:*", " https://App.Example.com ", "http://[::1]:*"));
 
     @Test
     void requestWithoutOriginIsAllowed() {
         assertTrue(policy.allows(null));
-        assertTrue(new OriginPolicy(List.of()).allows(null));
+        assertTrue(new OriginAllowList(List.of()).allows(null));
     }
 
     @Test
@@ -52,11 +52,11 @@ class OriginPolicyTest {
     void matchingIsCaseInsensitive() {
         assertTrue(policy.allows("HTTP://LOCALHOST:5173"));
         assertTrue(policy.allows("HTTPS://APP.EXAMPLE.COM"));
-        assertTrue(new OriginPolicy(List.of("HTTP://LocalHost:*")).allows("http://localhost:1"));
+        assertTrue(new OriginAllowList(List.of("HTTP://LocalHost:*")).allows("http://localhost:1"));
     }
 
     @Test
     void emptyAllowListRejectsEveryOrigin() {
-        assertFalse(new OriginPolicy(List.of()).allows("http://localhost:3000"));
+        assertFalse(new OriginAllowList(List.of()).allows("http://localhost:3000"));
     }
 }
