@@ -1,0 +1,189 @@
+package dev.delegatemcp.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import dev.delegatemcp.it.support.Node;
+import dev.delegatemcp.it.support.SecretsLedger;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * A real MCP client signs in to the demo by itself, with no token pasted: the TypeScript SDK's OAuth client meets
+ * the server's 401, discovers the protected resource and Keycloak, registers itself dynamically, and gets a token by
+ * authorization code with PKCE and {@code resource}; the user's login and consent forms are filled in by the test.
+ * Against the demo realm as {@code bin/keycloak} configures it, on test ports (integration-tests/pom.xml).
+ * <p>
+ * Runs before {@link KeycloakE2EIT} (failsafe runs classes in alphabetical order), whose last test stops Keycloak.
+ */
+class KeycloakClientSignInE2EIT {
+
+    private static final String KEYCLOAK = "http://localhost:" + Integer.getInteger("it.keycloak.port", 18180);
+    private static final String ISSUER = KEYCLOAK + "/realms/mcp-demo";
+    private static final String MCP_URL = "http://localhost:" + Integer.getInteger("it.demo.http.port", 19280)
+            + "/mcp-server/mcp";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static JsonObject signIn(String user, String scope, String tools) {
+        Map<String, String> env = new java.util.HashMap<>(Map.of("MCP_URL", MCP_URL, "MCP_USER", user,
+                "MCP_PASSWORD", user, "MCP_TOOLS", tools));
+        if (scope != null) {
+            env.put("MCP_SCOPE", scope);
+        }
+        Node.Result result = Node.run(env, 180, "oauth-client.mjs", "signin");
+        assertEquals(0, result.exitCode(), result.stdout() + result.stderr());
+        return result.json();
+    }
+
+    private static List<String> strings(JsonArray array) {
+        return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+    }
+
+    private static JsonObject json(String text) {
+        return Json.createReader(new StringReader(text)).readObject();
+    }
+
+    @Test
+    void sdkClientSignsInByItselfThroughDynamicRegistrationAndPkceThenListsAndCallsTools() {
+        JsonObject out = signIn("alice", null, "whoami,calendar_events");
+
+        assertEquals("UnauthorizedError", out.getString("firstAttempt"), "the first connect meets the 401");
+        JsonObject discovery = out.getJsonObject("discovery");
+        assertEquals(ISSUER, discovery.getString("authorizationServer"), "from the protected resource metadata");
+        assertEquals(MCP_URL, discovery.getString("resource"));
+        assertEquals(ISSUER + "/clients-registrations/openid-connect", discovery.getString("registrationEndpoint"));
+
+        JsonObject registration = out.getJsonObject("registration");
+        assertEquals(1, registration.getInt("count"), "registered once, anonymously");
+        String clientId = registration.getString("clientId");
+        assertFalse(clientId.isBlank());
+        assertFalse(registration.getBoolean("hasClientSecret"), "a public client");
+        assertTrue(strings(registration.getJsonArray("redirectUris")).stream()
+                .allMatch(uri -> uri.startsWith("http://127.0.0.1:")), registration.toString());
+
+        JsonObject request = out.getJsonObject("authorizationRequest");
+        assertEquals(ISSUER + "/protocol/openid-connect/auth", request.getString("endpoint"));
+        assertEquals(clientId, request.getString("clientId"));
+        assertEquals("S256", request.getString("codeChallengeMethod"));
+        assertTrue(request.getBoolean("hasCodeChallenge"));
+        assertEquals(MCP_URL, request.getString("resource"), "RFC 8707 resource = this server");
+        assertEquals("notes.read notes.write", request.getString("scope"), "the scopes of the server's challenge");
+        assertEquals(List.of("login", "consent"), strings(out.getJsonArray("userSteps")),
+                "the user logs in and approves the new client");
+        assertTrue(out.getBoolean("stateMatches"));
+        assertEquals("AUTHORIZED", out.getString("finishAuth"));
+
+        JsonObject token = out.getJsonObject("token");
+        assertEquals(ISSUER, token.getString("issuer"));
+        assertEquals(clientId, token.getString("azp"), "issued to the registered client");
+        List<String> audience = strings(token.getJsonArray("aud"));
+        assertTrue(audience.contains(MCP_URL), "for this server: " + audience);
+        assertTrue(audience.contains("mcp-server"), "exchangeable by this server: " + audience);
+        assertEquals(List.of("notes.read", "notes.write"),
+                List.of(token.getString("scope").split(" ")).stream().filter(s -> s.startsWith("notes.")).sorted().toList());
+
+        List<String> tools = strings(out.getJsonArray("tools"));
+        assertTrue(tools.containsAll(List.of("add_note", "calendar_events", "list_notes", "whoami")), tools.toString());
+        JsonObject calls = out.getJsonObject("calls");
+        JsonObject whoami = calls.getJsonObject("whoami");
+        assertFalse(whoami.getBoolean("isError"), whoami.toString());
+        JsonObject identity = whoami.getJsonObject("structuredContent");
+        assertEquals(token.getString("sub"), identity.getString("subject"));
+        assertEquals(clientId, identity.getString("clientId"));
+        assertEquals("acme", identity.getString("tenant"));
+        assertEquals(List.of("notes.read", "notes.write"), strings(identity.getJsonArray("scopes")).stream()
+                .filter(s -> s.startsWith("notes.")).toList());
+
+        // The server exchanges the registered client's token at Keycloak for one for the calendar.
+        JsonObject calendar = calls.getJsonObject("calendar_events");
+        assertFalse(calendar.getBoolean("isError"), calendar.toString());
+        JsonObject seen = json(calendar.getString("text"));
+        assertEquals(token.getString("sub"), seen.getString("subject"));
+        assertEquals(List.of("calendar-api"), strings(seen.getJsonArray("audience")));
+        assertEquals("mcp-server", seen.getString("authorizedParty"));
+    }
+
+    @Test
+    void dynamicallyRegisteredClientGetsOnlyTheScopesItAsksFor() {
+        JsonObject out = signIn("bob", "notes.read", "whoami");
+
+        assertEquals("REDIRECT", out.getString("firstAttempt"));
+        assertEquals("notes.read", out.getJsonObject("authorizationRequest").getString("scope"));
+        JsonObject token = out.getJsonObject("token");
+        List<String> scopes = List.of(token.getString("scope").split(" "));
+        assertTrue(scopes.contains("notes.read"), scopes.toString());
+        assertFalse(scopes.contains("notes.write"), "not asked for: " + scopes);
+        assertTrue(strings(token.getJsonArray("aud")).contains(MCP_URL));
+        List<String> tools = strings(out.getJsonArray("tools"));
+        assertTrue(tools.contains("list_notes"), tools.toString());
+        assertFalse(tools.contains("add_note"), "needs notes.write: " + tools);
+        assertEquals(List.of("notes.read"), strings(out.getJsonObject("calls").getJsonObject("whoami")
+                .getJsonObject("structuredContent").getJsonArray("scopes")).stream()
+                .filter(s -> s.startsWith("notes.")).toList());
+    }
+
+    /** An anonymous RFC 7591 registration; the status, and the response's error description when refused. */
+    private static int register(String metadata, StringBuilder refusal) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(
+                ISSUER + "/clients-registrations/openid-connect"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(metadata)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 201) {
+            // Clean up with the registration access token (a secret: into the ledger, never into a message).
+            JsonObject registered = json(response.body());
+            String registrationToken = SecretsLedger.record(registered.getString("registration_access_token"));
+            HTTP.send(HttpRequest.newBuilder(URI.create(registered.getString("registration_client_uri")))
+                    .header("Authorization", "Bearer " + registrationToken).DELETE().build(),
+                    HttpResponse.BodyHandlers.discarding());
+        } else {
+            refusal.append(response.body());
+        }
+        return response.statusCode();
+    }
+
+    private static String metadata(String scope, String... redirectUris) {
+        return Json.createObjectBuilder()
+                .add("client_name", "registration policy check")
+                .add("redirect_uris", Json.createArrayBuilder(List.of(redirectUris)))
+                .add("grant_types", Json.createArrayBuilder(List.of("authorization_code", "refresh_token")))
+                .add("response_types", Json.createArrayBuilder(List.of("code")))
+                .add("token_endpoint_auth_method", "none")
+                .add("scope", scope).build().toString();
+    }
+
+    @Test
+    void anonymousRegistrationIsOpenToLoopbackRedirectUrisAndTheServersScopesOnly() throws Exception {
+        StringBuilder refusal = new StringBuilder();
+        assertEquals(201, register(metadata("notes.read notes.write", "http://localhost:33418/callback"), refusal),
+                refusal::toString);
+        assertEquals(201, register(metadata("notes.read", "http://127.0.0.1:6274/oauth/callback"), refusal),
+                refusal::toString);
+
+        refusal.setLength(0);
+        assertEquals(403, register(metadata("notes.read", "https://client.example/callback"), refusal),
+                "a redirect URI off this machine");
+        assertTrue(refusal.toString().contains("Trusted Hosts"), refusal::toString);
+        refusal.setLength(0);
+        assertEquals(403, register(metadata("notes.read", "http://localhost:33418/callback",
+                "https://client.example/callback"), refusal), "one redirect URI off this machine");
+        assertTrue(refusal.toString().contains("Trusted Hosts"), refusal::toString);
+        refusal.setLength(0);
+        assertEquals(403, register(metadata("notes.read calendar.read", "http://localhost:33418/callback"), refusal),
+                "calendar.read is the server's, not a client's");
+        assertTrue(refusal.toString().contains("Allowed Client Scopes"), refusal::toString);
+    }
+}
