@@ -158,6 +158,8 @@ class KeycloakClientSignInE2EIT {
     private static String metadata(String scope, String... redirectUris) {
         return Json.createObjectBuilder()
                 .add("client_name", "registration policy check")
+                // A home page elsewhere, as the Inspector's (its GitHub page): only redirect URIs must be loopback.
+                .add("client_uri", "https://github.com/modelcontextprotocol/inspector")
                 .add("redirect_uris", Json.createArrayBuilder(List.of(redirectUris)))
                 .add("grant_types", Json.createArrayBuilder(List.of("authorization_code", "refresh_token")))
                 .add("response_types", Json.createArrayBuilder(List.of("code")))
@@ -168,22 +170,38 @@ class KeycloakClientSignInE2EIT {
     @Test
     void anonymousRegistrationIsOpenToLoopbackRedirectUrisAndTheServersScopesOnly() throws Exception {
         StringBuilder refusal = new StringBuilder();
-        assertEquals(201, register(metadata("notes.read notes.write", "http://localhost:33418/callback"), refusal),
-                refusal::toString);
-        assertEquals(201, register(metadata("notes.read", "http://127.0.0.1:6274/oauth/callback"), refusal),
-                refusal::toString);
+        for (String loopback : List.of("http://localhost:33418/callback", "http://127.0.0.1:6276/oauth/callback",
+                "http://[::1]:6276/oauth/callback")) {
+            refusal.setLength(0);
+            assertEquals(201, register(metadata("notes.read notes.write", loopback), refusal),
+                    () -> loopback + ": " + refusal);
+        }
 
-        refusal.setLength(0);
-        assertEquals(403, register(metadata("notes.read", "https://client.example/callback"), refusal),
-                "a redirect URI off this machine");
-        assertTrue(refusal.toString().contains("Trusted Hosts"), refusal::toString);
-        refusal.setLength(0);
-        assertEquals(403, register(metadata("notes.read", "http://localhost:33418/callback",
-                "https://client.example/callback"), refusal), "one redirect URI off this machine");
-        assertTrue(refusal.toString().contains("Trusted Hosts"), refusal::toString);
+        for (List<String> elsewhere : List.of(List.of("https://client.example/callback"),
+                List.of("http://localhost:33418/callback", "https://client.example/callback"),
+                List.of("http://localhost.client.example/callback"), List.of("com.example.client:/callback"),
+                List.of("http://localhost:33418/*"))) {
+            refusal.setLength(0);
+            assertEquals(403, register(metadata("notes.read", elsewhere.toArray(String[]::new)), refusal),
+                    () -> "redirect URIs " + elsewhere);
+        }
         refusal.setLength(0);
         assertEquals(403, register(metadata("notes.read calendar.read", "http://localhost:33418/callback"), refusal),
                 "calendar.read is the server's, not a client's");
         assertTrue(refusal.toString().contains("Allowed Client Scopes"), refusal::toString);
+    }
+
+    @Test
+    void clientAskingForOfflineAccessGetsARefreshTokenAndCallsTools() {
+        // As the Inspector does: it adds offline_access to the scopes of the server's challenge.
+        JsonObject out = signIn("carol", "notes.read notes.write offline_access", "whoami");
+
+        JsonObject token = out.getJsonObject("token");
+        assertTrue(List.of(token.getString("scope").split(" ")).contains("offline_access"), token.toString());
+        assertTrue(token.getBoolean("refreshToken"));
+        assertTrue(strings(token.getJsonArray("aud")).contains(MCP_URL));
+        JsonObject identity = out.getJsonObject("calls").getJsonObject("whoami").getJsonObject("structuredContent");
+        assertEquals(token.getString("sub"), identity.getString("subject"));
+        assertEquals("globex", identity.getString("tenant"));
     }
 }
