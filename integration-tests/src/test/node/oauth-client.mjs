@@ -6,9 +6,11 @@
 //
 // Usage: node oauth-client.mjs <signin>   env: MCP_URL, MCP_USER, MCP_PASSWORD (the demo user's),
 //        MCP_SCOPE (optional: ask for these scopes instead of those of the server's 401 challenge),
-//        MCP_TOOLS (comma-separated tools to call with no arguments after signing in, default whoami)
+//        MCP_TOOLS (comma-separated tools to call with no arguments after signing in, default whoami),
+//        MCP_SECRETS_FILE (optional: the tokens and the code are written there, one a line, for the log scan)
 // Prints one JSON object: what the registration, the token (its claims only) and the tools looked like. Never a
 // token, a code or the registration access token.
+import fs from 'node:fs';
 import http from 'node:http';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
@@ -160,6 +162,13 @@ function claims(jwt) {
   return JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8'));
 }
 
+/** Hands a secret to the Java test's ledger (a file only it reads), never to stdout. */
+function ledger(secret) {
+  if (secret && process.env.MCP_SECRETS_FILE) {
+    fs.appendFileSync(process.env.MCP_SECRETS_FILE, `${secret}\n`, { mode: 0o600 });
+  }
+}
+
 /** A JSON-safe summary of a tool call's result. */
 function summary(result) {
   return { isError: result.isError === true, text: result.content?.[0]?.text,
@@ -219,10 +228,13 @@ async function signin() {
     if (!signedIn.code) {
       throw new Error(`no code on the callback: ${signedIn.error} ${signedIn.errorDescription || ''}`);
     }
+    ledger(signedIn.code);
     out.stateMatches = signedIn.state === provider._state;
     out.finishAuth = await auth(provider, { serverUrl, authorizationCode: signedIn.code });
     const access = provider.tokens()?.access_token;
     if (!access) throw new Error('no access token after the code exchange');
+    ledger(access);
+    ledger(provider.tokens()?.refresh_token);
     const c = claims(access);
     out.token = { aud: c.aud, azp: c.azp, scope: c.scope, issuer: c.iss, sub: c.sub, tenant: c.tenant,
       refreshToken: provider.tokens()?.refresh_token !== undefined };

@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,13 +42,27 @@ class KeycloakClientSignInE2EIT {
             + "/mcp-server/mcp";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    /** Signs in with the SDK client; its code and tokens go to the ledger of the final log scan, not to the output. */
     private static JsonObject signIn(String user, String scope, String tools) {
-        Map<String, String> env = new java.util.HashMap<>(Map.of("MCP_URL", MCP_URL, "MCP_USER", user,
-                "MCP_PASSWORD", user, "MCP_TOOLS", tools));
+        Path secrets;
+        try {
+            secrets = Files.createTempFile("oauth-client-secrets", ".txt");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> env = new HashMap<>(Map.of("MCP_URL", MCP_URL, "MCP_USER", user,
+                "MCP_PASSWORD", user, "MCP_TOOLS", tools, "MCP_SECRETS_FILE", secrets.toString()));
         if (scope != null) {
             env.put("MCP_SCOPE", scope);
         }
-        Node.Result result = Node.run(env, 180, "oauth-client.mjs", "signin");
+        Node.Result result;
+        try {
+            result = Node.run(env, 180, "oauth-client.mjs", "signin");
+            Files.readAllLines(secrets).stream().filter(line -> !line.isBlank()).forEach(SecretsLedger::record);
+            Files.delete(secrets);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         assertEquals(0, result.exitCode(), result.stdout() + result.stderr());
         return result.json();
     }
