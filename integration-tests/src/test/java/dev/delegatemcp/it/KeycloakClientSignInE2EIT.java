@@ -209,6 +209,47 @@ class KeycloakClientSignInE2EIT {
         assertTrue(refusal.toString().contains("Allowed Client Scopes"), refusal::toString);
     }
 
+    /** Registers a client for this loopback redirect URI; returns its client id (the registration is recorded). */
+    private static String registeredClient(String redirectUri) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(
+                ISSUER + "/clients-registrations/openid-connect"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(metadata("notes.read", redirectUri))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, response.statusCode(), () -> response.statusCode() == 201 ? "" : response.body());
+        JsonObject registered = json(response.body());
+        SecretsLedger.record(registered.getString("registration_access_token"));
+        return registered.getString("client_id");
+    }
+
+    /** The authorization endpoint's answer to a browser, redirects not followed. */
+    private static HttpResponse<String> authorize(String clientId, String redirectUri, String pkce)
+            throws IOException, InterruptedException {
+        String query = "response_type=code&scope=notes.read&state=s1&client_id=" + clientId
+                + "&redirect_uri=" + java.net.URLEncoder.encode(redirectUri, java.nio.charset.StandardCharsets.UTF_8)
+                + pkce;
+        return HTTP.send(HttpRequest.newBuilder(URI.create(ISSUER + "/protocol/openid-connect/auth?" + query)).GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void selfRegisteredClientMustUsePkceWithS256() throws Exception {
+        String redirectUri = "http://127.0.0.1:6276/oauth/callback";
+        String clientId = registeredClient(redirectUri);
+
+        HttpResponse<String> withPkce = authorize(clientId, redirectUri,
+                "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256");
+        assertEquals(200, withPkce.statusCode(), "the login page");
+        assertTrue(withPkce.body().contains("kc-form-login"), "the login page");
+
+        for (String pkce : List.of("", "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=plain")) {
+            HttpResponse<String> refused = authorize(clientId, redirectUri, pkce);
+            assertEquals(302, refused.statusCode(), () -> "PKCE '" + pkce + "': " + refused.statusCode());
+            String location = refused.headers().firstValue("Location").orElse("");
+            assertTrue(location.startsWith(redirectUri + "?error=invalid_request"), location);
+        }
+    }
+
     @Test
     void clientAskingForOfflineAccessGetsARefreshTokenAndCallsTools() {
         // As the Inspector does: it adds offline_access to the scopes of the server's challenge.
