@@ -161,6 +161,7 @@ class KeycloakE2EIT {
         assertEquals("invalid_request", audit.getString("sts_error"));
     }
 
+    /** Keycloak stays down for the rest of the run: test classes that need it sort before this one (KeycloakC...). */
     @Test
     @Order(3)
     void keycloakStoppedGivesAnErrorResultWithinTheTimeout() throws IOException, InterruptedException {
