@@ -48,8 +48,8 @@ import org.junit.jupiter.api.Test;
  * <p>
  * Each tool call holds a server thread while the tool calls the calendar, and the calendar's request needs another
  * one. Liberty starts with a small thread pool (two threads per CPU) and grows it only on its controller's cycles:
- * with that default, a cold burst waited for threads longer than the calendar tool's 10 s time limit, and those
- * calls answered "The calendar service could not be reached".
+ * with that default, a cold burst waited for threads longer than the calendar tool's time limit (10 s; 5 s on the
+ * test's demo server, see demo-server.xml), and those calls answered "The calendar service could not be reached".
  */
 class ColdStartBurstIT {
 
