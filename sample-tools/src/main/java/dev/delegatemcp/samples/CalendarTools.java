@@ -32,6 +32,11 @@ public class CalendarTools {
     @ConfigProperty(name = "samples.calendar.url")
     String calendarUrl;
 
+    /** How long the tool waits for the calendar's answer. */
+    @Inject
+    @ConfigProperty(name = "samples.calendar.timeout", defaultValue = "PT10S")
+    Duration timeout;
+
     @Tool(name = "calendar_events", title = "My calendar",
             description = "Lists the caller's upcoming calendar events from the calendar service.",
             annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true))
@@ -63,7 +68,7 @@ public class CalendarTools {
     }
 
     private HttpResponse<String> get(DownstreamCredential credential) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(calendarUrl)).timeout(Duration.ofSeconds(10))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(calendarUrl)).timeout(timeout)
                 .header("Accept", "application/json");
         credential.applyTo(request::header);
         try {
