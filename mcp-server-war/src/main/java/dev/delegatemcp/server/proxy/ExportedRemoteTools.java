@@ -158,6 +158,11 @@ public class ExportedRemoteTools {
                 // Not connected, refused or unreachable: its tools are not listed; calling one says why.
                 LOG.log(Level.FINE, "Tools of {0} not listed: {1}", new Object[] {export.target(),
                         e.getClass().getSimpleName()});
+            } catch (RuntimeException e) {
+                // Whatever else failed, the caller still gets this server's own tools: one export failing must
+                // not fail tools/list. Said once per list at WARNING, with the class only (a message may hold data).
+                LOG.log(Level.WARNING, "Tools of {0} not listed: {1}", new Object[] {export.target(),
+                        e.getClass().getName()});
             }
         }
         return descriptors;

@@ -46,6 +46,7 @@ class ExportedRemoteToolsTest {
     final class FakeCredentials extends CallerCredentials {
         final List<String> asked = new ArrayList<>();
         String crmSecret = "crm-alice";
+        RuntimeException docsFailure;
 
         @Override
         public Optional<DownstreamCredential> obtainIfConnected(String target, Downstream.Level level,
@@ -60,6 +61,9 @@ class ExportedRemoteToolsTest {
         @Override
         public DownstreamCredential obtain(String target, Downstream.Level level, List<String> scopes) {
             asked.add(target + "/" + level);
+            if (docsFailure != null && target.equals("docs")) {
+                throw docsFailure;
+            }
             if (!target.equals("crm")) {
                 throw new ToolCallException("Connect your " + target + " account.");
             }
@@ -206,5 +210,12 @@ class ExportedRemoteToolsTest {
     @Test
     void nothingIsExportedByDefault() {
         assertTrue(ExportedRemoteTools.exports(config, " ").isEmpty());
+    }
+
+    @Test
+    void anExportThatFailsUnexpectedlyLeavesTheOtherToolsListed() {
+        credentials.docsFailure = new IllegalStateException("the vault client broke");
+        List<JsonObject> tools = exported.descriptors();
+        assertEquals(List.of("crm_lookup_customer"), tools.stream().map(tool -> tool.getString("name")).toList());
     }
 }
