@@ -481,7 +481,7 @@ def classify_tool(kind, tool, identity, t0, t1, status, answer, error):
     if tool in EXCHANGE and identity.generation < FAULTS.generation and text == SIGN_IN_REFUSED.format(target):
         RECORDS.add(kind, 'expected-fault', text + ' (token from before the Keycloak restart)', t0, t1, ['keycloak'])
         return
-    unexpected(kind, 'isError: ' + text[:160], t0, t1, status, answer, error, identity, faults, request)
+    unexpected(kind, 'isError: ' + REFERENCE.sub('<reference>', text)[:200], t0, t1, status, answer, error, identity, faults, request)
 
 
 def tools_list(client, identity, session, kind='tools/list'):
@@ -927,7 +927,7 @@ def run_faults(schedule):
         entry['window'] = window
         REPORT['faults'].append(entry)
         log(f'recovery after {name}: {entry.get("recovered_s")}')
-        earliest = now() + 10
+        earliest = now() + GRACE   # so that the next fault starts after this one's grace period
 
 
 # ---------------------------------------------------------------------------------------------------- summary
@@ -1005,8 +1005,9 @@ def summary(start, end, samples, load_seconds):
         print(f'    affected calls: {len(affected)} (ok {c["ok"]}, expected isError/answer {c["expected-fault"]}, '
               f'unexpected {c["unexpected"]}); answer time max {fmt(max(durations) if durations else None)}, '
               f'p99 {fmt(percentile(durations, 99))}; bound {bound:.1f} s ({why}) + {ALLOWANCE:g} s allowance')
+        later = [x['window']['start'] for x in REPORT['faults'] if x['window']['start'] > w['start']]
         last_fault = max((r[4] for r in rows if r[1] == 'expected-fault' and name in r[5]
-                          and r[3] >= w['start']), default=None)
+                          and r[3] >= w['start'] and r[3] < min(later, default=float('inf'))), default=None)
         if name == 'keycloak':
             what = 'calendar_events with a new token (a token exchange)'
         elif name.startswith('vault'):
@@ -1073,9 +1074,11 @@ def main():
     for thread in threads:
         thread.start()
     T = SECONDS
+    # Planned start (fraction of the run) and length of each fault; a fault starts at the earliest SOAK_GRACE
+    # seconds after the previous one recovered, and the load goes on until the last one has recovered.
     schedule = [('keycloak', 0.10 * T, max(10.0, 0.08 * T)),
-                ('vault-slow', 0.40 * T, max(20.0, 0.08 * T)),
-                ('vault-500', 0.50 * T, max(15.0, 0.07 * T)),
+                ('vault-slow', 0.35 * T, max(20.0, 0.08 * T)),
+                ('vault-500', 0.47 * T, max(15.0, 0.07 * T)),
                 ('crm-down', 0.66 * T, max(15.0, 0.08 * T))]
     fault_error = []
 
