@@ -796,6 +796,39 @@ class Sampler(threading.Thread):
                 pass
 
 
+class Watchdog(threading.Thread):
+    """Liveness: a GET of the MCP endpoint without a token (401) every second. When one has not
+    been answered after 3 s, a thread dump of Liberty goes to results (at most 3), so a stall can be read afterwards."""
+
+    def __init__(self):
+        super().__init__(name='watchdog', daemon=True)
+        self.stalls, self.dumps, self.probes = [], [], 0
+
+    def run(self):
+        while not STOP.wait(1):
+            result = {}
+
+            def get():
+                try:
+                    result['status'] = http_call('GET', BASE, MCP_PATH, timeout=60)[0]
+                except Exception as e:
+                    result['error'] = type(e).__name__
+            t0 = now()
+            helper = threading.Thread(target=get, daemon=True)
+            helper.start()
+            helper.join(3)
+            if helper.is_alive() and len(self.dumps) < 3 and LIBERTY_PID:
+                path = os.path.join(OUT, f'stall-{len(self.dumps) + 1}-threads.txt')
+                with open(path, 'w') as f:
+                    f.write(f'bench clock {now():.1f} s: a GET sent at {t0:.1f} s is not answered yet\n')
+                    f.write(jcmd('Thread.print'))
+                self.dumps.append(path)
+            helper.join(60)
+            self.probes += 1
+            if now() - t0 > 3:
+                self.stalls.append((t0, now() - t0, result.get('status') or result.get('error')))
+
+
 # ---------------------------------------------------------------------------------------------------- faults and recovery
 def proxy_mode(route, mode):
     status, _, answer = http_call('GET', urllib.parse.urlsplit(f'http://127.0.0.1:{PROXY_CONTROL}'),
@@ -942,7 +975,7 @@ def fmt(v, unit='s'):
     return '-' if v is None else (f'{v:.3f}{unit}' if v < 10 else f'{v:.1f}{unit}')
 
 
-def summary(start, end, samples, load_seconds):
+def summary(start, end, samples, load_seconds, watchdog):
     rows = RECORDS.rows
     print()
     print(f'== Soak summary: {load_seconds:.0f} s of load (SOAK_SECONDS={SECONDS:g}), {len(rows)} requests')
@@ -1019,6 +1052,13 @@ def summary(start, end, samples, load_seconds):
         print(f'    recovery (Liberty not restarted): first session with a new token {accepted}, first successful '
               f'{what} {fmt(entry["recovered_s"])} after the fault ended; last fault answer of the load at {last}')
     print()
+    longest = max((d for _, d, _ in watchdog.stalls), default=0)
+    print(f'liveness (a GET of the endpoint every second, {watchdog.probes} sent): {len(watchdog.stalls)} answered after '
+          f'more than 3 s, longest {longest:.1f} s' + ''.join(f'; at t={t:.1f} s {d:.1f} s' for t, d, _ in
+                                                         watchdog.stalls[:8]))
+    for path in watchdog.dumps:
+        print(f'  thread dump during a stall: {path}')
+    print()
     print('Liberty process (pid %s):' % LIBERTY_PID)
     print(f'  heap used after GC: start {start.get("heap_after_gc_mb")} MB, end {end.get("heap_after_gc_mb")} MB')
     threads = [s['threads'] for s in samples if 'threads' in s]
@@ -1060,7 +1100,8 @@ def main():
 
     pool = TokenPool()
     sampler = Sampler()
-    threads = [pool, Refresher(), sampler,
+    watchdog = Watchdog()
+    threads = [pool, Refresher(), sampler, watchdog,
                Worker('plain', 'alice', ['whoami', 'echo', 'whoami', 'echo', 'tools/list']),
                Worker('downstream', 'bob', ['calendar_access', 'calendar_events', 'calendar_access',
                                             'payroll_summary']),
@@ -1111,7 +1152,7 @@ def main():
         thread.join(timeout=CLIENT_TIMEOUT + 5)
     time.sleep(2)
     end = process_figures(gc=True)
-    unexpected_count = summary(start, end, [start] + sampler.samples + [end], load_seconds)
+    unexpected_count = summary(start, end, [start] + sampler.samples + [end], load_seconds, watchdog)
     if fault_error:
         print(f'FAULT SCHEDULE FAILED: {fault_error[0]}')
         return 2
