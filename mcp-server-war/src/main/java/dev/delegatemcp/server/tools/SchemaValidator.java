@@ -26,10 +26,19 @@ import jakarta.json.JsonValue;
  */
 public final class SchemaValidator {
 
+    /**
+     * The most problems gathered for one value: past it the check stops (one more is kept, so the caller can tell
+     * there were more). A body of a few MiB can hold millions of wrong array items; their list must not be larger.
+     */
+    public static final int MAX_PROBLEMS = 20;
+
     private SchemaValidator() {
     }
 
-    /** Every problem, e.g. {@code ["days: expected integer but got string", "to: is required"]}; empty when valid. */
+    /**
+     * Every problem, e.g. {@code ["days: expected integer but got string", "to: is required"]}, up to
+     * {@link #MAX_PROBLEMS} + 1; empty when valid.
+     */
     public static List<String> problems(JsonValue value, JsonObject schema, String path) {
         List<String> problems = new ArrayList<>();
         check(value, schema, path, problems);
@@ -42,6 +51,9 @@ public final class SchemaValidator {
     }
 
     private static void check(JsonValue value, JsonObject schema, String path, List<String> problems) {
+        if (problems.size() > MAX_PROBLEMS) {
+            return;
+        }
         String type = schema.getString("type", null);
         if (type != null && !hasType(value, type)) {
             problems.add(problem(path, "expected " + type + " but got " + describe(value)));
@@ -77,6 +89,9 @@ public final class SchemaValidator {
         JsonObject properties = schema.getJsonObject("properties");
         JsonValue additional = schema.get("additionalProperties");
         for (var member : object.entrySet()) {
+            if (problems.size() > MAX_PROBLEMS) {
+                return;
+            }
             JsonObject memberSchema = properties == null ? null : properties.getJsonObject(member.getKey());
             if (memberSchema == null && additional instanceof JsonObject additionalSchema) {
                 memberSchema = additionalSchema;
@@ -92,7 +107,7 @@ public final class SchemaValidator {
 
     private static void checkArray(JsonArray array, JsonObject schema, String path, List<String> problems) {
         JsonObject items = schema.getJsonObject("items");
-        for (int i = 0; items != null && i < array.size(); i++) {
+        for (int i = 0; items != null && i < array.size() && problems.size() <= MAX_PROBLEMS; i++) {
             check(array.get(i), items, path + "[" + i + "]", problems);
         }
         if (schema.getBoolean("uniqueItems", false)

@@ -121,6 +121,18 @@ class ArgumentBinderTest {
     }
 
     @Test
+    void theMessageNamesTwentyProblemsAtMost() {
+        StringBuilder tags = new StringBuilder("[");
+        for (int i = 0; i < 100; i++) {
+            tags.append(i == 0 ? "" : ",").append(i);
+        }
+        InvalidArgumentsException e = invalid("structured",
+                "{\"point\":{\"x\":1,\"y\":2},\"tags\":" + tags + "],\"ids\":[],\"weights\":{}}");
+        assertTrue(e.getMessage().contains("tags[19]: expected string but got integer; and more."), e.getMessage());
+        assertFalse(e.getMessage().contains("tags[20]"), e.getMessage());
+    }
+
+    @Test
     void everyProblemOfEveryArgumentIsNamedAtOnceInArgumentOrder() {
         InvalidArgumentsException e = invalid("structured",
                 "{\"point\":{\"x\":\"one\"},\"tags\":[\"a\",7],\"weights\":{}}");

@@ -310,4 +310,16 @@ class SchemaValidatorTest {
                 "cabin: must be one of ECONOMY, BUSINESS", "note: expected object but got string"),
                 SchemaValidator.problems(value, schema(schema), ""));
     }
+
+    @Test
+    void aMillionWrongItemsGiveABoundedListOfProblems() {
+        jakarta.json.JsonArrayBuilder items = Json.createArrayBuilder();
+        for (int i = 0; i < 1_000_000; i++) {
+            items.add(i);
+        }
+        List<String> problems = SchemaValidator.problems(items.build(),
+                schema("{\"type\":\"array\",\"items\":{\"type\":\"string\"}}"), "names");
+        assertEquals(SchemaValidator.MAX_PROBLEMS + 1, problems.size());
+        assertEquals("names[0]: expected string but got integer", problems.get(0));
+    }
 }
