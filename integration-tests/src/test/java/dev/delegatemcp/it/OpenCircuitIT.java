@@ -27,7 +27,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * When the STS or the token vault keeps failing, MicroProfile Fault Tolerance opens its circuit breaker (10 calls,
  * half of them failed): calls then fail fast without reaching them. Users must read the same sentence as for any
  * unavailable service, not "the tool failed unexpectedly", and the server log must not report the open circuit as
- * an unexpected EJB failure. A deployment of its own: the open circuits would fail other classes' calls.
+ * an unexpected EJB failure. A deployment of its own: the open circuits would fail other classes' calls; and users
+ * of its own (circe, brennan): the STS and vault doubles count calls per user across classes.
  */
 @ExtendWith(ArquillianExtension.class)
 class OpenCircuitIT {
@@ -54,33 +55,33 @@ class OpenCircuitIT {
 
     @Test
     void anOpenCircuitToTheStsIsAServiceThatCannotBeReachedForTheUser() throws IOException {
-        McpHttp client = McpHttp.withToken(TestTokens.user("olga").sign()).initialize();
+        McpHttp client = McpHttp.withToken(TestTokens.user("circe").sign()).initialize();
         for (int i = 0; i < 6; i++) { // 12 failed exchanges (each retried once): the circuit opens
             assertEquals("The broken service could not be reached; try again in a moment.",
                     errorText(client, "broken_target"));
         }
-        long exchanges = STS.exchangesFor("olga", "broken");
+        long exchanges = STS.exchangesFor("circe", "broken");
         assertEquals("The broken service could not be reached; try again in a moment.",
                 errorText(client, "broken_target"));
-        assertEquals(exchanges, STS.exchangesFor("olga", "broken"), "the open circuit did not call the STS");
+        assertEquals(exchanges, STS.exchangesFor("circe", "broken"), "the open circuit did not call the STS");
         assertFalse(serverLog().contains("CNTR0020E"), "an open circuit is no unexpected EJB failure");
     }
 
     @Test
     void anOpenCircuitToTheVaultIsAServiceThatCannotBeReachedForTheUser() throws IOException {
-        VAULT.storeForUser("flaky-app", "otto", List.of("flaky.read"), "flaky-otto-token",
+        VAULT.storeForUser("flaky-app", "brennan", List.of("flaky.read"), "flaky-brennan-token",
                 Instant.now().getEpochSecond() + 3600);
         VAULT.failApp("flaky-app", 500);
         try {
-            McpHttp client = McpHttp.withToken(TestTokens.user("otto").sign()).initialize();
+            McpHttp client = McpHttp.withToken(TestTokens.user("brennan").sign()).initialize();
             for (int i = 0; i < 6; i++) {
                 assertEquals("The flaky service could not be reached; try again in a moment.",
                         errorText(client, "flaky_credential"));
             }
-            int calls = VAULT.callsFor("otto").size();
+            int calls = VAULT.callsFor("brennan").size();
             assertEquals("The flaky service could not be reached; try again in a moment.",
                     errorText(client, "flaky_credential"));
-            assertEquals(calls, VAULT.callsFor("otto").size(), "the open circuit did not call the vault");
+            assertEquals(calls, VAULT.callsFor("brennan").size(), "the open circuit did not call the vault");
             assertFalse(serverLog().contains("CNTR0020E"), "an open circuit is no unexpected EJB failure");
         } finally {
             VAULT.recoverApp("flaky-app");
