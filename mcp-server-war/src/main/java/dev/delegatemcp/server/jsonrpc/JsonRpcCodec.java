@@ -84,10 +84,18 @@ public final class JsonRpcCodec {
                 throw new JsonRpcException(JsonRpcError.PARSE_ERROR, "Parse error: content after the JSON value");
             }
             return value;
+        } catch (JsonRpcException e) {
+            throw e;
         } catch (JsonParsingException e) {
             throw new JsonRpcException(JsonRpcError.PARSE_ERROR, "Parse error: the body is not valid JSON");
         } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
             throw new JsonRpcException(JsonRpcError.PARSE_ERROR, "Parse error: the body is empty or not valid JSON");
+        } catch (RuntimeException e) {
+            // Parsson's limits, which keep a hostile body from costing memory and time: a number of more than 1,100
+            // characters or an exponent past an int (NumberFormatException and others), nesting deeper than 1,000
+            // (a RuntimeException of its own). A client's input, so a parse error, never a server error.
+            throw new JsonRpcException(JsonRpcError.PARSE_ERROR,
+                    "Parse error: the body is beyond what this server reads (a number too long, or nesting too deep)");
         }
     }
 

@@ -86,6 +86,21 @@ public final class InMemorySessionStore implements SessionStore {
         if (entry == null) {
             return Optional.empty();
         }
+        return touch(id, entry);
+    }
+
+    @Override
+    public synchronized Optional<McpSession> touchOwn(String id, String owner) {
+        // Looked up without moving it in the access order: the owner is checked first.
+        LinkedHashMap<String, Entry> own = byOwner.get(owner);
+        Entry entry = own == null ? null : own.getOrDefault(id, null);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        return touch(id, entry);
+    }
+
+    private Optional<McpSession> touch(String id, Entry entry) {
         long now = clock.millis();
         if (isExpired(entry, now)) {
             remove(id);

@@ -175,7 +175,7 @@ public class McpEndpoint {
 
     /** A session is usable only by the subject that created it; to anyone else it does not exist. */
     private Optional<McpSession> ownSession(String sessionId) {
-        return sessions.touch(sessionId).filter(s -> s.owner().equals(caller.subject()));
+        return sessions.touchOwn(sessionId, caller.subject());
     }
 
     private static Response error(Response.Status status, JsonValue id, int code, String message) {

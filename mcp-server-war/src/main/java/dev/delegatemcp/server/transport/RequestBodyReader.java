@@ -112,7 +112,8 @@ public class RequestBodyReader {
         if (declared > maxBytes) {
             throw tooLarge(maxBytes);
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(declared > 0 ? (int) declared : 512);
+        // Grown as bytes arrive, not allocated up front for what the client declared.
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) Math.min(Math.max(declared, 512), 65536));
         byte[] buffer = new byte[8192];
         long total = 0;
         for (int n; in != null && (n = in.read(buffer)) != -1;) {
@@ -125,15 +126,19 @@ public class RequestBodyReader {
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
-    /** The declared length, or -1 when absent or unreadable (the limit then applies while reading). */
+    /**
+     * The declared length; {@code Long.MAX_VALUE} for digits too many for a long (beyond any limit); -1 when absent
+     * or unreadable (the limit then applies while reading).
+     */
     private static long declaredLength(String contentLength) {
         if (contentLength == null) {
             return -1;
         }
+        String digits = contentLength.trim();
         try {
-            return Long.parseLong(contentLength.trim());
+            return Long.parseLong(digits);
         } catch (NumberFormatException e) {
-            return -1;
+            return digits.matches("[0-9]+") ? Long.MAX_VALUE : -1;
         }
     }
 

@@ -21,6 +21,12 @@ public interface SessionStore {
     /** The live session with that id, marking it used; empty when unknown, ended or idle for too long. */
     Optional<McpSession> touch(String id);
 
+    /**
+     * The live session with that id when {@code owner} owns it, marking it used; empty otherwise. Someone else's
+     * session is left as it is: its idle timer and place in the eviction order do not move.
+     */
+    Optional<McpSession> touchOwn(String id, String owner);
+
     /** Ends the session; returns whether it existed. */
     boolean remove(String id);
 

@@ -240,4 +240,16 @@ class JsonRpcCodecTest {
         assertEquals(-32601, notFound.code());
         assertTrue(notFound.getMessage().contains("foo/bar"));
     }
+
+    @Test
+    void bodiesBeyondTheParsersLimitsAreParseErrors() {
+        String longNumber = "{\"jsonrpc\":\"2.0\",\"id\":1" + "0".repeat(1100) + ",\"method\":\"ping\"}";
+        String exponentOverflow = "{\"jsonrpc\":\"2.0\",\"id\":1e2147483648,\"method\":\"ping\"}";
+        String deep = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"a\":" + "[".repeat(5000)
+                + "]".repeat(5000) + "}}";
+        for (String body : new String[] {longNumber, exponentOverflow, deep}) {
+            JsonRpcException e = assertThrows(JsonRpcException.class, () -> JsonRpcCodec.parse(body));
+            assertEquals(-32700, e.code(), body.substring(0, Math.min(60, body.length())));
+        }
+    }
 }

@@ -119,6 +119,30 @@ class InMemorySessionStoreTest {
     }
 
     @Test
+    void anotherSubjectPresentingASessionIdFindsNothingAndLeavesTheSessionAsItWas() {
+        InMemorySessionStore store = store(2, 2);
+        McpSession alices = store.create("alice", ProtocolVersions.LATEST);
+        clock.advance(Duration.ofSeconds(1));
+        McpSession bobs = store.create("bob", ProtocolVersions.LATEST);
+        clock.advance(Duration.ofSeconds(1));
+        assertTrue(store.touchOwn(alices.id(), "mallory").isEmpty());
+        assertTrue(store.touchOwn(alices.id(), "bob").isEmpty());
+        store.create("carol", ProtocolVersions.LATEST); // full: the least recently used goes
+        assertTrue(store.touchOwn(alices.id(), "alice").isEmpty(), "others' attempts did not keep alice's alive");
+        assertEquals(Optional.of(bobs), store.touchOwn(bobs.id(), "bob"));
+    }
+
+    @Test
+    void anOwnerTouchingItsSessionKeepsItAlive() {
+        InMemorySessionStore store = store(10, 10);
+        McpSession session = store.create("alice", ProtocolVersions.LATEST);
+        clock.advance(IDLE.minusSeconds(1));
+        assertEquals(Optional.of(session), store.touchOwn(session.id(), "alice"));
+        clock.advance(IDLE.minusSeconds(1));
+        assertEquals(Optional.of(session), store.touchOwn(session.id(), "alice"));
+    }
+
+    @Test
     void aPerSubjectLimitBelowOneIsRejected() {
         assertThrows(IllegalArgumentException.class, () -> new InMemorySessionStore(10, 0, IDLE, clock));
     }

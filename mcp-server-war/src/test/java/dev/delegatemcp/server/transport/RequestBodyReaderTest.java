@@ -57,6 +57,15 @@ class RequestBodyReaderTest {
     }
 
     @Test
+    void aDeclaredLengthTooLongForALongIsTooLargeAtOnce() {
+        CountingStream body = new CountingStream(stream("{}"));
+        RequestBodyReader.RefusedException e = assertThrows(RequestBodyReader.RefusedException.class,
+                () -> reader.read(body, "99999999999999999999"));
+        assertEquals(RequestBodyReader.Refusal.TOO_LARGE, e.refusal());
+        assertEquals(0, body.read.get());
+    }
+
+    @Test
     void anUndeclaredBodyIsReadOnlyUntilItPassesTheLimit() {
         CountingStream body = new CountingStream(new InputStream() { // endless
             @Override

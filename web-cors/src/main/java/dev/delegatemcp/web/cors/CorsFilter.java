@@ -89,7 +89,9 @@ public class CorsFilter extends HttpFilter {
             throws IOException, ServletException {
         String origin = request.getHeader("Origin");
         boolean allowed = origin != null && origins.allows(origin);
-        response.addHeader("Vary", "Origin");
+        if (!response.getHeaders("Vary").contains("Origin")) { // once, also where the filter runs twice in a chain
+            response.addHeader("Vary", "Origin");
+        }
         if ("OPTIONS".equals(request.getMethod()) && request.getDispatcherType() == DispatcherType.REQUEST) {
             if (origin != null && request.getHeader("Access-Control-Request-Method") != null) {
                 preflight(allowed, origin, response);

@@ -54,11 +54,16 @@ public final class OriginAllowList {
                 String prefix = allowed.substring(0, allowed.length() - 1);
                 String hostPart = allowed.substring(0, allowed.length() - 2);
                 if (candidate.equals(hostPart)
-                        || candidate.startsWith(prefix) && candidate.substring(prefix.length()).matches("[0-9]{1,5}")) {
+                        || candidate.startsWith(prefix) && isPort(candidate.substring(prefix.length()))) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /** A TCP port as an origin serializes it (RFC 6454 section 6.1): 1 to 65535, without leading zeros. */
+    private static boolean isPort(String text) {
+        return text.matches("[1-9][0-9]{0,4}") && Integer.parseInt(text) <= 65535;
     }
 }

@@ -59,4 +59,11 @@ class OriginAllowListTest {
     void emptyAllowListRejectsEveryOrigin() {
         assertFalse(new OriginAllowList(List.of()).allows("http://localhost:3000"));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://localhost:0", "http://localhost:65536", "http://localhost:99999",
+        "http://localhost:08080"})
+    void aPortNoBrowserWouldSendIsNotAllowed(String origin) {
+        assertFalse(policy.allows(origin), origin);
+    }
 }
