@@ -99,6 +99,27 @@ class McpSecurityIT {
     }
 
     @Test
+    void protectedResourceMetadataRefusalsAreJsonNotContainerPages() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest foreign = java.net.http.HttpRequest.newBuilder(URI.create(METADATA_URL))
+                .header("Origin", "http://evil.example.com").GET().build();
+        java.net.http.HttpRequest post = java.net.http.HttpRequest.newBuilder(URI.create(METADATA_URL))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build();
+        java.net.http.HttpRequest unknown = java.net.http.HttpRequest.newBuilder(
+                URI.create(METADATA_URL.replace("/mcp-server/mcp", "/no-such-resource"))).GET().build();
+        int[] statuses = {403, 405, 404};
+        java.net.http.HttpRequest[] requests = {foreign, post, unknown};
+        for (int i = 0; i < requests.length; i++) {
+            var response = http.send(requests[i], java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(statuses[i], response.statusCode(), response.body());
+            assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+                    response.body());
+            assertEquals("invalid_request", jakarta.json.Json.createReader(new java.io.StringReader(response.body()))
+                    .readObject().getString("error"));
+        }
+    }
+
+    @Test
     void protectedResourceMetadataIsServedAtThePathForm() {
         McpHttp.Response response = McpHttp.get(URI.create(METADATA_URL));
         assertEquals(200, response.status());

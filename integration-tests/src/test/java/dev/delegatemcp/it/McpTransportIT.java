@@ -352,4 +352,18 @@ class McpTransportIT {
         McpHttp.Response response = alice().initialize().post(padded);
         assertEquals(200, response.status(), response.body().length() > 300 ? "" : response.body());
     }
+
+    @Test
+    void bodiesBeyondTheJsonParsersLimitsAreParseErrorsNotServerErrors() {
+        String longNumber = "{\"jsonrpc\":\"2.0\",\"id\":1" + "0".repeat(1100) + ",\"method\":\"ping\"}";
+        String exponentOverflow = "{\"jsonrpc\":\"2.0\",\"id\":1e2147483648,\"method\":\"ping\"}";
+        String deep = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"a\":" + "[".repeat(5000)
+                + "]".repeat(5000) + "}}";
+        McpHttp client = alice().initialize();
+        for (String body : List.of(longNumber, exponentOverflow, deep)) {
+            McpHttp.Response response = client.post(body);
+            assertEquals(400, response.status(), response.body());
+            assertEquals(-32700, response.errorCode());
+        }
+    }
 }
