@@ -510,6 +510,36 @@ class KeycloakClientSignInE2EIT {
     }
 
     @Test
+    void selfRegisteredClientCannotBringProtocolMappersOfItsOwn() throws Exception {
+        // Through Keycloak's own registration endpoint a client may list protocol mappers. This one would put the
+        // user's first name (which the user may edit) into the tenant claim of a token for this server.
+        String metadata = Json.createObjectBuilder().add("clientId", "mapper-check").add("publicClient", true)
+                .add("redirectUris", Json.createArrayBuilder(List.of("http://127.0.0.1:6276/oauth/callback")))
+                .add("standardFlowEnabled", true).add("implicitFlowEnabled", false)
+                .add("directAccessGrantsEnabled", false)
+                .add("optionalClientScopes", Json.createArrayBuilder(List.of("notes.read")))
+                .add("protocolMappers", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("name", "tenant").add("protocol", "openid-connect")
+                        .add("protocolMapper", "oidc-usermodel-property-mapper")
+                        .add("config", Json.createObjectBuilder().add("user.attribute", "firstName")
+                                .add("claim.name", "tenant").add("jsonType.label", "String")
+                                .add("access.token.claim", "true"))))
+                .build().toString();
+        HttpResponse<String> registered = HTTP.send(HttpRequest.newBuilder(URI.create(
+                ISSUER + "/clients-registrations/default"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(metadata)).build(), HttpResponse.BodyHandlers.ofString());
+        if (registered.statusCode() == 201) {
+            String registrationToken = SecretsLedger.record(json(registered.body()).getString("registrationAccessToken"));
+            HTTP.send(HttpRequest.newBuilder(URI.create(ISSUER + "/clients-registrations/default/mapper-check"))
+                    .header("Authorization", "Bearer " + registrationToken).DELETE().build(),
+                    HttpResponse.BodyHandlers.discarding());
+        }
+        assertEquals(403, registered.statusCode(), () -> registered.statusCode() == 201 ? "registered" : registered.body());
+        assertTrue(registered.body().contains("Allowed Protocol Mapper Types"), registered::body);
+    }
+
+    @Test
     void clientAskingForOfflineAccessGetsARefreshTokenAndCallsTools() {
         // As the Inspector does: it adds offline_access to the scopes of the server's challenge.
         JsonObject out = signIn("carol", "notes.read notes.write offline_access", "whoami");
