@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -32,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.delegatemcp.it.support.DemoKeycloak;
 import dev.delegatemcp.it.support.SecretsLedger;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -54,7 +54,6 @@ import org.junit.jupiter.api.Test;
 class ColdStartBurstIT {
 
     private static final int CALLS_PER_USER = 50;
-    private static final int KEYCLOAK_PORT = Integer.getInteger("it.keycloak.port", 18180);
     private static final URI MCP = URI.create("http://localhost:" + Integer.getInteger("it.demo.http.port", 19280)
             + "/mcp-server/mcp");
     private static final Path SERVER = Path.of(System.getProperty("it.demo.server.dir",
@@ -68,7 +67,7 @@ class ColdStartBurstIT {
     static void signIn() {
         SecretsLedger.record("dev-mcp-server-secret");
         for (String user : List.of("alice", "bob")) {
-            TOKENS.put(user, SecretsLedger.record(userToken(user)));
+            TOKENS.put(user, DemoKeycloak.userToken(user));
         }
     }
 
@@ -189,21 +188,6 @@ class ColdStartBurstIT {
             }
         }
         throw new AssertionError("The demo server's messages.log has no CWWKF0011I line: is it running?");
-    }
-
-    private static String userToken(String user) {
-        String form = "grant_type=password&client_id=mcp-client&username=" + user + "&password=" + user
-                + "&scope=" + URLEncoder.encode("openid notes.read notes.write", StandardCharsets.UTF_8);
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:"
-                    + KEYCLOAK_PORT + "/realms/mcp-demo/protocol/openid-connect/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, response.statusCode(), "Keycloak's password grant for " + user);
-            return json(response.body()).getString("access_token");
-        } catch (IOException | InterruptedException e) {
-            throw new AssertionError("Keycloak did not answer", e);
-        }
     }
 
     private static JsonObject claims(String jwt) {

@@ -6,11 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.delegatemcp.it.support.DemoKeycloak;
 import dev.delegatemcp.it.support.Node;
 import dev.delegatemcp.it.support.SecretsLedger;
 import jakarta.json.Json;
@@ -44,7 +40,6 @@ class KeycloakE2EIT {
     private static final int KEYCLOAK_PORT = Integer.getInteger("it.keycloak.port", 18180);
     private static final String MCP_URL = "http://localhost:" + Integer.getInteger("it.demo.http.port", 19280)
             + "/mcp-server/mcp";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Path LOG = Path.of(System.getProperty("it.demo.server.dir", "target/liberty/wlp/usr/servers/mcpDemoServer"),
             "logs/downstream-audit0.log");
 
@@ -57,24 +52,8 @@ class KeycloakE2EIT {
     @BeforeAll
     static void signIn() {
         SecretsLedger.record("dev-mcp-server-secret");
-        aliceToken = userToken("alice");
-        bobToken = userToken("bob");
-    }
-
-    /** A user's access token from Keycloak's password grant of the public MCP client (as an MCP client gets one). */
-    private static String userToken(String user) {
-        String form = "grant_type=password&client_id=mcp-client&username=" + user + "&password=" + user
-                + "&scope=" + URLEncoder.encode("openid notes.read notes.write", StandardCharsets.UTF_8);
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:"
-                    + KEYCLOAK_PORT + "/realms/mcp-demo/protocol/openid-connect/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, response.statusCode(), response.body());
-            return SecretsLedger.record(json(response.body()).getString("access_token"));
-        } catch (IOException | InterruptedException e) {
-            throw new AssertionError("Keycloak did not answer", e);
-        }
+        aliceToken = DemoKeycloak.userToken("alice");
+        bobToken = DemoKeycloak.userToken("bob");
     }
 
     private static JsonObject json(String text) {
