@@ -48,6 +48,10 @@ public final class CredentialCache {
         }
     }
 
+    /** An entry that may be evicted, and when it was last used. */
+    private record Candidate(CredentialKey key, long lastUsed) {
+    }
+
     private final Map<CredentialKey, Entry> entries = new ConcurrentHashMap<>();
     private final int maxEntries;
     private final int maxPerOwner;
@@ -152,8 +156,6 @@ public final class CredentialCache {
         int excess = entries.size() - maxEntries;
         if (excess > 0) {
             // Remove a tenth more than needed (within the cache's size), so a full cache does not scan on every insert.
-            record Candidate(CredentialKey key, long lastUsed) {
-            }
             int toRemove = Math.min(excess + maxEntries / 10, entries.size() - 1);
             entries.entrySet().stream().filter(e -> e.getValue().value.isDone() && !e.getKey().equals(keep))
                     .map(e -> new Candidate(e.getKey(), e.getValue().lastUsedMillis)).toList().stream()
@@ -168,8 +170,6 @@ public final class CredentialCache {
      * owner instead would have to follow every removal path.
      */
     private void evictBeyondOwnerLimit(String owner, CredentialKey keep) {
-        record Candidate(CredentialKey key, long lastUsed) {
-        }
         List<Candidate> own = new ArrayList<>();
         entries.forEach((key, entry) -> {
             if (owner.equals(entry.owner) && entry.value.isDone() && !key.equals(keep)) {

@@ -43,8 +43,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * tools/list shows a remote server's tools only to callers who have connected it (the list is read with their
  * credential, and kept {@code mcp.remote.tools-cache-ttl}, default {@code PT60S}, per credential, at most
  * {@code mcp.remote.tools-cache-max-entries} lists). A caller the vault said has not connected is not asked about
- * again for {@code mcp.remote.not-connected-ttl} ({@link dev.delegatemcp.server.downstream.NotConnectedCallers}). A call to a
- * prefixed name from a caller who has not connected gets the same connect answer as a {@code @Downstream} tool.
+ * again for {@code mcp.remote.not-connected-ttl} ({@link dev.delegatemcp.server.downstream.NotConnectedCallers}).
+ * A call to a prefixed name from a caller who has not connected gets the same connect answer as a {@code @Downstream}
+ * tool.
  */
 @ApplicationScoped
 public class ExportedRemoteTools {

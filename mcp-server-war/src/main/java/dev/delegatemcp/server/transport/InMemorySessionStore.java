@@ -81,19 +81,10 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
-    public synchronized Optional<McpSession> touch(String id) {
-        Entry entry = sessions.get(id);
-        if (entry == null) {
-            return Optional.empty();
-        }
-        return touch(id, entry);
-    }
-
-    @Override
     public synchronized Optional<McpSession> touchOwn(String id, String owner) {
-        // Looked up without moving it in the access order: the owner is checked first.
+        // Found among the owner's own sessions only: another's is not even looked up, so nothing of it moves.
         LinkedHashMap<String, Entry> own = byOwner.get(owner);
-        Entry entry = own == null ? null : own.getOrDefault(id, null);
+        Entry entry = own == null ? null : own.get(id);
         if (entry == null) {
             return Optional.empty();
         }

@@ -23,9 +23,7 @@ public class RejectedRequestMapper implements ExceptionMapper<WebApplicationExce
         Response refused = exception.getResponse();
         int status = refused == null ? 400 : refused.getStatus();
         if (status < 400 || status >= 500) {
-            // Not a refusal of the request (a redirect, or the server's own failure): keep what JAX-RS made of it,
-            // without its entity, which may name the exception.
-            status = status >= 500 ? 500 : status;
+            // Not a refusal of the request: the status JAX-RS chose, without its entity, which may name the exception.
             return Response.status(status).build();
         }
         Response.ResponseBuilder response = Response.status(status).type(MediaType.APPLICATION_JSON)

@@ -18,12 +18,10 @@ public interface SessionStore {
         return create(owner, protocolVersion, ClientCapabilities.NONE);
     }
 
-    /** The live session with that id, marking it used; empty when unknown, ended or idle for too long. */
-    Optional<McpSession> touch(String id);
-
     /**
-     * The live session with that id when {@code owner} owns it, marking it used; empty otherwise. Someone else's
-     * session is left as it is: its idle timer and place in the eviction order do not move.
+     * The live session with that id when {@code owner} owns it, marking it used; empty when unknown, ended, idle for
+     * too long or someone else's. Someone else's session is left as it is: its idle timer and place in the eviction
+     * order do not move.
      */
     Optional<McpSession> touchOwn(String id, String owner);
 

@@ -39,7 +39,7 @@ class InMemorySessionStoreTest {
     }
 
     private static long live(InMemorySessionStore store, List<McpSession> sessions) {
-        return sessions.stream().filter(s -> store.touch(s.id()).isPresent()).count();
+        return sessions.stream().filter(s -> store.touchOwn(s.id(), s.owner()).isPresent()).count();
     }
 
     @Test
@@ -48,7 +48,7 @@ class InMemorySessionStoreTest {
         McpSession alice = store.create("alice", ProtocolVersions.LATEST);
         List<McpSession> bobs = create(store, "bob", 3);
         create(store, "mallory", 10_000);
-        assertTrue(store.touch(alice.id()).isPresent(), "alice's session survives");
+        assertTrue(store.touchOwn(alice.id(), alice.owner()).isPresent(), "alice's session survives");
         assertEquals(3, live(store, bobs), "bob's sessions survive");
         assertEquals(104, store.size(), "mallory holds her own limit, no more");
     }
@@ -58,12 +58,12 @@ class InMemorySessionStoreTest {
         InMemorySessionStore store = store(100, 3);
         List<McpSession> own = create(store, "alice", 3);
         clock.advance(Duration.ofSeconds(1));
-        store.touch(own.get(0).id());
+        store.touchOwn(own.get(0).id(), own.get(0).owner());
         McpSession fourth = store.create("alice", ProtocolVersions.LATEST);
-        assertTrue(store.touch(own.get(0).id()).isPresent(), "used most recently but one");
-        assertTrue(store.touch(own.get(1).id()).isEmpty(), "alice's least recently used session went");
-        assertTrue(store.touch(own.get(2).id()).isPresent());
-        assertTrue(store.touch(fourth.id()).isPresent());
+        assertTrue(store.touchOwn(own.get(0).id(), own.get(0).owner()).isPresent(), "used most recently but one");
+        assertTrue(store.touchOwn(own.get(1).id(), own.get(1).owner()).isEmpty(), "alice's least recently used session went");
+        assertTrue(store.touchOwn(own.get(2).id(), own.get(2).owner()).isPresent());
+        assertTrue(store.touchOwn(fourth.id(), fourth.owner()).isPresent());
     }
 
     @Test
@@ -75,9 +75,9 @@ class InMemorySessionStoreTest {
         McpSession bob = store.create("bob", ProtocolVersions.LATEST);
         clock.advance(Duration.ofSeconds(1));
         McpSession dave = store.create("dave", ProtocolVersions.LATEST);
-        assertTrue(store.touch(carol.id()).isPresent(), "carol's was the least recently used, but she holds one");
-        assertTrue(store.touch(bob.id()).isPresent());
-        assertTrue(store.touch(dave.id()).isPresent());
+        assertTrue(store.touchOwn(carol.id(), carol.owner()).isPresent(), "carol's was the least recently used, but she holds one");
+        assertTrue(store.touchOwn(bob.id(), bob.owner()).isPresent());
+        assertTrue(store.touchOwn(dave.id(), dave.owner()).isPresent());
         assertEquals(3, live(store, mallorys), "mallory, who holds the most, gave one up");
     }
 
@@ -101,8 +101,8 @@ class InMemorySessionStoreTest {
         McpSession b = store.create("b", ProtocolVersions.LATEST);
         clock.advance(Duration.ofSeconds(1));
         store.create("c", ProtocolVersions.LATEST);
-        assertTrue(store.touch(a.id()).isEmpty());
-        assertTrue(store.touch(b.id()).isPresent());
+        assertTrue(store.touchOwn(a.id(), a.owner()).isEmpty());
+        assertTrue(store.touchOwn(b.id(), b.owner()).isPresent());
     }
 
     @Test
@@ -111,11 +111,11 @@ class InMemorySessionStoreTest {
         List<McpSession> first = create(store, "alice", 2);
         store.remove(first.get(0).id());
         McpSession next = store.create("alice", ProtocolVersions.LATEST);
-        assertTrue(store.touch(first.get(1).id()).isPresent(), "an ended session freed its place");
+        assertTrue(store.touchOwn(first.get(1).id(), first.get(1).owner()).isPresent(), "an ended session freed its place");
         clock.advance(IDLE);
         List<McpSession> later = create(store, "alice", 2);
         assertEquals(2, live(store, later));
-        assertTrue(store.touch(next.id()).isEmpty());
+        assertTrue(store.touchOwn(next.id(), next.owner()).isEmpty());
     }
 
     @Test
@@ -153,7 +153,7 @@ class InMemorySessionStoreTest {
         McpSession session = store.create("alice", "2025-06-18");
         assertEquals("alice", session.owner());
         assertEquals("2025-06-18", session.protocolVersion());
-        assertEquals(Optional.of(session), store.touch(session.id()));
+        assertEquals(Optional.of(session), store.touchOwn(session.id(), session.owner()));
     }
 
     @Test
@@ -179,7 +179,7 @@ class InMemorySessionStoreTest {
 
     @Test
     void unknownIdIsEmpty() {
-        assertEquals(Optional.empty(), store(5).touch("no-such-session"));
+        assertEquals(Optional.empty(), store(5).touchOwn("no-such-session", "u"));
     }
 
     @Test
@@ -190,7 +190,7 @@ class InMemorySessionStoreTest {
         assertEquals(1, store.size());
         clock.advance(Duration.ofMillis(1));
         assertEquals(0, store.size());
-        assertEquals(Optional.empty(), store.touch(session.id()));
+        assertEquals(Optional.empty(), store.touchOwn(session.id(), session.owner()));
     }
 
     @Test
@@ -198,7 +198,7 @@ class InMemorySessionStoreTest {
         InMemorySessionStore store = store(10);
         McpSession session = store.create("alice", ProtocolVersions.LATEST);
         clock.advance(IDLE.plusSeconds(1));
-        assertEquals(Optional.empty(), store.touch(session.id()));
+        assertEquals(Optional.empty(), store.touchOwn(session.id(), session.owner()));
         assertFalse(store.remove(session.id()));
     }
 
@@ -207,11 +207,11 @@ class InMemorySessionStoreTest {
         InMemorySessionStore store = store(10);
         McpSession session = store.create("alice", ProtocolVersions.LATEST);
         clock.advance(Duration.ofMinutes(20));
-        assertTrue(store.touch(session.id()).isPresent());
+        assertTrue(store.touchOwn(session.id(), session.owner()).isPresent());
         clock.advance(Duration.ofMinutes(20));
-        assertTrue(store.touch(session.id()).isPresent(), "40 minutes after creation but 20 after last use");
+        assertTrue(store.touchOwn(session.id(), session.owner()).isPresent(), "40 minutes after creation but 20 after last use");
         clock.advance(IDLE);
-        assertTrue(store.touch(session.id()).isEmpty());
+        assertTrue(store.touchOwn(session.id(), session.owner()).isEmpty());
     }
 
     @Test
@@ -221,15 +221,15 @@ class InMemorySessionStoreTest {
         clock.advance(Duration.ofMinutes(10));
         McpSession second = store.create("b", ProtocolVersions.LATEST);
         clock.advance(Duration.ofMinutes(10));
-        store.touch(first.id());
+        store.touchOwn(first.id(), first.owner());
         clock.advance(Duration.ofMinutes(15));
         // second idle 25 min, first idle 15 min: both live
         assertEquals(2, store.size());
         clock.advance(Duration.ofMinutes(5));
         // second idle 30 min: expired; first idle 20 min: live
         assertEquals(1, store.size());
-        assertTrue(store.touch(first.id()).isPresent());
-        assertTrue(store.touch(second.id()).isEmpty());
+        assertTrue(store.touchOwn(first.id(), first.owner()).isPresent());
+        assertTrue(store.touchOwn(second.id(), second.owner()).isEmpty());
     }
 
     @Test
@@ -239,13 +239,13 @@ class InMemorySessionStoreTest {
         clock.advance(Duration.ofSeconds(1));
         McpSession b = store.create("b", ProtocolVersions.LATEST);
         clock.advance(Duration.ofSeconds(1));
-        store.touch(a.id());
+        store.touchOwn(a.id(), a.owner());
         clock.advance(Duration.ofSeconds(1));
         McpSession c = store.create("c", ProtocolVersions.LATEST);
         assertEquals(2, store.size());
-        assertTrue(store.touch(a.id()).isPresent());
-        assertTrue(store.touch(b.id()).isEmpty(), "b was least recently used");
-        assertTrue(store.touch(c.id()).isPresent());
+        assertTrue(store.touchOwn(a.id(), a.owner()).isPresent());
+        assertTrue(store.touchOwn(b.id(), b.owner()).isEmpty(), "b was least recently used");
+        assertTrue(store.touchOwn(c.id(), c.owner()).isPresent());
     }
 
     @Test
@@ -256,9 +256,9 @@ class InMemorySessionStoreTest {
         McpSession recent = store.create("recent", ProtocolVersions.LATEST);
         clock.advance(Duration.ofMinutes(15));
         McpSession newest = store.create("newest", ProtocolVersions.LATEST);
-        assertTrue(store.touch(old.id()).isEmpty());
-        assertTrue(store.touch(recent.id()).isPresent());
-        assertTrue(store.touch(newest.id()).isPresent());
+        assertTrue(store.touchOwn(old.id(), old.owner()).isEmpty());
+        assertTrue(store.touchOwn(recent.id(), recent.owner()).isPresent());
+        assertTrue(store.touchOwn(newest.id(), newest.owner()).isPresent());
     }
 
     @Test
@@ -279,9 +279,9 @@ class InMemorySessionStoreTest {
         assertNotEquals(session.id(), other.id());
         assertTrue(store.remove(session.id()));
         assertFalse(store.remove(session.id()));
-        assertTrue(store.touch(session.id()).isEmpty());
+        assertTrue(store.touchOwn(session.id(), session.owner()).isEmpty());
         assertEquals(1, store.size());
-        assertTrue(store.touch(other.id()).isPresent());
+        assertTrue(store.touchOwn(other.id(), other.owner()).isPresent());
     }
 
     @Test
