@@ -8,10 +8,10 @@ import dev.delegatemcp.api.Downstream;
 import dev.delegatemcp.api.DownstreamCredential;
 import dev.delegatemcp.api.McpCaller;
 import dev.delegatemcp.api.ToolCallException;
-import dev.delegatemcp.sts.CredentialRequest;
-import dev.delegatemcp.sts.CredentialService;
-import dev.delegatemcp.sts.DownstreamTarget;
-import dev.delegatemcp.sts.StsException;
+import dev.delegatemcp.credentials.CredentialRequest;
+import dev.delegatemcp.credentials.CredentialService;
+import dev.delegatemcp.credentials.DownstreamTarget;
+import dev.delegatemcp.credentials.StsException;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 

@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.delegatemcp.api.Downstream;
-import dev.delegatemcp.sts.DownstreamTarget;
+import dev.delegatemcp.credentials.DownstreamTarget;
 
 /**
  * Builds the answer to "not connected": the connect URL from the target's {@code connect-url} template (placeholders

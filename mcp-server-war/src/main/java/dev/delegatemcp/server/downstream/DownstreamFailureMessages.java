@@ -1,6 +1,6 @@
 package dev.delegatemcp.server.downstream;
 
-import dev.delegatemcp.sts.StsException;
+import dev.delegatemcp.credentials.StsException;
 
 /** The sentence the end user reads when a downstream credential could not be obtained. No token, no STS detail. */
 public final class DownstreamFailureMessages {

@@ -23,7 +23,7 @@ import dev.delegatemcp.api.RemoteToolResult;
 import dev.delegatemcp.api.ToolCallException;
 import dev.delegatemcp.server.downstream.CallerCredentials;
 import dev.delegatemcp.server.remote.RemoteMcpServers;
-import dev.delegatemcp.sts.DownstreamTarget;
+import dev.delegatemcp.credentials.DownstreamTarget;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -9,7 +9,7 @@ import java.util.Map;
 
 import dev.delegatemcp.api.Tool;
 import dev.delegatemcp.server.proxy.ExportedRemoteTools;
-import dev.delegatemcp.sts.DownstreamTarget;
+import dev.delegatemcp.credentials.DownstreamTarget;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;

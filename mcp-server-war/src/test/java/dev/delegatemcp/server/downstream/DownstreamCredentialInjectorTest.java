@@ -27,11 +27,11 @@ import dev.delegatemcp.api.RemoteMcpServer;
 import dev.delegatemcp.api.RemoteTool;
 import dev.delegatemcp.api.RemoteToolResult;
 import dev.delegatemcp.api.ToolCallException;
-import dev.delegatemcp.sts.CredentialRequest;
+import dev.delegatemcp.credentials.CredentialRequest;
 import dev.delegatemcp.server.remote.RemoteMcpServers;
-import dev.delegatemcp.sts.CredentialService;
-import dev.delegatemcp.sts.DownstreamTarget;
-import dev.delegatemcp.sts.StsException;
+import dev.delegatemcp.credentials.CredentialService;
+import dev.delegatemcp.credentials.DownstreamTarget;
+import dev.delegatemcp.credentials.StsException;
 import jakarta.interceptor.InvocationContext;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import dev.delegatemcp.sts.StsException;
-import dev.delegatemcp.sts.StsException.Reason;
+import dev.delegatemcp.credentials.StsException;
+import dev.delegatemcp.credentials.StsException.Reason;
 
 class DownstreamFailureMessagesTest {
 

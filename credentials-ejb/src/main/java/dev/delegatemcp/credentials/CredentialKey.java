@@ -1,0 +1,54 @@
+package dev.delegatemcp.credentials;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+
+/**
+ * The cache key of a downstream credential: the SHA-256 digest of the caller's token (never the user id alone, so
+ * one user's credential is never served for another token), the target, the requested scopes (sorted), the level
+ * and the tenant. A tenant's stored connection token is the same for every user of the tenant: its key has no token
+ * digest, only the tenant ({@link #ofTenant}), so it is shared inside that tenant and nowhere else.
+ */
+public record CredentialKey(String subjectTokenDigest, String target, List<String> scopes, String level, String tenant) {
+
+    public static CredentialKey of(String subjectToken, String target, List<String> scopes, String level, String tenant) {
+        return new CredentialKey(sha256(subjectToken), target, normalized(scopes), level, tenant);
+    }
+
+    /** The key of a tenant-wide stored token: shared by the tenant's users, never across tenants. */
+    public static CredentialKey ofTenant(String target, List<String> scopes, String tenant) {
+        if (tenant == null || tenant.isEmpty()) {
+            throw new IllegalArgumentException("a tenant-wide credential needs a tenant");
+        }
+        return new CredentialKey(null, target, normalized(scopes), "TENANT", tenant);
+    }
+
+    /** Sorted, without duplicates. Tools mostly ask for none or one scope: those lists are kept as they are. */
+    private static List<String> normalized(List<String> scopes) {
+        return scopes.size() < 2 ? List.copyOf(scopes) : scopes.stream().sorted().distinct().toList();
+    }
+
+    /** One digest per thread: looking SHA-256 up on every tool call cost more than the digest itself. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    });
+
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    /** Lower-case hex of the SHA-256 (written directly: {@code HexFormat} cost as much as the digest, per tool call). */
+    static String sha256(String value) {
+        byte[] digest = SHA_256.get().digest(value.getBytes(StandardCharsets.UTF_8));
+        byte[] hex = new byte[digest.length * 2];
+        for (int i = 0; i < digest.length; i++) {
+            hex[2 * i] = HEX_DIGITS[(digest[i] >> 4) & 0xf];
+            hex[2 * i + 1] = HEX_DIGITS[digest[i] & 0xf];
+        }
+        return new String(hex, StandardCharsets.US_ASCII);
+    }
+}

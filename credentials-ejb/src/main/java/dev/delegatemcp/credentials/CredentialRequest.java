@@ -1,0 +1,34 @@
+package dev.delegatemcp.credentials;
+
+import java.util.List;
+import java.util.Objects;
+
+import dev.delegatemcp.api.Downstream;
+
+/**
+ * A request for a downstream credential on behalf of the current caller.
+ *
+ * @param subjectToken the caller's validated inbound access token (exchanged, never forwarded)
+ * @param subject the caller's sub, for audit
+ * @param tenant the caller's tenant, or null
+ * @param mcpClient the MCP client (azp/client_id), or null, for audit
+ * @param target the logical target name
+ * @param level user or tenant credential
+ * @param scopes requested scopes; empty means the target's defaults
+ */
+public record CredentialRequest(String subjectToken, String subject, String tenant, String mcpClient, String target,
+        Downstream.Level level, List<String> scopes) {
+
+    public CredentialRequest {
+        Objects.requireNonNull(subjectToken, "subjectToken");
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(level, "level");
+        scopes = List.copyOf(scopes);
+    }
+
+    @Override
+    public String toString() {
+        return "CredentialRequest[subject=" + subject + ", tenant=" + tenant + ", target=" + target + ", level=" + level
+                + ", scopes=" + scopes + "]";
+    }
+}

@@ -1,0 +1,155 @@
+package dev.delegatemcp.credentials;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import dev.delegatemcp.api.DownstreamAudit;
+import dev.delegatemcp.api.DownstreamCredential;
+import dev.delegatemcp.api.Downstream;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
+
+/**
+ * Obtains downstream credentials for callers: from the cache when it holds a live one for the same subject token,
+ * target, scopes and tenant, else from the target's source: one token exchange at the STS, or one fetch of the
+ * stored connection token from the Outbound Apps API. Audits every request.
+ */
+@ApplicationScoped
+public class CredentialService {
+
+    @EJB
+    TokenExchangeClient sts;
+
+    @EJB
+    OutboundTokenClient outbound;
+
+    @Inject
+    ExchangeAuditor auditor;
+
+    @Inject
+    Config config;
+
+    /** This server's client id at the STS, for the audit records. */
+    @Inject
+    @ConfigProperty(name = "mcp.sts.client-id", defaultValue = "mcp-server")
+    String serverClientId;
+
+    @Inject
+    @ConfigProperty(name = "mcp.credentials.cache.max-entries", defaultValue = "10000")
+    int maxEntries;
+
+    @Inject
+    @ConfigProperty(name = "mcp.credentials.cache.max-entries-per-subject", defaultValue = "100")
+    int maxEntriesPerSubject;
+
+    @Inject
+    @ConfigProperty(name = "mcp.credentials.cache.expiry-skew", defaultValue = "PT30S")
+    String expirySkew;
+
+    @Inject
+    @ConfigProperty(name = "mcp.credentials.cache.default-lifetime", defaultValue = "PT60S")
+    String defaultLifetime;
+
+    /** The time source of the cache and of the audit records; a test sets another before {@link #init()}. */
+    Clock clock = Clock.systemUTC();
+
+    private CredentialCache cache;
+    private Consumer<DownstreamAudit> recordAudit;
+    private final Map<String, DownstreamTarget> targets = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @PostConstruct
+    void init() {
+        cache = new CredentialCache(maxEntries, maxEntriesPerSubject, Duration.parse(expirySkew), Duration.parse(defaultLifetime), clock);
+        recordAudit = auditor.recorder();
+    }
+
+    /**
+     * The credential for the request's target.
+     *
+     * @throws StsException when the STS refuses or cannot be reached (already audited)
+     */
+    public DownstreamCredential credentialFor(CredentialRequest request) {
+        return obtain(request, false);
+    }
+
+    private DownstreamCredential obtain(CredentialRequest request, boolean forceRefresh) {
+        DownstreamTarget target = target(request.target());
+        List<String> scopes = request.scopes().isEmpty() ? target.defaultScopes() : request.scopes();
+        String tenant = request.level() == Downstream.Level.TENANT ? request.tenant() : null;
+        boolean tenantWide = target.source() == DownstreamTarget.Source.OUTBOUND_APP
+                && request.level() == Downstream.Level.TENANT;
+        CredentialKey key = tenantWide ? CredentialKey.ofTenant(target.name(), scopes, tenant)
+                : CredentialKey.of(request.subjectToken(), target.name(), scopes, request.level().name(), tenant);
+        Instant start = clock.instant();
+        try {
+            CredentialCache.Lookup lookup = cache.get(key, tenantWide ? null : request.subject(), () -> switch (target.source()) {
+                case TOKEN_EXCHANGE -> exchange(request, target, scopes, tenant);
+                case OUTBOUND_APP -> fetchStored(request, target, scopes, tenant, forceRefresh);
+            }, forceRefresh);
+            audit(request, scopes, start, DownstreamAudit.Outcome.GRANTED, null, lookup.hit());
+            ExchangedToken token = lookup.token();
+            return new DownstreamCredential(target.name(), token.accessToken(), target.credentialType(),
+                    target.apiKeyHeader(), lookup.expiresAt(), token.scopes(), () -> obtain(request, true));
+        } catch (StsException e) {
+            DownstreamAudit.Outcome outcome = switch (e.reason()) {
+                case DENIED, INVALID_TARGET -> DownstreamAudit.Outcome.DENIED;
+                case NOT_CONNECTED -> DownstreamAudit.Outcome.NOT_CONNECTED;
+                default -> DownstreamAudit.Outcome.ERROR;
+            };
+            audit(request, scopes, start, outcome, e.stsError(), false);
+            throw e;
+        } catch (FaultToleranceException e) {
+            audit(request, scopes, start, DownstreamAudit.Outcome.ERROR, null, false);
+            throw new StsException.Unavailable(null, "The STS did not answer in time or is failing ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private ExchangedToken exchange(CredentialRequest request, DownstreamTarget target, List<String> scopes,
+            String tenant) {
+        Map<String, String> parameters = new HashMap<>(target.parameters());
+        if (tenant != null) {
+            parameters.put(target.tenantParameter(), tenant);
+        }
+        return sts.exchange(new TokenExchangeRequest(request.subjectToken(), target.resource(), target.audiences(),
+                scopes, parameters));
+    }
+
+    /**
+     * The stored token of the user (or tenant). A token the vault returns without the needed scopes counts as not
+     * connected: the user has to connect again, granting them.
+     */
+    private ExchangedToken fetchStored(CredentialRequest request, DownstreamTarget target, List<String> scopes,
+            String tenant, boolean forceRefresh) {
+        ExchangedToken token = outbound.fetch(new OutboundTokenRequest(target.appId(), request.level(),
+                request.subject(), tenant, scopes, forceRefresh));
+        if (!token.scopes().isEmpty() && !token.scopes().containsAll(scopes)) {
+            throw StsException.of(StsException.Reason.NOT_CONNECTED, null,
+                    "The stored token for " + target.name() + " lacks some of the scopes " + scopes);
+        }
+        return token;
+    }
+
+    /** The configured target of that name. @throws IllegalArgumentException when it is not configured */
+    public DownstreamTarget target(String name) {
+        return targets.computeIfAbsent(name, n -> DownstreamTarget.fromConfig(config, n));
+    }
+
+    private void audit(CredentialRequest request, List<String> scopes, Instant start, DownstreamAudit.Outcome outcome,
+            String stsError, boolean cacheHit) {
+        recordAudit.accept(new DownstreamAudit(start, request.subject(), request.tenant(), request.mcpClient(),
+                serverClientId, request.target(), request.level().name(), scopes, outcome, stsError, cacheHit,
+                Duration.between(start, clock.instant()).toMillis()));
+    }
+}

@@ -1,0 +1,267 @@
+package dev.delegatemcp.credentials;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import java.util.logging.FileHandler;
+import java.util.logging.Formatter;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import dev.delegatemcp.api.DownstreamAudit;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Emits each {@link DownstreamAudit} record twice: as a CDI event applications can observe (at once, on the
+ * caller's thread), and as one JSON line on the {@code dev.delegatemcp.audit} logger. The line is formatted and
+ * written by one background writer, in order: doing either on every tool call's own thread made the audit most of
+ * the cost of a cached credential under load. The writer wakes at most once per {@code mcp.audit.write-interval}
+ * (default 100 ms) and writes what gathered meanwhile: waking it for every record cost a thread switch per tool call.
+ * Callers add to a lock-free queue: on a lock, callers queued behind one another, and each release woke the next
+ * (JFR). Nothing is dropped: when the queue is full the caller writes its line itself; on shutdown the writer writes
+ * what is left.
+ * <p>
+ * Where the lines go: with {@code mcp.audit.file} set (a {@link FileHandler} pattern, e.g.
+ * {@code /var/log/mcp/audit%g.jsonl}), the logger writes bare JSON lines to that rotating file only
+ * ({@code mcp.audit.file.limit} bytes per file, {@code mcp.audit.file.count} files), which is both an audit trail
+ * apart from diagnostics and far cheaper than the server's message log; otherwise they go where the server's logging
+ * sends INFO records (Liberty: messages.log).
+ */
+@ApplicationScoped
+public class ExchangeAuditor {
+
+    static final Logger AUDIT_LOG = Logger.getLogger("dev.delegatemcp.audit");
+    private static final int QUEUE_CAPACITY = 10_000;
+    private static final int MAX_BATCH = 256;
+
+    @Inject
+    Event<DownstreamAudit> events;
+
+    @Inject
+    @ConfigProperty(name = "mcp.audit.file")
+    Optional<String> auditFile;
+
+    @Inject
+    @ConfigProperty(name = "mcp.audit.file.limit", defaultValue = "20000000")
+    int auditFileLimit;
+
+    @Inject
+    @ConfigProperty(name = "mcp.audit.file.count", defaultValue = "5")
+    int auditFileCount;
+
+    /** How long the writer lets records gather after the first one before it writes them (ISO-8601 duration). */
+    @Inject
+    @ConfigProperty(name = "mcp.audit.write-interval", defaultValue = "PT0.1S")
+    String writeInterval;
+
+    private long writeIntervalMillis;
+
+    private FileHandler fileHandler;
+
+    private final Queue<DownstreamAudit> pending = new ConcurrentLinkedQueue<>();
+    /** Records in {@link #pending}, counted apart: the queue's own size() walks it. */
+    private final AtomicInteger pendingCount = new AtomicInteger();
+    /** Set by the writer before it parks on an empty queue: only then does a caller unpark it. */
+    private volatile boolean writerIdle;
+    private volatile Thread writer;
+
+    @PostConstruct
+    void startWriter() {
+        writeIntervalMillis = writeIntervalMillis(writeInterval);
+        auditFile.map(String::trim).filter(file -> !file.isEmpty()).ifPresent(this::openAuditFile);
+        Thread thread = new Thread(this::writeLines, "delegatemcp-audit-writer");
+        thread.setDaemon(true);
+        thread.start();
+        writer = thread;
+    }
+
+    @PreDestroy
+    void stopWriter() {
+        Thread stopping = writer;
+        stopping.interrupt();
+        try {
+            stopping.join(2_000); // let it write what waits, so the rest stay in order
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        writer = null; // from now on, callers write their lines themselves
+        List<DownstreamAudit> rest = new ArrayList<>();
+        drainTo(rest);
+        rest.forEach(audit -> AUDIT_LOG.info(AuditLine.of(audit)));
+        if (fileHandler != null) {
+            AUDIT_LOG.removeHandler(fileHandler);
+            AUDIT_LOG.setUseParentHandlers(true);
+            fileHandler.close();
+        }
+    }
+
+    /** The interval in milliseconds; a malformed value is reported and the default (100 ms) used. */
+    static long writeIntervalMillis(String configured) {
+        try {
+            return Math.max(0, Duration.parse(configured.trim()).toMillis());
+        } catch (DateTimeParseException e) {
+            Logger.getLogger(ExchangeAuditor.class.getName()).log(Level.WARNING,
+                    "mcp.audit.write-interval must be an ISO-8601 duration such as PT0.1S, not \"{0}\"; using 100 ms",
+                    configured.trim());
+            return 100;
+        }
+    }
+
+    private void openAuditFile(String pattern) {
+        try {
+            Path parent = Path.of(pattern).toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            FileHandler handler = new FileHandler(pattern, Math.max(0, auditFileLimit), Math.max(1, auditFileCount),
+                    true);
+            handler.setEncoding(StandardCharsets.UTF_8.name());
+            handler.setFormatter(new AuditLineFormatter());
+            AUDIT_LOG.addHandler(handler);
+            AUDIT_LOG.setUseParentHandlers(false);
+            fileHandler = handler;
+        } catch (IOException | RuntimeException e) {
+            Logger.getLogger(ExchangeAuditor.class.getName()).log(Level.WARNING,
+                    "The audit file {0} cannot be written ({1}); audit lines go to the server log instead",
+                    new Object[] {pattern, e.getClass().getSimpleName()});
+        }
+    }
+
+    /** Each record as its message alone, one per line: the JSON line is complete by itself. */
+    static final class AuditLineFormatter extends Formatter {
+        @Override
+        public String format(LogRecord record) {
+            return record.getMessage() + System.lineSeparator();
+        }
+    }
+
+    /**
+     * {@link #record} bound to this instance itself. The credential service keeps it instead of calling through
+     * the CDI client proxy: inside an interceptor (every {@code @Downstream} tool call) each proxied call pushes and
+     * removes a thread-local, which JFR showed as a third of the audit's cost on the caller's thread. Safe to keep:
+     * this bean lives as long as the application.
+     */
+    public Consumer<DownstreamAudit> recorder() {
+        return this::record;
+    }
+
+    public void record(DownstreamAudit audit) {
+        events.fire(audit);
+        if (AUDIT_LOG.isLoggable(Level.INFO) && !enqueue(audit)) {
+            AUDIT_LOG.info(AuditLine.of(audit));
+        }
+    }
+
+    /** @return false when there is no writer or the queue is full: then the caller writes the line itself */
+    private boolean enqueue(DownstreamAudit audit) {
+        Thread current = writer;
+        if (current == null) {
+            return false;
+        }
+        if (pendingCount.incrementAndGet() > QUEUE_CAPACITY) {
+            pendingCount.decrementAndGet();
+            return false;
+        }
+        pending.add(audit);
+        if (writerIdle) {
+            LockSupport.unpark(current);
+        }
+        return true;
+    }
+
+    private void drainTo(List<DownstreamAudit> batch) {
+        for (DownstreamAudit audit; (audit = pending.poll()) != null; ) {
+            pendingCount.decrementAndGet();
+            batch.add(audit);
+        }
+    }
+
+    /** Parks until a record waits (or the thread is interrupted); a caller unparks it only when it is idle. */
+    private void awaitRecord() throws InterruptedException {
+        while (pending.isEmpty()) {
+            writerIdle = true;
+            if (pending.isEmpty()) { // a record added before the flag was seen would otherwise wait for the next
+                LockSupport.park(this);
+            }
+            writerIdle = false;
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+        }
+    }
+
+    /**
+     * Waits for a record, lets more gather for the write interval (producers meanwhile add to the queue without
+     * waking anybody), then writes all that waits, in order. When interrupted (shutdown) it writes what is left and
+     * ends.
+     */
+    private void writeLines() {
+        List<DownstreamAudit> batch = new ArrayList<>();
+        boolean stopping = false;
+        while (!stopping) {
+            try {
+                awaitRecord();
+                Thread.sleep(writeIntervalMillis);
+            } catch (InterruptedException e) {
+                stopping = true;
+            }
+            drainTo(batch);
+            for (int from = 0; from < batch.size(); from += MAX_BATCH) {
+                List<DownstreamAudit> lines = batch.subList(from, Math.min(batch.size(), from + MAX_BATCH));
+                try {
+                    write(lines);
+                } catch (RuntimeException e) { // one bad record must not stop the writer: write the others alone
+                    lines.forEach(this::writeAlone);
+                }
+            }
+            batch.clear();
+        }
+    }
+
+    private void writeAlone(DownstreamAudit audit) {
+        try {
+            AUDIT_LOG.info(AuditLine.of(audit));
+        } catch (RuntimeException e) {
+            Logger.getLogger(ExchangeAuditor.class.getName()).log(Level.WARNING,
+                    "An audit record of target {0} could not be written ({1})",
+                    new Object[] {audit.target(), e.getClass().getSimpleName()});
+        }
+    }
+
+    /**
+     * To the audit file, what is waiting goes as one record of several lines (one write and one flush instead of one
+     * per line); to the server log each line stays a record of its own.
+     */
+    private void write(List<DownstreamAudit> batch) {
+        if (fileHandler == null || batch.size() == 1) {
+            batch.forEach(audit -> AUDIT_LOG.info(AuditLine.of(audit)));
+            return;
+        }
+        StringBuilder lines = new StringBuilder(batch.size() * 320);
+        for (DownstreamAudit audit : batch) {
+            if (lines.length() > 0) {
+                lines.append(System.lineSeparator());
+            }
+            lines.append(AuditLine.of(audit));
+        }
+        AUDIT_LOG.info(lines.toString());
+    }
+}

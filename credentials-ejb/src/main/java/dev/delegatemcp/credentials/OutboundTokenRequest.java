@@ -1,0 +1,31 @@
+package dev.delegatemcp.credentials;
+
+import java.util.List;
+import java.util.Objects;
+
+import dev.delegatemcp.api.Downstream;
+
+/**
+ * A request for a stored token at the Outbound Apps token API.
+ *
+ * @param appId the outbound app
+ * @param level user or tenant token
+ * @param userId the user (the inbound token's subject); required for user tokens
+ * @param tenantId the tenant; required for tenant tokens
+ * @param scopes the scopes the token must hold; empty asks for the latest token
+ * @param forceRefresh have the vault refresh the provider token first (after the downstream rejected it)
+ */
+public record OutboundTokenRequest(String appId, Downstream.Level level, String userId, String tenantId,
+        List<String> scopes, boolean forceRefresh) {
+
+    public OutboundTokenRequest {
+        Objects.requireNonNull(appId, "appId");
+        Objects.requireNonNull(level, "level");
+        if (level == Downstream.Level.USER) {
+            Objects.requireNonNull(userId, "userId");
+        } else {
+            Objects.requireNonNull(tenantId, "tenantId");
+        }
+        scopes = List.copyOf(scopes);
+    }
+}

@@ -1,0 +1,120 @@
+package dev.delegatemcp.credentials;
+
+import jakarta.ejb.ApplicationException;
+
+/**
+ * A token exchange that did not yield a credential, with the reason as the STS told it. Each reason has its own
+ * subclass, so callers and Fault Tolerance policies can tell them apart ({@link Unavailable} alone is retried).
+ * An application exception: the EJB container passes it on as it is.
+ */
+@ApplicationException(inherited = true, rollback = false)
+public class StsException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Why the exchange failed. */
+    public enum Reason {
+        /** Policy denied the exchange (access_denied, or HTTP 403). */
+        DENIED,
+        /** The requested resource, audience or scope is not known or not available (invalid_target, invalid_scope). */
+        INVALID_TARGET,
+        /** This server's own client is not allowed or misconfigured at the STS (unauthorized_client, invalid_client). */
+        CLIENT_UNAUTHORIZED,
+        /** The caller's token was not accepted by the STS (invalid_grant, invalid token). */
+        INVALID_SUBJECT_TOKEN,
+        /**
+         * The user or tenant has not connected the service at the token vault, or the stored token lacks the
+         * required scopes: the user can fix it by connecting (adaptive connect).
+         */
+        NOT_CONNECTED,
+        /** The STS could not be reached or answered with a server error. */
+        UNAVAILABLE,
+        /** Any other failure. */
+        FAILED
+    }
+
+    private final Reason reason;
+    private final String stsError;
+
+    StsException(Reason reason, String stsError, String message) {
+        super(message, null, false, false);
+        this.reason = reason;
+        this.stsError = stsError;
+    }
+
+    /** The exception for a reason: a {@link Denied}, {@link InvalidTarget}, ... */
+    public static StsException of(Reason reason, String stsError, String message) {
+        return switch (reason) {
+            case DENIED -> new Denied(stsError, message);
+            case INVALID_TARGET -> new InvalidTarget(stsError, message);
+            case CLIENT_UNAUTHORIZED -> new ClientUnauthorized(stsError, message);
+            case INVALID_SUBJECT_TOKEN -> new InvalidSubjectToken(stsError, message);
+            case NOT_CONNECTED -> new NotConnected(stsError, message);
+            case UNAVAILABLE -> new Unavailable(stsError, message);
+            case FAILED -> new StsException(Reason.FAILED, stsError, message);
+        };
+    }
+
+    /** Policy denied the exchange. */
+    public static final class Denied extends StsException {
+        private static final long serialVersionUID = 1L;
+
+        Denied(String stsError, String message) {
+            super(Reason.DENIED, stsError, message);
+        }
+    }
+
+    /** The target (resource, audience, scope) is unknown or not available to this server. */
+    public static final class InvalidTarget extends StsException {
+        private static final long serialVersionUID = 1L;
+
+        InvalidTarget(String stsError, String message) {
+            super(Reason.INVALID_TARGET, stsError, message);
+        }
+    }
+
+    /** This server's own client is unknown, has a wrong secret, or may not exchange tokens. */
+    public static final class ClientUnauthorized extends StsException {
+        private static final long serialVersionUID = 1L;
+
+        ClientUnauthorized(String stsError, String message) {
+            super(Reason.CLIENT_UNAUTHORIZED, stsError, message);
+        }
+    }
+
+    /** The caller's token was not accepted by the STS. */
+    public static final class InvalidSubjectToken extends StsException {
+        private static final long serialVersionUID = 1L;
+
+        InvalidSubjectToken(String stsError, String message) {
+            super(Reason.INVALID_SUBJECT_TOKEN, stsError, message);
+        }
+    }
+
+    /** No stored credential for the user or tenant (or not with the required scopes): connecting fixes it. */
+    public static final class NotConnected extends StsException {
+        private static final long serialVersionUID = 1L;
+
+        NotConnected(String stsError, String message) {
+            super(Reason.NOT_CONNECTED, stsError, message);
+        }
+    }
+
+    /** The STS could not be reached, timed out, or answered with a server error: safe to retry. */
+    public static final class Unavailable extends StsException {
+        private static final long serialVersionUID = 1L;
+
+        public Unavailable(String stsError, String message) {
+            super(Reason.UNAVAILABLE, stsError, message);
+        }
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    /** The RFC 6749 {@code error} code the STS sent, or null. */
+    public String stsError() {
+        return stsError;
+    }
+}

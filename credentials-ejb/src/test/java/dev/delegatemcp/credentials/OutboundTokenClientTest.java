@@ -1,0 +1,97 @@
+package dev.delegatemcp.credentials;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import dev.delegatemcp.api.Downstream;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import org.junit.jupiter.api.Test;
+
+class OutboundTokenClientTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+
+    private static JsonObject parse(String text) {
+        return Json.createReader(new StringReader(text)).readObject();
+    }
+
+    @Test
+    void userBodyByScopesHasAppUserScopesAndNoRefreshToken() {
+        JsonObject body = parse(OutboundTokenClient.body(new OutboundTokenRequest("crm", Downstream.Level.USER, "u-1",
+                null, List.of("crm.read", "crm.write"), false)));
+        assertEquals(parse("{\"appId\":\"crm\",\"userId\":\"u-1\",\"scopes\":[\"crm.read\",\"crm.write\"],"
+                + "\"options\":{\"withRefreshToken\":false,\"forceRefresh\":false}}"), body);
+    }
+
+    @Test
+    void tenantBodyWithoutScopesAsksForTheLatestWithForceRefresh() {
+        JsonObject body = parse(OutboundTokenClient.body(new OutboundTokenRequest("docs", Downstream.Level.TENANT,
+                "u-1", "acme", List.of(), true)));
+        assertEquals(parse("{\"appId\":\"docs\",\"tenantId\":\"acme\","
+                + "\"options\":{\"withRefreshToken\":false,\"forceRefresh\":true}}"), body);
+    }
+
+    @Test
+    void tokenMapsAccessTokenTypeScopesAndLifetimeFromTheExpiry() {
+        ExchangedToken token = OutboundTokenClient.token(parse("{\"id\":\"t1\",\"appId\":\"crm\",\"accessToken\":\"s3cr3t\","
+                + "\"accessTokenType\":\"bearer\",\"accessTokenExpiry\":" + NOW.plusSeconds(600).getEpochSecond()
+                + ",\"hasRefreshToken\":true,\"scopes\":[\"crm.read\"],\"tenantId\":\"acme\"}"), NOW);
+        assertEquals("s3cr3t", token.accessToken());
+        assertEquals("bearer", token.tokenType());
+        assertEquals(Duration.ofMinutes(10), token.expiresIn());
+        assertEquals(Set.of("crm.read"), token.scopes());
+        assertFalse(token.toString().contains("s3cr3t"));
+    }
+
+    @Test
+    void anExpiryGivenAsANumericStringIsRead() {
+        ExchangedToken token = OutboundTokenClient.token(parse("{\"accessToken\":\"a\",\"accessTokenExpiry\":\""
+                + NOW.plusSeconds(90).getEpochSecond() + "\"}"), NOW);
+        assertEquals(Duration.ofSeconds(90), token.expiresIn());
+        assertTrue(token.scopes().isEmpty());
+    }
+
+    @Test
+    void aMissingOrZeroExpiryMeansUnknownLifetime() {
+        assertNull(OutboundTokenClient.token(parse("{\"accessToken\":\"a\"}"), NOW).expiresIn());
+        assertNull(OutboundTokenClient.token(parse("{\"accessToken\":\"a\",\"accessTokenExpiry\":0}"), NOW).expiresIn());
+    }
+
+    @Test
+    void notFoundMeansNotConnected() {
+        assertEquals(StsException.Reason.NOT_CONNECTED, OutboundTokenClient.classify(404, null));
+        assertEquals(StsException.Reason.NOT_CONNECTED, OutboundTokenClient.classify(400, "Token not found"));
+    }
+
+    @Test
+    void otherStatusesMapToTheirReasons() {
+        assertEquals(StsException.Reason.CLIENT_UNAUTHORIZED, OutboundTokenClient.classify(401, "Unauthorized"));
+        assertEquals(StsException.Reason.DENIED, OutboundTokenClient.classify(403, null));
+        assertEquals(StsException.Reason.UNAVAILABLE, OutboundTokenClient.classify(503, null));
+        assertEquals(StsException.Reason.UNAVAILABLE, OutboundTokenClient.classify(429, null));
+        assertEquals(StsException.Reason.FAILED, OutboundTokenClient.classify(400, "Bad request"));
+    }
+
+    @Test
+    void theAuthModeIsAccessTokenOrManagementKeyAndAnythingElseIsASetupError() {
+        OutboundTokenClient client = new OutboundTokenClient();
+        client.authMode = " Access-Token ";
+        assertTrue(client.usesAccessToken());
+        client.authMode = "management-key";
+        assertFalse(client.usesAccessToken());
+        client.authMode = "managment-key";
+        StsException e = org.junit.jupiter.api.Assertions.assertThrows(StsException.class, client::usesAccessToken);
+        assertEquals(StsException.Reason.CLIENT_UNAUTHORIZED, e.reason());
+        assertTrue(e.getMessage().contains("mcp.outbound.auth"));
+    }
+}

@@ -1,0 +1,139 @@
+package dev.delegatemcp.credentials;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.ws.rs.core.MultivaluedMap;
+
+class TokenExchangeClientTest {
+
+    private static final String SUBJECT_TOKEN = "eyJhbGciOiJSUzI1NiJ9.subject.signature";
+
+    private static JsonObject json(String text) {
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            return reader.readObject();
+        }
+    }
+
+    // --- form ---------------------------------------------------------------------------------------------------
+
+    @Test
+    void formHasGrantTypeSubjectTokenAndItsType() {
+        MultivaluedMap<String, String> form = TokenExchangeClient.form(
+                new TokenExchangeRequest(SUBJECT_TOKEN, null, List.of(), List.of(), Map.of())).asMap();
+        assertEquals(List.of("urn:ietf:params:oauth:grant-type:token-exchange"), form.get("grant_type"));
+        assertEquals(List.of(SUBJECT_TOKEN), form.get("subject_token"));
+        assertEquals(List.of("urn:ietf:params:oauth:token-type:access_token"), form.get("subject_token_type"));
+    }
+
+    @Test
+    void formOmitsResourceAudienceAndScopeWhenNotSet() {
+        MultivaluedMap<String, String> form = TokenExchangeClient.form(
+                new TokenExchangeRequest(SUBJECT_TOKEN, null, List.of(), List.of(), Map.of())).asMap();
+        assertFalse(form.containsKey("resource"));
+        assertFalse(form.containsKey("audience"));
+        assertFalse(form.containsKey("scope"));
+        assertEquals(3, form.size());
+    }
+
+    @Test
+    void formHasResourceWhenSet() {
+        MultivaluedMap<String, String> form = TokenExchangeClient.form(new TokenExchangeRequest(SUBJECT_TOKEN,
+                "https://api.example.com/", List.of(), List.of(), Map.of())).asMap();
+        assertEquals(List.of("https://api.example.com/"), form.get("resource"));
+    }
+
+    @Test
+    void formHasOneAudienceParameterPerAudienceInOrder() {
+        MultivaluedMap<String, String> form = TokenExchangeClient.form(new TokenExchangeRequest(SUBJECT_TOKEN, null,
+                List.of("billing", "crm"), List.of(), Map.of())).asMap();
+        assertEquals(List.of("billing", "crm"), form.get("audience"));
+    }
+
+    @Test
+    void formJoinsScopesWithSpaces() {
+        MultivaluedMap<String, String> form = TokenExchangeClient.form(new TokenExchangeRequest(SUBJECT_TOKEN, null,
+                List.of(), List.of("read", "write", "admin"), Map.of())).asMap();
+        assertEquals(List.of("read write admin"), form.get("scope"));
+    }
+
+    @Test
+    void formCarriesExtraParameters() {
+        MultivaluedMap<String, String> form = TokenExchangeClient.form(new TokenExchangeRequest(SUBJECT_TOKEN, null,
+                List.of(), List.of(), Map.of("tenantId", "t-1", "requested_token_type", "x"))).asMap();
+        assertEquals(List.of("t-1"), form.get("tenantId"));
+        assertEquals(List.of("x"), form.get("requested_token_type"));
+    }
+
+    // --- token --------------------------------------------------------------------------------------------------
+
+    @Test
+    void tokenMapsAllFields() {
+        ExchangedToken token = TokenExchangeClient.token(json("{\"access_token\":\"AT\","
+                + "\"issued_token_type\":\"urn:ietf:params:oauth:token-type:access_token\","
+                + "\"token_type\":\"Bearer\",\"expires_in\":300,\"scope\":\"read  write\"}"));
+        assertEquals("AT", token.accessToken());
+        assertEquals("urn:ietf:params:oauth:token-type:access_token", token.issuedTokenType());
+        assertEquals("Bearer", token.tokenType());
+        assertEquals(Duration.ofSeconds(300), token.expiresIn());
+        assertEquals(Set.of("read", "write"), token.scopes());
+    }
+
+    @Test
+    void tokenWithoutExpiresInOrScopeHasNullLifetimeAndNoScopes() {
+        ExchangedToken token = TokenExchangeClient.token(json("{\"access_token\":\"AT\"}"));
+        assertNull(token.expiresIn());
+        assertEquals(Set.of(), token.scopes());
+        assertNull(token.issuedTokenType());
+        assertNull(token.tokenType());
+    }
+
+    @Test
+    void blankScopeMeansNoScopes() {
+        assertEquals(Set.of(), TokenExchangeClient.token(json("{\"access_token\":\"AT\",\"scope\":\"  \"}")).scopes());
+        assertEquals(Set.of("one"),
+                TokenExchangeClient.token(json("{\"access_token\":\"AT\",\"scope\":\" one \"}")).scopes());
+    }
+
+    // --- secrets stay out of toString ---------------------------------------------------------------------------
+
+    @Test
+    void exchangedTokenToStringNeverShowsTheToken() {
+        ExchangedToken token = new ExchangedToken("super-secret-token", "urn:x", "Bearer", Duration.ofSeconds(60),
+                Set.of("read"));
+        String text = token.toString();
+        assertFalse(text.contains("super-secret-token"), text);
+        assertTrue(text.contains("***"), text);
+        assertTrue(text.contains("read"), text);
+    }
+
+    @Test
+    void tokenExchangeRequestToStringNeverShowsTheSubjectToken() {
+        TokenExchangeRequest request = new TokenExchangeRequest(SUBJECT_TOKEN, "https://api", List.of("aud"),
+                List.of("read"), Map.of("tenantId", "t"));
+        String text = request.toString();
+        assertFalse(text.contains(SUBJECT_TOKEN), text);
+        assertFalse(text.contains("subject"), text);
+        assertTrue(text.contains("https://api"), text);
+        assertTrue(text.contains("aud"), text);
+    }
+
+    @Test
+    void mappedTokenToStringNeverShowsTheToken() {
+        ExchangedToken token = TokenExchangeClient.token(json("{\"access_token\":\"AT-9f8e7d\",\"expires_in\":1}"));
+        assertFalse(token.toString().contains("AT-9f8e7d"), token.toString());
+    }
+}
