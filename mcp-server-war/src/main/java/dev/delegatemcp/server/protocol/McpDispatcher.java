@@ -1,9 +1,9 @@
 package dev.delegatemcp.server.protocol;
 
 import dev.delegatemcp.api.McpCaller;
-import dev.delegatemcp.server.jsonrpc.JsonRpcError;
-import dev.delegatemcp.server.jsonrpc.JsonRpcException;
-import dev.delegatemcp.server.jsonrpc.JsonRpcMessage;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcErrorCodes;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcException;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcMessage;
 import dev.delegatemcp.server.tools.ToolsHandler;
 import dev.delegatemcp.server.transport.McpSession;
 import dev.delegatemcp.server.transport.ProtocolVersions;
@@ -69,7 +69,7 @@ public class McpDispatcher {
             case "ping" -> JsonValue.EMPTY_JSON_OBJECT;
             case "tools/list" -> tools.list(request.params(), caller);
             case "tools/call" -> tools.call(request.params(), caller, session.clientCapabilities());
-            case "initialize" -> throw new JsonRpcException(JsonRpcError.INVALID_REQUEST,
+            case "initialize" -> throw new JsonRpcException(JsonRpcErrorCodes.INVALID_REQUEST,
                     "Invalid Request: the session is already initialized");
             default -> throw JsonRpcException.methodNotFound(request.method());
         };

@@ -14,8 +14,8 @@ import java.util.logging.Logger;
 import dev.delegatemcp.api.McpCaller;
 import dev.delegatemcp.api.ToolCallException;
 import dev.delegatemcp.server.downstream.ConnectionRequiredException;
-import dev.delegatemcp.server.jsonrpc.JsonRpcError;
-import dev.delegatemcp.server.jsonrpc.JsonRpcException;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcErrorCodes;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcException;
 import dev.delegatemcp.server.protocol.ClientCapabilities;
 import dev.delegatemcp.server.proxy.ExportedRemoteTools;
 import dev.delegatemcp.server.security.InsufficientScopeException;
@@ -175,7 +175,7 @@ public class ToolsHandler {
                 .add("url", e.connectUrl().orElseThrow())
                 .add("message", e.elicitationMessage())
                 .build();
-        return new JsonRpcException(JsonRpcError.URL_ELICITATION_REQUIRED,
+        return new JsonRpcException(JsonRpcErrorCodes.URL_ELICITATION_REQUIRED,
                 "This request requires connecting " + e.target() + " first.",
                 JSON.createObjectBuilder().add("elicitations", JSON.createArrayBuilder().add(elicitation)).build());
     }

@@ -8,10 +8,13 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import dev.delegatemcp.api.McpCaller;
-import dev.delegatemcp.server.jsonrpc.JsonRpcCodec;
-import dev.delegatemcp.server.jsonrpc.JsonRpcError;
-import dev.delegatemcp.server.jsonrpc.JsonRpcException;
-import dev.delegatemcp.server.jsonrpc.JsonRpcMessage;
+import dev.delegatemcp.wire.WireJson;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcCodec;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcErrorResponse;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcResponse;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcErrorCodes;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcException;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcMessage;
 import dev.delegatemcp.server.protocol.McpDispatcher;
 import dev.delegatemcp.server.security.BearerChallenge;
 import dev.delegatemcp.server.security.InsufficientScopeException;
@@ -67,7 +70,7 @@ public class McpEndpoint {
             @HeaderParam("Accept") String accept, @HeaderParam(SESSION_HEADER) String sessionId,
             @HeaderParam(VERSION_HEADER) String protocolVersion) {
         if (!origins.allows(origin)) {
-            return error(Response.Status.FORBIDDEN, null, JsonRpcError.INVALID_REQUEST, "Forbidden: origin not allowed");
+            return error(Response.Status.FORBIDDEN, null, JsonRpcErrorCodes.INVALID_REQUEST, "Forbidden: origin not allowed");
         }
         String body;
         ResponseFormat format;
@@ -75,17 +78,17 @@ public class McpEndpoint {
             RequestBodyReader.checkContentType(contentType);
             format = ResponseFormat.from(accept);
             if (format == null) {
-                return error(Response.Status.NOT_ACCEPTABLE, null, JsonRpcError.INVALID_REQUEST,
+                return error(Response.Status.NOT_ACCEPTABLE, null, JsonRpcErrorCodes.INVALID_REQUEST,
                         "Not Acceptable: accept application/json and text/event-stream");
             }
             body = bodies.read(bodyStream, contentLength);
         } catch (RequestBodyReader.RefusedException e) {
             Response.Status status = e.refusal() == RequestBodyReader.Refusal.TOO_LARGE
                     ? Response.Status.REQUEST_ENTITY_TOO_LARGE : Response.Status.UNSUPPORTED_MEDIA_TYPE;
-            return error(status, null, JsonRpcError.INVALID_REQUEST, e.getMessage());
+            return error(status, null, JsonRpcErrorCodes.INVALID_REQUEST, e.getMessage());
         } catch (IOException e) {
             // The client went away or stopped sending mid-body: a 400 for whoever may still read it.
-            return error(Response.Status.BAD_REQUEST, null, JsonRpcError.PARSE_ERROR,
+            return error(Response.Status.BAD_REQUEST, null, JsonRpcErrorCodes.PARSE_ERROR,
                     "Parse error: the request body could not be read");
         }
         JsonRpcMessage message;
@@ -98,16 +101,16 @@ public class McpEndpoint {
             return initialize(message, format);
         }
         if (sessionId == null || sessionId.isBlank()) {
-            return error(Response.Status.BAD_REQUEST, message.id(), JsonRpcError.INVALID_REQUEST,
+            return error(Response.Status.BAD_REQUEST, message.id(), JsonRpcErrorCodes.INVALID_REQUEST,
                     "Bad Request: the " + SESSION_HEADER + " header is required; call initialize first");
         }
         Optional<McpSession> session = ownSession(sessionId);
         if (session.isEmpty()) {
-            return error(Response.Status.NOT_FOUND, message.id(), JsonRpcError.INVALID_REQUEST,
+            return error(Response.Status.NOT_FOUND, message.id(), JsonRpcErrorCodes.INVALID_REQUEST,
                     "Session not found: it has ended or expired; initialize a new session");
         }
         if (protocolVersion != null && !protocolVersion.equals(session.get().protocolVersion())) {
-            return error(Response.Status.BAD_REQUEST, message.id(), JsonRpcError.INVALID_REQUEST,
+            return error(Response.Status.BAD_REQUEST, message.id(), JsonRpcErrorCodes.INVALID_REQUEST,
                     "Bad Request: unsupported " + VERSION_HEADER + " " + protocolVersion + "; this session speaks "
                             + session.get().protocolVersion());
         }
@@ -115,7 +118,7 @@ public class McpEndpoint {
             return Response.accepted().build();
         }
         try {
-            return format.ok(JsonRpcCodec.result(message.id(), dispatcher.dispatch(message, caller, session.get())))
+            return format.ok(JsonRpcResponse.of(message.id(), dispatcher.dispatch(message, caller, session.get())))
                     .build();
         } catch (JsonRpcException e) {
             return format.ok(e.toResponse(message.id())).build();
@@ -123,14 +126,14 @@ public class McpEndpoint {
             return Response.status(Response.Status.FORBIDDEN)
                     .header("WWW-Authenticate", challenge.insufficientScope(e.neededScopes(), e.getMessage()))
                     .type(MediaType.APPLICATION_JSON)
-                    .entity(JsonRpcCodec.error(message.id(), JsonRpcError.INVALID_REQUEST, "Forbidden: " + e.getMessage())
-                            .toString())
+                    .entity(WireJson.toJson(JsonRpcErrorResponse.of(message.id(), JsonRpcErrorCodes.INVALID_REQUEST,
+                            "Forbidden: " + e.getMessage())))
                     .build();
         } catch (RuntimeException e) {
             String reference = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "Internal error in {0}: {1} (reference {2})",
                     new Object[] {message.method(), e.getClass().getName(), reference});
-            return format.ok(JsonRpcCodec.error(message.id(), JsonRpcError.INTERNAL_ERROR,
+            return format.ok(JsonRpcErrorResponse.of(message.id(), JsonRpcErrorCodes.INTERNAL_ERROR,
                     "Internal error (reference " + reference + ")")).build();
         }
     }
@@ -139,7 +142,7 @@ public class McpEndpoint {
     @GET
     public Response get(@HeaderParam("Origin") String origin) {
         if (!origins.allows(origin)) {
-            return error(Response.Status.FORBIDDEN, null, JsonRpcError.INVALID_REQUEST, "Forbidden: origin not allowed");
+            return error(Response.Status.FORBIDDEN, null, JsonRpcErrorCodes.INVALID_REQUEST, "Forbidden: origin not allowed");
         }
         return Response.status(Response.Status.METHOD_NOT_ALLOWED).header("Allow", "POST, DELETE").build();
     }
@@ -148,14 +151,14 @@ public class McpEndpoint {
     @DELETE
     public Response delete(@HeaderParam("Origin") String origin, @HeaderParam(SESSION_HEADER) String sessionId) {
         if (!origins.allows(origin)) {
-            return error(Response.Status.FORBIDDEN, null, JsonRpcError.INVALID_REQUEST, "Forbidden: origin not allowed");
+            return error(Response.Status.FORBIDDEN, null, JsonRpcErrorCodes.INVALID_REQUEST, "Forbidden: origin not allowed");
         }
         if (sessionId == null || sessionId.isBlank()) {
-            return error(Response.Status.BAD_REQUEST, null, JsonRpcError.INVALID_REQUEST,
+            return error(Response.Status.BAD_REQUEST, null, JsonRpcErrorCodes.INVALID_REQUEST,
                     "Bad Request: the " + SESSION_HEADER + " header is required");
         }
         if (ownSession(sessionId).isEmpty() || !sessions.remove(sessionId)) {
-            return error(Response.Status.NOT_FOUND, null, JsonRpcError.INVALID_REQUEST, "Session not found");
+            return error(Response.Status.NOT_FOUND, null, JsonRpcErrorCodes.INVALID_REQUEST, "Session not found");
         }
         return Response.noContent().build();
     }
@@ -165,11 +168,11 @@ public class McpEndpoint {
         try {
             initialized = dispatcher.initialize(message.params());
         } catch (JsonRpcException e) {
-            return format.ok(JsonRpcCodec.error(message.id(), e.code(), e.getMessage())).build();
+            return format.ok(e.toResponse(message.id())).build();
         }
         McpSession session = sessions.create(caller.subject(), initialized.protocolVersion(),
                 initialized.clientCapabilities());
-        return format.ok(JsonRpcCodec.result(message.id(), initialized.result()))
+        return format.ok(JsonRpcResponse.of(message.id(), initialized.result()))
                 .header(SESSION_HEADER, session.id()).build();
     }
 
@@ -180,7 +183,7 @@ public class McpEndpoint {
 
     private static Response error(Response.Status status, JsonValue id, int code, String message) {
         return Response.status(status).type(MediaType.APPLICATION_JSON)
-                .entity(JsonRpcCodec.error(id, code, message).toString()).build();
+                .entity(WireJson.toJson(JsonRpcErrorResponse.of(id, code, message))).build();
     }
 
     /** The response body format the client accepts: plain JSON, or one SSE event when it accepts only SSE. */
@@ -207,10 +210,11 @@ public class McpEndpoint {
             return sse ? EVENT_STREAM : null;
         }
 
-        Response.ResponseBuilder ok(JsonObject message) {
+        Response.ResponseBuilder ok(Object message) {
+            String json = WireJson.toJson(message);
             return this == JSON
-                    ? Response.ok(message.toString(), MediaType.APPLICATION_JSON)
-                    : Response.ok("event: message\ndata: " + message + "\n\n", SSE).header("Cache-Control", "no-cache");
+                    ? Response.ok(json, MediaType.APPLICATION_JSON)
+                    : Response.ok("event: message\ndata: " + json + "\n\n", SSE).header("Cache-Control", "no-cache");
         }
     }
 }

@@ -1,7 +1,8 @@
 package dev.delegatemcp.server.transport;
 
-import dev.delegatemcp.server.jsonrpc.JsonRpcCodec;
-import dev.delegatemcp.server.jsonrpc.JsonRpcError;
+import dev.delegatemcp.wire.WireJson;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcErrorResponse;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcErrorCodes;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -36,7 +37,7 @@ public class RejectedRequestMapper implements ExceptionMapper<WebApplicationExce
 
     /** The JSON-RPC error body of a refused request with that HTTP status (id null: the request was not read). */
     static String body(int status) {
-        return JsonRpcCodec.error(null, JsonRpcError.INVALID_REQUEST, message(status)).toString();
+        return WireJson.toJson(JsonRpcErrorResponse.of(null, JsonRpcErrorCodes.INVALID_REQUEST, message(status)));
     }
 
     private static String message(int status) {

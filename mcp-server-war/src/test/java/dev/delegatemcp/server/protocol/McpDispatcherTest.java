@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.delegatemcp.server.jsonrpc.JsonRpcCodec;
-import dev.delegatemcp.server.jsonrpc.JsonRpcError;
-import dev.delegatemcp.server.jsonrpc.JsonRpcException;
-import dev.delegatemcp.server.jsonrpc.JsonRpcMessage;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcCodec;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcErrorCodes;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcException;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcMessage;
 import jakarta.json.JsonObject;
 
 import dev.delegatemcp.server.transport.McpSession;
@@ -59,7 +59,7 @@ class McpDispatcherTest {
     void initializeWithoutAVersionIsInvalidParams() {
         JsonRpcException e = assertThrows(JsonRpcException.class, () -> dispatcher.initialize(
                 request("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{}}").params()));
-        assertEquals(JsonRpcError.INVALID_PARAMS, e.code());
+        assertEquals(JsonRpcErrorCodes.INVALID_PARAMS, e.code());
     }
 
     @Test
@@ -71,7 +71,7 @@ class McpDispatcherTest {
     void unknownMethodIsMethodNotFoundNamingIt() {
         JsonRpcException e = assertThrows(JsonRpcException.class, () -> dispatcher.dispatch(
                 request("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"prompts/list\"}"), null, SESSION));
-        assertEquals(JsonRpcError.METHOD_NOT_FOUND, e.code());
+        assertEquals(JsonRpcErrorCodes.METHOD_NOT_FOUND, e.code());
         assertTrue(e.getMessage().contains("prompts/list"));
     }
 
@@ -79,7 +79,7 @@ class McpDispatcherTest {
     void initializeInsideASessionIsInvalidRequest() {
         JsonRpcException e = assertThrows(JsonRpcException.class, () -> dispatcher.dispatch(
                 request("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"initialize\",\"params\":{}}"), null, SESSION));
-        assertEquals(JsonRpcError.INVALID_REQUEST, e.code());
+        assertEquals(JsonRpcErrorCodes.INVALID_REQUEST, e.code());
     }
 
     @Test

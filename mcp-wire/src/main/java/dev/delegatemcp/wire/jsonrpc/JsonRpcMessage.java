@@ -1,4 +1,4 @@
-package dev.delegatemcp.server.jsonrpc;
+package dev.delegatemcp.wire.jsonrpc;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;

@@ -1,4 +1,4 @@
-package dev.delegatemcp.server.jsonrpc;
+package dev.delegatemcp.wire.jsonrpc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.delegatemcp.wire.WireJson;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -28,7 +29,7 @@ class JsonRpcCodecTest {
     @ParameterizedTest
     @ValueSource(strings = {"not json", "{", "{\"jsonrpc\":", "{'jsonrpc':'2.0'}", "[1,", "}"})
     void nonJsonBodyIsParseError(String body) {
-        assertEquals(JsonRpcError.PARSE_ERROR, errorCodeOf(body));
+        assertEquals(JsonRpcErrorCodes.PARSE_ERROR, errorCodeOf(body));
         assertEquals(-32700, errorCodeOf(body));
     }
 
@@ -64,7 +65,7 @@ class JsonRpcCodecTest {
     @ParameterizedTest
     @ValueSource(strings = {"1", "\"text\"", "true", "null"})
     void nonObjectMessageIsInvalidRequest(String body) {
-        assertEquals(JsonRpcError.INVALID_REQUEST, errorCodeOf(body));
+        assertEquals(JsonRpcErrorCodes.INVALID_REQUEST, errorCodeOf(body));
     }
 
     @ParameterizedTest
@@ -187,12 +188,39 @@ class JsonRpcCodecTest {
         assertTrue(message.isResponse());
     }
 
+    /** A success response as {@link WireJson} writes it, read back. */
+    private static JsonObject written(JsonValue id, JsonObject result) {
+        return read(WireJson.toJson(JsonRpcResponse.of(id, result)));
+    }
+
+    private static JsonObject writtenError(JsonValue id, int code, String message) {
+        return read(WireJson.toJson(JsonRpcErrorResponse.of(id, code, message)));
+    }
+
+    private static JsonObject writtenError(JsonValue id, int code, String message, JsonValue data) {
+        return read(WireJson.toJson(JsonRpcErrorResponse.of(id, code, message, data)));
+    }
+
+    private static JsonObject read(String json) {
+        try (var reader = Json.createReader(new java.io.StringReader(json))) {
+            return reader.readObject();
+        }
+    }
+
+    @Test
+    void responsesAreWrittenCompactWithTheEnvelopeMembersFirst() {
+        assertEquals("{\"jsonrpc\":\"2.0\",\"id\":7,\"result\":{}}",
+                WireJson.toJson(JsonRpcResponse.of(Json.createValue(7), JsonValue.EMPTY_JSON_OBJECT)));
+        assertEquals("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32700,\"message\":\"Parse error\"}}",
+                WireJson.toJson(JsonRpcErrorResponse.of(null, -32700, "Parse error")));
+    }
+
     // --- writing ------------------------------------------------------------------------------------------------
 
     @Test
     void resultEchoesIdAndCarriesResult() {
         JsonObject result = Json.createObjectBuilder().add("ok", true).build();
-        JsonObject response = JsonRpcCodec.result(Json.createValue(42), result);
+        JsonObject response = written(Json.createValue(42), result);
         assertEquals("2.0", response.getString("jsonrpc"));
         assertEquals(42, response.getInt("id"));
         assertEquals(result, response.getJsonObject("result"));
@@ -201,13 +229,13 @@ class JsonRpcCodecTest {
 
     @Test
     void resultEchoesStringId() {
-        JsonObject response = JsonRpcCodec.result(Json.createValue("req-1"), JsonValue.EMPTY_JSON_OBJECT);
+        JsonObject response = written(Json.createValue("req-1"), JsonValue.EMPTY_JSON_OBJECT);
         assertEquals("req-1", response.getString("id"));
     }
 
     @Test
     void errorHasCodeMessageAndEchoedId() {
-        JsonObject response = JsonRpcCodec.error(Json.createValue("a"), -32601, "Method not found: x");
+        JsonObject response = writtenError(Json.createValue("a"), -32601, "Method not found: x");
         assertEquals("2.0", response.getString("jsonrpc"));
         assertEquals("a", response.getString("id"));
         JsonObject error = response.getJsonObject("error");
@@ -219,7 +247,7 @@ class JsonRpcCodecTest {
 
     @Test
     void errorWithUnknownIdHasNullId() {
-        JsonObject response = JsonRpcCodec.error(null, -32700, "Parse error");
+        JsonObject response = writtenError(null, -32700, "Parse error");
         assertTrue(response.containsKey("id"));
         assertEquals(JsonValue.NULL, response.get("id"));
     }
@@ -227,7 +255,7 @@ class JsonRpcCodecTest {
     @Test
     void errorWithDataCarriesData() {
         JsonObject data = Json.createObjectBuilder().add("detail", "x").build();
-        JsonObject response = JsonRpcCodec.error(Json.createValue(1), -32602, "Invalid params", data);
+        JsonObject response = writtenError(Json.createValue(1), -32602, "Invalid params", data);
         assertEquals(data, response.getJsonObject("error").getJsonObject("data"));
         assertEquals(-32602, response.getJsonObject("error").getInt("code"));
         assertEquals(1, response.getInt("id"));

@@ -1,6 +1,5 @@
-package dev.delegatemcp.server.jsonrpc;
+package dev.delegatemcp.wire.jsonrpc;
 
-import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 /**
@@ -34,16 +33,16 @@ public class JsonRpcException extends RuntimeException {
         return data;
     }
 
-    /** This error as a response to the request with that id. */
-    public JsonObject toResponse(JsonValue id) {
-        return data == null ? JsonRpcCodec.error(id, code, getMessage()) : JsonRpcCodec.error(id, code, getMessage(), data);
+    /** This error as a response to the request with that id ({@code null}: the id could not be read). */
+    public JsonRpcErrorResponse toResponse(JsonValue id) {
+        return JsonRpcErrorResponse.of(id, code, getMessage(), data);
     }
 
     public static JsonRpcException invalidParams(String message) {
-        return new JsonRpcException(JsonRpcError.INVALID_PARAMS, message);
+        return new JsonRpcException(JsonRpcErrorCodes.INVALID_PARAMS, message);
     }
 
     public static JsonRpcException methodNotFound(String method) {
-        return new JsonRpcException(JsonRpcError.METHOD_NOT_FOUND, "Method not found: " + method);
+        return new JsonRpcException(JsonRpcErrorCodes.METHOD_NOT_FOUND, "Method not found: " + method);
     }
 }

@@ -1,7 +1,7 @@
-package dev.delegatemcp.server.jsonrpc;
+package dev.delegatemcp.wire.jsonrpc;
 
-/** The JSON-RPC 2.0 error codes the server answers with. */
-public final class JsonRpcError {
+/** The JSON-RPC 2.0 error codes (JSON-RPC 2.0 section 5.1) and the MCP-defined ones this project uses. */
+public final class JsonRpcErrorCodes {
 
     public static final int PARSE_ERROR = -32700;
     public static final int INVALID_REQUEST = -32600;
@@ -11,6 +11,6 @@ public final class JsonRpcError {
     /** MCP 2025-11-25: the request needs the user to complete a URL elicitation first (URLElicitationRequiredError). */
     public static final int URL_ELICITATION_REQUIRED = -32042;
 
-    private JsonRpcError() {
+    private JsonRpcErrorCodes() {
     }
 }
