@@ -1,5 +1,6 @@
 package dev.delegatemcp.server.downstream;
 
+import dev.delegatemcp.api.interaction.ConnectionRequiredException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;

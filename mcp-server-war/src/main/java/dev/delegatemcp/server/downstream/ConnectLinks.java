@@ -1,5 +1,6 @@
 package dev.delegatemcp.server.downstream;
 
+import dev.delegatemcp.api.interaction.ConnectionRequiredException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

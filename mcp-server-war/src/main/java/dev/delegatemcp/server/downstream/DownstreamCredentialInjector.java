@@ -13,7 +13,6 @@ import dev.delegatemcp.api.DownstreamCredentials;
 import dev.delegatemcp.api.RemoteMcpServer;
 import dev.delegatemcp.api.ToolCallException;
 import dev.delegatemcp.server.remote.RemoteMcpServers;
-import dev.delegatemcp.server.tools.ToolDefinitionReader;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.interceptor.InvocationContext;
@@ -105,11 +104,11 @@ public class DownstreamCredentialInjector {
         }
 
         static InjectionPlan of(Class<?> beanClass, Method method) {
-            List<Target> targets = ToolDefinitionReader.downstreamTargets(beanClass, method).stream()
-                    .map(d -> new Target(ToolDefinitionReader.targetName(d), d.level(), List.of(d.scopes())))
+            List<Target> targets = DownstreamDeclarations.targets(beanClass, method).stream()
+                    .map(d -> new Target(DownstreamDeclarations.targetName(d), d.level(), List.of(d.scopes())))
                     .toList();
             Class<?>[] types = method.getParameterTypes();
-            int[] targetOf = ToolDefinitionReader.downstreamTargetOfParameters(method);
+            int[] targetOf = DownstreamDeclarations.targetOfParameters(method);
             List<Slot> slots = new ArrayList<>();
             for (int i = 0; i < types.length; i++) {
                 if (targetOf[i] >= targets.size()) { // the deployment check refuses such a tool

@@ -1,77 +1,79 @@
 package dev.delegatemcp.server.protocol;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import dev.delegatemcp.api.McpCaller;
+import dev.delegatemcp.api.interaction.ConnectionRequiredException;
+import dev.delegatemcp.server.protocol.outcome.OutcomeRenderer;
+import dev.delegatemcp.server.protocol.session.McpSession;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcErrorCodes;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcException;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcMessage;
-import dev.delegatemcp.server.tools.ToolsHandler;
-import dev.delegatemcp.server.transport.McpSession;
-import dev.delegatemcp.server.transport.ProtocolVersions;
+import dev.delegatemcp.wire.mcp.McpMethods;
+import dev.delegatemcp.wire.mcp.ProtocolVersion;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-/** Routes JSON-RPC requests by MCP method. Notifications need no answer and are accepted here. */
+/**
+ * Routes each request of a session to the {@link McpFeature} that serves its method, with a {@link RequestContext}
+ * built from the session, and has user-action outcomes rendered in one place ({@link OutcomeRenderer}).
+ * {@code initialize} is the lifecycle's ({@link dev.delegatemcp.server.protocol.lifecycle.Initializer}); here it is
+ * refused, the session being initialized already.
+ */
 @ApplicationScoped
 public class McpDispatcher {
 
-    /** Looked up once: {@code Json.createXxx} looks the provider up again on every call (a class-loader lock). */
-    private static final JsonProvider JSON = JsonProvider.provider();
+    private final Map<String, McpFeature> byMethod = new HashMap<>();
+    private final OutcomeRenderer outcomes;
 
-    /** The outcome of initialize: the result to send, the version the session speaks and what the client can do. */
-    public record Initialized(JsonObject result, String protocolVersion, ClientCapabilities clientCapabilities) {
+    /** For CDI proxies only. */
+    protected McpDispatcher() {
+        outcomes = null;
     }
 
     @Inject
-    ToolsHandler tools;
-
-    @Inject
-    @ConfigProperty(name = "mcp.server.name", defaultValue = "delegate-mcp")
-    String serverName;
-
-    @Inject
-    @ConfigProperty(name = "mcp.server.version", defaultValue = "0.1.0")
-    String serverVersion;
-
-    @Inject
-    @ConfigProperty(name = "mcp.server.instructions", defaultValue = " ")
-    String instructions;
-
-    /** initialize: negotiates the protocol version and announces what the server can do. */
-    public Initialized initialize(JsonObject params) {
-        JsonValue requested = params.get("protocolVersion");
-        if (!(requested instanceof JsonString requestedVersion)) {
-            throw JsonRpcException.invalidParams("Invalid params: \"protocolVersion\" must be a string");
-        }
-        String version = ProtocolVersions.negotiate(requestedVersion.getString());
-        var result = JSON.createObjectBuilder()
-                .add("protocolVersion", version)
-                .add("capabilities", JSON.createObjectBuilder()
-                        .add("tools", JSON.createObjectBuilder().add("listChanged", false)))
-                .add("serverInfo", JSON.createObjectBuilder().add("name", serverName).add("version", serverVersion));
-        if (!instructions.isBlank()) {
-            result.add("instructions", instructions.trim());
-        }
-        JsonValue capabilities = params.get("capabilities");
-        return new Initialized(result.build(), version, ClientCapabilities.from(
-                capabilities instanceof JsonObject declared ? declared : JsonValue.EMPTY_JSON_OBJECT));
+    public McpDispatcher(@Any Instance<McpFeature> features, OutcomeRenderer outcomes) {
+        this((Iterable<McpFeature>) features, outcomes);
     }
 
-    /** Any request after initialize, in the caller's session. */
-    public JsonObject dispatch(JsonRpcMessage request, McpCaller caller, McpSession session) {
-        return switch (request.method()) {
-            case "ping" -> JsonValue.EMPTY_JSON_OBJECT;
-            case "tools/list" -> tools.list(request.params(), caller);
-            case "tools/call" -> tools.call(request.params(), caller, session.clientCapabilities());
-            case "initialize" -> throw new JsonRpcException(JsonRpcErrorCodes.INVALID_REQUEST,
+    /** @throws IllegalStateException when two features serve one method */
+    public McpDispatcher(Iterable<McpFeature> features, OutcomeRenderer outcomes) {
+        this.outcomes = outcomes;
+        for (McpFeature feature : features) {
+            for (String method : feature.methods()) {
+                McpFeature other = byMethod.putIfAbsent(method, feature);
+                if (other != null) {
+                    throw new IllegalStateException("Two features serve " + method + ": " + other.getClass().getName()
+                            + " and " + feature.getClass().getName());
+                }
+            }
+        }
+    }
+
+    /**
+     * Serves a request after initialize, in the caller's session.
+     *
+     * @return the result to send
+     * @throws JsonRpcException -32601 for a method no feature serves, -32600 for a second initialize, or the feature's
+     */
+    public Object dispatch(JsonRpcMessage request, McpCaller caller, McpSession session) {
+        if (McpMethods.INITIALIZE.equals(request.method())) {
+            throw new JsonRpcException(JsonRpcErrorCodes.INVALID_REQUEST,
                     "Invalid Request: the session is already initialized");
-            default -> throw JsonRpcException.methodNotFound(request.method());
-        };
+        }
+        McpFeature feature = byMethod.get(request.method());
+        if (feature == null) {
+            throw JsonRpcException.methodNotFound(request.method());
+        }
+        RequestContext context = new RequestContext(request.id(), request.method(), caller,
+                ProtocolVersion.negotiate(session.protocolVersion()), session.clientCapabilities());
+        try {
+            return feature.handle(request.params(), context);
+        } catch (ConnectionRequiredException e) {
+            return outcomes.render(e, context);
+        }
     }
 }

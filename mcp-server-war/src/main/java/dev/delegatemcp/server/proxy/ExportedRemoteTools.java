@@ -26,9 +26,10 @@ import dev.delegatemcp.server.remote.RemoteMcpServers;
 import dev.delegatemcp.credentials.DownstreamTarget;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.delegatemcp.wire.mcp.Tool;
+import dev.delegatemcp.wire.mcp.ToolAnnotations;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
 
 import org.eclipse.microprofile.config.Config;
@@ -51,7 +52,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ExportedRemoteTools {
 
     private static final Logger LOG = Logger.getLogger(ExportedRemoteTools.class.getName());
-    private static final JsonProvider JSON = JsonProvider.provider();
+    private static final JsonObject OBJECT_SCHEMA = JsonProvider.provider().createObjectBuilder().add("type", "object")
+            .build();
     private static final Pattern TOOL_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
 
     /** A tool name of ours that stands for a remote tool. */
@@ -140,8 +142,8 @@ public class ExportedRemoteTools {
      * The tools/list entries of the remote tools the caller can use now: those of the servers the caller has
      * connected, renamed with their prefix. A server the caller has not connected, or that fails, adds nothing.
      */
-    public List<JsonObject> descriptors() {
-        List<JsonObject> descriptors = new ArrayList<>();
+    public List<Tool> descriptors() {
+        List<Tool> descriptors = new ArrayList<>();
         for (Export export : exports) {
             try {
                 Optional<DownstreamCredential> credential = credentials.obtainIfConnected(export.target(),
@@ -209,19 +211,11 @@ public class ExportedRemoteTools {
         return credentials.target(export.target()).mcpUrl().orElseThrow();
     }
 
-    private static JsonObject descriptor(String name, Export export, RemoteTool tool) {
-        JsonObjectBuilder descriptor = JSON.createObjectBuilder().add("name", name);
-        if (tool.title() != null) {
-            descriptor.add("title", tool.title());
-        }
-        descriptor.add("description", (tool.description() == null ? tool.name() : tool.description())
-                + " (from the remote " + export.target() + " MCP server, with your own connection to it)");
-        descriptor.add("inputSchema", tool.inputSchema() == null
-                ? JSON.createObjectBuilder().add("type", "object").build() : tool.inputSchema());
-        if (tool.outputSchema() != null) {
-            descriptor.add("outputSchema", tool.outputSchema());
-        }
-        return descriptor.add("annotations", JSON.createObjectBuilder().add("openWorldHint", true)).build();
+    private static Tool descriptor(String name, Export export, RemoteTool tool) {
+        return new Tool(name, tool.title(), (tool.description() == null ? tool.name() : tool.description())
+                + " (from the remote " + export.target() + " MCP server, with your own connection to it)",
+                tool.inputSchema() == null ? OBJECT_SCHEMA : tool.inputSchema(), tool.outputSchema(),
+                new ToolAnnotations(null, null, null, null, true));
     }
 
     private static String sha256(String value) {

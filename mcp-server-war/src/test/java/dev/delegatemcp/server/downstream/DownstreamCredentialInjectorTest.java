@@ -1,5 +1,6 @@
 package dev.delegatemcp.server.downstream;
 
+import dev.delegatemcp.api.interaction.ConnectionRequiredException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;

@@ -136,7 +136,7 @@ class ExportedRemoteToolsTest {
 
     @Test
     void onlyTheToolsOfConnectedServersAreListedUnderTheirPrefixWithValidNames() {
-        List<JsonObject> tools = exported.descriptors();
+        List<JsonObject> tools = exported.descriptors().stream().map(ExportedRemoteToolsTest::written).toList();
         assertEquals(1, tools.size(), tools.toString());
         JsonObject tool = tools.get(0);
         assertEquals("crm_lookup_customer", tool.getString("name"));
@@ -215,7 +215,12 @@ class ExportedRemoteToolsTest {
     @Test
     void anExportThatFailsUnexpectedlyLeavesTheOtherToolsListed() {
         credentials.docsFailure = new IllegalStateException("the vault client broke");
-        List<JsonObject> tools = exported.descriptors();
-        assertEquals(List.of("crm_lookup_customer"), tools.stream().map(tool -> tool.getString("name")).toList());
+        assertEquals(List.of("crm_lookup_customer"), exported.descriptors().stream().map(tool -> tool.name()).toList());
+    }
+
+    /** A tools/list entry as the client reads it. */
+    private static JsonObject written(dev.delegatemcp.wire.mcp.Tool tool) {
+        return dev.delegatemcp.wire.WireJson.jsonb().fromJson(dev.delegatemcp.wire.WireJson.toJson(tool),
+                JsonObject.class);
     }
 }

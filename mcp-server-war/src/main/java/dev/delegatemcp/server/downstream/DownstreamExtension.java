@@ -1,0 +1,87 @@
+package dev.delegatemcp.server.downstream;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.delegatemcp.api.Downstream;
+import dev.delegatemcp.api.DownstreamCredential;
+import dev.delegatemcp.api.DownstreamCredentials;
+import dev.delegatemcp.api.RemoteMcpServer;
+import dev.delegatemcp.api.Tool;
+import dev.delegatemcp.credentials.DownstreamTarget;
+import dev.delegatemcp.server.MethodReferences;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.AnnotatedMethod;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessManagedBean;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The deployment checks of {@code @Downstream}: every method that declares targets (on itself or its class) or takes
+ * a credential parameter must declare them well (exactly one of resource and connection, no target twice, as many
+ * targets as {@link DownstreamCredential} and {@link RemoteMcpServer} parameters), and each target must be configured
+ * ({@code mcp.downstream.<name>.*}; {@code .mcp-url} when a {@link RemoteMcpServer} takes it). A problem fails the
+ * deployment with a message that names the method and the key.
+ */
+public class DownstreamExtension implements Extension {
+
+    private final List<String> problems = new ArrayList<>();
+    private final List<Declared> declared = new ArrayList<>();
+
+    private record Declared(Class<?> beanClass, Method method, List<Downstream> targets) {
+    }
+
+    <T> void collect(@Observes ProcessManagedBean<T> event) {
+        Class<?> beanClass = event.getBean().getBeanClass();
+        for (AnnotatedMethod<? super T> annotated : event.getAnnotatedBeanClass().getMethods()) {
+            Method method = annotated.getJavaMember();
+            boolean onMethod = method.getAnnotationsByType(Downstream.class).length > 0;
+            boolean credentialParameter = List.of(method.getParameterTypes()).stream()
+                    .anyMatch(type -> type == DownstreamCredential.class || type == RemoteMcpServer.class
+                            || type == DownstreamCredentials.class);
+            if (!onMethod && !credentialParameter && !method.isAnnotationPresent(Tool.class)) {
+                continue;
+            }
+            List<Downstream> targets = DownstreamDeclarations.targets(beanClass, method);
+            if (targets.isEmpty() && !credentialParameter) {
+                continue;
+            }
+            var problem = DownstreamDeclarations.problem(method, targets);
+            if (problem.isPresent()) {
+                problems.add(where(beanClass, method) + problem.get());
+            } else {
+                declared.add(new Declared(beanClass, method, targets));
+            }
+        }
+    }
+
+    void validate(@Observes AfterBeanDiscovery event) {
+        Config config = ConfigProvider.getConfig();
+        for (Declared method : declared) {
+            List<String> names = method.targets().stream().map(DownstreamDeclarations::targetName).toList();
+            List<String> remote = DownstreamDeclarations.remoteServerTargets(method.method(), names);
+            for (String target : names) {
+                try {
+                    DownstreamTarget configured = DownstreamTarget.fromConfig(config, target);
+                    if (remote.contains(target) && configured.mcpUrl().isEmpty()) {
+                        problems.add(where(method.beanClass(), method.method()) + "it takes target '" + target
+                                + "' as a RemoteMcpServer, so set " + DownstreamTarget.PREFIX + target + ".mcp-url");
+                    }
+                } catch (IllegalArgumentException e) {
+                    problems.add(where(method.beanClass(), method.method()) + e.getMessage());
+                }
+            }
+        }
+        problems.forEach(problem -> event.addDefinitionError(new DeploymentException(problem)));
+    }
+
+    private static String where(Class<?> beanClass, Method method) {
+        return (method.isAnnotationPresent(Tool.class) ? "Tool method " : "Method ")
+                + MethodReferences.describe(beanClass, method) + ": ";
+    }
+}

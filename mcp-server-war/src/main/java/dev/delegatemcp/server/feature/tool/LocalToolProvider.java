@@ -1,0 +1,83 @@
+package dev.delegatemcp.server.feature.tool;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.delegatemcp.api.McpCaller;
+import dev.delegatemcp.server.protocol.RequestContext;
+import dev.delegatemcp.server.security.InsufficientScopeException;
+import dev.delegatemcp.wire.WireJson;
+import dev.delegatemcp.wire.mcp.CallToolResult;
+import dev.delegatemcp.wire.mcp.Tool;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+
+/**
+ * This server's own {@code @Tool} methods as a {@link ToolProvider}: listed to callers whose token carries every
+ * scope they require (by name); a call checks the scopes (403 {@code insufficient_scope} otherwise), binds and
+ * validates the arguments (an {@code isError} result listing the problems), invokes the method on its CDI bean (so
+ * {@code @Downstream} runs) and maps what it returned.
+ */
+@ApplicationScoped
+public class LocalToolProvider implements ToolProvider {
+
+    @Inject
+    ToolRegistry registry;
+
+    @Inject
+    ToolInvoker invoker;
+
+    private final ArgumentBinder binder = new ArgumentBinder(WireJson.jsonb());
+    private final ToolResultMapper results = new ToolResultMapper(WireJson.jsonb());
+
+    @Override
+    public int priority() {
+        return 0;
+    }
+
+    @Override
+    public List<Tool> visibleTools(RequestContext context) {
+        return registry.visibleTo(context.caller()).stream().map(ToolDefinition::descriptor).toList();
+    }
+
+    @Override
+    public Optional<CallableTool> find(String name, RequestContext context) {
+        return registry.find(name).map(LocalTool::new);
+    }
+
+    private final class LocalTool implements CallableTool {
+
+        private final ToolExtension.DiscoveredTool tool;
+
+        LocalTool(ToolExtension.DiscoveredTool tool) {
+            this.tool = tool;
+        }
+
+        @Override
+        public String name() {
+            return tool.definition().name();
+        }
+
+        @Override
+        public CallToolResult call(JsonObject arguments, RequestContext context) throws Throwable {
+            ToolDefinition definition = tool.definition();
+            McpCaller caller = context.caller();
+            if (!caller.scopes().containsAll(definition.requiredScopes())) {
+                Set<String> needed = new LinkedHashSet<>(caller.scopes());
+                needed.addAll(definition.requiredScopes());
+                throw new InsufficientScopeException(needed, "The tool " + definition.name() + " needs the scopes "
+                        + String.join(" ", definition.requiredScopes()));
+            }
+            Object[] values;
+            try {
+                values = binder.bind(definition, arguments, caller);
+            } catch (InvalidArgumentsException e) {
+                return CallToolResult.error(e.getMessage());
+            }
+            return results.success(definition, invoker.invoke(tool, values));
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.delegatemcp.server.feature.tool;
+
+import java.lang.reflect.Type;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+/** How the invoker fills one parameter of a tool method. */
+public sealed interface ToolParameter permits ToolParameter.Argument, ToolParameter.Caller, ToolParameter.Credential {
+
+    /** A tool argument from the client, part of the input schema. */
+    record Argument(String name, Type type, boolean required, JsonValue defaultValue, JsonObject schema)
+            implements ToolParameter {
+    }
+
+    /** The authenticated {@link dev.delegatemcp.api.McpCaller}; not part of the input schema. */
+    record Caller() implements ToolParameter {
+    }
+
+    /**
+     * A {@link dev.delegatemcp.api.DownstreamCredential}, {@link dev.delegatemcp.api.DownstreamCredentials} or
+     * {@link dev.delegatemcp.api.RemoteMcpServer}: left
+     * empty by the invoker and filled by the {@code @Downstream} interceptor; not part of the input schema.
+     */
+    record Credential() implements ToolParameter {
+    }
+}

@@ -1,0 +1,152 @@
+package dev.delegatemcp.server.feature.tool;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import dev.delegatemcp.api.ToolCallException;
+import dev.delegatemcp.api.interaction.ConnectionRequiredException;
+import dev.delegatemcp.server.protocol.McpFeature;
+import dev.delegatemcp.server.protocol.RequestContext;
+import dev.delegatemcp.server.security.InsufficientScopeException;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcException;
+import dev.delegatemcp.wire.mcp.CallToolResult;
+import dev.delegatemcp.wire.mcp.ListToolsResult;
+import dev.delegatemcp.wire.mcp.McpMethods;
+import dev.delegatemcp.wire.mcp.Tool;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import org.eclipse.microprofile.config.inject.ConfigProperties;
+
+/**
+ * The tools feature (MCP 2025-11-25, Server features, Tools): {@code tools/list}, paged, from every
+ * {@link ToolProvider} in priority order, and {@code tools/call}. A failure inside a tool is a result with
+ * {@code isError: true} and a sentence the user can act on, never a protocol error and never a stack trace; an unknown
+ * tool or malformed params are -32602.
+ */
+@ApplicationScoped
+public class ToolsFeature implements McpFeature {
+
+    private static final Logger LOG = Logger.getLogger(ToolsFeature.class.getName());
+    private static final String CURSOR_PREFIX = "tools:";
+
+    @Inject
+    @Any
+    Instance<ToolProvider> providerBeans;
+
+    @Inject
+    @ConfigProperties
+    ToolsConfig config;
+
+    private List<ToolProvider> providers;
+
+    @PostConstruct
+    void init() {
+        providers = providerBeans.stream().sorted(Comparator.comparingInt(ToolProvider::priority)).toList();
+    }
+
+    @Override
+    public Set<String> methods() {
+        return Set.of(McpMethods.TOOLS_LIST, McpMethods.TOOLS_CALL);
+    }
+
+    @Override
+    public Optional<Capability> capability() {
+        return Optional.of(new Capability("tools", new ToolsCapability(false)));
+    }
+
+    /** The tools capability's options (MCP 2025-11-25 schema: ServerCapabilities.tools). */
+    public record ToolsCapability(boolean listChanged) {
+    }
+
+    @Override
+    public Object handle(JsonObject params, RequestContext context) {
+        return McpMethods.TOOLS_LIST.equals(context.method()) ? list(params, context) : call(params, context);
+    }
+
+    /** tools/list: the tools the caller may call, one page at a time, each name once (the first provider's). */
+    ListToolsResult list(JsonObject params, RequestContext context) {
+        List<Tool> visible = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (ToolProvider provider : providers) {
+            provider.visibleTools(context).stream().filter(tool -> names.add(tool.name())).forEach(visible::add);
+        }
+        int offset = decodeCursor(params.get("cursor"), visible.size());
+        int end = Math.min(visible.size(), offset + Math.max(1, config.pageSize()));
+        return new ListToolsResult(List.copyOf(visible.subList(offset, end)),
+                end < visible.size() ? encodeCursor(end) : null);
+    }
+
+    /** tools/call. */
+    CallToolResult call(JsonObject params, RequestContext context) {
+        JsonValue nameValue = params.get("name");
+        if (!(nameValue instanceof JsonString name)) {
+            throw JsonRpcException.invalidParams("Invalid params: \"name\" must be the tool name (a string)");
+        }
+        JsonValue argumentsValue = params.get("arguments");
+        if (argumentsValue != null && argumentsValue != JsonValue.NULL
+                && argumentsValue.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw JsonRpcException.invalidParams("Invalid params: \"arguments\" must be an object");
+        }
+        JsonObject arguments = argumentsValue instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
+        ToolProvider.CallableTool tool = providers.stream()
+                .flatMap(provider -> provider.find(name.getString(), context).stream()).findFirst()
+                .orElseThrow(() -> JsonRpcException.invalidParams("Unknown tool: " + name.getString()));
+        try {
+            return tool.call(arguments, context);
+        } catch (ConnectionRequiredException | InsufficientScopeException e) {
+            throw e; // rendered by the protocol layer, and a 403 by the transport
+        } catch (ToolCallException e) {
+            return CallToolResult.error(e.getMessage());
+        } catch (Throwable e) {
+            if (e instanceof Error error && !(e instanceof StackOverflowError)) {
+                throw error;
+            }
+            String reference = UUID.randomUUID().toString();
+            LOG.log(Level.WARNING, "Tool {0} failed with {1} (reference {2})",
+                    new Object[] {tool.name(), e.getClass().getName(), reference});
+            return CallToolResult.error("The tool " + tool.name()
+                    + " failed unexpectedly. Try again later; if it keeps failing, give your administrator the reference "
+                    + reference + ".");
+        }
+    }
+
+    private static String encodeCursor(int offset) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((CURSOR_PREFIX + offset).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static int decodeCursor(JsonValue cursor, int size) {
+        if (cursor == null || cursor == JsonValue.NULL) {
+            return 0;
+        }
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(((JsonString) cursor).getString()),
+                    StandardCharsets.UTF_8);
+            if (text.startsWith(CURSOR_PREFIX)) {
+                int offset = Integer.parseInt(text.substring(CURSOR_PREFIX.length()));
+                if (offset >= 0 && offset <= size) {
+                    return offset;
+                }
+            }
+        } catch (ClassCastException | IllegalArgumentException e) {
+            // falls through to the error below
+        }
+        throw JsonRpcException.invalidParams("Invalid params: unknown or expired cursor");
+    }
+}

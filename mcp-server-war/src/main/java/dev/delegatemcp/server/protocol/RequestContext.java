@@ -1,0 +1,18 @@
+package dev.delegatemcp.server.protocol;
+
+import dev.delegatemcp.api.McpCaller;
+import dev.delegatemcp.wire.mcp.ProtocolVersion;
+import jakarta.json.JsonValue;
+
+/**
+ * One MCP request as the features see it: built by the dispatcher for each request, from the transport's session.
+ *
+ * @param requestId the JSON-RPC id of the request (a JSON string or number)
+ * @param method the MCP method, e.g. {@code tools/call}
+ * @param caller the authenticated caller (MP-JWT)
+ * @param protocolVersion the revision the request is spoken in
+ * @param clientCapabilities what the client declared it supports
+ */
+public record RequestContext(JsonValue requestId, String method, McpCaller caller, ProtocolVersion protocolVersion,
+        ClientCapabilities clientCapabilities) {
+}

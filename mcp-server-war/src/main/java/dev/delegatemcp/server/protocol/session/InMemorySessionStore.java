@@ -1,0 +1,181 @@
+package dev.delegatemcp.server.protocol.session;
+
+import dev.delegatemcp.server.protocol.ClientCapabilities;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A bounded in-memory session store: at most {@code maxSessions} sessions in all and {@code maxPerSubject} per owner
+ * (the token's subject), each ended after {@code idleTimeout} without use. Thread-safe.
+ *
+ * <p>Making room never lets one subject push out the sessions of others:
+ * <ol>
+ * <li>expired sessions go first;</li>
+ * <li>a subject at its own limit loses its own least recently used session;</li>
+ * <li>when the store as a whole is full, a session of the subject holding the most sessions goes (its least
+ * recently used one; the creating subject's own when it holds as many as anyone). Only when every subject holds
+ * one session, as many as the creator, does the least recently used session of all go.</li>
+ * </ol>
+ *
+ * <p>Hand-written rather than a cache library: no cache we could use (Caffeine included) bounds entries per group
+ * of keys; this store needs the global and the per-subject order of use together.
+ */
+public final class InMemorySessionStore implements SessionStore {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final int maxSessions;
+    private final int maxPerSubject;
+    private final Duration idleTimeout;
+    private final Clock clock;
+    /** Access-ordered: iteration starts with the least recently used session. */
+    private final LinkedHashMap<String, Entry> sessions = new LinkedHashMap<>(16, 0.75f, true);
+    /** Each owner's sessions, access-ordered as well; an owner without sessions has no entry. */
+    private final Map<String, LinkedHashMap<String, Entry>> byOwner = new HashMap<>();
+
+    private record Entry(McpSession session, long lastUsedMillis) {
+    }
+
+    /**
+     * @param maxSessions live sessions at most, at least 1
+     * @param maxPerSubject live sessions of one owner at most, at least 1 (capped at {@code maxSessions})
+     * @param idleTimeout a session unused this long has ended
+     */
+    public InMemorySessionStore(int maxSessions, int maxPerSubject, Duration idleTimeout, Clock clock) {
+        if (maxSessions < 1) {
+            throw new IllegalArgumentException("maxSessions must be at least 1");
+        }
+        if (maxPerSubject < 1) {
+            throw new IllegalArgumentException("maxPerSubject must be at least 1");
+        }
+        this.maxSessions = maxSessions;
+        this.maxPerSubject = Math.min(maxPerSubject, maxSessions);
+        this.idleTimeout = idleTimeout;
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized McpSession create(String owner, String protocolVersion,
+            ClientCapabilities clientCapabilities) {
+        long now = clock.millis();
+        removeExpired(now);
+        LinkedHashMap<String, Entry> own = byOwner.get(owner);
+        if (own != null && own.size() >= maxPerSubject) {
+            evictEldestOf(own);
+        } else if (sessions.size() >= maxSessions) {
+            evictEldestOf(heaviestOwnerFor(owner, own == null ? 0 : own.size()));
+        }
+        McpSession session = new McpSession(newId(), owner, protocolVersion, clientCapabilities);
+        Entry entry = new Entry(session, now);
+        sessions.put(session.id(), entry);
+        byOwner.computeIfAbsent(owner, o -> new LinkedHashMap<>(4, 0.75f, true)).put(session.id(), entry);
+        return session;
+    }
+
+    @Override
+    public synchronized Optional<McpSession> touchOwn(String id, String owner) {
+        // Found among the owner's own sessions only: another's is not even looked up, so nothing of it moves.
+        LinkedHashMap<String, Entry> own = byOwner.get(owner);
+        Entry entry = own == null ? null : own.get(id);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        return touch(id, entry);
+    }
+
+    private Optional<McpSession> touch(String id, Entry entry) {
+        long now = clock.millis();
+        if (isExpired(entry, now)) {
+            remove(id);
+            return Optional.empty();
+        }
+        Entry touched = new Entry(entry.session(), now);
+        sessions.put(id, touched);
+        byOwner.get(entry.session().owner()).put(id, touched);
+        return Optional.of(entry.session());
+    }
+
+    @Override
+    public synchronized boolean remove(String id) {
+        Entry removed = sessions.remove(id);
+        if (removed == null) {
+            return false;
+        }
+        String owner = removed.session().owner();
+        LinkedHashMap<String, Entry> own = byOwner.get(owner);
+        own.remove(id);
+        if (own.isEmpty()) {
+            byOwner.remove(owner);
+        }
+        return true;
+    }
+
+    @Override
+    public synchronized int size() {
+        removeExpired(clock.millis());
+        return sessions.size();
+    }
+
+    /**
+     * The sessions of the owner with the most of them, the creator's own when it holds as many as anyone; among
+     * other owners with equally many, the one whose least recently used session is oldest. A scan of the owners,
+     * done only when the whole store is full (at most {@code maxSessions} owners).
+     */
+    private LinkedHashMap<String, Entry> heaviestOwnerFor(String creator, int creatorCount) {
+        LinkedHashMap<String, Entry> heaviest = null;
+        long heaviestEldest = Long.MAX_VALUE;
+        for (Map.Entry<String, LinkedHashMap<String, Entry>> candidate : byOwner.entrySet()) {
+            LinkedHashMap<String, Entry> own = candidate.getValue();
+            long eldest = own.values().iterator().next().lastUsedMillis();
+            boolean more = heaviest == null || own.size() > heaviest.size()
+                    || own.size() == heaviest.size() && eldest < heaviestEldest;
+            if (more) {
+                heaviest = own;
+                heaviestEldest = eldest;
+            }
+        }
+        if (creatorCount > 0 && creatorCount >= heaviest.size()) {
+            return byOwner.get(creator);
+        }
+        return heaviest;
+    }
+
+    private void evictEldestOf(LinkedHashMap<String, Entry> own) {
+        remove(own.keySet().iterator().next());
+    }
+
+    private void removeExpired(long now) {
+        // Access order means the idle ones are at the head: stop at the first live one.
+        for (Iterator<Map.Entry<String, Entry>> it = sessions.entrySet().iterator(); it.hasNext();) {
+            Entry entry = it.next().getValue();
+            if (!isExpired(entry, now)) {
+                return;
+            }
+            it.remove();
+            String owner = entry.session().owner();
+            LinkedHashMap<String, Entry> own = byOwner.get(owner);
+            own.remove(entry.session().id());
+            if (own.isEmpty()) {
+                byOwner.remove(owner);
+            }
+        }
+    }
+
+    private boolean isExpired(Entry entry, long now) {
+        return now - entry.lastUsedMillis() >= idleTimeout.toMillis();
+    }
+
+    private static String newId() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,226 @@
+package dev.delegatemcp.server.transport.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import dev.delegatemcp.api.McpCaller;
+import dev.delegatemcp.wire.WireJson;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcCodec;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcErrorResponse;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcResponse;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcErrorCodes;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcException;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcMessage;
+import dev.delegatemcp.server.protocol.McpDispatcher;
+import dev.delegatemcp.server.protocol.lifecycle.Initializer;
+import dev.delegatemcp.server.protocol.session.McpSession;
+import dev.delegatemcp.server.protocol.session.SessionStore;
+import dev.delegatemcp.server.security.BearerChallenge;
+import dev.delegatemcp.server.security.InsufficientScopeException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The MCP Streamable HTTP endpoint (protocol 2025-11-25, also 2025-06-18 and 2025-03-26). Liberty's MP-JWT has
+ * authenticated the caller before this runs (see web.xml); this class does the transport: Origin check, sessions,
+ * protocol version header, JSON-RPC framing and HTTP status codes.
+ */
+@Path("/mcp")
+@RequestScoped
+public class McpEndpoint {
+
+    static final String SESSION_HEADER = "Mcp-Session-Id";
+    static final String VERSION_HEADER = "MCP-Protocol-Version";
+    private static final Logger LOG = Logger.getLogger(McpEndpoint.class.getName());
+    private static final String SSE = "text/event-stream";
+
+    @Inject
+    OriginPolicy origins;
+
+    @Inject
+    SessionStore sessions;
+
+    @Inject
+    RequestBodyReader bodies;
+
+    @Inject
+    McpDispatcher dispatcher;
+
+    @Inject
+    Initializer initializer;
+
+    @Inject
+    McpCaller caller;
+
+    @Inject
+    BearerChallenge challenge;
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Response post(InputStream bodyStream, @HeaderParam("Origin") String origin,
+            @HeaderParam("Content-Type") String contentType, @HeaderParam("Content-Length") String contentLength,
+            @HeaderParam("Accept") String accept, @HeaderParam(SESSION_HEADER) String sessionId,
+            @HeaderParam(VERSION_HEADER) String protocolVersion) {
+        if (!origins.allows(origin)) {
+            return error(Response.Status.FORBIDDEN, null, JsonRpcErrorCodes.INVALID_REQUEST, "Forbidden: origin not allowed");
+        }
+        String body;
+        ResponseFormat format;
+        try {
+            RequestBodyReader.checkContentType(contentType);
+            format = ResponseFormat.from(accept);
+            if (format == null) {
+                return error(Response.Status.NOT_ACCEPTABLE, null, JsonRpcErrorCodes.INVALID_REQUEST,
+                        "Not Acceptable: accept application/json and text/event-stream");
+            }
+            body = bodies.read(bodyStream, contentLength);
+        } catch (RequestBodyReader.RefusedException e) {
+            Response.Status status = e.refusal() == RequestBodyReader.Refusal.TOO_LARGE
+                    ? Response.Status.REQUEST_ENTITY_TOO_LARGE : Response.Status.UNSUPPORTED_MEDIA_TYPE;
+            return error(status, null, JsonRpcErrorCodes.INVALID_REQUEST, e.getMessage());
+        } catch (IOException e) {
+            // The client went away or stopped sending mid-body: a 400 for whoever may still read it.
+            return error(Response.Status.BAD_REQUEST, null, JsonRpcErrorCodes.PARSE_ERROR,
+                    "Parse error: the request body could not be read");
+        }
+        JsonRpcMessage message;
+        try {
+            message = JsonRpcCodec.parse(body);
+        } catch (JsonRpcException e) {
+            return error(Response.Status.BAD_REQUEST, null, e.code(), e.getMessage());
+        }
+        if ("initialize".equals(message.method()) && message.isRequest()) {
+            return initialize(message, format);
+        }
+        if (sessionId == null || sessionId.isBlank()) {
+            return error(Response.Status.BAD_REQUEST, message.id(), JsonRpcErrorCodes.INVALID_REQUEST,
+                    "Bad Request: the " + SESSION_HEADER + " header is required; call initialize first");
+        }
+        Optional<McpSession> session = ownSession(sessionId);
+        if (session.isEmpty()) {
+            return error(Response.Status.NOT_FOUND, message.id(), JsonRpcErrorCodes.INVALID_REQUEST,
+                    "Session not found: it has ended or expired; initialize a new session");
+        }
+        if (protocolVersion != null && !protocolVersion.equals(session.get().protocolVersion())) {
+            return error(Response.Status.BAD_REQUEST, message.id(), JsonRpcErrorCodes.INVALID_REQUEST,
+                    "Bad Request: unsupported " + VERSION_HEADER + " " + protocolVersion + "; this session speaks "
+                            + session.get().protocolVersion());
+        }
+        if (!message.isRequest()) {
+            return Response.accepted().build();
+        }
+        try {
+            return format.ok(JsonRpcResponse.of(message.id(), dispatcher.dispatch(message, caller, session.get())))
+                    .build();
+        } catch (JsonRpcException e) {
+            return format.ok(e.toResponse(message.id())).build();
+        } catch (InsufficientScopeException e) {
+            return Response.status(Response.Status.FORBIDDEN)
+                    .header("WWW-Authenticate", challenge.insufficientScope(e.neededScopes(), e.getMessage()))
+                    .type(MediaType.APPLICATION_JSON)
+                    .entity(WireJson.toJson(JsonRpcErrorResponse.of(message.id(), JsonRpcErrorCodes.INVALID_REQUEST,
+                            "Forbidden: " + e.getMessage())))
+                    .build();
+        } catch (RuntimeException e) {
+            String reference = UUID.randomUUID().toString();
+            LOG.log(Level.SEVERE, "Internal error in {0}: {1} (reference {2})",
+                    new Object[] {message.method(), e.getClass().getName(), reference});
+            return format.ok(JsonRpcErrorResponse.of(message.id(), JsonRpcErrorCodes.INTERNAL_ERROR,
+                    "Internal error (reference " + reference + ")")).build();
+        }
+    }
+
+    /** No server-initiated stream is offered. */
+    @GET
+    public Response get(@HeaderParam("Origin") String origin) {
+        if (!origins.allows(origin)) {
+            return error(Response.Status.FORBIDDEN, null, JsonRpcErrorCodes.INVALID_REQUEST, "Forbidden: origin not allowed");
+        }
+        return Response.status(Response.Status.METHOD_NOT_ALLOWED).header("Allow", "POST, DELETE").build();
+    }
+
+    /** Ends a session. */
+    @DELETE
+    public Response delete(@HeaderParam("Origin") String origin, @HeaderParam(SESSION_HEADER) String sessionId) {
+        if (!origins.allows(origin)) {
+            return error(Response.Status.FORBIDDEN, null, JsonRpcErrorCodes.INVALID_REQUEST, "Forbidden: origin not allowed");
+        }
+        if (sessionId == null || sessionId.isBlank()) {
+            return error(Response.Status.BAD_REQUEST, null, JsonRpcErrorCodes.INVALID_REQUEST,
+                    "Bad Request: the " + SESSION_HEADER + " header is required");
+        }
+        if (ownSession(sessionId).isEmpty() || !sessions.remove(sessionId)) {
+            return error(Response.Status.NOT_FOUND, null, JsonRpcErrorCodes.INVALID_REQUEST, "Session not found");
+        }
+        return Response.noContent().build();
+    }
+
+    private Response initialize(JsonRpcMessage message, ResponseFormat format) {
+        Initializer.Initialized initialized;
+        try {
+            initialized = initializer.initialize(message.params());
+        } catch (JsonRpcException e) {
+            return format.ok(e.toResponse(message.id())).build();
+        }
+        McpSession session = sessions.create(caller.subject(), initialized.protocolVersion().text(),
+                initialized.clientCapabilities());
+        return format.ok(JsonRpcResponse.of(message.id(), initialized.result()))
+                .header(SESSION_HEADER, session.id()).build();
+    }
+
+    /** A session is usable only by the subject that created it; to anyone else it does not exist. */
+    private Optional<McpSession> ownSession(String sessionId) {
+        return sessions.touchOwn(sessionId, caller.subject());
+    }
+
+    private static Response error(Response.Status status, JsonValue id, int code, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON)
+                .entity(WireJson.toJson(JsonRpcErrorResponse.of(id, code, message))).build();
+    }
+
+    /** The response body format the client accepts: plain JSON, or one SSE event when it accepts only SSE. */
+    private enum ResponseFormat {
+        JSON, EVENT_STREAM;
+
+        static ResponseFormat from(String accept) {
+            if (accept == null || accept.isBlank()) {
+                return JSON;
+            }
+            boolean sse = false;
+            for (String range : accept.split(",")) {
+                MediaType type;
+                try {
+                    type = MediaType.valueOf(range.trim());
+                } catch (IllegalArgumentException e) {
+                    continue;
+                }
+                if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                    return JSON;
+                }
+                sse |= type.isCompatible(MediaType.valueOf(SSE));
+            }
+            return sse ? EVENT_STREAM : null;
+        }
+
+        Response.ResponseBuilder ok(Object message) {
+            String json = WireJson.toJson(message);
+            return this == JSON
+                    ? Response.ok(json, MediaType.APPLICATION_JSON)
+                    : Response.ok("event: message\ndata: " + json + "\n\n", SSE).header("Cache-Control", "no-cache");
+        }
+    }
+}

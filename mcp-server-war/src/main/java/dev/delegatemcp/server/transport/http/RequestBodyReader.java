@@ -1,0 +1,149 @@
+package dev.delegatemcp.server.transport.http;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The body of a POST to the MCP endpoint, read by the transport itself rather than by JAX-RS: JAX-RS decodes a
+ * {@code String} entity with whatever charset the {@code Content-Type} names and fails with a 500 on one it does not
+ * know, and it reads a body of any size. Here the media type and charset are checked first, and the body is read
+ * only up to a limit.
+ *
+ * <p>Shapes: the {@code Content-Type} must be {@code application/json} (parameters allowed) with no charset or
+ * {@code charset=utf-8} (RFC 8259 section 8.1: JSON exchanged between systems is UTF-8); the body is at most
+ * {@code maxBytes} bytes, checked against {@code Content-Length} before reading and while reading when the length
+ * is not declared (chunked). The limit is {@code mcp.transport.max-request-bytes} (bytes, default 4 MiB).
+ */
+@ApplicationScoped
+public class RequestBodyReader {
+
+    /** Why a body was refused. */
+    enum Refusal {
+        /** Not JSON, a charset other than UTF-8, or a malformed Content-Type: HTTP 415. */
+        UNSUPPORTED_MEDIA_TYPE,
+        /** Longer than the limit: HTTP 413. */
+        TOO_LARGE
+    }
+
+    /** A refused body; the message is a sentence for the client. */
+    static final class RefusedException extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final Refusal refusal;
+
+        RefusedException(Refusal refusal, String message) {
+            super(message, null, false, false);
+            this.refusal = refusal;
+        }
+
+        Refusal refusal() {
+            return refusal;
+        }
+    }
+
+    private final long maxBytes;
+
+    @Inject
+    public RequestBodyReader(
+            @ConfigProperty(name = "mcp.transport.max-request-bytes", defaultValue = "4194304") long maxBytes) {
+        if (maxBytes < 1) {
+            throw new IllegalArgumentException("mcp.transport.max-request-bytes must be at least 1, not " + maxBytes);
+        }
+        this.maxBytes = maxBytes;
+    }
+
+    /** For CDI proxies only. */
+    protected RequestBodyReader() {
+        this.maxBytes = 0;
+    }
+
+    /**
+     * @throws RefusedException UNSUPPORTED_MEDIA_TYPE when the header is missing, malformed, not a JSON media type
+     *         or names a charset other than UTF-8
+     */
+    static void checkContentType(String contentType) throws RefusedException {
+        MediaType type;
+        try {
+            type = contentType == null ? null : MediaType.valueOf(contentType);
+        } catch (IllegalArgumentException e) {
+            type = null;
+        }
+        // Exactly application/json: isCompatible() would also take wildcards ("*/*", or what a parser makes of ";;;").
+        if (type == null || !"application".equalsIgnoreCase(type.getType())
+                || !"json".equalsIgnoreCase(type.getSubtype())) {
+            throw new RefusedException(Refusal.UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type: send application/json");
+        }
+        String charset = type.getParameters().get(MediaType.CHARSET_PARAMETER);
+        if (charset != null && !isUtf8(charset)) {
+            throw new RefusedException(Refusal.UNSUPPORTED_MEDIA_TYPE,
+                    "Unsupported Media Type: JSON must be sent in UTF-8 (charset=utf-8 or no charset)");
+        }
+    }
+
+    private static boolean isUtf8(String charset) {
+        try {
+            String name = charset.trim().replace("\"", "");
+            return Charset.isSupported(name) && Charset.forName(name).equals(StandardCharsets.UTF_8);
+        } catch (IllegalCharsetNameException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Reads the whole body as UTF-8 text.
+     *
+     * @param contentLength the request's {@code Content-Length} header, or null when absent (chunked)
+     * @throws RefusedException TOO_LARGE when the declared or the actual length exceeds {@code maxBytes}; the
+     *         rest of the body is not read
+     * @throws IOException when the connection fails while reading
+     */
+    String read(InputStream in, String contentLength) throws RefusedException, IOException {
+        long declared = declaredLength(contentLength);
+        if (declared > maxBytes) {
+            throw tooLarge(maxBytes);
+        }
+        // Grown as bytes arrive, not allocated up front for what the client declared.
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) Math.min(Math.max(declared, 512), 65536));
+        byte[] buffer = new byte[8192];
+        long total = 0;
+        for (int n; in != null && (n = in.read(buffer)) != -1;) {
+            total += n;
+            if (total > maxBytes) {
+                throw tooLarge(maxBytes);
+            }
+            bytes.write(buffer, 0, n);
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The declared length; {@code Long.MAX_VALUE} for digits too many for a long (beyond any limit); -1 when absent
+     * or unreadable (the limit then applies while reading).
+     */
+    private static long declaredLength(String contentLength) {
+        if (contentLength == null) {
+            return -1;
+        }
+        String digits = contentLength.trim();
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            return digits.matches("[0-9]+") ? Long.MAX_VALUE : -1;
+        }
+    }
+
+    private static RefusedException tooLarge(long maxBytes) {
+        return new RefusedException(Refusal.TOO_LARGE, "Request body too large: at most " + maxBytes
+                + " bytes are accepted (" + String.format(Locale.ROOT, "%.1f", maxBytes / 1048576.0) + " MiB)");
+    }
+}

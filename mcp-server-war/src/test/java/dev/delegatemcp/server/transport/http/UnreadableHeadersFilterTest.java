@@ -1,0 +1,66 @@
+package dev.delegatemcp.server.transport.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.lang.reflect.Proxy;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class UnreadableHeadersFilterTest {
+
+    /** The response the filter aborted with, or null when it let the request through. */
+    private static Response filter(String contentType, String accept) {
+        AtomicReference<Response> aborted = new AtomicReference<>();
+        ContainerRequestContext request = (ContainerRequestContext) Proxy.newProxyInstance(
+                UnreadableHeadersFilterTest.class.getClassLoader(), new Class<?>[] {ContainerRequestContext.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getMediaType" -> contentType == null ? null : MediaType.valueOf(contentType);
+                    case "getAcceptableMediaTypes" -> accept == null ? List.of(MediaType.WILDCARD_TYPE)
+                            : java.util.Arrays.stream(accept.split(",")).map(String::trim).map(MediaType::valueOf)
+                                    .toList();
+                    case "abortWith" -> {
+                        aborted.set((Response) args[0]);
+                        yield null;
+                    }
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+        new UnreadableHeadersFilter().filter(request);
+        return aborted.get();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application/json, text/event-stream", "application/json;q=0.5, */*;q=0",
+        "text/event-stream; q=1.000", "application/json; q=0.123", "*/*"})
+    void readableHeadersPass(String accept) {
+        assertNull(filter("application/json", accept));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application/json; q=abc", "application/json; q=2", "application/json; q=1.5",
+        "application/json; q=0.1234", "application/json; q=-1", "application/json; q="})
+    void aMalformedWeightInAcceptIsA400WithAJsonRpcError(String accept) {
+        Response response = filter("application/json", accept);
+        assertEquals(400, response.getStatus());
+        assertEquals(RejectedRequestMapper.body(400), response.getEntity());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application/json; q=abc", "application/json; q=9"})
+    void aMalformedWeightInContentTypeIsA400(String contentType) {
+        assertEquals(400, filter(contentType, null).getStatus());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {";;;", "///"})
+    void aHeaderJaxRsCannotParseIsA400(String accept) {
+        assertEquals(400, filter("application/json", accept).getStatus());
+    }
+}
