@@ -246,7 +246,8 @@ class McpTransportIT {
         assertFalse(text.contains("hunter2") || text.contains("IllegalStateException") || text.contains("at dev."), text);
         String log = Files.readString(McpTestServer.serverDirectory().resolve("logs/messages.log"));
         assertFalse(log.contains("hunter2"), "the exception message must not be logged");
-        assertTrue(log.contains("Tool fail_unexpectedly failed with java.lang.IllegalStateException"));
+        assertTrue(log.lines().anyMatch(line -> line.contains(" DMCPS0002W: ") && line.contains("fail_unexpectedly")
+                && line.contains("java.lang.IllegalStateException")), "the failure is logged as DMCPS0002W");
     }
 
     @Test

@@ -16,6 +16,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 
+import dev.delegatemcp.server.ServerMessages;
 import dev.delegatemcp.api.Downstream;
 import dev.delegatemcp.api.DownstreamCredential;
 import dev.delegatemcp.api.RemoteTool;
@@ -164,8 +165,7 @@ public class ExportedRemoteTools {
             } catch (RuntimeException e) {
                 // Whatever else failed, the caller still gets this server's own tools: one export failing must
                 // not fail tools/list. Said once per list at WARNING, with the class only (a message may hold data).
-                LOG.log(Level.WARNING, "Tools of {0} not listed: {1}", new Object[] {export.target(),
-                        e.getClass().getName()});
+                ServerMessages.EXPORTED_TOOLS_NOT_LISTED.log(LOG, export.target(), e.getClass().getName());
             }
         }
         return descriptors;

@@ -1,5 +1,6 @@
 package dev.delegatemcp.server.security;
 
+import dev.delegatemcp.server.ServerMessages;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -51,8 +52,8 @@ public class AuthChallengeServlet extends HttpServlet {
                 ? "{\"error\":\"invalid_token\",\"error_description\":\"" + INVALID_TOKEN + "\"}"
                 : "{\"error\":\"unauthorized\",\"error_description\":\"A bearer access token is required\"}");
         if (tokenPresented) {
-            LOG.info(() -> "Rejected a request to " + request.getAttribute("jakarta.servlet.error.request_uri") + ": "
-                    + TokenRejectionReason.explain(authorization, trustedIssuer, audiences, Instant.now()));
+            ServerMessages.TOKEN_REJECTED.log(LOG, request.getAttribute("jakarta.servlet.error.request_uri"),
+                    TokenRejectionReason.explain(authorization, trustedIssuer, audiences, Instant.now()));
         }
     }
 }

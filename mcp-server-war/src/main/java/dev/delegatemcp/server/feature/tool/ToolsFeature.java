@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import dev.delegatemcp.server.ServerMessages;
 import dev.delegatemcp.api.ToolCallException;
 import dev.delegatemcp.api.interaction.ConnectionRequiredException;
 import dev.delegatemcp.server.protocol.McpFeature;
@@ -118,8 +119,7 @@ public class ToolsFeature implements McpFeature {
                 throw error;
             }
             String reference = UUID.randomUUID().toString();
-            LOG.log(Level.WARNING, "Tool {0} failed with {1} (reference {2})",
-                    new Object[] {tool.name(), e.getClass().getName(), reference});
+            ServerMessages.TOOL_FAILED.log(LOG, tool.name(), e.getClass().getName(), reference);
             return CallToolResult.error("The tool " + tool.name()
                     + " failed unexpectedly. Try again later; if it keeps failing, give your administrator the reference "
                     + reference + ".");

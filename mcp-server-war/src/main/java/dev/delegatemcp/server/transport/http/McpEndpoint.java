@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import dev.delegatemcp.server.ServerMessages;
 import dev.delegatemcp.api.McpCaller;
 import dev.delegatemcp.wire.WireJson;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcCodec;
@@ -137,8 +138,7 @@ public class McpEndpoint {
                     .build();
         } catch (RuntimeException e) {
             String reference = UUID.randomUUID().toString();
-            LOG.log(Level.SEVERE, "Internal error in {0}: {1} (reference {2})",
-                    new Object[] {message.method(), e.getClass().getName(), reference});
+            ServerMessages.INTERNAL_ERROR.log(LOG, message.method(), e.getClass().getName(), reference);
             return format.ok(JsonRpcErrorResponse.of(message.id(), JsonRpcErrorCodes.INTERNAL_ERROR,
                     "Internal error (reference " + reference + ")")).build();
         }

@@ -1,0 +1,53 @@
+package dev.delegatemcp.server;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The catalogue of this module's operator log lines, each with a stable id {@code DMCPS<4 digits><I|W|E>} (DMCP, S for
+ * the server module, the severity's letter), as Open Liberty's {@code CWxxx} messages: operators and tests search by
+ * id, and the text may change. A line never holds a token, a secret or a user's data beyond a subject.
+ */
+public enum ServerMessages {
+
+    /** {0} the MCP method, {1} the exception class, {2} the reference the client was given. */
+    INTERNAL_ERROR("DMCPS0001E", Level.SEVERE, "Internal error in {0}: {1} (reference {2})"),
+    /** {0} the tool, {1} the exception class, {2} the reference the user was given. */
+    TOOL_FAILED("DMCPS0002W", Level.WARNING, "Tool {0} failed with {1} (reference {2})"),
+    /** {0} the remote target, {1} the exception class. */
+    EXPORTED_TOOLS_NOT_LISTED("DMCPS0003W", Level.WARNING, "Tools of the remote MCP server {0} not listed: {1}"),
+    /** {0} the request URI, {1} why the token was refused (no token content). */
+    TOKEN_REJECTED("DMCPS0004I", Level.INFO, "Rejected a request to {0}: {1}");
+
+    private final String id;
+    private final Level level;
+    private final String pattern;
+
+    ServerMessages(String id, Level level, String pattern) {
+        this.id = id;
+        this.level = level;
+        this.pattern = pattern;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Level level() {
+        return level;
+    }
+
+    /** The line as written: {@code "<id>: <text>"}, the arguments placed by {@link MessageFormat} (ROOT locale). */
+    public String format(Object... arguments) {
+        return id + ": " + new MessageFormat(pattern, Locale.ROOT).format(arguments);
+    }
+
+    /** Writes the line to {@code logger} at this message's level, when that level is logged. */
+    public void log(Logger logger, Object... arguments) {
+        if (logger.isLoggable(level)) {
+            logger.log(level, format(arguments));
+        }
+    }
+}

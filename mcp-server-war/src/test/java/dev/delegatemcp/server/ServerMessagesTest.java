@@ -1,0 +1,30 @@
+package dev.delegatemcp.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.logging.Level;
+
+import org.junit.jupiter.api.Test;
+
+class ServerMessagesTest {
+
+    @Test
+    void everyIdIsUniqueWellFormedAndCarriesItsLevelsLetter() {
+        assertEquals(ServerMessages.values().length,
+                Arrays.stream(ServerMessages.values()).map(ServerMessages::id).distinct().count());
+        for (ServerMessages message : ServerMessages.values()) {
+            assertTrue(message.id().matches("DMCPS[0-9]{4}[IWE]"), message.id());
+            char expected = message.level().intValue() >= Level.SEVERE.intValue() ? 'E'
+                    : message.level().intValue() >= Level.WARNING.intValue() ? 'W' : 'I';
+            assertEquals(expected, message.id().charAt(message.id().length() - 1), message.id());
+        }
+    }
+
+    @Test
+    void aLineStartsWithItsIdAndPlacesItsArguments() {
+        assertEquals("DMCPS0002W: Tool echo failed with java.lang.IllegalStateException (reference r-1)",
+                ServerMessages.TOOL_FAILED.format("echo", "java.lang.IllegalStateException", "r-1"));
+    }
+}

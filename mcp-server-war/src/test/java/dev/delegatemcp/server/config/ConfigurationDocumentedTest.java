@@ -1,0 +1,68 @@
+package dev.delegatemcp.server.config;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Executable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+import org.eclipse.microprofile.config.inject.ConfigProperties;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every configuration key this module reads (a field of a {@code @ConfigProperties} class under its prefix, or a
+ * {@code @ConfigProperty} field or parameter) is in the README's configuration tables, written as {@code `key`}.
+ */
+class ConfigurationDocumentedTest {
+
+    /** Read by the MicroProfile JWT and Liberty, documented with them: not this module's keys. */
+    private static final Set<String> PLATFORM_KEYS = Set.of("mp.jwt.verify.issuer", "mp.jwt.verify.audiences");
+
+    @Test
+    void everyKeyThisModuleReadsIsInTheReadme() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        Set<String> keys = keys();
+        assertTrue(keys.size() >= 10, "keys found: " + keys);
+        List<String> missing = new ArrayList<>();
+        for (String key : keys) {
+            if (!PLATFORM_KEYS.contains(key) && !readme.contains("`" + key + "`")) {
+                missing.add(key);
+            }
+        }
+        assertTrue(missing.isEmpty(), "keys missing from README.md: " + missing);
+    }
+
+    static Set<String> keys() {
+        Set<String> keys = new TreeSet<>();
+        for (JavaClass type : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.delegatemcp.server")) {
+            Class<?> java = type.reflect();
+            ConfigProperties group = java.getAnnotation(ConfigProperties.class);
+            String prefix = group == null ? "" : group.prefix() + ".";
+            Stream.of(java.getDeclaredFields()).forEach(field -> add(keys, prefix, field));
+            Stream.<Executable>concat(Stream.of(java.getDeclaredConstructors()), Stream.of(java.getDeclaredMethods()))
+                    .flatMap(executable -> Stream.of(executable.getParameters()))
+                    .forEach(parameter -> add(keys, "", parameter));
+        }
+        return keys;
+    }
+
+    private static void add(Set<String> keys, String prefix, AnnotatedElement element) {
+        ConfigProperty property = element.getAnnotation(ConfigProperty.class);
+        if (property != null && !property.name().isEmpty()) {
+            keys.add(prefix + property.name());
+        }
+    }
+}
