@@ -8,7 +8,7 @@ import java.util.TreeSet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Builds the {@code WWW-Authenticate} values MCP requires (RFC 6750 + RFC 9728): every challenge names this
@@ -21,8 +21,12 @@ public class BearerChallenge {
     private final List<String> scopesSupported;
 
     @Inject
-    public BearerChallenge(@ConfigProperty(name = "mcp.server.resource") String resource,
-            @ConfigProperty(name = "mcp.oauth.scopes-supported", defaultValue = " ") List<String> scopesSupported) {
+    public BearerChallenge(@ConfigProperties SecurityConfig config) {
+        this(config.resource().toString(), config.scopesSupported());
+    }
+
+    /** @param resource this server's resource identifier; @param scopesSupported the scopes it advertises */
+    public BearerChallenge(String resource, List<String> scopesSupported) {
         this.resourceMetadataUrl = resourceMetadataUrl(resource);
         this.scopesSupported = scopesSupported.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
     }

@@ -6,7 +6,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Makes the request's {@link McpCaller} from the token Liberty's MP-JWT validated. */
@@ -14,8 +14,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class CallerProducer {
 
     @Inject
-    @ConfigProperty(name = "mcp.security.tenant-claim", defaultValue = "tenant")
-    String tenantClaim;
+    @ConfigProperties
+    SecurityConfig config;
 
     @Produces
     @RequestScoped
@@ -23,6 +23,6 @@ public class CallerProducer {
         if (jwt == null || jwt.getSubject() == null) {
             throw new IllegalStateException("No authenticated MCP caller in this request");
         }
-        return JwtCaller.from(jwt, tenantClaim);
+        return JwtCaller.from(jwt, config.tenantClaim());
     }
 }

@@ -6,7 +6,7 @@ import dev.delegatemcp.web.cors.OriginAllowList;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * DNS-rebinding protection: a request that carries an {@code Origin} header must come from an allowed origin.
@@ -19,9 +19,8 @@ public class OriginPolicy {
     private final OriginAllowList allowList;
 
     @Inject
-    public OriginPolicy(@ConfigProperty(name = OriginAllowList.CONFIG_KEY, defaultValue = OriginAllowList.DEFAULT)
-            List<String> allowedOrigins) {
-        this.allowList = new OriginAllowList(allowedOrigins);
+    public OriginPolicy(@ConfigProperties TransportConfig config) {
+        this.allowList = new OriginAllowList(config.allowedOrigins());
     }
 
     /** For CDI proxies only. */

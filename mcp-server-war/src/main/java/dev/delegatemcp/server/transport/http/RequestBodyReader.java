@@ -12,7 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * The body of a POST to the MCP endpoint, read by the transport itself rather than by JAX-RS: JAX-RS decodes a
@@ -54,8 +54,12 @@ public class RequestBodyReader {
     private final long maxBytes;
 
     @Inject
-    public RequestBodyReader(
-            @ConfigProperty(name = "mcp.transport.max-request-bytes", defaultValue = "4194304") long maxBytes) {
+    public RequestBodyReader(@ConfigProperties TransportConfig config) {
+        this(config.maxRequestBytes());
+    }
+
+    /** @param maxBytes the largest body read, in bytes */
+    public RequestBodyReader(long maxBytes) {
         if (maxBytes < 1) {
             throw new IllegalArgumentException("mcp.transport.max-request-bytes must be at least 1, not " + maxBytes);
         }
