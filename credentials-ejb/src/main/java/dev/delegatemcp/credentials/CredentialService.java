@@ -32,10 +32,10 @@ public class CredentialService {
     TokenExchangeClient sts;
 
     @EJB
-    OutboundTokenClient outbound;
+    TokenVaultClient outbound;
 
     @Inject
-    ExchangeAuditor auditor;
+    CredentialAuditor auditor;
 
     @Inject
     Config config;
@@ -77,7 +77,7 @@ public class CredentialService {
     /**
      * The credential for the request's target.
      *
-     * @throws StsException when the STS refuses or cannot be reached (already audited)
+     * @throws CredentialException when the STS refuses or cannot be reached (already audited)
      */
     public DownstreamCredential credentialFor(CredentialRequest request) {
         return obtain(request, false);
@@ -98,25 +98,25 @@ public class CredentialService {
                 case OUTBOUND_APP -> fetchStored(request, target, scopes, tenant, forceRefresh);
             }, forceRefresh);
             audit(request, scopes, start, DownstreamAudit.Outcome.GRANTED, null, lookup.hit());
-            ExchangedToken token = lookup.token();
+            IssuedToken token = lookup.token();
             return new DownstreamCredential(target.name(), token.accessToken(), target.credentialType(),
                     target.apiKeyHeader(), lookup.expiresAt(), token.scopes(), () -> obtain(request, true));
-        } catch (StsException e) {
+        } catch (CredentialException e) {
             DownstreamAudit.Outcome outcome = switch (e.reason()) {
                 case DENIED, INVALID_TARGET -> DownstreamAudit.Outcome.DENIED;
                 case NOT_CONNECTED -> DownstreamAudit.Outcome.NOT_CONNECTED;
                 default -> DownstreamAudit.Outcome.ERROR;
             };
-            audit(request, scopes, start, outcome, e.stsError(), false);
+            audit(request, scopes, start, outcome, e.errorCode(), false);
             throw e;
         } catch (FaultToleranceException e) {
             audit(request, scopes, start, DownstreamAudit.Outcome.ERROR, null, false);
-            throw new StsException.Unavailable(null, "The STS did not answer in time or is failing ("
+            throw new CredentialException.Unavailable(null, "The STS did not answer in time or is failing ("
                     + e.getClass().getSimpleName() + ")");
         }
     }
 
-    private ExchangedToken exchange(CredentialRequest request, DownstreamTarget target, List<String> scopes,
+    private IssuedToken exchange(CredentialRequest request, DownstreamTarget target, List<String> scopes,
             String tenant) {
         Map<String, String> parameters = new HashMap<>(target.parameters());
         if (tenant != null) {
@@ -130,12 +130,12 @@ public class CredentialService {
      * The stored token of the user (or tenant). A token the vault returns without the needed scopes counts as not
      * connected: the user has to connect again, granting them.
      */
-    private ExchangedToken fetchStored(CredentialRequest request, DownstreamTarget target, List<String> scopes,
+    private IssuedToken fetchStored(CredentialRequest request, DownstreamTarget target, List<String> scopes,
             String tenant, boolean forceRefresh) {
-        ExchangedToken token = outbound.fetch(new OutboundTokenRequest(target.appId(), request.level(),
+        IssuedToken token = outbound.fetch(new StoredTokenRequest(target.appId(), request.level(),
                 request.subject(), tenant, scopes, forceRefresh));
         if (!token.scopes().isEmpty() && !token.scopes().containsAll(scopes)) {
-            throw StsException.of(StsException.Reason.NOT_CONNECTED, null,
+            throw CredentialException.of(CredentialException.Reason.NOT_CONNECTED, null,
                     "The stored token for " + target.name() + " lacks some of the scopes " + scopes);
         }
         return token;

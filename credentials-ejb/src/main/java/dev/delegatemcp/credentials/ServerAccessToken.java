@@ -37,11 +37,11 @@ public class ServerAccessToken {
     private String token;
     private Instant refreshAt = Instant.MIN;
 
-    /** A live token, obtained when there is none. @throws StsException when the STS refuses or is down */
+    /** A live token, obtained when there is none. @throws CredentialException when the STS refuses or is down */
     public String get() {
         Instant now = clock.instant();
         if (token == null || !now.isBefore(refreshAt)) {
-            ExchangedToken fresh = sts.clientCredentials(scopes);
+            IssuedToken fresh = sts.clientCredentials(scopes);
             Duration lifetime = fresh.expiresIn() == null ? UNKNOWN_LIFETIME : fresh.expiresIn().minus(SKEW);
             token = fresh.accessToken();
             refreshAt = now.plus(lifetime.isNegative() ? Duration.ZERO : lifetime);

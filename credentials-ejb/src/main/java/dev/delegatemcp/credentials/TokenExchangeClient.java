@@ -34,7 +34,7 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
  * Performs RFC 8693 token exchanges at the STS as this server's own OAuth client (HTTP Basic with its client id and
- * secret). Maps every failure to a {@link StsException} with a reason; never logs or returns a token or the secret.
+ * secret). Maps every failure to a {@link CredentialException} with a reason; never logs or returns a token or the secret.
  */
 @Stateless
 public class TokenExchangeClient {
@@ -66,7 +66,7 @@ public class TokenExchangeClient {
     @ConfigProperty(name = "mcp.sts.read-timeout-ms", defaultValue = "5000")
     long readTimeoutMillis;
 
-    private StsTokenApi api;
+    private TokenEndpointApi api;
 
     @PostConstruct
     void init() {
@@ -75,7 +75,7 @@ public class TokenExchangeClient {
                 .connectTimeout(connectTimeoutMillis, TimeUnit.MILLISECONDS)
                 .readTimeout(readTimeoutMillis, TimeUnit.MILLISECONDS)
                 .property("microprofile.rest.client.disable.default.mapper", true)
-                .build(StsTokenApi.class);
+                .build(TokenEndpointApi.class);
     }
 
     /**
@@ -83,15 +83,15 @@ public class TokenExchangeClient {
      * {@code dev.delegatemcp.credentials.TokenExchangeClient/exchange/Timeout/value}): a time limit, one retry only when
      * the STS was unavailable, and a circuit breaker that opens on unavailability, not on refusals.
      *
-     * @throws StsException when the STS refuses the exchange or cannot be reached
+     * @throws CredentialException when the STS refuses the exchange or cannot be reached
      */
     @Timeout(value = 8, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 1, delay = 200, jitter = 100, retryOn = StsException.Unavailable.class,
-            abortOn = {StsException.Denied.class, StsException.InvalidTarget.class,
-                    StsException.ClientUnauthorized.class, StsException.InvalidSubjectToken.class})
+    @Retry(maxRetries = 1, delay = 200, jitter = 100, retryOn = CredentialException.Unavailable.class,
+            abortOn = {CredentialException.Denied.class, CredentialException.InvalidTarget.class,
+                    CredentialException.ClientUnauthorized.class, CredentialException.InvalidSubjectToken.class})
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            failOn = {StsException.Unavailable.class, TimeoutException.class})
-    public ExchangedToken exchange(TokenExchangeRequest request) {
+            failOn = {CredentialException.Unavailable.class, TimeoutException.class})
+    public IssuedToken exchange(TokenExchangeRequest request) {
         return token(form(request), "Token exchange");
     }
 
@@ -99,15 +99,15 @@ public class TokenExchangeClient {
      * This server's own access token (client credentials grant), e.g. for the Outbound Apps API. Bounded like
      * {@link #exchange}.
      *
-     * @throws StsException when the STS refuses or cannot be reached
+     * @throws CredentialException when the STS refuses or cannot be reached
      */
     @Timeout(value = 8, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 1, delay = 200, jitter = 100, retryOn = StsException.Unavailable.class,
-            abortOn = {StsException.Denied.class, StsException.InvalidTarget.class,
-                    StsException.ClientUnauthorized.class, StsException.InvalidSubjectToken.class})
+    @Retry(maxRetries = 1, delay = 200, jitter = 100, retryOn = CredentialException.Unavailable.class,
+            abortOn = {CredentialException.Denied.class, CredentialException.InvalidTarget.class,
+                    CredentialException.ClientUnauthorized.class, CredentialException.InvalidSubjectToken.class})
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            failOn = {StsException.Unavailable.class, TimeoutException.class})
-    public ExchangedToken clientCredentials(List<String> scopes) {
+            failOn = {CredentialException.Unavailable.class, TimeoutException.class})
+    public IssuedToken clientCredentials(List<String> scopes) {
         Form form = new Form().param("grant_type", "client_credentials");
         if (!scopes.isEmpty()) {
             form.param("scope", String.join(" ", scopes));
@@ -115,24 +115,24 @@ public class TokenExchangeClient {
         return token(form, "Client credentials grant");
     }
 
-    private ExchangedToken token(Form form, String what) {
+    private IssuedToken token(Form form, String what) {
         try (Response response = api.token(basicAuthorization(), form)) {
             JsonObject body = readJson(response);
             if (response.getStatus() == 200 && body != null && body.containsKey("access_token")) {
                 try {
                     return token(body);
                 } catch (ClassCastException | NullPointerException e) {
-                    throw StsException.of(StsException.Reason.FAILED, null,
+                    throw CredentialException.of(CredentialException.Reason.FAILED, null,
                             "The STS answered with a token response that does not follow RFC 8693");
                 }
             }
             String error = body == null ? null : body.getString("error", null);
             String description = body == null ? null : body.getString("error_description", null);
-            StsException.Reason reason = StsErrorClassifier.classify(response.getStatus(), error, description);
-            throw StsException.of(reason, error, what + " refused by the STS: HTTP " + response.getStatus()
+            CredentialException.Reason reason = TokenErrorClassifier.classify(response.getStatus(), error, description);
+            throw CredentialException.of(reason, error, what + " refused by the STS: HTTP " + response.getStatus()
                     + (error == null ? "" : " " + error));
         } catch (ProcessingException e) {
-            throw new StsException.Unavailable(null, "The STS could not be reached: " + e.getClass().getSimpleName());
+            throw new CredentialException.Unavailable(null, "The STS could not be reached: " + e.getClass().getSimpleName());
         }
     }
 
@@ -152,11 +152,11 @@ public class TokenExchangeClient {
         return form;
     }
 
-    static ExchangedToken token(JsonObject body) {
+    static IssuedToken token(JsonObject body) {
         JsonNumber expiresIn = body.getJsonNumber("expires_in");
         String scope = body.getString("scope", "");
         Set<String> scopes = scope.isBlank() ? Set.of() : Set.copyOf(Arrays.asList(scope.trim().split("\\s+")));
-        return new ExchangedToken(body.getString("access_token"), body.getString("issued_token_type", null),
+        return new IssuedToken(body.getString("access_token"), body.getString("issued_token_type", null),
                 body.getString("token_type", null), expiresIn == null ? null : Duration.ofSeconds(expiresIn.longValue()),
                 scopes);
     }

@@ -82,7 +82,7 @@ class TokenExchangeClientTest {
 
     @Test
     void tokenMapsAllFields() {
-        ExchangedToken token = TokenExchangeClient.token(json("{\"access_token\":\"AT\","
+        IssuedToken token = TokenExchangeClient.token(json("{\"access_token\":\"AT\","
                 + "\"issued_token_type\":\"urn:ietf:params:oauth:token-type:access_token\","
                 + "\"token_type\":\"Bearer\",\"expires_in\":300,\"scope\":\"read  write\"}"));
         assertEquals("AT", token.accessToken());
@@ -94,7 +94,7 @@ class TokenExchangeClientTest {
 
     @Test
     void tokenWithoutExpiresInOrScopeHasNullLifetimeAndNoScopes() {
-        ExchangedToken token = TokenExchangeClient.token(json("{\"access_token\":\"AT\"}"));
+        IssuedToken token = TokenExchangeClient.token(json("{\"access_token\":\"AT\"}"));
         assertNull(token.expiresIn());
         assertEquals(Set.of(), token.scopes());
         assertNull(token.issuedTokenType());
@@ -112,7 +112,7 @@ class TokenExchangeClientTest {
 
     @Test
     void exchangedTokenToStringNeverShowsTheToken() {
-        ExchangedToken token = new ExchangedToken("super-secret-token", "urn:x", "Bearer", Duration.ofSeconds(60),
+        IssuedToken token = new IssuedToken("super-secret-token", "urn:x", "Bearer", Duration.ofSeconds(60),
                 Set.of("read"));
         String text = token.toString();
         assertFalse(text.contains("super-secret-token"), text);
@@ -133,7 +133,7 @@ class TokenExchangeClientTest {
 
     @Test
     void mappedTokenToStringNeverShowsTheToken() {
-        ExchangedToken token = TokenExchangeClient.token(json("{\"access_token\":\"AT-9f8e7d\",\"expires_in\":1}"));
+        IssuedToken token = TokenExchangeClient.token(json("{\"access_token\":\"AT-9f8e7d\",\"expires_in\":1}"));
         assertFalse(token.toString().contains("AT-9f8e7d"), token.toString());
     }
 }

@@ -44,10 +44,10 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
  * tokens; this server only reads them. It authenticates as {@code Bearer <projectId>:<secret>} where the secret is
  * either this server's own access token carrying {@code outbound.token.fetch} (client credentials at the STS; the
  * vault enforces its policies) or a management key from the environment ({@code MCP_OUTBOUND_MANAGEMENT_KEY}; it
- * bypasses policies). Maps every failure to a {@link StsException}; never logs or returns a token or key.
+ * bypasses policies). Maps every failure to a {@link CredentialException}; never logs or returns a token or key.
  */
 @Stateless
-public class OutboundTokenClient {
+public class TokenVaultClient {
 
     private static final JsonProvider JSON = JsonProvider.provider();
 
@@ -82,7 +82,7 @@ public class OutboundTokenClient {
 
     Clock clock = Clock.systemUTC();
 
-    private OutboundAppsApi api;
+    private TokenVaultApi api;
 
     @PostConstruct
     void init() {
@@ -91,23 +91,23 @@ public class OutboundTokenClient {
                 .connectTimeout(connectTimeoutMillis, TimeUnit.MILLISECONDS)
                 .readTimeout(readTimeoutMillis, TimeUnit.MILLISECONDS)
                 .property("microprofile.rest.client.disable.default.mapper", true)
-                .build(OutboundAppsApi.class);
+                .build(TokenVaultApi.class);
     }
 
     /**
      * One fetch. Bounded by Fault Tolerance like the token exchange: a time limit, one retry only when the API was
      * unavailable, and a circuit breaker that opens on unavailability.
      *
-     * @throws StsException NOT_CONNECTED when no token is stored (or none with the scopes), or the other reasons
+     * @throws CredentialException NOT_CONNECTED when no token is stored (or none with the scopes), or the other reasons
      */
     @Timeout(value = 8, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 1, delay = 200, jitter = 100, retryOn = StsException.Unavailable.class,
-            abortOn = {StsException.Denied.class, StsException.InvalidTarget.class,
-                    StsException.ClientUnauthorized.class, StsException.InvalidSubjectToken.class,
-                    StsException.NotConnected.class})
+    @Retry(maxRetries = 1, delay = 200, jitter = 100, retryOn = CredentialException.Unavailable.class,
+            abortOn = {CredentialException.Denied.class, CredentialException.InvalidTarget.class,
+                    CredentialException.ClientUnauthorized.class, CredentialException.InvalidSubjectToken.class,
+                    CredentialException.NotConnected.class})
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            failOn = {StsException.Unavailable.class, TimeoutException.class})
-    public ExchangedToken fetch(OutboundTokenRequest request) {
+            failOn = {CredentialException.Unavailable.class, TimeoutException.class})
+    public IssuedToken fetch(StoredTokenRequest request) {
         String body = body(request);
         boolean byScopes = !request.scopes().isEmpty();
         String authorization = authorization();
@@ -120,7 +120,7 @@ public class OutboundTokenClient {
                 try {
                     return token(token, clock.instant());
                 } catch (ClassCastException | NullPointerException | ArithmeticException | NumberFormatException e) {
-                    throw StsException.of(StsException.Reason.FAILED, null,
+                    throw CredentialException.of(CredentialException.Reason.FAILED, null,
                             "The Outbound Apps API answered with a token that has no usable accessToken");
                 }
             }
@@ -130,17 +130,17 @@ public class OutboundTokenClient {
             String errorCode = answer == null ? null : string(answer, "errorCode");
             String description = answer == null ? null
                     : firstNonNull(string(answer, "errorDescription"), string(answer, "message"));
-            throw StsException.of(classify(status, description), errorCode,
+            throw CredentialException.of(classify(status, description), errorCode,
                     "The Outbound Apps API refused the token request: HTTP " + status
                             + (errorCode == null ? "" : " " + errorCode));
         } catch (ProcessingException e) {
-            throw new StsException.Unavailable(null,
+            throw new CredentialException.Unavailable(null,
                     "The Outbound Apps API could not be reached: " + e.getClass().getSimpleName());
         }
     }
 
     /** The JSON body the API documents: appId, userId or tenantId, scopes (when fetching by scopes), options. */
-    static String body(OutboundTokenRequest request) {
+    static String body(StoredTokenRequest request) {
         JsonObjectBuilder body = JSON.createObjectBuilder().add("appId", request.appId());
         if (request.level() == Downstream.Level.USER) {
             body.add("userId", request.userId());
@@ -158,7 +158,7 @@ public class OutboundTokenClient {
      * The stored token as a credential: accessToken, accessTokenType, scopes, and its lifetime from accessTokenExpiry
      * (Unix seconds; a number or a numeric string; absent or 0 when unknown).
      */
-    static ExchangedToken token(JsonObject token, Instant now) {
+    static IssuedToken token(JsonObject token, Instant now) {
         String accessToken = token.getString("accessToken");
         if (accessToken.isBlank()) {
             throw new NullPointerException("accessToken");
@@ -172,23 +172,23 @@ public class OutboundTokenClient {
         if (token.get("scopes") instanceof JsonArray array) {
             array.getValuesAs(JsonString.class).forEach(scope -> scopes.add(scope.getString()));
         }
-        return new ExchangedToken(accessToken, null, string(token, "accessTokenType"), expiresIn, Set.copyOf(scopes));
+        return new IssuedToken(accessToken, null, string(token, "accessTokenType"), expiresIn, Set.copyOf(scopes));
     }
 
-    static StsException.Reason classify(int status, String description) {
+    static CredentialException.Reason classify(int status, String description) {
         if (status == 404 || (description != null && description.toLowerCase(Locale.ROOT).contains("not found"))) {
-            return StsException.Reason.NOT_CONNECTED;
+            return CredentialException.Reason.NOT_CONNECTED;
         }
         if (status == 401) {
-            return StsException.Reason.CLIENT_UNAUTHORIZED;
+            return CredentialException.Reason.CLIENT_UNAUTHORIZED;
         }
         if (status == 403) {
-            return StsException.Reason.DENIED;
+            return CredentialException.Reason.DENIED;
         }
         if (status == 429 || status >= 500) {
-            return StsException.Reason.UNAVAILABLE;
+            return CredentialException.Reason.UNAVAILABLE;
         }
-        return StsException.Reason.FAILED;
+        return CredentialException.Reason.FAILED;
     }
 
     private String authorization() {
@@ -196,12 +196,12 @@ public class OutboundTokenClient {
         return "Bearer " + projectId.orElse("").trim() + ":" + secret;
     }
 
-    /** @throws StsException CLIENT_UNAUTHORIZED (the setup sentence) when mcp.outbound.auth is neither mode */
+    /** @throws CredentialException CLIENT_UNAUTHORIZED (the setup sentence) when mcp.outbound.auth is neither mode */
     boolean usesAccessToken() {
         return switch (authMode.trim().toLowerCase(Locale.ROOT)) {
             case "access-token" -> true;
             case "management-key" -> false;
-            default -> throw StsException.of(StsException.Reason.CLIENT_UNAUTHORIZED, null,
+            default -> throw CredentialException.of(CredentialException.Reason.CLIENT_UNAUTHORIZED, null,
                     "mcp.outbound.auth must be access-token or management-key, not " + authMode.trim());
         };
     }

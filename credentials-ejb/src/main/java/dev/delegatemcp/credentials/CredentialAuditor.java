@@ -46,7 +46,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * sends INFO records (Liberty: messages.log).
  */
 @ApplicationScoped
-public class ExchangeAuditor {
+public class CredentialAuditor {
 
     static final Logger AUDIT_LOG = Logger.getLogger("dev.delegatemcp.audit");
     private static final int QUEUE_CAPACITY = 10_000;
@@ -118,7 +118,7 @@ public class ExchangeAuditor {
         try {
             return Math.max(0, Duration.parse(configured.trim()).toMillis());
         } catch (DateTimeParseException e) {
-            Logger.getLogger(ExchangeAuditor.class.getName()).log(Level.WARNING,
+            Logger.getLogger(CredentialAuditor.class.getName()).log(Level.WARNING,
                     "mcp.audit.write-interval must be an ISO-8601 duration such as PT0.1S, not \"{0}\"; using 100 ms",
                     configured.trim());
             return 100;
@@ -139,7 +139,7 @@ public class ExchangeAuditor {
             AUDIT_LOG.setUseParentHandlers(false);
             fileHandler = handler;
         } catch (IOException | RuntimeException e) {
-            Logger.getLogger(ExchangeAuditor.class.getName()).log(Level.WARNING,
+            Logger.getLogger(CredentialAuditor.class.getName()).log(Level.WARNING,
                     "The audit file {0} cannot be written ({1}); audit lines go to the server log instead",
                     new Object[] {pattern, e.getClass().getSimpleName()});
         }
@@ -240,7 +240,7 @@ public class ExchangeAuditor {
         try {
             AUDIT_LOG.info(AuditLine.of(audit));
         } catch (RuntimeException e) {
-            Logger.getLogger(ExchangeAuditor.class.getName()).log(Level.WARNING,
+            Logger.getLogger(CredentialAuditor.class.getName()).log(Level.WARNING,
                     "An audit record of target {0} could not be written ({1})",
                     new Object[] {audit.target(), e.getClass().getSimpleName()});
         }

@@ -8,7 +8,7 @@ import jakarta.ejb.ApplicationException;
  * An application exception: the EJB container passes it on as it is.
  */
 @ApplicationException(inherited = true, rollback = false)
-public class StsException extends RuntimeException {
+public class CredentialException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
@@ -34,78 +34,78 @@ public class StsException extends RuntimeException {
     }
 
     private final Reason reason;
-    private final String stsError;
+    private final String errorCode;
 
-    StsException(Reason reason, String stsError, String message) {
+    CredentialException(Reason reason, String errorCode, String message) {
         super(message, null, false, false);
         this.reason = reason;
-        this.stsError = stsError;
+        this.errorCode = errorCode;
     }
 
     /** The exception for a reason: a {@link Denied}, {@link InvalidTarget}, ... */
-    public static StsException of(Reason reason, String stsError, String message) {
+    public static CredentialException of(Reason reason, String errorCode, String message) {
         return switch (reason) {
-            case DENIED -> new Denied(stsError, message);
-            case INVALID_TARGET -> new InvalidTarget(stsError, message);
-            case CLIENT_UNAUTHORIZED -> new ClientUnauthorized(stsError, message);
-            case INVALID_SUBJECT_TOKEN -> new InvalidSubjectToken(stsError, message);
-            case NOT_CONNECTED -> new NotConnected(stsError, message);
-            case UNAVAILABLE -> new Unavailable(stsError, message);
-            case FAILED -> new StsException(Reason.FAILED, stsError, message);
+            case DENIED -> new Denied(errorCode, message);
+            case INVALID_TARGET -> new InvalidTarget(errorCode, message);
+            case CLIENT_UNAUTHORIZED -> new ClientUnauthorized(errorCode, message);
+            case INVALID_SUBJECT_TOKEN -> new InvalidSubjectToken(errorCode, message);
+            case NOT_CONNECTED -> new NotConnected(errorCode, message);
+            case UNAVAILABLE -> new Unavailable(errorCode, message);
+            case FAILED -> new CredentialException(Reason.FAILED, errorCode, message);
         };
     }
 
     /** Policy denied the exchange. */
-    public static final class Denied extends StsException {
+    public static final class Denied extends CredentialException {
         private static final long serialVersionUID = 1L;
 
-        Denied(String stsError, String message) {
-            super(Reason.DENIED, stsError, message);
+        Denied(String errorCode, String message) {
+            super(Reason.DENIED, errorCode, message);
         }
     }
 
     /** The target (resource, audience, scope) is unknown or not available to this server. */
-    public static final class InvalidTarget extends StsException {
+    public static final class InvalidTarget extends CredentialException {
         private static final long serialVersionUID = 1L;
 
-        InvalidTarget(String stsError, String message) {
-            super(Reason.INVALID_TARGET, stsError, message);
+        InvalidTarget(String errorCode, String message) {
+            super(Reason.INVALID_TARGET, errorCode, message);
         }
     }
 
     /** This server's own client is unknown, has a wrong secret, or may not exchange tokens. */
-    public static final class ClientUnauthorized extends StsException {
+    public static final class ClientUnauthorized extends CredentialException {
         private static final long serialVersionUID = 1L;
 
-        ClientUnauthorized(String stsError, String message) {
-            super(Reason.CLIENT_UNAUTHORIZED, stsError, message);
+        ClientUnauthorized(String errorCode, String message) {
+            super(Reason.CLIENT_UNAUTHORIZED, errorCode, message);
         }
     }
 
     /** The caller's token was not accepted by the STS. */
-    public static final class InvalidSubjectToken extends StsException {
+    public static final class InvalidSubjectToken extends CredentialException {
         private static final long serialVersionUID = 1L;
 
-        InvalidSubjectToken(String stsError, String message) {
-            super(Reason.INVALID_SUBJECT_TOKEN, stsError, message);
+        InvalidSubjectToken(String errorCode, String message) {
+            super(Reason.INVALID_SUBJECT_TOKEN, errorCode, message);
         }
     }
 
     /** No stored credential for the user or tenant (or not with the required scopes): connecting fixes it. */
-    public static final class NotConnected extends StsException {
+    public static final class NotConnected extends CredentialException {
         private static final long serialVersionUID = 1L;
 
-        NotConnected(String stsError, String message) {
-            super(Reason.NOT_CONNECTED, stsError, message);
+        NotConnected(String errorCode, String message) {
+            super(Reason.NOT_CONNECTED, errorCode, message);
         }
     }
 
     /** The STS could not be reached, timed out, or answered with a server error: safe to retry. */
-    public static final class Unavailable extends StsException {
+    public static final class Unavailable extends CredentialException {
         private static final long serialVersionUID = 1L;
 
-        public Unavailable(String stsError, String message) {
-            super(Reason.UNAVAILABLE, stsError, message);
+        public Unavailable(String errorCode, String message) {
+            super(Reason.UNAVAILABLE, errorCode, message);
         }
     }
 
@@ -114,7 +114,7 @@ public class StsException extends RuntimeException {
     }
 
     /** The RFC 6749 {@code error} code the STS sent, or null. */
-    public String stsError() {
-        return stsError;
+    public String errorCode() {
+        return errorCode;
     }
 }

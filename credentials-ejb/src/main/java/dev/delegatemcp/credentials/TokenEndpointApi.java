@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** The STS token endpoint, as an MP Rest Client; its URL is the client's base URI. */
-public interface StsTokenApi {
+public interface TokenEndpointApi {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

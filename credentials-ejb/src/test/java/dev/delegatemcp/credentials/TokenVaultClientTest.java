@@ -17,7 +17,7 @@ import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.Test;
 
-class OutboundTokenClientTest {
+class TokenVaultClientTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
 
@@ -27,7 +27,7 @@ class OutboundTokenClientTest {
 
     @Test
     void userBodyByScopesHasAppUserScopesAndNoRefreshToken() {
-        JsonObject body = parse(OutboundTokenClient.body(new OutboundTokenRequest("crm", Downstream.Level.USER, "u-1",
+        JsonObject body = parse(TokenVaultClient.body(new StoredTokenRequest("crm", Downstream.Level.USER, "u-1",
                 null, List.of("crm.read", "crm.write"), false)));
         assertEquals(parse("{\"appId\":\"crm\",\"userId\":\"u-1\",\"scopes\":[\"crm.read\",\"crm.write\"],"
                 + "\"options\":{\"withRefreshToken\":false,\"forceRefresh\":false}}"), body);
@@ -35,7 +35,7 @@ class OutboundTokenClientTest {
 
     @Test
     void tenantBodyWithoutScopesAsksForTheLatestWithForceRefresh() {
-        JsonObject body = parse(OutboundTokenClient.body(new OutboundTokenRequest("docs", Downstream.Level.TENANT,
+        JsonObject body = parse(TokenVaultClient.body(new StoredTokenRequest("docs", Downstream.Level.TENANT,
                 "u-1", "acme", List.of(), true)));
         assertEquals(parse("{\"appId\":\"docs\",\"tenantId\":\"acme\","
                 + "\"options\":{\"withRefreshToken\":false,\"forceRefresh\":true}}"), body);
@@ -43,7 +43,7 @@ class OutboundTokenClientTest {
 
     @Test
     void tokenMapsAccessTokenTypeScopesAndLifetimeFromTheExpiry() {
-        ExchangedToken token = OutboundTokenClient.token(parse("{\"id\":\"t1\",\"appId\":\"crm\",\"accessToken\":\"s3cr3t\","
+        IssuedToken token = TokenVaultClient.token(parse("{\"id\":\"t1\",\"appId\":\"crm\",\"accessToken\":\"s3cr3t\","
                 + "\"accessTokenType\":\"bearer\",\"accessTokenExpiry\":" + NOW.plusSeconds(600).getEpochSecond()
                 + ",\"hasRefreshToken\":true,\"scopes\":[\"crm.read\"],\"tenantId\":\"acme\"}"), NOW);
         assertEquals("s3cr3t", token.accessToken());
@@ -55,7 +55,7 @@ class OutboundTokenClientTest {
 
     @Test
     void anExpiryGivenAsANumericStringIsRead() {
-        ExchangedToken token = OutboundTokenClient.token(parse("{\"accessToken\":\"a\",\"accessTokenExpiry\":\""
+        IssuedToken token = TokenVaultClient.token(parse("{\"accessToken\":\"a\",\"accessTokenExpiry\":\""
                 + NOW.plusSeconds(90).getEpochSecond() + "\"}"), NOW);
         assertEquals(Duration.ofSeconds(90), token.expiresIn());
         assertTrue(token.scopes().isEmpty());
@@ -63,35 +63,35 @@ class OutboundTokenClientTest {
 
     @Test
     void aMissingOrZeroExpiryMeansUnknownLifetime() {
-        assertNull(OutboundTokenClient.token(parse("{\"accessToken\":\"a\"}"), NOW).expiresIn());
-        assertNull(OutboundTokenClient.token(parse("{\"accessToken\":\"a\",\"accessTokenExpiry\":0}"), NOW).expiresIn());
+        assertNull(TokenVaultClient.token(parse("{\"accessToken\":\"a\"}"), NOW).expiresIn());
+        assertNull(TokenVaultClient.token(parse("{\"accessToken\":\"a\",\"accessTokenExpiry\":0}"), NOW).expiresIn());
     }
 
     @Test
     void notFoundMeansNotConnected() {
-        assertEquals(StsException.Reason.NOT_CONNECTED, OutboundTokenClient.classify(404, null));
-        assertEquals(StsException.Reason.NOT_CONNECTED, OutboundTokenClient.classify(400, "Token not found"));
+        assertEquals(CredentialException.Reason.NOT_CONNECTED, TokenVaultClient.classify(404, null));
+        assertEquals(CredentialException.Reason.NOT_CONNECTED, TokenVaultClient.classify(400, "Token not found"));
     }
 
     @Test
     void otherStatusesMapToTheirReasons() {
-        assertEquals(StsException.Reason.CLIENT_UNAUTHORIZED, OutboundTokenClient.classify(401, "Unauthorized"));
-        assertEquals(StsException.Reason.DENIED, OutboundTokenClient.classify(403, null));
-        assertEquals(StsException.Reason.UNAVAILABLE, OutboundTokenClient.classify(503, null));
-        assertEquals(StsException.Reason.UNAVAILABLE, OutboundTokenClient.classify(429, null));
-        assertEquals(StsException.Reason.FAILED, OutboundTokenClient.classify(400, "Bad request"));
+        assertEquals(CredentialException.Reason.CLIENT_UNAUTHORIZED, TokenVaultClient.classify(401, "Unauthorized"));
+        assertEquals(CredentialException.Reason.DENIED, TokenVaultClient.classify(403, null));
+        assertEquals(CredentialException.Reason.UNAVAILABLE, TokenVaultClient.classify(503, null));
+        assertEquals(CredentialException.Reason.UNAVAILABLE, TokenVaultClient.classify(429, null));
+        assertEquals(CredentialException.Reason.FAILED, TokenVaultClient.classify(400, "Bad request"));
     }
 
     @Test
     void theAuthModeIsAccessTokenOrManagementKeyAndAnythingElseIsASetupError() {
-        OutboundTokenClient client = new OutboundTokenClient();
+        TokenVaultClient client = new TokenVaultClient();
         client.authMode = " Access-Token ";
         assertTrue(client.usesAccessToken());
         client.authMode = "management-key";
         assertFalse(client.usesAccessToken());
         client.authMode = "managment-key";
-        StsException e = org.junit.jupiter.api.Assertions.assertThrows(StsException.class, client::usesAccessToken);
-        assertEquals(StsException.Reason.CLIENT_UNAUTHORIZED, e.reason());
+        CredentialException e = org.junit.jupiter.api.Assertions.assertThrows(CredentialException.class, client::usesAccessToken);
+        assertEquals(CredentialException.Reason.CLIENT_UNAUTHORIZED, e.reason());
         assertTrue(e.getMessage().contains("mcp.outbound.auth"));
     }
 }

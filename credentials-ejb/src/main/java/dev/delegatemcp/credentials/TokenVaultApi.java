@@ -10,12 +10,12 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * The Outbound Apps token API (Descope's management API for stored connection tokens), as an MP Rest Client whose
- * base URI is {@code mcp.outbound.base-url}. Bodies are JSON; the answer is read by {@link OutboundTokenClient}.
+ * base URI is {@code mcp.outbound.base-url}. Bodies are JSON; the answer is read by {@link TokenVaultClient}.
  */
 @Path("/v1/mgmt/outbound/app")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-public interface OutboundAppsApi {
+public interface TokenVaultApi {
 
     /** The user's token for the app holding at least the given scopes. */
     @POST
