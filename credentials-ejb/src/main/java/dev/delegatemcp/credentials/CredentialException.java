@@ -3,16 +3,18 @@ package dev.delegatemcp.credentials;
 import jakarta.ejb.ApplicationException;
 
 /**
- * A token exchange that did not yield a credential, with the reason as the STS told it. Each reason has its own
- * subclass, so callers and Fault Tolerance policies can tell them apart ({@link Unavailable} alone is retried).
- * An application exception: the EJB container passes it on as it is.
+ * A request for a downstream credential that did not yield one, from the STS (token exchange, client credentials)
+ * or the token vault, with the reason as the service told it (RFC 6749 section 5.2 error code, vault error code,
+ * HTTP status) or as this server saw it (unreachable, timed out). Each reason has its own subclass, so callers and
+ * Fault Tolerance policies can tell them apart ({@link Unavailable} alone is retried). The message is for the log:
+ * it never holds a token or secret. An application exception: the EJB container passes it on as it is.
  */
 @ApplicationException(inherited = true, rollback = false)
 public class CredentialException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** Why the exchange failed. */
+    /** Why no credential was obtained. */
     public enum Reason {
         /** Policy denied the exchange (access_denied, or HTTP 403). */
         DENIED,
@@ -27,7 +29,7 @@ public class CredentialException extends RuntimeException {
          * required scopes: the user can fix it by connecting (adaptive connect).
          */
         NOT_CONNECTED,
-        /** The STS could not be reached or answered with a server error. */
+        /** The STS or vault could not be reached, timed out, or answered with a server error (5xx, 429). */
         UNAVAILABLE,
         /** Any other failure. */
         FAILED
@@ -35,6 +37,7 @@ public class CredentialException extends RuntimeException {
 
     private final Reason reason;
     private final String errorCode;
+    private int httpStatus;
 
     CredentialException(Reason reason, String errorCode, String message) {
         super(message, null, false, false);
@@ -100,7 +103,7 @@ public class CredentialException extends RuntimeException {
         }
     }
 
-    /** The STS could not be reached, timed out, or answered with a server error: safe to retry. */
+    /** The STS or vault could not be reached, timed out, or answered with a server error: safe to retry. */
     public static final class Unavailable extends CredentialException {
         private static final long serialVersionUID = 1L;
 
@@ -109,11 +112,22 @@ public class CredentialException extends RuntimeException {
         }
     }
 
+    /** Records the HTTP status of the answer that caused it (a response exception mapper does). */
+    CredentialException withHttpStatus(int status) {
+        httpStatus = status;
+        return this;
+    }
+
+    /** The HTTP status of the answer that caused it, or 0 when it did not come from an HTTP answer. */
+    int httpStatus() {
+        return httpStatus;
+    }
+
     public Reason reason() {
         return reason;
     }
 
-    /** The RFC 6749 {@code error} code the STS sent, or null. */
+    /** The error code the STS ({@code error}, RFC 6749 section 5.2) or the vault ({@code errorCode}) sent, or null. */
     public String errorCode() {
         return errorCode;
     }

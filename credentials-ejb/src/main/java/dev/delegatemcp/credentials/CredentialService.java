@@ -17,13 +17,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
 /**
  * Obtains downstream credentials for callers: from the cache when it holds a live one for the same subject token,
  * target, scopes and tenant, else from the target's source: one token exchange at the STS, or one fetch of the
- * stored connection token from the Outbound Apps API. Audits every request.
+ * stored connection token from the token vault. Audits every request.
  */
 @ApplicationScoped
 public class CredentialService {
@@ -32,7 +32,7 @@ public class CredentialService {
     TokenExchangeClient sts;
 
     @EJB
-    TokenVaultClient outbound;
+    TokenVaultClient vault;
 
     @Inject
     CredentialAuditor auditor;
@@ -42,24 +42,12 @@ public class CredentialService {
 
     /** This server's client id at the STS, for the audit records. */
     @Inject
-    @ConfigProperty(name = "mcp.sts.client-id", defaultValue = "mcp-server")
-    String serverClientId;
+    @ConfigProperties
+    StsConfig stsConfig;
 
     @Inject
-    @ConfigProperty(name = "mcp.credentials.cache.max-entries", defaultValue = "10000")
-    int maxEntries;
-
-    @Inject
-    @ConfigProperty(name = "mcp.credentials.cache.max-entries-per-subject", defaultValue = "100")
-    int maxEntriesPerSubject;
-
-    @Inject
-    @ConfigProperty(name = "mcp.credentials.cache.expiry-skew", defaultValue = "PT30S")
-    String expirySkew;
-
-    @Inject
-    @ConfigProperty(name = "mcp.credentials.cache.default-lifetime", defaultValue = "PT60S")
-    String defaultLifetime;
+    @ConfigProperties
+    CredentialCacheConfig cacheConfig;
 
     /** The time source of the cache and of the audit records; a test sets another before {@link #init()}. */
     Clock clock = Clock.systemUTC();
@@ -70,14 +58,15 @@ public class CredentialService {
 
     @PostConstruct
     void init() {
-        cache = new CredentialCache(maxEntries, maxEntriesPerSubject, Duration.parse(expirySkew), Duration.parse(defaultLifetime), clock);
+        cache = new CredentialCache(cacheConfig.maxEntries(), cacheConfig.maxEntriesPerSubject(),
+                cacheConfig.expirySkew(), cacheConfig.defaultLifetime(), clock);
         recordAudit = auditor.recorder();
     }
 
     /**
      * The credential for the request's target.
      *
-     * @throws CredentialException when the STS refuses or cannot be reached (already audited)
+     * @throws CredentialException when the STS or the vault refuses or cannot be reached (already audited)
      */
     public DownstreamCredential credentialFor(CredentialRequest request) {
         return obtain(request, false);
@@ -132,7 +121,7 @@ public class CredentialService {
      */
     private IssuedToken fetchStored(CredentialRequest request, DownstreamTarget target, List<String> scopes,
             String tenant, boolean forceRefresh) {
-        IssuedToken token = outbound.fetch(new StoredTokenRequest(target.appId(), request.level(),
+        IssuedToken token = vault.fetch(new StoredTokenRequest(target.appId(), request.level(),
                 request.subject(), tenant, scopes, forceRefresh));
         if (!token.scopes().isEmpty() && !token.scopes().containsAll(scopes)) {
             throw CredentialException.of(CredentialException.Reason.NOT_CONNECTED, null,
@@ -149,7 +138,7 @@ public class CredentialService {
     private void audit(CredentialRequest request, List<String> scopes, Instant start, DownstreamAudit.Outcome outcome,
             String stsError, boolean cacheHit) {
         recordAudit.accept(new DownstreamAudit(start, request.subject(), request.tenant(), request.mcpClient(),
-                serverClientId, request.target(), request.level().name(), scopes, outcome, stsError, cacheHit,
+                stsConfig.clientId(), request.target(), request.level().name(), scopes, outcome, stsError, cacheHit,
                 Duration.between(start, clock.instant()).toMillis()));
     }
 }

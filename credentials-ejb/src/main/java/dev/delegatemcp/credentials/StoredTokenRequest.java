@@ -6,7 +6,7 @@ import java.util.Objects;
 import dev.delegatemcp.api.Downstream;
 
 /**
- * A request for a stored token at the Outbound Apps token API.
+ * A request for a stored token at the token vault (sent as a {@link VaultTokenQuery}).
  *
  * @param appId the outbound app
  * @param level user or tenant token

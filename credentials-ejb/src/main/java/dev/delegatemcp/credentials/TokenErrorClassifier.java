@@ -2,7 +2,11 @@ package dev.delegatemcp.credentials;
 
 import java.util.Locale;
 
-/** Maps an STS error answer (HTTP status and RFC 6749 section 5.2 body) to a {@link CredentialException.Reason}. */
+/**
+ * Classifies a token endpoint error answer (HTTP status and RFC 6749 section 5.2 {@code error} and
+ * {@code error_description}; RFC 8693 section 2.2.2) into a {@link CredentialException.Reason}. Keycloak words some
+ * errors as {@code invalid_request}: the description tells them apart.
+ */
 public final class TokenErrorClassifier {
 
     private TokenErrorClassifier() {

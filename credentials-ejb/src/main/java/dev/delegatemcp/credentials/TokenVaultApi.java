@@ -6,34 +6,40 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 
 /**
- * The Outbound Apps token API (Descope's management API for stored connection tokens), as an MP Rest Client whose
- * base URI is {@code mcp.outbound.base-url}. Bodies are JSON; the answer is read by {@link TokenVaultClient}.
+ * The token vault's token API, as an MP Rest Client whose base URI is {@code mcp.outbound.base-url}. Its wire format
+ * is Descope's Outbound Apps management API ({@code /v1/mgmt/outbound/app/...}). Bodies are JSON (JSON-B); HTTP 200
+ * is read as a {@link VaultTokenResponse}, anything else becomes a {@link CredentialException}
+ * ({@link TokenVaultErrorMapper}). Every method: {@code authorization} is {@code Bearer <projectId>:<secret>}.
+ *
+ * @throws CredentialException on any answer but HTTP 200
  */
 @Path("/v1/mgmt/outbound/app")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@RegisterProvider(TokenVaultErrorMapper.class)
 public interface TokenVaultApi {
 
     /** The user's token for the app holding at least the given scopes. */
     @POST
     @Path("/user/token")
-    Response userToken(@HeaderParam("Authorization") String authorization, String body);
+    VaultTokenResponse userToken(@HeaderParam("Authorization") String authorization, VaultTokenQuery query);
 
     /** The user's most recent token for the app. */
     @POST
     @Path("/user/token/latest")
-    Response latestUserToken(@HeaderParam("Authorization") String authorization, String body);
+    VaultTokenResponse latestUserToken(@HeaderParam("Authorization") String authorization, VaultTokenQuery query);
 
     /** The tenant's token for the app holding at least the given scopes. */
     @POST
     @Path("/tenant/token")
-    Response tenantToken(@HeaderParam("Authorization") String authorization, String body);
+    VaultTokenResponse tenantToken(@HeaderParam("Authorization") String authorization, VaultTokenQuery query);
 
     /** The tenant's most recent token for the app. */
     @POST
     @Path("/tenant/token/latest")
-    Response latestTenantToken(@HeaderParam("Authorization") String authorization, String body);
+    VaultTokenResponse latestTenantToken(@HeaderParam("Authorization") String authorization, VaultTokenQuery query);
 }

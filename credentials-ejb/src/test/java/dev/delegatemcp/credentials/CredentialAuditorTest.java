@@ -31,13 +31,14 @@ class CredentialAuditorTest {
     @SuppressWarnings("unchecked")
     private static CredentialAuditor auditorWritingTo(java.nio.file.Path dir, int limit, String writeInterval) {
         CredentialAuditor auditor = new CredentialAuditor();
-        auditor.writeInterval = writeInterval;
+        auditor.config = ConfigPropertiesBinder.bind(AuditConfig.class, java.util.Map.of(
+                "mcp.audit.write-interval", writeInterval,
+                "mcp.audit.file", dir.resolve("audit%g.jsonl").toString(),
+                "mcp.audit.file.limit", Integer.toString(limit),
+                "mcp.audit.file.count", "3"));
         auditor.events = (jakarta.enterprise.event.Event<DownstreamAudit>) java.lang.reflect.Proxy.newProxyInstance(
                 CredentialAuditorTest.class.getClassLoader(), new Class<?>[] {jakarta.enterprise.event.Event.class},
                 (proxy, method, args) -> null);
-        auditor.auditFile = java.util.Optional.of(dir.resolve("audit%g.jsonl").toString());
-        auditor.auditFileLimit = limit;
-        auditor.auditFileCount = 3;
         return auditor;
     }
 
@@ -241,11 +242,10 @@ class CredentialAuditorTest {
     }
 
     @Test
-    void theWriteIntervalIsAnIsoDurationAndAMalformedOneFallsBackTo100Milliseconds() {
-        assertEquals(250, CredentialAuditor.writeIntervalMillis(" PT0.25S "));
-        assertEquals(0, CredentialAuditor.writeIntervalMillis("PT0S"));
-        assertEquals(0, CredentialAuditor.writeIntervalMillis("-PT1S"));
-        assertEquals(100, CredentialAuditor.writeIntervalMillis("100ms"));
+    void theWriteIntervalIsAnIsoDurationAndANegativeOneIsZero() {
+        assertEquals(250, CredentialAuditor.writeIntervalMillis(java.time.Duration.parse("PT0.25S")));
+        assertEquals(0, CredentialAuditor.writeIntervalMillis(java.time.Duration.ZERO));
+        assertEquals(0, CredentialAuditor.writeIntervalMillis(java.time.Duration.parse("-PT1S")));
     }
 
     @Test

@@ -74,7 +74,7 @@ class CredentialServiceTest {
         service = new CredentialService();
         service.clock = clock;
         service.sts = sts;
-        service.outbound = vault;
+        service.vault = vault;
         service.auditor = auditor;
         service.config = new FakeConfig()
                 .with("mcp.downstream.calendar.audience", "calendar-api")
@@ -85,11 +85,9 @@ class CredentialServiceTest {
                 .with("mcp.downstream.sales.source", "outbound-app")
                 .with("mcp.downstream.sales.app-id", "salesforce")
                 .with("mcp.downstream.sales.scopes", "crm.read");
-        service.serverClientId = "mcp-server";
-        service.maxEntries = 100;
-        service.maxEntriesPerSubject = 100;
-        service.expirySkew = "PT30S";
-        service.defaultLifetime = "PT60S";
+        service.stsConfig = ConfigPropertiesBinder.defaults(StsConfig.class);
+        service.cacheConfig = ConfigPropertiesBinder.bind(CredentialCacheConfig.class,
+                java.util.Map.of("mcp.credentials.cache.max-entries", "100"));
         service.init();
     }
 
@@ -184,8 +182,8 @@ class CredentialServiceTest {
     @Test
     void aStoredTokensExpiryIsTheVaultsAndStaysTheSameOnCacheHits() {
         Instant expiry = clock.instant().plus(Duration.ofMinutes(10));
-        vault.answer = request -> TokenVaultClient.token(jakarta.json.Json.createObjectBuilder()
-                .add("accessToken", "stored").add("accessTokenExpiry", expiry.getEpochSecond()).build(), clock.instant());
+        vault.answer = request -> new VaultTokenResponse.Token("stored", null,
+                jakarta.json.Json.createValue(expiry.getEpochSecond()), null).toIssuedToken(clock.instant());
         DownstreamCredential first = service.credentialFor(as("inbound-1", "alice", null, Downstream.Level.USER));
         clock.advance(Duration.ofSeconds(7));
         DownstreamCredential second = service.credentialFor(as("inbound-1", "alice", null, Downstream.Level.USER));

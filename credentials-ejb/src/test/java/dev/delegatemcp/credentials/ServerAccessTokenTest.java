@@ -31,7 +31,7 @@ class ServerAccessTokenTest {
     void setUp() {
         token = new ServerAccessToken();
         token.sts = sts;
-        token.scopes = List.of("outbound.token.fetch");
+        token.config = ConfigPropertiesBinder.defaults(TokenVaultConfig.class);
         token.clock = clock;
     }
 
