@@ -25,7 +25,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Emits each {@link DownstreamAudit} record twice: as a CDI event applications can observe (at once, on the
@@ -55,7 +54,6 @@ public class CredentialAuditor {
     Event<DownstreamAudit> events;
 
     @Inject
-    @ConfigProperties
     AuditConfig config;
 
     private long writeIntervalMillis;

@@ -3,29 +3,32 @@ package dev.delegatemcp.credentials;
 import java.time.Duration;
 
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** MP Config keys {@code mcp.credentials.cache.*}: the bounds and lifetimes of the {@link CredentialCache}. */
-@Dependent
-@ConfigProperties(prefix = "mcp.credentials.cache")
+@Dependent // typed @ConfigProperty fields, not @ConfigProperties: see StsConfig
 public class CredentialCacheConfig {
 
     /** {@code mcp.credentials.cache.max-entries}: cached credentials at most. */
-    @ConfigProperty(name = "max-entries", defaultValue = "10000")
+    @Inject
+    @ConfigProperty(name = "mcp.credentials.cache.max-entries", defaultValue = "10000")
     int maxEntries;
 
     /** {@code mcp.credentials.cache.max-entries-per-subject}: cached credentials of one user at most. */
-    @ConfigProperty(name = "max-entries-per-subject", defaultValue = "100")
+    @Inject
+    @ConfigProperty(name = "mcp.credentials.cache.max-entries-per-subject", defaultValue = "100")
     int maxEntriesPerSubject;
 
     /** {@code mcp.credentials.cache.expiry-skew}: a credential is not served this long before it expires. */
-    @ConfigProperty(name = "expiry-skew", defaultValue = "PT30S")
+    @Inject
+    @ConfigProperty(name = "mcp.credentials.cache.expiry-skew", defaultValue = "PT30S")
     Duration expirySkew;
 
     /** {@code mcp.credentials.cache.default-lifetime}: lifetime of a credential whose expiry was not given. */
-    @ConfigProperty(name = "default-lifetime", defaultValue = "PT60S")
+    @Inject
+    @ConfigProperty(name = "mcp.credentials.cache.default-lifetime", defaultValue = "PT60S")
     Duration defaultLifetime;
 
     public int maxEntries() {

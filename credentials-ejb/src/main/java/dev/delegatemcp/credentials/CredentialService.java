@@ -17,7 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
 /**
@@ -42,11 +41,9 @@ public class CredentialService {
 
     /** This server's client id at the STS, for the audit records. */
     @Inject
-    @ConfigProperties
     StsConfig stsConfig;
 
     @Inject
-    @ConfigProperties
     CredentialCacheConfig cacheConfig;
 
     /** The time source of the cache and of the audit records; a test sets another before {@link #init()}. */

@@ -10,7 +10,6 @@ import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * This server's own access token at the STS (client credentials), with the scopes the token vault asks for
@@ -28,7 +27,6 @@ public class ServerAccessToken {
     TokenExchangeClient sts;
 
     @Inject
-    @ConfigProperties
     TokenVaultConfig config;
 
     Clock clock = Clock.systemUTC();

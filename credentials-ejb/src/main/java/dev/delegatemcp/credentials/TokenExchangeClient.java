@@ -12,7 +12,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -36,7 +35,6 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
 public class TokenExchangeClient {
 
     @Inject
-    @ConfigProperties
     StsConfig config;
 
     private TokenEndpointApi api;

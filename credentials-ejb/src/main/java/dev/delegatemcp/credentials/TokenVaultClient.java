@@ -11,7 +11,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -38,7 +37,6 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
 public class TokenVaultClient {
 
     @Inject
-    @ConfigProperties
     TokenVaultConfig config;
 
     @EJB

@@ -7,17 +7,15 @@ import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/**
- * MP Config keys {@code mcp.outbound.*}: the token vault (a service following Descope's Outbound Apps token API)
+/** MP Config keys {@code mcp.outbound.*}: the token vault (a service following Descope's Outbound Apps token API)
  * and how this server authenticates to it. Each key is declared here only ({@link #CONNECT_URL} too, which
  * {@link DownstreamTarget} reads per target); defaults of the deployment are in {@code server.xml}.
  */
-@Dependent
-@ConfigProperties(prefix = "mcp.outbound")
+@Dependent // typed @ConfigProperty fields, not @ConfigProperties: see StsConfig
 public class TokenVaultConfig {
 
     /** The default connect URL template of targets without their own {@code connect-url}. */
@@ -32,31 +30,38 @@ public class TokenVaultConfig {
     }
 
     /** {@code mcp.outbound.base-url}: the vault's base URL (Descope: {@code https://api.descope.com}). */
-    @ConfigProperty(name = "base-url", defaultValue = "https://api.descope.com")
+    @Inject
+    @ConfigProperty(name = "mcp.outbound.base-url", defaultValue = "https://api.descope.com")
     URI baseUrl;
 
     /** {@code mcp.outbound.project-id}: the project id in the {@code Authorization} header. */
-    @ConfigProperty(name = "project-id")
+    @Inject
+    @ConfigProperty(name = "mcp.outbound.project-id")
     Optional<String> projectId;
 
     /** {@code mcp.outbound.auth}: {@code access-token} (default) or {@code management-key}. */
-    @ConfigProperty(name = "auth", defaultValue = "access-token")
+    @Inject
+    @ConfigProperty(name = "mcp.outbound.auth", defaultValue = "access-token")
     String auth;
 
     /** {@code mcp.outbound.management-key}: from the environment ({@code MCP_OUTBOUND_MANAGEMENT_KEY}); never logged. */
-    @ConfigProperty(name = "management-key")
+    @Inject
+    @ConfigProperty(name = "mcp.outbound.management-key")
     Optional<String> managementKey;
 
     /** {@code mcp.outbound.access-token-scopes}: scopes of this server's own access token for the vault. */
-    @ConfigProperty(name = "access-token-scopes", defaultValue = "outbound.token.fetch")
+    @Inject
+    @ConfigProperty(name = "mcp.outbound.access-token-scopes", defaultValue = "outbound.token.fetch")
     List<String> accessTokenScopes;
 
     /** {@code mcp.outbound.connect-timeout}: time limit for opening the connection (ISO-8601 duration). */
-    @ConfigProperty(name = "connect-timeout", defaultValue = "PT2S")
+    @Inject
+    @ConfigProperty(name = "mcp.outbound.connect-timeout", defaultValue = "PT2S")
     Duration connectTimeout;
 
     /** {@code mcp.outbound.read-timeout}: time limit for the answer (ISO-8601 duration). */
-    @ConfigProperty(name = "read-timeout", defaultValue = "PT5S")
+    @Inject
+    @ConfigProperty(name = "mcp.outbound.read-timeout", defaultValue = "PT5S")
     Duration readTimeout;
 
     public URI baseUrl() {

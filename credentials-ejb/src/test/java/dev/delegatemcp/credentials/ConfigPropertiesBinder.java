@@ -10,12 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Binds a {@code @ConfigProperties} class the way MP Config does, for unit tests: each field from
- * {@code <prefix>.<name>} in the given values, else its {@code defaultValue}; converted as MP Config converts
+ * Fills a configuration bean's {@code @ConfigProperty} fields the way MP Config injects them, for unit tests: each
+ * from its key in the given values, else its {@code defaultValue}; converted as MP Config converts
  * (String, int, long, {@link Duration#parse}, {@link URI}, comma-separated {@code List<String>}, {@code Optional}).
  * An empty value counts as unset, as in MP Config. A required field without value or default fails.
  */
@@ -29,7 +28,6 @@ final class ConfigPropertiesBinder {
     }
 
     static <T> T bind(Class<T> type, Map<String, String> values) {
-        String prefix = type.getAnnotation(ConfigProperties.class).prefix();
         try {
             T instance = type.getDeclaredConstructor().newInstance();
             for (Field field : type.getDeclaredFields()) {
@@ -37,10 +35,12 @@ final class ConfigPropertiesBinder {
                     continue;
                 }
                 ConfigProperty property = field.getAnnotation(ConfigProperty.class);
-                String name = prefix + "." + (property == null || property.name().isEmpty() ? field.getName()
-                        : property.name());
+                if (property == null) {
+                    continue;
+                }
+                String name = property.name();
                 String value = Optional.ofNullable(values.get(name)).filter(v -> !v.isEmpty())
-                        .orElse(property == null || ConfigProperty.UNCONFIGURED_VALUE.equals(property.defaultValue())
+                        .orElse(ConfigProperty.UNCONFIGURED_VALUE.equals(property.defaultValue())
                                 ? null : property.defaultValue());
                 field.setAccessible(true);
                 if (field.getType() == Optional.class) {

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -107,11 +106,10 @@ class ConfigTest {
     void everyKeyIsDeclaredOnceAcrossTheAreasAndNoneUsesMillisecondUnits() {
         Set<String> keys = new HashSet<>();
         for (Class<?> area : AREAS) {
-            String prefix = area.getAnnotation(ConfigProperties.class).prefix();
             for (Field field : area.getDeclaredFields()) {
                 ConfigProperty property = field.getAnnotation(ConfigProperty.class);
                 if (property != null) {
-                    String key = prefix + "." + property.name();
+                    String key = property.name();
                     assertTrue(keys.add(key), key + " is declared twice");
                     assertFalse(key.endsWith("-ms"), key + ": durations are ISO-8601 Durations");
                     assertFalse(" ".equals(property.defaultValue()), key + ": unset is Optional, not \" \"");
