@@ -27,13 +27,13 @@ public final class CredentialCache {
      * @param expiresAt when the credential expires: the time it was requested plus the lifetime its issuer gave
      *        ({@code expires_in}, RFC 8693 section 2.2.1), the same on every hit; null when the issuer gave none
      */
-    public record Lookup(ExchangedToken token, boolean hit, Instant expiresAt) {
+    public record Lookup(IssuedToken token, boolean hit, Instant expiresAt) {
     }
 
     private static final class Entry {
         /** The subject the entry was obtained for; null for one shared by a tenant. */
         final String owner;
-        final CompletableFuture<ExchangedToken> value = new CompletableFuture<>();
+        final CompletableFuture<IssuedToken> value = new CompletableFuture<>();
         volatile long expiresAtMillis = Long.MAX_VALUE;
         /** The credential's own expiry (null: unknown); written before {@link #value} completes. */
         volatile Instant credentialExpiresAt;
@@ -74,7 +74,7 @@ public final class CredentialCache {
     }
 
     /** {@link #get(CredentialKey, String, Supplier, boolean)} for an entry that no single subject owns. */
-    public Lookup get(CredentialKey key, Supplier<ExchangedToken> loader, boolean forceRefresh) {
+    public Lookup get(CredentialKey key, Supplier<IssuedToken> loader, boolean forceRefresh) {
         return get(key, null, loader, forceRefresh);
     }
 
@@ -85,7 +85,7 @@ public final class CredentialCache {
      * @param owner the subject a new entry counts against, or null for one shared by a tenant
      * @throws RuntimeException whatever the loader threw
      */
-    public Lookup get(CredentialKey key, String owner, Supplier<ExchangedToken> loader, boolean forceRefresh) {
+    public Lookup get(CredentialKey key, String owner, Supplier<IssuedToken> loader, boolean forceRefresh) {
         long now = clock.millis();
         Entry cached = forceRefresh ? null : entries.get(key);
         if (cached != null && cached.isUsableAt(now)) {
@@ -111,7 +111,7 @@ public final class CredentialCache {
         try {
             // The issuer's lifetime counts from its answer, which comes after this: the expiry is never late.
             Instant requested = clock.instant();
-            ExchangedToken token = loader.get();
+            IssuedToken token = loader.get();
             entry.credentialExpiresAt = token.expiresIn() == null ? null : requested.plus(token.expiresIn());
             entry.expiresAtMillis = expiry(token, clock.millis());
             entry.value.complete(token);
@@ -131,7 +131,7 @@ public final class CredentialCache {
     }
 
     private static Lookup hit(Entry entry) {
-        ExchangedToken token = join(entry);
+        IssuedToken token = join(entry);
         return new Lookup(token, true, entry.credentialExpiresAt);
     }
 
@@ -144,7 +144,7 @@ public final class CredentialCache {
         return entries.size();
     }
 
-    private long expiry(ExchangedToken token, long now) {
+    private long expiry(IssuedToken token, long now) {
         Duration lifetime = token.expiresIn() == null ? defaultLifetime : token.expiresIn().minus(skew);
         return lifetime.isNegative() ? now : now + lifetime.toMillis();
     }
@@ -183,7 +183,7 @@ public final class CredentialCache {
         }
     }
 
-    private static ExchangedToken join(Entry entry) {
+    private static IssuedToken join(Entry entry) {
         try {
             return entry.value.join();
         } catch (CompletionException e) {

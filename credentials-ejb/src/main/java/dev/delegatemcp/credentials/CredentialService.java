@@ -17,13 +17,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
 /**
  * Obtains downstream credentials for callers: from the cache when it holds a live one for the same subject token,
  * target, scopes and tenant, else from the target's source: one token exchange at the STS, or one fetch of the
- * stored connection token from the Outbound Apps API. Audits every request.
+ * stored connection token from the token vault. Audits every request.
  */
 @ApplicationScoped
 public class CredentialService {
@@ -32,34 +31,20 @@ public class CredentialService {
     TokenExchangeClient sts;
 
     @EJB
-    OutboundTokenClient outbound;
+    TokenVaultClient vault;
 
     @Inject
-    ExchangeAuditor auditor;
+    CredentialAuditor auditor;
 
     @Inject
     Config config;
 
     /** This server's client id at the STS, for the audit records. */
     @Inject
-    @ConfigProperty(name = "mcp.sts.client-id", defaultValue = "mcp-server")
-    String serverClientId;
+    StsConfig stsConfig;
 
     @Inject
-    @ConfigProperty(name = "mcp.credentials.cache.max-entries", defaultValue = "10000")
-    int maxEntries;
-
-    @Inject
-    @ConfigProperty(name = "mcp.credentials.cache.max-entries-per-subject", defaultValue = "100")
-    int maxEntriesPerSubject;
-
-    @Inject
-    @ConfigProperty(name = "mcp.credentials.cache.expiry-skew", defaultValue = "PT30S")
-    String expirySkew;
-
-    @Inject
-    @ConfigProperty(name = "mcp.credentials.cache.default-lifetime", defaultValue = "PT60S")
-    String defaultLifetime;
+    CredentialCacheConfig cacheConfig;
 
     /** The time source of the cache and of the audit records; a test sets another before {@link #init()}. */
     Clock clock = Clock.systemUTC();
@@ -70,14 +55,15 @@ public class CredentialService {
 
     @PostConstruct
     void init() {
-        cache = new CredentialCache(maxEntries, maxEntriesPerSubject, Duration.parse(expirySkew), Duration.parse(defaultLifetime), clock);
+        cache = new CredentialCache(cacheConfig.maxEntries(), cacheConfig.maxEntriesPerSubject(),
+                cacheConfig.expirySkew(), cacheConfig.defaultLifetime(), clock);
         recordAudit = auditor.recorder();
     }
 
     /**
      * The credential for the request's target.
      *
-     * @throws StsException when the STS refuses or cannot be reached (already audited)
+     * @throws CredentialException when the STS or the vault refuses or cannot be reached (already audited)
      */
     public DownstreamCredential credentialFor(CredentialRequest request) {
         return obtain(request, false);
@@ -98,25 +84,25 @@ public class CredentialService {
                 case OUTBOUND_APP -> fetchStored(request, target, scopes, tenant, forceRefresh);
             }, forceRefresh);
             audit(request, scopes, start, DownstreamAudit.Outcome.GRANTED, null, lookup.hit());
-            ExchangedToken token = lookup.token();
+            IssuedToken token = lookup.token();
             return new DownstreamCredential(target.name(), token.accessToken(), target.credentialType(),
                     target.apiKeyHeader(), lookup.expiresAt(), token.scopes(), () -> obtain(request, true));
-        } catch (StsException e) {
+        } catch (CredentialException e) {
             DownstreamAudit.Outcome outcome = switch (e.reason()) {
                 case DENIED, INVALID_TARGET -> DownstreamAudit.Outcome.DENIED;
                 case NOT_CONNECTED -> DownstreamAudit.Outcome.NOT_CONNECTED;
                 default -> DownstreamAudit.Outcome.ERROR;
             };
-            audit(request, scopes, start, outcome, e.stsError(), false);
+            audit(request, scopes, start, outcome, e.errorCode(), false);
             throw e;
         } catch (FaultToleranceException e) {
             audit(request, scopes, start, DownstreamAudit.Outcome.ERROR, null, false);
-            throw new StsException.Unavailable(null, "The STS did not answer in time or is failing ("
+            throw new CredentialException.Unavailable(null, "The STS did not answer in time or is failing ("
                     + e.getClass().getSimpleName() + ")");
         }
     }
 
-    private ExchangedToken exchange(CredentialRequest request, DownstreamTarget target, List<String> scopes,
+    private IssuedToken exchange(CredentialRequest request, DownstreamTarget target, List<String> scopes,
             String tenant) {
         Map<String, String> parameters = new HashMap<>(target.parameters());
         if (tenant != null) {
@@ -130,12 +116,12 @@ public class CredentialService {
      * The stored token of the user (or tenant). A token the vault returns without the needed scopes counts as not
      * connected: the user has to connect again, granting them.
      */
-    private ExchangedToken fetchStored(CredentialRequest request, DownstreamTarget target, List<String> scopes,
+    private IssuedToken fetchStored(CredentialRequest request, DownstreamTarget target, List<String> scopes,
             String tenant, boolean forceRefresh) {
-        ExchangedToken token = outbound.fetch(new OutboundTokenRequest(target.appId(), request.level(),
+        IssuedToken token = vault.fetch(new StoredTokenRequest(target.appId(), request.level(),
                 request.subject(), tenant, scopes, forceRefresh));
         if (!token.scopes().isEmpty() && !token.scopes().containsAll(scopes)) {
-            throw StsException.of(StsException.Reason.NOT_CONNECTED, null,
+            throw CredentialException.of(CredentialException.Reason.NOT_CONNECTED, null,
                     "The stored token for " + target.name() + " lacks some of the scopes " + scopes);
         }
         return token;
@@ -149,7 +135,7 @@ public class CredentialService {
     private void audit(CredentialRequest request, List<String> scopes, Instant start, DownstreamAudit.Outcome outcome,
             String stsError, boolean cacheHit) {
         recordAudit.accept(new DownstreamAudit(start, request.subject(), request.tenant(), request.mcpClient(),
-                serverClientId, request.target(), request.level().name(), scopes, outcome, stsError, cacheHit,
+                stsConfig.clientId(), request.target(), request.level().name(), scopes, outcome, stsError, cacheHit,
                 Duration.between(start, clock.instant()).toMillis()));
     }
 }

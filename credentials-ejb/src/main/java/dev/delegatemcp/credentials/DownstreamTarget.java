@@ -14,7 +14,7 @@ import org.eclipse.microprofile.config.Config;
  * What the server needs for one logical downstream target, from MP Config keys {@code mcp.downstream.<name>.*}:
  * <ul>
  * <li>{@code source}: where the credential comes from: {@code token-exchange} (default, RFC 8693 at the STS) or
- * {@code outbound-app} (a stored token fetched from the Outbound Apps token API)</li>
+ * {@code outbound-app} (a stored token fetched from the token vault, Descope Outbound Apps API)</li>
  * <li>{@code resource}: the {@code resource} parameter (Descope: resource URL or connection id)</li>
  * <li>{@code audience}: {@code audience} parameters, comma separated (Keycloak: the target client)</li>
  * <li>{@code app-id}: the outbound app id (default: the target name); outbound-app only</li>
@@ -41,7 +41,7 @@ public record DownstreamTarget(String name, Source source, String resource, List
     public enum Source {
         /** RFC 8693 token exchange at the STS. */
         TOKEN_EXCHANGE,
-        /** A stored token from the Outbound Apps token API (connected by the user or the tenant's admin). */
+        /** A stored token from the token vault (connected by the user or the tenant's admin). */
         OUTBOUND_APP
     }
 
@@ -77,7 +77,7 @@ public record DownstreamTarget(String name, Source source, String resource, List
         }
         Optional<URI> mcpUrl = text(config, prefix + "mcp-url").map(url -> absoluteHttpUrl(prefix + "mcp-url", url));
         Optional<String> connectUrl = text(config, prefix + "connect-url")
-                .or(() -> text(config, "mcp.outbound.connect-url"));
+                .or(() -> text(config, TokenVaultConfig.CONNECT_URL));
         return new DownstreamTarget(name, source, resource, audiences, text(config, prefix + "app-id").orElse(name),
                 list(config, prefix + "scopes"), credentialType,
                 text(config, prefix + "api-key-header").orElse("X-API-Key"),

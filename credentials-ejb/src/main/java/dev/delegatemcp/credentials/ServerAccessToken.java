@@ -3,7 +3,6 @@ package dev.delegatemcp.credentials;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Lock;
@@ -11,12 +10,11 @@ import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * This server's own access token at the STS (client credentials), with the scopes the Outbound Apps API asks for
+ * This server's own access token at the STS (client credentials), with the scopes the token vault asks for
  * ({@code mcp.outbound.access-token-scopes}, default {@code outbound.token.fetch}). Kept until shortly before it
- * expires, or until the API rejects it. A singleton EJB with a write lock: one grant at a time, shared by all callers.
+ * expires, or until the vault rejects it. A singleton EJB with a write lock: one grant at a time, shared by all callers.
  */
 @Singleton
 @Lock(LockType.WRITE)
@@ -29,19 +27,18 @@ public class ServerAccessToken {
     TokenExchangeClient sts;
 
     @Inject
-    @ConfigProperty(name = "mcp.outbound.access-token-scopes", defaultValue = "outbound.token.fetch")
-    List<String> scopes;
+    TokenVaultConfig config;
 
     Clock clock = Clock.systemUTC();
 
     private String token;
     private Instant refreshAt = Instant.MIN;
 
-    /** A live token, obtained when there is none. @throws StsException when the STS refuses or is down */
+    /** A live token, obtained when there is none. @throws CredentialException when the STS refuses or is down */
     public String get() {
         Instant now = clock.instant();
         if (token == null || !now.isBefore(refreshAt)) {
-            ExchangedToken fresh = sts.clientCredentials(scopes);
+            IssuedToken fresh = sts.clientCredentials(config.accessTokenScopes());
             Duration lifetime = fresh.expiresIn() == null ? UNKNOWN_LIFETIME : fresh.expiresIn().minus(SKEW);
             token = fresh.accessToken();
             refreshAt = now.plus(lifetime.isNegative() ? Duration.ZERO : lifetime);

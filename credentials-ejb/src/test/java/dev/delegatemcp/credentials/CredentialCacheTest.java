@@ -50,8 +50,8 @@ class CredentialCacheTest {
 
     // --- helpers ------------------------------------------------------------------------------------------------
 
-    private static ExchangedToken token(String value, Duration expiresIn) {
-        return new ExchangedToken(value, "urn:ietf:params:oauth:token-type:access_token", "Bearer", expiresIn,
+    private static IssuedToken token(String value, Duration expiresIn) {
+        return new IssuedToken(value, "urn:ietf:params:oauth:token-type:access_token", "Bearer", expiresIn,
                 Set.of());
     }
 
@@ -60,7 +60,7 @@ class CredentialCacheTest {
     }
 
     /** A loader that counts its calls and issues token-1, token-2, ... with the given lifetime. */
-    private static final class CountingLoader implements Supplier<ExchangedToken> {
+    private static final class CountingLoader implements Supplier<IssuedToken> {
         final AtomicInteger calls = new AtomicInteger();
         private final String prefix;
         private final Duration expiresIn;
@@ -71,7 +71,7 @@ class CredentialCacheTest {
         }
 
         @Override
-        public ExchangedToken get() {
+        public IssuedToken get() {
             return token(prefix + "-" + calls.incrementAndGet(), expiresIn);
         }
     }
@@ -80,7 +80,7 @@ class CredentialCacheTest {
         return new CountingLoader("token", expiresIn);
     }
 
-    private static final Supplier<ExchangedToken> MUST_NOT_LOAD = () -> {
+    private static final Supplier<IssuedToken> MUST_NOT_LOAD = () -> {
         throw new IllegalStateException("the loader must not be called: the credential should be cached");
     };
 
@@ -288,8 +288,8 @@ class CredentialCacheTest {
 
     @Test
     void failingLoaderIsNotCachedAndItsExceptionPropagates() {
-        StsException failure = StsException.of(StsException.Reason.DENIED, "access_denied", "policy says no");
-        StsException thrown = assertThrows(StsException.class, () -> cache.get(key("alice"), () -> {
+        CredentialException failure = CredentialException.of(CredentialException.Reason.DENIED, "access_denied", "policy says no");
+        CredentialException thrown = assertThrows(CredentialException.class, () -> cache.get(key("alice"), () -> {
             throw failure;
         }, false));
         assertSame(failure, thrown);
@@ -305,11 +305,11 @@ class CredentialCacheTest {
     void failingLoaderExceptionReachesEveryThreadWaitingForTheSameLoad() throws Exception {
         int waiters = 20;
         pool = Executors.newFixedThreadPool(waiters + 1);
-        StsException failure = StsException.of(StsException.Reason.UNAVAILABLE, null, "STS down");
+        CredentialException failure = CredentialException.of(CredentialException.Reason.UNAVAILABLE, null, "STS down");
         AtomicInteger loads = new AtomicInteger();
         CountDownLatch loading = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Supplier<ExchangedToken> failing = () -> {
+        Supplier<IssuedToken> failing = () -> {
             loads.incrementAndGet();
             loading.countDown();
             await(release);
@@ -372,8 +372,8 @@ class CredentialCacheTest {
         CountDownLatch calledGet = new CountDownLatch(threads);
         Queue<Thread> callers = new ConcurrentLinkedQueue<>();
         AtomicInteger loads = new AtomicInteger();
-        ExchangedToken shared = token("shared", Duration.ofMinutes(5));
-        Supplier<ExchangedToken> loader = () -> {
+        IssuedToken shared = token("shared", Duration.ofMinutes(5));
+        Supplier<IssuedToken> loader = () -> {
             loads.incrementAndGet();
             // Hold the load until every thread has called get and the others all wait on this very load.
             await(calledGet);

@@ -29,19 +29,19 @@ class CredentialServiceTest {
     /** An STS that answers with a function of the request, and remembers the requests. */
     static final class FakeSts extends TokenExchangeClient {
         final List<TokenExchangeRequest> requests = new ArrayList<>();
-        Function<TokenExchangeRequest, ExchangedToken> answer = request -> new ExchangedToken(
+        Function<TokenExchangeRequest, IssuedToken> answer = request -> new IssuedToken(
                 "token-" + requests.size(), "urn:ietf:params:oauth:token-type:access_token", "Bearer",
                 Duration.ofMinutes(5), Set.of("calendar.read"));
 
         @Override
-        public ExchangedToken exchange(TokenExchangeRequest request) {
+        public IssuedToken exchange(TokenExchangeRequest request) {
             requests.add(request);
             return answer.apply(request);
         }
     }
 
     /** Keeps the audit records instead of logging them. */
-    static final class RecordingAuditor extends ExchangeAuditor {
+    static final class RecordingAuditor extends CredentialAuditor {
         final List<DownstreamAudit> records = new ArrayList<>();
 
         @Override
@@ -51,13 +51,13 @@ class CredentialServiceTest {
     }
 
     /** A token vault that answers with a function of the request, and remembers the requests. */
-    static final class FakeVault extends OutboundTokenClient {
-        final List<OutboundTokenRequest> requests = new ArrayList<>();
-        Function<OutboundTokenRequest, ExchangedToken> answer = request -> new ExchangedToken(
+    static final class FakeVault extends TokenVaultClient {
+        final List<StoredTokenRequest> requests = new ArrayList<>();
+        Function<StoredTokenRequest, IssuedToken> answer = request -> new IssuedToken(
                 "stored-" + requests.size(), null, "bearer", Duration.ofMinutes(10), Set.of("crm.read"));
 
         @Override
-        public ExchangedToken fetch(OutboundTokenRequest request) {
+        public IssuedToken fetch(StoredTokenRequest request) {
             requests.add(request);
             return answer.apply(request);
         }
@@ -74,7 +74,7 @@ class CredentialServiceTest {
         service = new CredentialService();
         service.clock = clock;
         service.sts = sts;
-        service.outbound = vault;
+        service.vault = vault;
         service.auditor = auditor;
         service.config = new FakeConfig()
                 .with("mcp.downstream.calendar.audience", "calendar-api")
@@ -85,11 +85,9 @@ class CredentialServiceTest {
                 .with("mcp.downstream.sales.source", "outbound-app")
                 .with("mcp.downstream.sales.app-id", "salesforce")
                 .with("mcp.downstream.sales.scopes", "crm.read");
-        service.serverClientId = "mcp-server";
-        service.maxEntries = 100;
-        service.maxEntriesPerSubject = 100;
-        service.expirySkew = "PT30S";
-        service.defaultLifetime = "PT60S";
+        service.stsConfig = ConfigPropertiesBinder.defaults(StsConfig.class);
+        service.cacheConfig = ConfigPropertiesBinder.bind(CredentialCacheConfig.class,
+                java.util.Map.of("mcp.credentials.cache.max-entries", "100"));
         service.init();
     }
 
@@ -184,8 +182,8 @@ class CredentialServiceTest {
     @Test
     void aStoredTokensExpiryIsTheVaultsAndStaysTheSameOnCacheHits() {
         Instant expiry = clock.instant().plus(Duration.ofMinutes(10));
-        vault.answer = request -> OutboundTokenClient.token(jakarta.json.Json.createObjectBuilder()
-                .add("accessToken", "stored").add("accessTokenExpiry", expiry.getEpochSecond()).build(), clock.instant());
+        vault.answer = request -> new VaultTokenResponse.Token("stored", null,
+                jakarta.json.Json.createValue(expiry.getEpochSecond()), null).toIssuedToken(clock.instant());
         DownstreamCredential first = service.credentialFor(as("inbound-1", "alice", null, Downstream.Level.USER));
         clock.advance(Duration.ofSeconds(7));
         DownstreamCredential second = service.credentialFor(as("inbound-1", "alice", null, Downstream.Level.USER));
@@ -197,11 +195,11 @@ class CredentialServiceTest {
     @Test
     void refusalIsAuditedAsDeniedWithTheStsErrorAndRethrown() {
         sts.answer = request -> {
-            throw StsException.of(StsException.Reason.DENIED, "access_denied", "refused");
+            throw CredentialException.of(CredentialException.Reason.DENIED, "access_denied", "refused");
         };
-        StsException e = assertThrows(StsException.class,
+        CredentialException e = assertThrows(CredentialException.class,
                 () -> service.credentialFor(request("inbound-1", "calendar", Downstream.Level.USER, null)));
-        assertSame(StsException.Reason.DENIED, e.reason());
+        assertSame(CredentialException.Reason.DENIED, e.reason());
         DownstreamAudit audit = auditor.records.get(0);
         assertEquals(DownstreamAudit.Outcome.DENIED, audit.outcome());
         assertEquals("access_denied", audit.stsError());
@@ -216,9 +214,9 @@ class CredentialServiceTest {
         sts.answer = request -> {
             throw new CircuitBreakerOpenException("open");
         };
-        StsException e = assertThrows(StsException.class,
+        CredentialException e = assertThrows(CredentialException.class,
                 () -> service.credentialFor(request("inbound-1", "calendar", Downstream.Level.USER, null)));
-        assertSame(StsException.Reason.UNAVAILABLE, e.reason());
+        assertSame(CredentialException.Reason.UNAVAILABLE, e.reason());
         assertEquals(DownstreamAudit.Outcome.ERROR, auditor.records.get(0).outcome());
     }
 
@@ -238,7 +236,7 @@ class CredentialServiceTest {
         DownstreamCredential credential = service.credentialFor(as("inbound-1", "alice", "acme", Downstream.Level.USER));
         assertEquals("stored-1", credential.secret());
         assertEquals(0, sts.requests.size());
-        OutboundTokenRequest sent = vault.requests.get(0);
+        StoredTokenRequest sent = vault.requests.get(0);
         assertEquals("salesforce", sent.appId());
         assertEquals("alice", sent.userId());
         assertNull(sent.tenantId());
@@ -268,11 +266,11 @@ class CredentialServiceTest {
 
     @Test
     void aStoredTokenWithoutTheRequestedScopesIsNotConnectedAndNotCached() {
-        vault.answer = request -> new ExchangedToken("narrow", null, "bearer", Duration.ofMinutes(10),
+        vault.answer = request -> new IssuedToken("narrow", null, "bearer", Duration.ofMinutes(10),
                 Set.of("crm.other"));
-        assertThrows(StsException.NotConnected.class,
+        assertThrows(CredentialException.NotConnected.class,
                 () -> service.credentialFor(as("inbound-1", "alice", null, Downstream.Level.USER)));
-        assertThrows(StsException.NotConnected.class,
+        assertThrows(CredentialException.NotConnected.class,
                 () -> service.credentialFor(as("inbound-1", "alice", null, Downstream.Level.USER)));
         assertEquals(2, vault.requests.size());
         assertEquals(DownstreamAudit.Outcome.NOT_CONNECTED, auditor.records.get(1).outcome());
@@ -281,9 +279,9 @@ class CredentialServiceTest {
     @Test
     void notConnectedAtTheVaultIsAuditedAsNotConnectedAndRethrown() {
         vault.answer = request -> {
-            throw StsException.of(StsException.Reason.NOT_CONNECTED, "E061104", "no token");
+            throw CredentialException.of(CredentialException.Reason.NOT_CONNECTED, "E061104", "no token");
         };
-        assertThrows(StsException.NotConnected.class,
+        assertThrows(CredentialException.NotConnected.class,
                 () -> service.credentialFor(as("inbound-1", "alice", null, Downstream.Level.USER)));
         DownstreamAudit audit = auditor.records.get(0);
         assertEquals(DownstreamAudit.Outcome.NOT_CONNECTED, audit.outcome());
@@ -302,7 +300,7 @@ class CredentialServiceTest {
 
     @Test
     void aStoredTokenIsFetchedAgainOnceItsExpiryMinusTheSkewHasPassed() {
-        vault.answer = request -> new ExchangedToken("stored-" + vault.requests.size(), null, "bearer",
+        vault.answer = request -> new IssuedToken("stored-" + vault.requests.size(), null, "bearer",
                 Duration.ofSeconds(31), Set.of("crm.read"));
         service.credentialFor(as("inbound-1", "alice", null, Downstream.Level.USER));
         service.credentialFor(as("inbound-1", "alice", null, Downstream.Level.USER));

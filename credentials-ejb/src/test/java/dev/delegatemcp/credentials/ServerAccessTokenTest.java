@@ -17,9 +17,9 @@ class ServerAccessTokenTest {
         final List<List<String>> grants = new ArrayList<>();
 
         @Override
-        public ExchangedToken clientCredentials(List<String> scopes) {
+        public IssuedToken clientCredentials(List<String> scopes) {
             grants.add(scopes);
-            return new ExchangedToken("server-token-" + grants.size(), null, "Bearer", Duration.ofMinutes(5), Set.copyOf(scopes));
+            return new IssuedToken("server-token-" + grants.size(), null, "Bearer", Duration.ofMinutes(5), Set.copyOf(scopes));
         }
     }
 
@@ -31,7 +31,7 @@ class ServerAccessTokenTest {
     void setUp() {
         token = new ServerAccessToken();
         token.sts = sts;
-        token.scopes = List.of("outbound.token.fetch");
+        token.config = ConfigPropertiesBinder.defaults(TokenVaultConfig.class);
         token.clock = clock;
     }
 

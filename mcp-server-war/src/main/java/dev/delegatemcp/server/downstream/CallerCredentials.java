@@ -12,7 +12,7 @@ import dev.delegatemcp.api.ToolCallException;
 import dev.delegatemcp.credentials.CredentialRequest;
 import dev.delegatemcp.credentials.CredentialService;
 import dev.delegatemcp.credentials.DownstreamTarget;
-import dev.delegatemcp.credentials.StsException;
+import dev.delegatemcp.credentials.CredentialException;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
@@ -86,11 +86,11 @@ public class CallerCredentials {
         DownstreamCredential credential;
         try {
             credential = source.get();
-        } catch (StsException.NotConnected e) {
+        } catch (CredentialException.NotConnected e) {
             DownstreamTarget configured = credentials.target(target);
             throw ConnectLinks.required(configured, level, scopes.isEmpty() ? configured.defaultScopes() : scopes,
                     tenant);
-        } catch (StsException e) {
+        } catch (CredentialException e) {
             throw new ToolCallException(DownstreamFailureMessages.forFailure(target, e));
         }
         return new DownstreamCredential(credential.target(), credential.secret(), credential.type(),

@@ -1,6 +1,6 @@
 package dev.delegatemcp.server.downstream;
 
-import dev.delegatemcp.credentials.StsException;
+import dev.delegatemcp.credentials.CredentialException;
 
 /** The sentence the end user reads when a downstream credential could not be obtained. No token, no STS detail. */
 public final class DownstreamFailureMessages {
@@ -8,7 +8,7 @@ public final class DownstreamFailureMessages {
     private DownstreamFailureMessages() {
     }
 
-    public static String forFailure(String target, StsException failure) {
+    public static String forFailure(String target, CredentialException failure) {
         return switch (failure.reason()) {
             case DENIED -> "Access to " + target + " was denied by your organisation's policy.";
             case INVALID_TARGET -> "Access to " + target + " is not available to you or to this server; ask your "

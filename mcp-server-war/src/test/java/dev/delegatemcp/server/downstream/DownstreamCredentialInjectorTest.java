@@ -32,7 +32,7 @@ import dev.delegatemcp.credentials.CredentialRequest;
 import dev.delegatemcp.server.remote.RemoteMcpServers;
 import dev.delegatemcp.credentials.CredentialService;
 import dev.delegatemcp.credentials.DownstreamTarget;
-import dev.delegatemcp.credentials.StsException;
+import dev.delegatemcp.credentials.CredentialException;
 import jakarta.interceptor.InvocationContext;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -129,8 +129,8 @@ class DownstreamCredentialInjectorTest {
     /** Hands out credentials and remembers the requests; refresh() fails with {@link #refreshFailure} if set. */
     static final class FakeCredentials extends CredentialService {
         final List<CredentialRequest> requests = new ArrayList<>();
-        StsException failure;
-        StsException refreshFailure;
+        CredentialException failure;
+        CredentialException refreshFailure;
 
         @Override
         public DownstreamCredential credentialFor(CredentialRequest request) {
@@ -345,7 +345,7 @@ class DownstreamCredentialInjectorTest {
 
     @Test
     void refusedExchangeStopsTheCallWithTheUsersSentence() {
-        credentials.failure = StsException.of(StsException.Reason.DENIED, "access_denied", "no");
+        credentials.failure = CredentialException.of(CredentialException.Reason.DENIED, "access_denied", "no");
         Invocation invocation = new Invocation("one", "x", null);
         ToolCallException e = assertThrows(ToolCallException.class, () -> injector.intercept(invocation));
         assertEquals("Access to calendar was denied by your organisation's policy.", e.getMessage());
@@ -371,7 +371,7 @@ class DownstreamCredentialInjectorTest {
 
     @Test
     void notConnectedStopsTheCallWithTheConnectUrlForTheUser() {
-        credentials.failure = StsException.of(StsException.Reason.NOT_CONNECTED, "E061104", "no token");
+        credentials.failure = CredentialException.of(CredentialException.Reason.NOT_CONNECTED, "E061104", "no token");
         Invocation invocation = new Invocation("one", "x", null);
         ConnectionRequiredException e = assertThrows(ConnectionRequiredException.class,
                 () -> injector.intercept(invocation));
@@ -386,7 +386,7 @@ class DownstreamCredentialInjectorTest {
 
     @Test
     void notConnectedAtTenantLevelAsksForTheTenantsAdministrator() {
-        credentials.failure = StsException.of(StsException.Reason.NOT_CONNECTED, null, "no token");
+        credentials.failure = CredentialException.of(CredentialException.Reason.NOT_CONNECTED, null, "no token");
         ConnectionRequiredException e = assertThrows(ConnectionRequiredException.class,
                 () -> injector.intercept(new Invocation("tenant", (Object) null)));
         assertEquals("https://connect.example/crm-app?scopes=crm.read&level=tenant&tenant=acme",
@@ -399,7 +399,7 @@ class DownstreamCredentialInjectorTest {
         Invocation invocation = new Invocation("one", "x", null);
         injector.intercept(invocation);
         DownstreamCredential credential = (DownstreamCredential) invocation.parameters[1];
-        credentials.refreshFailure = StsException.of(StsException.Reason.NOT_CONNECTED, "E061104", "gone");
+        credentials.refreshFailure = CredentialException.of(CredentialException.Reason.NOT_CONNECTED, "E061104", "gone");
         ConnectionRequiredException e = assertThrows(ConnectionRequiredException.class, credential::refresh);
         assertEquals("https://connect.example/calendar-app?scopes=calendar.read&level=user&tenant=acme",
                 e.connectUrl().orElseThrow());
@@ -409,7 +409,7 @@ class DownstreamCredentialInjectorTest {
     void aRefreshThatTheStsRefusesGivesTheUsersSentence() throws Exception {
         Invocation invocation = new Invocation("one", "x", null);
         injector.intercept(invocation);
-        credentials.refreshFailure = StsException.of(StsException.Reason.UNAVAILABLE, null, "down");
+        credentials.refreshFailure = CredentialException.of(CredentialException.Reason.UNAVAILABLE, null, "down");
         ToolCallException e = assertThrows(ToolCallException.class,
                 ((DownstreamCredential) invocation.parameters[1])::refresh);
         assertEquals("The calendar service could not be reached; try again in a moment.", e.getMessage());
@@ -426,7 +426,7 @@ class DownstreamCredentialInjectorTest {
 
     @Test
     void listingAsksTheVaultOnceWhileTheCallerIsKnownNotToHaveConnected() {
-        credentials.failure = StsException.of(StsException.Reason.NOT_CONNECTED, null, "no token");
+        credentials.failure = CredentialException.of(CredentialException.Reason.NOT_CONNECTED, null, "no token");
         for (int i = 0; i < 50; i++) {
             assertTrue(injector.credentials.obtainIfConnected("crm", Downstream.Level.USER, List.of()).isEmpty());
         }
@@ -435,7 +435,7 @@ class DownstreamCredentialInjectorTest {
 
     @Test
     void aCallAlwaysAsksTheVaultAndOnceConnectedTheListingSeesItAtOnce() {
-        credentials.failure = StsException.of(StsException.Reason.NOT_CONNECTED, null, "no token");
+        credentials.failure = CredentialException.of(CredentialException.Reason.NOT_CONNECTED, null, "no token");
         assertTrue(injector.credentials.obtainIfConnected("crm", Downstream.Level.USER, List.of()).isEmpty());
         assertThrows(ConnectionRequiredException.class,
                 () -> injector.credentials.obtain("crm", Downstream.Level.USER, List.of()));
@@ -448,7 +448,7 @@ class DownstreamCredentialInjectorTest {
 
     @Test
     void whatListingRememberedIsForgottenAfterItsTimeToLive() {
-        credentials.failure = StsException.of(StsException.Reason.NOT_CONNECTED, null, "no token");
+        credentials.failure = CredentialException.of(CredentialException.Reason.NOT_CONNECTED, null, "no token");
         injector.credentials.obtainIfConnected("crm", Downstream.Level.USER, List.of());
         nanos.addAndGet(Duration.ofSeconds(29).toNanos());
         injector.credentials.obtainIfConnected("crm", Downstream.Level.USER, List.of());
@@ -461,7 +461,7 @@ class DownstreamCredentialInjectorTest {
 
     @Test
     void listingRemembersNothingButNotConnected() {
-        credentials.failure = StsException.of(StsException.Reason.DENIED, "access_denied", "no");
+        credentials.failure = CredentialException.of(CredentialException.Reason.DENIED, "access_denied", "no");
         assertThrows(ToolCallException.class,
                 () -> injector.credentials.obtainIfConnected("crm", Downstream.Level.USER, List.of()));
         assertThrows(ToolCallException.class,

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import dev.delegatemcp.credentials.StsException;
-import dev.delegatemcp.credentials.StsException.Reason;
+import dev.delegatemcp.credentials.CredentialException;
+import dev.delegatemcp.credentials.CredentialException.Reason;
 
 class DownstreamFailureMessagesTest {
 
@@ -33,8 +33,8 @@ class DownstreamFailureMessagesTest {
             "server_error", "unsupported_grant_type");
 
     private static String message(Reason reason) {
-        return DownstreamFailureMessages.forFailure("calendar", StsException.of(reason, STS_ERRORS.get(reason),
-                "HTTP 400 from https://sts.example.com/token: " + STS_ERRORS.get(reason) + " (StsException detail)"));
+        return DownstreamFailureMessages.forFailure("calendar", CredentialException.of(reason, STS_ERRORS.get(reason),
+                "HTTP 400 from https://sts.example.com/token: " + STS_ERRORS.get(reason) + " (CredentialException detail)"));
     }
 
     private static void assertOneSentence(String message) {
@@ -65,7 +65,7 @@ class DownstreamFailureMessagesTest {
     @EnumSource(Reason.class)
     void messageDoesNotDependOnTheStsErrorOrExceptionMessage(Reason reason) {
         assertEquals(message(reason),
-                DownstreamFailureMessages.forFailure("calendar", StsException.of(reason, null, "anything")));
+                DownstreamFailureMessages.forFailure("calendar", CredentialException.of(reason, null, "anything")));
     }
 
     @Test

@@ -6,7 +6,7 @@ import java.util.Objects;
 import dev.delegatemcp.api.Downstream;
 
 /**
- * A request for a stored token at the Outbound Apps token API.
+ * A request for a stored token at the token vault (sent as a {@link VaultTokenQuery}).
  *
  * @param appId the outbound app
  * @param level user or tenant token
@@ -15,10 +15,10 @@ import dev.delegatemcp.api.Downstream;
  * @param scopes the scopes the token must hold; empty asks for the latest token
  * @param forceRefresh have the vault refresh the provider token first (after the downstream rejected it)
  */
-public record OutboundTokenRequest(String appId, Downstream.Level level, String userId, String tenantId,
+public record StoredTokenRequest(String appId, Downstream.Level level, String userId, String tenantId,
         List<String> scopes, boolean forceRefresh) {
 
-    public OutboundTokenRequest {
+    public StoredTokenRequest {
         Objects.requireNonNull(appId, "appId");
         Objects.requireNonNull(level, "level");
         if (level == Downstream.Level.USER) {

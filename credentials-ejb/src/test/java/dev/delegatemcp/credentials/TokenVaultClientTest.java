@@ -14,10 +14,13 @@ import java.util.Set;
 import dev.delegatemcp.api.Downstream;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 
 import org.junit.jupiter.api.Test;
 
-class OutboundTokenClientTest {
+/** The vault client's wire records and error classification. */
+class TokenVaultClientTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
 
@@ -25,25 +28,32 @@ class OutboundTokenClientTest {
         return Json.createReader(new StringReader(text)).readObject();
     }
 
+    private static final Jsonb JSONB = JsonbBuilder.create();
+
+    /** The stored token read as the MP Rest Client reads it (JSON-B), as a credential. */
+    private static IssuedToken token(String json, Instant now) {
+        return JSONB.fromJson(json, VaultTokenResponse.Token.class).toIssuedToken(now);
+    }
+
     @Test
     void userBodyByScopesHasAppUserScopesAndNoRefreshToken() {
-        JsonObject body = parse(OutboundTokenClient.body(new OutboundTokenRequest("crm", Downstream.Level.USER, "u-1",
-                null, List.of("crm.read", "crm.write"), false)));
+        JsonObject body = parse(JSONB.toJson(VaultTokenQuery.of(new StoredTokenRequest("crm", Downstream.Level.USER, "u-1",
+                null, List.of("crm.read", "crm.write"), false))));
         assertEquals(parse("{\"appId\":\"crm\",\"userId\":\"u-1\",\"scopes\":[\"crm.read\",\"crm.write\"],"
                 + "\"options\":{\"withRefreshToken\":false,\"forceRefresh\":false}}"), body);
     }
 
     @Test
     void tenantBodyWithoutScopesAsksForTheLatestWithForceRefresh() {
-        JsonObject body = parse(OutboundTokenClient.body(new OutboundTokenRequest("docs", Downstream.Level.TENANT,
-                "u-1", "acme", List.of(), true)));
+        JsonObject body = parse(JSONB.toJson(VaultTokenQuery.of(new StoredTokenRequest("docs", Downstream.Level.TENANT,
+                "u-1", "acme", List.of(), true))));
         assertEquals(parse("{\"appId\":\"docs\",\"tenantId\":\"acme\","
                 + "\"options\":{\"withRefreshToken\":false,\"forceRefresh\":true}}"), body);
     }
 
     @Test
     void tokenMapsAccessTokenTypeScopesAndLifetimeFromTheExpiry() {
-        ExchangedToken token = OutboundTokenClient.token(parse("{\"id\":\"t1\",\"appId\":\"crm\",\"accessToken\":\"s3cr3t\","
+        IssuedToken token = token(("{\"id\":\"t1\",\"appId\":\"crm\",\"accessToken\":\"s3cr3t\","
                 + "\"accessTokenType\":\"bearer\",\"accessTokenExpiry\":" + NOW.plusSeconds(600).getEpochSecond()
                 + ",\"hasRefreshToken\":true,\"scopes\":[\"crm.read\"],\"tenantId\":\"acme\"}"), NOW);
         assertEquals("s3cr3t", token.accessToken());
@@ -55,7 +65,7 @@ class OutboundTokenClientTest {
 
     @Test
     void anExpiryGivenAsANumericStringIsRead() {
-        ExchangedToken token = OutboundTokenClient.token(parse("{\"accessToken\":\"a\",\"accessTokenExpiry\":\""
+        IssuedToken token = token(("{\"accessToken\":\"a\",\"accessTokenExpiry\":\""
                 + NOW.plusSeconds(90).getEpochSecond() + "\"}"), NOW);
         assertEquals(Duration.ofSeconds(90), token.expiresIn());
         assertTrue(token.scopes().isEmpty());
@@ -63,35 +73,22 @@ class OutboundTokenClientTest {
 
     @Test
     void aMissingOrZeroExpiryMeansUnknownLifetime() {
-        assertNull(OutboundTokenClient.token(parse("{\"accessToken\":\"a\"}"), NOW).expiresIn());
-        assertNull(OutboundTokenClient.token(parse("{\"accessToken\":\"a\",\"accessTokenExpiry\":0}"), NOW).expiresIn());
+        assertNull(token(("{\"accessToken\":\"a\"}"), NOW).expiresIn());
+        assertNull(token(("{\"accessToken\":\"a\",\"accessTokenExpiry\":0}"), NOW).expiresIn());
     }
 
     @Test
     void notFoundMeansNotConnected() {
-        assertEquals(StsException.Reason.NOT_CONNECTED, OutboundTokenClient.classify(404, null));
-        assertEquals(StsException.Reason.NOT_CONNECTED, OutboundTokenClient.classify(400, "Token not found"));
+        assertEquals(CredentialException.Reason.NOT_CONNECTED, TokenVaultErrorMapper.classify(404, null));
+        assertEquals(CredentialException.Reason.NOT_CONNECTED, TokenVaultErrorMapper.classify(400, "Token not found"));
     }
 
     @Test
     void otherStatusesMapToTheirReasons() {
-        assertEquals(StsException.Reason.CLIENT_UNAUTHORIZED, OutboundTokenClient.classify(401, "Unauthorized"));
-        assertEquals(StsException.Reason.DENIED, OutboundTokenClient.classify(403, null));
-        assertEquals(StsException.Reason.UNAVAILABLE, OutboundTokenClient.classify(503, null));
-        assertEquals(StsException.Reason.UNAVAILABLE, OutboundTokenClient.classify(429, null));
-        assertEquals(StsException.Reason.FAILED, OutboundTokenClient.classify(400, "Bad request"));
-    }
-
-    @Test
-    void theAuthModeIsAccessTokenOrManagementKeyAndAnythingElseIsASetupError() {
-        OutboundTokenClient client = new OutboundTokenClient();
-        client.authMode = " Access-Token ";
-        assertTrue(client.usesAccessToken());
-        client.authMode = "management-key";
-        assertFalse(client.usesAccessToken());
-        client.authMode = "managment-key";
-        StsException e = org.junit.jupiter.api.Assertions.assertThrows(StsException.class, client::usesAccessToken);
-        assertEquals(StsException.Reason.CLIENT_UNAUTHORIZED, e.reason());
-        assertTrue(e.getMessage().contains("mcp.outbound.auth"));
+        assertEquals(CredentialException.Reason.CLIENT_UNAUTHORIZED, TokenVaultErrorMapper.classify(401, "Unauthorized"));
+        assertEquals(CredentialException.Reason.DENIED, TokenVaultErrorMapper.classify(403, null));
+        assertEquals(CredentialException.Reason.UNAVAILABLE, TokenVaultErrorMapper.classify(503, null));
+        assertEquals(CredentialException.Reason.UNAVAILABLE, TokenVaultErrorMapper.classify(429, null));
+        assertEquals(CredentialException.Reason.FAILED, TokenVaultErrorMapper.classify(400, "Bad request"));
     }
 }

@@ -5,10 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,7 +25,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Emits each {@link DownstreamAudit} record twice: as a CDI event applications can observe (at once, on the
@@ -46,9 +43,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * sends INFO records (Liberty: messages.log).
  */
 @ApplicationScoped
-public class ExchangeAuditor {
+public class CredentialAuditor {
 
     static final Logger AUDIT_LOG = Logger.getLogger("dev.delegatemcp.audit");
+    private static final Logger LOG = Logger.getLogger(CredentialAuditor.class.getName());
     private static final int QUEUE_CAPACITY = 10_000;
     private static final int MAX_BATCH = 256;
 
@@ -56,21 +54,7 @@ public class ExchangeAuditor {
     Event<DownstreamAudit> events;
 
     @Inject
-    @ConfigProperty(name = "mcp.audit.file")
-    Optional<String> auditFile;
-
-    @Inject
-    @ConfigProperty(name = "mcp.audit.file.limit", defaultValue = "20000000")
-    int auditFileLimit;
-
-    @Inject
-    @ConfigProperty(name = "mcp.audit.file.count", defaultValue = "5")
-    int auditFileCount;
-
-    /** How long the writer lets records gather after the first one before it writes them (ISO-8601 duration). */
-    @Inject
-    @ConfigProperty(name = "mcp.audit.write-interval", defaultValue = "PT0.1S")
-    String writeInterval;
+    AuditConfig config;
 
     private long writeIntervalMillis;
 
@@ -85,8 +69,8 @@ public class ExchangeAuditor {
 
     @PostConstruct
     void startWriter() {
-        writeIntervalMillis = writeIntervalMillis(writeInterval);
-        auditFile.map(String::trim).filter(file -> !file.isEmpty()).ifPresent(this::openAuditFile);
+        writeIntervalMillis = writeIntervalMillis(config.writeInterval());
+        config.file().ifPresent(this::openAuditFile);
         Thread thread = new Thread(this::writeLines, "delegatemcp-audit-writer");
         thread.setDaemon(true);
         thread.start();
@@ -113,16 +97,9 @@ public class ExchangeAuditor {
         }
     }
 
-    /** The interval in milliseconds; a malformed value is reported and the default (100 ms) used. */
-    static long writeIntervalMillis(String configured) {
-        try {
-            return Math.max(0, Duration.parse(configured.trim()).toMillis());
-        } catch (DateTimeParseException e) {
-            Logger.getLogger(ExchangeAuditor.class.getName()).log(Level.WARNING,
-                    "mcp.audit.write-interval must be an ISO-8601 duration such as PT0.1S, not \"{0}\"; using 100 ms",
-                    configured.trim());
-            return 100;
-        }
+    /** The interval in milliseconds, a negative one as 0. */
+    static long writeIntervalMillis(Duration configured) {
+        return Math.max(0, configured.toMillis());
     }
 
     private void openAuditFile(String pattern) {
@@ -131,17 +108,15 @@ public class ExchangeAuditor {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            FileHandler handler = new FileHandler(pattern, Math.max(0, auditFileLimit), Math.max(1, auditFileCount),
-                    true);
+            FileHandler handler = new FileHandler(pattern, Math.max(0, config.fileLimit()),
+                    Math.max(1, config.fileCount()), true);
             handler.setEncoding(StandardCharsets.UTF_8.name());
             handler.setFormatter(new AuditLineFormatter());
             AUDIT_LOG.addHandler(handler);
             AUDIT_LOG.setUseParentHandlers(false);
             fileHandler = handler;
         } catch (IOException | RuntimeException e) {
-            Logger.getLogger(ExchangeAuditor.class.getName()).log(Level.WARNING,
-                    "The audit file {0} cannot be written ({1}); audit lines go to the server log instead",
-                    new Object[] {pattern, e.getClass().getSimpleName()});
+            CredentialsMessages.AUDIT_FILE_NOT_WRITABLE.log(LOG, pattern, e.getClass().getSimpleName());
         }
     }
 
@@ -240,9 +215,7 @@ public class ExchangeAuditor {
         try {
             AUDIT_LOG.info(AuditLine.of(audit));
         } catch (RuntimeException e) {
-            Logger.getLogger(ExchangeAuditor.class.getName()).log(Level.WARNING,
-                    "An audit record of target {0} could not be written ({1})",
-                    new Object[] {audit.target(), e.getClass().getSimpleName()});
+            CredentialsMessages.AUDIT_RECORD_NOT_WRITTEN.log(LOG, audit.target(), e.getClass().getSimpleName());
         }
     }
 

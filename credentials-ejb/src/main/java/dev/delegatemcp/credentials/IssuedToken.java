@@ -12,16 +12,16 @@ import java.util.Set;
  * @param expiresIn lifetime from issue, or null when the STS did not say
  * @param scopes the granted scopes, possibly empty (an immutable set: each cache hit hands it on without copying)
  */
-public record ExchangedToken(String accessToken, String issuedTokenType, String tokenType, Duration expiresIn,
+public record IssuedToken(String accessToken, String issuedTokenType, String tokenType, Duration expiresIn,
         Set<String> scopes) {
 
-    public ExchangedToken {
+    public IssuedToken {
         scopes = Set.copyOf(scopes);
     }
 
     @Override
     public String toString() {
-        return "ExchangedToken[issuedTokenType=" + issuedTokenType + ", tokenType=" + tokenType + ", expiresIn="
+        return "IssuedToken[issuedTokenType=" + issuedTokenType + ", tokenType=" + tokenType + ", expiresIn="
                 + expiresIn + ", scopes=" + scopes + ", accessToken=***]";
     }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import dev.delegatemcp.api.DownstreamAudit;
 import jakarta.json.JsonObject;
 
-class ExchangeAuditorTest {
+class CredentialAuditorTest {
 
     private static final Instant TIME = AuditLineTest.TIME;
 
@@ -24,27 +24,28 @@ class ExchangeAuditorTest {
     }
 
     /** CDI is absent here: the event is a no-op. */
-    private static ExchangeAuditor auditorWritingTo(java.nio.file.Path dir, int limit) {
+    private static CredentialAuditor auditorWritingTo(java.nio.file.Path dir, int limit) {
         return auditorWritingTo(dir, limit, "PT0.01S");
     }
 
     @SuppressWarnings("unchecked")
-    private static ExchangeAuditor auditorWritingTo(java.nio.file.Path dir, int limit, String writeInterval) {
-        ExchangeAuditor auditor = new ExchangeAuditor();
-        auditor.writeInterval = writeInterval;
+    private static CredentialAuditor auditorWritingTo(java.nio.file.Path dir, int limit, String writeInterval) {
+        CredentialAuditor auditor = new CredentialAuditor();
+        auditor.config = ConfigPropertiesBinder.bind(AuditConfig.class, java.util.Map.of(
+                "mcp.audit.write-interval", writeInterval,
+                "mcp.audit.file", dir.resolve("audit%g.jsonl").toString(),
+                "mcp.audit.file.limit", Integer.toString(limit),
+                "mcp.audit.file.count", "3"));
         auditor.events = (jakarta.enterprise.event.Event<DownstreamAudit>) java.lang.reflect.Proxy.newProxyInstance(
-                ExchangeAuditorTest.class.getClassLoader(), new Class<?>[] {jakarta.enterprise.event.Event.class},
+                CredentialAuditorTest.class.getClassLoader(), new Class<?>[] {jakarta.enterprise.event.Event.class},
                 (proxy, method, args) -> null);
-        auditor.auditFile = java.util.Optional.of(dir.resolve("audit%g.jsonl").toString());
-        auditor.auditFileLimit = limit;
-        auditor.auditFileCount = 3;
         return auditor;
     }
 
     @Test
     void withAnAuditFileEveryRecordIsOneBareJsonLineThereInOrder(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
-        ExchangeAuditor auditor = auditorWritingTo(dir, 0);
+        CredentialAuditor auditor = auditorWritingTo(dir, 0);
         auditor.startWriter();
         try {
             for (int i = 0; i < 50; i++) {
@@ -65,7 +66,7 @@ class ExchangeAuditorTest {
 
     @Test
     void theAuditFileRotatesAtItsLimit(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        ExchangeAuditor auditor = auditorWritingTo(dir, 2_000);
+        CredentialAuditor auditor = auditorWritingTo(dir, 2_000);
         auditor.startWriter();
         try {
             for (int i = 0; i < 40; i++) {
@@ -109,9 +110,9 @@ class ExchangeAuditorTest {
     @Test
     void recordsThatArriveWithinOneWriteIntervalAreWrittenTogether(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
-        ExchangeAuditor auditor = auditorWritingTo(dir, 0, "PT2S");
+        CredentialAuditor auditor = auditorWritingTo(dir, 0, "PT2S");
         CountingHandler writes = new CountingHandler();
-        ExchangeAuditor.AUDIT_LOG.addHandler(writes);
+        CredentialAuditor.AUDIT_LOG.addHandler(writes);
         auditor.startWriter();
         try {
             for (int i = 0; i < 100; i++) { // about 0.5 s in all: tool calls spread over the interval
@@ -129,14 +130,14 @@ class ExchangeAuditorTest {
             assertTrue(writes.published.get() <= 2, "writes: " + writes.published.get());
         } finally {
             auditor.stopWriter();
-            ExchangeAuditor.AUDIT_LOG.removeHandler(writes);
+            CredentialAuditor.AUDIT_LOG.removeHandler(writes);
         }
     }
 
     @Test
     void shutdownWritesWhatWaitsWithoutWaitingForTheInterval(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
-        ExchangeAuditor auditor = auditorWritingTo(dir, 0, "PT1H");
+        CredentialAuditor auditor = auditorWritingTo(dir, 0, "PT1H");
         auditor.startWriter();
         long start = System.nanoTime();
         for (int i = 0; i < 30; i++) {
@@ -163,7 +164,7 @@ class ExchangeAuditorTest {
 
     @Test
     void anIdleWriterWakesForTheNextRecord(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        ExchangeAuditor auditor = auditorWritingTo(dir, 0, "PT0.01S");
+        CredentialAuditor auditor = auditorWritingTo(dir, 0, "PT0.01S");
         auditor.startWriter();
         try {
             Thread.sleep(200); // nothing to write: the writer waits idle
@@ -177,7 +178,7 @@ class ExchangeAuditorTest {
     @Test
     void recordsFromManyThreadsAtOnceAreAllWrittenWhileRunningEachThreadsInOrder(
             @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        ExchangeAuditor auditor = auditorWritingTo(dir, 0, "PT0S");
+        CredentialAuditor auditor = auditorWritingTo(dir, 0, "PT0S");
         auditor.startWriter();
         int threads = 8;
         int each = 1_000; // 8,000 in all: below the queue's capacity, where callers would write their own lines
@@ -221,7 +222,7 @@ class ExchangeAuditorTest {
     @Test
     void whenTheQueueIsFullTheCallerWritesItsOwnLineAndNothingIsLost(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
-        ExchangeAuditor auditor = auditorWritingTo(dir, 0, "PT1H"); // the writer holds what waits for an hour
+        CredentialAuditor auditor = auditorWritingTo(dir, 0, "PT1H"); // the writer holds what waits for an hour
         auditor.startWriter();
         int capacity = 10_000;
         try {
@@ -241,17 +242,16 @@ class ExchangeAuditorTest {
     }
 
     @Test
-    void theWriteIntervalIsAnIsoDurationAndAMalformedOneFallsBackTo100Milliseconds() {
-        assertEquals(250, ExchangeAuditor.writeIntervalMillis(" PT0.25S "));
-        assertEquals(0, ExchangeAuditor.writeIntervalMillis("PT0S"));
-        assertEquals(0, ExchangeAuditor.writeIntervalMillis("-PT1S"));
-        assertEquals(100, ExchangeAuditor.writeIntervalMillis("100ms"));
+    void theWriteIntervalIsAnIsoDurationAndANegativeOneIsZero() {
+        assertEquals(250, CredentialAuditor.writeIntervalMillis(java.time.Duration.parse("PT0.25S")));
+        assertEquals(0, CredentialAuditor.writeIntervalMillis(java.time.Duration.ZERO));
+        assertEquals(0, CredentialAuditor.writeIntervalMillis(java.time.Duration.parse("-PT1S")));
     }
 
     @Test
     void aRecordThatCannotBeWrittenDoesNotStopTheWriter(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
-        ExchangeAuditor auditor = auditorWritingTo(dir, 0, "PT0.05S");
+        CredentialAuditor auditor = auditorWritingTo(dir, 0, "PT0.05S");
         auditor.startWriter();
         DownstreamAudit broken = new DownstreamAudit(TIME, "before", null, null, "mcp-server", "calendar", "USER",
                 List.of(), null, null, false, 1); // no outcome: cannot be formatted
