@@ -6,7 +6,6 @@ import java.util.List;
 
 import dev.delegatemcp.api.Downstream;
 import dev.delegatemcp.api.DownstreamCredential;
-import dev.delegatemcp.api.DownstreamCredentials;
 import dev.delegatemcp.api.RemoteMcpServer;
 import dev.delegatemcp.api.Tool;
 import dev.delegatemcp.credentials.DownstreamTarget;
@@ -22,8 +21,8 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The deployment checks of {@code @Downstream}: every method that declares targets (on itself or its class) or takes
- * a credential parameter must declare them well (exactly one of resource and connection, no target twice, as many
+ * The deployment checks of {@code @Downstream}: every tool method, and every method that declares targets itself, must
+ * declare them well (exactly one of resource and connection, no target twice, as many
  * targets as {@link DownstreamCredential} and {@link RemoteMcpServer} parameters), and each target must be configured
  * ({@code mcp.downstream.<name>.*}; {@code .mcp-url} when a {@link RemoteMcpServer} takes it). A problem fails the
  * deployment with a message that names the method and the key.
@@ -41,16 +40,12 @@ public class DownstreamExtension implements Extension {
         for (AnnotatedMethod<? super T> annotated : event.getAnnotatedBeanClass().getMethods()) {
             Method method = annotated.getJavaMember();
             boolean onMethod = method.getAnnotationsByType(Downstream.class).length > 0;
-            boolean credentialParameter = List.of(method.getParameterTypes()).stream()
-                    .anyMatch(type -> type == DownstreamCredential.class || type == RemoteMcpServer.class
-                            || type == DownstreamCredentials.class);
-            if (!onMethod && !credentialParameter && !method.isAnnotationPresent(Tool.class)) {
+            // A tool method (its credentials come from its own or its class's targets), or any method that declares
+            // targets itself; a helper that merely receives a credential from its caller is not checked.
+            if (!onMethod && !method.isAnnotationPresent(Tool.class)) {
                 continue;
             }
             List<Downstream> targets = DownstreamDeclarations.targets(beanClass, method);
-            if (targets.isEmpty() && !credentialParameter) {
-                continue;
-            }
             var problem = DownstreamDeclarations.problem(method, targets);
             if (problem.isPresent()) {
                 problems.add(where(beanClass, method) + problem.get());
