@@ -2,7 +2,6 @@ package dev.delegatemcp.web.cors;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.logging.Logger;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -52,7 +51,6 @@ public class CorsFilter extends HttpFilter {
     public static final String MAX_AGE_KEY = "mcp.transport.cors-max-age";
 
     private static final Duration DEFAULT_MAX_AGE = Duration.ofMinutes(10);
-    private static final Logger LOG = Logger.getLogger(CorsFilter.class.getName());
 
     private transient OriginAllowList origins;
     private String allowedMethods;
@@ -70,11 +68,12 @@ public class CorsFilter extends HttpFilter {
         exposedHeaders = param("exposed-headers");
         var config = ConfigProvider.getConfig();
         origins = OriginAllowList.from(config);
-        Duration maxAge = DEFAULT_MAX_AGE;
+        Duration maxAge;
         try {
             maxAge = config.getOptionalValue(MAX_AGE_KEY, Duration.class).orElse(DEFAULT_MAX_AGE);
         } catch (IllegalArgumentException e) {
-            LOG.warning(() -> MAX_AGE_KEY + " must be an ISO-8601 duration such as PT10M; using " + DEFAULT_MAX_AGE);
+            // Typed like every other setting: a malformed value stops the application, naming the key.
+            throw new ServletException(MAX_AGE_KEY + " must be an ISO-8601 duration such as PT10M");
         }
         maxAgeSeconds = Long.toString(Math.max(0, maxAge.toSeconds()));
     }
