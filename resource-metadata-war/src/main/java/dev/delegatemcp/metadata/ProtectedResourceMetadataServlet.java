@@ -1,7 +1,6 @@
 package dev.delegatemcp.metadata;
 
 import java.io.IOException;
-import java.util.List;
 
 import dev.delegatemcp.web.cors.OriginAllowList;
 import jakarta.inject.Inject;
@@ -10,7 +9,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Serves the MCP server's Protected Resource Metadata at {@code /.well-known/oauth-protected-resource} (root form)
@@ -24,37 +23,16 @@ public class ProtectedResourceMetadataServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    @ConfigProperty(name = "mcp.server.resource")
-    String resource;
-
-    @Inject
-    @ConfigProperty(name = "mcp.oauth.authorization-servers")
-    List<String> authorizationServers;
-
-    @Inject
-    @ConfigProperty(name = "mcp.oauth.scopes-supported", defaultValue = " ")
-    List<String> scopesSupported;
-
-    @Inject
-    @ConfigProperty(name = "mcp.oauth.bearer-methods-supported", defaultValue = "header")
-    List<String> bearerMethodsSupported;
-
-    @Inject
-    @ConfigProperty(name = "mcp.server.title", defaultValue = " ")
-    String resourceName;
-
-    @Inject
-    @ConfigProperty(name = OriginAllowList.CONFIG_KEY, defaultValue = OriginAllowList.DEFAULT)
-    List<String> allowedOrigins;
+    @ConfigProperties
+    transient MetadataConfig config;
 
     private transient ProtectedResourceMetadata metadata;
     private transient OriginAllowList origins;
 
     @Override
     public void init() {
-        metadata = new ProtectedResourceMetadata(resource, authorizationServers, scopesSupported,
-                bearerMethodsSupported, resourceName);
-        origins = new OriginAllowList(allowedOrigins);
+        metadata = config.metadata();
+        origins = new OriginAllowList(config.allowedOrigins());
     }
 
     @Override
