@@ -642,7 +642,7 @@ class StreamableHttpRemoteMcpServerTest {
 
     @Test
     void logsHoldTargetMethodAndStatusButNeverTheToken() {
-        Logger logger = Logger.getLogger(StreamableHttpRemoteMcpServer.class.getName());
+        Logger logger = Logger.getLogger(StreamableHttpExchange.class.getName());
         List<LogRecord> records = new ArrayList<>();
         Handler handler = new Handler() {
             @Override
