@@ -1,21 +1,33 @@
 package dev.delegatemcp.it.support;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+
+import dev.delegatemcp.wire.WireJson;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcCodec;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcErrorCodes;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcErrorResponse;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcException;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcMessage;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcResponse;
+import dev.delegatemcp.wire.mcp.CallToolResult;
+import dev.delegatemcp.wire.mcp.ContentBlock;
+import dev.delegatemcp.wire.mcp.Implementation;
+import dev.delegatemcp.wire.mcp.InitializeResult;
+import dev.delegatemcp.wire.mcp.ListToolsResult;
+import dev.delegatemcp.wire.mcp.McpMethods;
+import dev.delegatemcp.wire.mcp.ProtocolVersion;
+import dev.delegatemcp.wire.mcp.Tool;
 
 import com.sun.net.httpserver.HttpExchange;
 
@@ -37,7 +49,9 @@ public final class RemoteMcpDouble {
     public static final String FAILING = "/remote-mcp/failing";
     public static final String APP = "assistant-app";
     public static final String FAIL_TEXT = "The remote tool failed: the quota of this account is used up.";
-    private static final Set<String> VERSIONS = Set.of("2025-11-25", "2025-06-18", "2025-03-26");
+    private static final JsonObject OBJECT_SCHEMA = Json.createObjectBuilder().add("type", "object").build();
+    private static final ListToolsResult TOOLS = new ListToolsResult(List.of(
+            tool("whoami", "Says whose connection token it received"), tool("fail", "Always fails")), null);
 
     /** One request: the path, the JSON-RPC method (null when unreadable) and the Authorization header (or null). */
     public record Seen(String path, String method, String authorization) {
@@ -73,8 +87,8 @@ public final class RemoteMcpDouble {
             String path = http.getRequestURI().getPath();
             String authorization = http.getRequestHeaders().getFirst("Authorization");
             String body = new String(http.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            JsonObject message = parse(body);
-            String method = message != null && message.get("method") instanceof JsonString m ? m.getString() : null;
+            JsonRpcMessage message = parse(body);
+            String method = message == null ? null : message.method();
             seen.add(new Seen(path, method, authorization));
             if (FAILING.equals(path)) {
                 http.getResponseHeaders().set("Content-Type", "text/plain");
@@ -99,11 +113,11 @@ public final class RemoteMcpDouble {
             }
             if (message == null || method == null) {
                 violations.add("not a JSON-RPC request: " + body);
-                StsDouble.send(http, 400, rpcError(JsonValue.NULL, -32700, "Parse error"));
+                StsDouble.send(http, 400, rpcError(JsonValue.NULL, JsonRpcErrorCodes.PARSE_ERROR, "Parse error"));
                 return;
             }
-            JsonValue id = message.get("id");
-            if ("initialize".equals(method)) {
+            JsonValue id = message.id();
+            if (McpMethods.INITIALIZE.equals(method)) {
                 initialize(http, message, id, owner.get());
                 return;
             }
@@ -111,7 +125,7 @@ public final class RemoteMcpDouble {
             Session session = sessionId == null ? null : sessions.get(sessionId);
             if (sessionId == null) {
                 violations.add(method + " without Mcp-Session-Id");
-                StsDouble.send(http, 400, rpcError(id, -32600, "Mcp-Session-Id required"));
+                StsDouble.send(http, 400, rpcError(id, JsonRpcErrorCodes.INVALID_REQUEST, "Mcp-Session-Id required"));
                 return;
             }
             if (session == null) {
@@ -121,7 +135,7 @@ public final class RemoteMcpDouble {
             if (!session.protocolVersion().equals(http.getRequestHeaders().getFirst("MCP-Protocol-Version"))) {
                 violations.add(method + " with MCP-Protocol-Version "
                         + http.getRequestHeaders().getFirst("MCP-Protocol-Version"));
-                StsDouble.send(http, 400, rpcError(id, -32600, "Bad MCP-Protocol-Version"));
+                StsDouble.send(http, 400, rpcError(id, JsonRpcErrorCodes.INVALID_REQUEST, "Bad MCP-Protocol-Version"));
                 return;
             }
             if (id == null) {
@@ -130,48 +144,38 @@ public final class RemoteMcpDouble {
                 return;
             }
             switch (method) {
-                case "tools/list" -> StsDouble.send(http, 200, rpcResult(id, Json.createObjectBuilder()
-                        .add("tools", Json.createArrayBuilder()
-                                .add(tool("whoami", "Says whose connection token it received"))
-                                .add(tool("fail", "Always fails")))
-                        .build()));
-                case "tools/call" -> call(http, message, id, owner.get(), token);
-                default -> StsDouble.send(http, 200, rpcError(id, -32601, "Method not found: " + method));
+                case McpMethods.TOOLS_LIST -> StsDouble.send(http, 200, rpcResult(id, TOOLS));
+                case McpMethods.TOOLS_CALL -> call(http, message, id, owner.get(), token);
+                default -> StsDouble.send(http, 200, rpcError(id, JsonRpcErrorCodes.METHOD_NOT_FOUND,
+                        "Method not found: " + method));
             }
         }
     }
 
-    private void initialize(HttpExchange http, JsonObject message, JsonValue id, String owner) throws IOException {
-        JsonObject params = message.getJsonObject("params");
-        String requested = params == null ? null : params.getString("protocolVersion", null);
-        String version = VERSIONS.contains(requested) ? requested : "2025-11-25";
+    private void initialize(HttpExchange http, JsonRpcMessage message, JsonValue id, String owner)
+            throws IOException {
+        String requested = message.params().getString("protocolVersion", null);
+        String version = ProtocolVersion.of(requested).orElse(ProtocolVersion.LATEST).text();
         String sessionId = UUID.randomUUID().toString();
         sessions.put(sessionId, new Session(owner, version));
         http.getResponseHeaders().set("Mcp-Session-Id", sessionId);
-        StsDouble.send(http, 200, rpcResult(id, Json.createObjectBuilder()
-                .add("protocolVersion", version)
-                .add("capabilities", Json.createObjectBuilder().add("tools", JsonValue.EMPTY_JSON_OBJECT))
-                .add("serverInfo", Json.createObjectBuilder().add("name", "remote-assistant").add("version", "1"))
-                .build()));
+        StsDouble.send(http, 200, rpcResult(id, new InitializeResult(version,
+                Map.of("tools", JsonValue.EMPTY_JSON_OBJECT), Implementation.of("remote-assistant", "1"), null)));
     }
 
-    private void call(HttpExchange http, JsonObject message, JsonValue id, String owner, String token)
+    private void call(HttpExchange http, JsonRpcMessage message, JsonValue id, String owner, String token)
             throws IOException {
-        JsonObject params = message.getJsonObject("params");
-        String name = params == null ? null : params.getString("name", null);
-        JsonObject result;
+        String name = message.params().getString("name", null);
+        CallToolResult result;
         if ("whoami".equals(name)) {
+            // The tool's own data (its text), not a protocol message.
             String text = Json.createObjectBuilder().add("owner", owner).add("tokenDigest", StsDouble.sha256(token))
                     .build().toString();
-            result = Json.createObjectBuilder().add("content", Json.createArrayBuilder()
-                    .add(Json.createObjectBuilder().add("type", "text").add("text", text))).add("isError", false)
-                    .build();
+            result = new CallToolResult(List.of(new ContentBlock.Text(text)), false, null);
         } else if ("fail".equals(name)) {
-            result = Json.createObjectBuilder().add("content", Json.createArrayBuilder()
-                    .add(Json.createObjectBuilder().add("type", "text").add("text", FAIL_TEXT))).add("isError", true)
-                    .build();
+            result = CallToolResult.error(FAIL_TEXT);
         } else {
-            StsDouble.send(http, 200, rpcError(id, -32602, "Unknown tool: " + name));
+            StsDouble.send(http, 200, rpcError(id, JsonRpcErrorCodes.INVALID_PARAMS, "Unknown tool: " + name));
             return;
         }
         StsDouble.send(http, 200, rpcResult(id, result));
@@ -188,24 +192,23 @@ public final class RemoteMcpDouble {
         }
     }
 
-    private static JsonObject tool(String name, String description) {
-        return Json.createObjectBuilder().add("name", name).add("description", description)
-                .add("inputSchema", Json.createObjectBuilder().add("type", "object")).build();
+    private static Tool tool(String name, String description) {
+        return new Tool(name, null, description, OBJECT_SCHEMA, null, null);
     }
 
-    private static String rpcResult(JsonValue id, JsonObject result) {
-        return Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("result", result).build().toString();
+    private static String rpcResult(JsonValue id, Object result) {
+        return WireJson.toJson(JsonRpcResponse.of(id, result));
     }
 
     private static String rpcError(JsonValue id, int code, String text) {
-        return Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", id == null ? JsonValue.NULL : id)
-                .add("error", Json.createObjectBuilder().add("code", code).add("message", text)).build().toString();
+        return WireJson.toJson(JsonRpcErrorResponse.of(id, code, text));
     }
 
-    private static JsonObject parse(String body) {
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            return reader.readObject();
-        } catch (RuntimeException e) {
+    /** The message, or null when the body is not one JSON-RPC message. */
+    private static JsonRpcMessage parse(String body) {
+        try {
+            return JsonRpcCodec.parse(body);
+        } catch (JsonRpcException e) {
             return null;
         }
     }

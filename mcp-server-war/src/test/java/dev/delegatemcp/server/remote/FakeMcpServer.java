@@ -25,8 +25,20 @@ import java.util.function.Function;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import dev.delegatemcp.wire.WireJson;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcErrorCodes;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcErrorResponse;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcNotification;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcRequest;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcResponse;
+import dev.delegatemcp.wire.mcp.CallToolResult;
+import dev.delegatemcp.wire.mcp.ContentBlock;
+import dev.delegatemcp.wire.mcp.Implementation;
+import dev.delegatemcp.wire.mcp.InitializeResult;
+import dev.delegatemcp.wire.mcp.ListToolsResult;
+import dev.delegatemcp.wire.mcp.McpMethods;
+import dev.delegatemcp.wire.mcp.Tool;
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -73,8 +85,13 @@ final class FakeMcpServer implements AutoCloseable {
             return new Reply(status, Map.of(), "");
         }
 
+        /** 200 with this JSON text (e.g. from {@link FakeMcpServer#response}) as {@code application/json}. */
+        static Reply json(String body) {
+            return new Reply(200, Map.of("Content-Type", "application/json"), body);
+        }
+
         static Reply json(JsonObject body) {
-            return new Reply(200, Map.of("Content-Type", "application/json"), body.toString());
+            return json(body.toString());
         }
 
         static Reply text(int status, String contentType, String body) {
@@ -109,9 +126,12 @@ final class FakeMcpServer implements AutoCloseable {
     volatile String requiredHeaderName;
     volatile String requiredHeaderValue;
     /** The pages of tools/list; the cursor of page i is "page-i". */
-    volatile List<List<JsonObject>> toolPages = List.of(List.of(tool("echo")));
-    /** The tools/call result for the params received. */
-    volatile Function<JsonObject, JsonObject> toolResult = params -> result("called " + params.getString("name"));
+    volatile List<List<Tool>> toolPages = List.of(List.of(tool("echo")));
+    /** The tools/call result (a record or JSON-P object) for the params received. */
+    volatile Function<JsonObject, Object> toolResult = params -> result("called " + params.getString("name"));
+
+    private static final JsonObject OBJECT_SCHEMA = Json.createReader(new StringReader("{\"type\":\"object\"}"))
+            .readObject();
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -176,34 +196,34 @@ final class FakeMcpServer implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------------------ JSON help
 
-    static JsonObject tool(String name) {
-        return Json.createObjectBuilder().add("name", name).add("description", "The " + name + " tool")
-                .add("inputSchema", Json.createObjectBuilder().add("type", "object")).build();
+    static Tool tool(String name) {
+        return new Tool(name, null, "The " + name + " tool", OBJECT_SCHEMA, null, null);
     }
 
-    static JsonObject result(String text) {
-        return Json.createObjectBuilder()
-                .add("content", Json.createArrayBuilder().add(Json.createObjectBuilder().add("type", "text")
-                        .add("text", text)))
-                .add("isError", false).build();
+    /** A tool descriptor given as JSON, e.g. with members a test wants to see mapped. */
+    static Tool tool(JsonObject json) {
+        return WireJson.fromJson(json, Tool.class);
     }
 
-    static JsonObject response(Received request, JsonObject result) {
+    static CallToolResult result(String text) {
+        return new CallToolResult(List.of(new ContentBlock.Text(text)), false, null);
+    }
+
+    static String response(Received request, Object result) {
         return response(request.id(), result);
     }
 
-    static JsonObject response(JsonValue id, JsonObject result) {
-        return Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("result", result).build();
+    /** The JSON text of a success response carrying {@code result} (a record or JSON-P value). */
+    static String response(JsonValue id, Object result) {
+        return WireJson.toJson(JsonRpcResponse.of(id, result));
     }
 
-    static JsonObject error(Received request, int code, String message) {
-        return Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", request.id())
-                .add("error", Json.createObjectBuilder().add("code", code).add("message", message)).build();
+    static String error(Received request, int code, String message) {
+        return WireJson.toJson(JsonRpcErrorResponse.of(request.id(), code, message));
     }
 
-    static JsonObject notification(String method) {
-        return Json.createObjectBuilder().add("jsonrpc", "2.0").add("method", method)
-                .add("params", Json.createObjectBuilder().add("progress", 1)).build();
+    static String notification(String method) {
+        return WireJson.toJson(JsonRpcNotification.of(method, Map.of("progress", 1)));
     }
 
     // -------------------------------------------------------------------------------------------------- serving
@@ -239,11 +259,9 @@ final class FakeMcpServer implements AutoCloseable {
         if (requiredHeaderName != null && !requiredHeaderValue.equals(request.header(requiredHeaderName))) {
             return Reply.status(401).withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
         }
-        if (rpcMethod.equals("initialize")) {
-            JsonObject result = Json.createObjectBuilder().add("protocolVersion", protocolVersion)
-                    .add("capabilities", Json.createObjectBuilder().add("tools", JsonValue.EMPTY_JSON_OBJECT))
-                    .add("serverInfo", Json.createObjectBuilder().add("name", "fake").add("version", "1"))
-                    .build();
+        if (rpcMethod.equals(McpMethods.INITIALIZE)) {
+            InitializeResult result = new InitializeResult(protocolVersion,
+                    Map.of("tools", JsonValue.EMPTY_JSON_OBJECT), Implementation.of("fake", "1"), null);
             Reply reply = answer(request, result);
             if (issueSessions) {
                 String session = "session-" + sessions.incrementAndGet();
@@ -265,31 +283,25 @@ final class FakeMcpServer implements AutoCloseable {
             return Reply.status(202);
         }
         switch (rpcMethod) {
-            case "tools/list": {
+            case McpMethods.TOOLS_LIST: {
                 String cursor = request.params() == null ? null : request.params().getString("cursor", null);
                 int page = cursor == null ? 0 : Integer.parseInt(cursor.substring("page-".length()));
-                JsonArrayBuilder tools = Json.createArrayBuilder();
-                toolPages.get(page).forEach(tools::add);
-                var result = Json.createObjectBuilder().add("tools", tools);
-                if (page + 1 < toolPages.size()) {
-                    result.add("nextCursor", "page-" + (page + 1));
-                }
-                return answer(request, result.build());
+                String next = page + 1 < toolPages.size() ? "page-" + (page + 1) : null;
+                return answer(request, new ListToolsResult(toolPages.get(page), next));
             }
-            case "tools/call":
+            case McpMethods.TOOLS_CALL:
                 return answer(request, toolResult.apply(request.params()));
             default:
-                return Reply.json(error(request, -32601, "Method not found: " + rpcMethod));
+                return Reply.json(error(request, JsonRpcErrorCodes.METHOD_NOT_FOUND, "Method not found: " + rpcMethod));
         }
     }
 
-    private Reply answer(Received request, JsonObject result) {
+    private Reply answer(Received request, Object result) {
         if (!answerWithEventStream) {
             return Reply.json(response(request, result));
         }
         // A priming event (id, empty data), a notification and a server request before the response.
-        JsonObject ping = Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", "server-1")
-                .add("method", "ping").build();
+        String ping = WireJson.toJson(JsonRpcRequest.of(Json.createValue("server-1"), McpMethods.PING, null));
         return Reply.sse("id: 0\ndata:", "event: message\ndata: " + notification("notifications/progress"),
                 "data: " + ping, "id: 1\ndata: " + response(request, result));
     }
@@ -322,10 +334,10 @@ final class FakeMcpServer implements AutoCloseable {
         closing.await(1, TimeUnit.MINUTES);
     }
 
-    static List<List<JsonObject>> pages(int count, int perPage) {
-        List<List<JsonObject>> pages = new ArrayList<>();
+    static List<List<Tool>> pages(int count, int perPage) {
+        List<List<Tool>> pages = new ArrayList<>();
         for (int page = 0; page < count; page++) {
-            List<JsonObject> tools = new ArrayList<>();
+            List<Tool> tools = new ArrayList<>();
             for (int i = 0; i < perPage; i++) {
                 tools.add(tool("tool_" + page + "_" + i));
             }

@@ -441,11 +441,11 @@ class StreamableHttpRemoteMcpServerTest {
     @Test
     void listedToolsKeepTitleDescriptionAndSchemas() {
         server.toolPages = List.of(List.of(
-                json("{\"name\":\"lookup\",\"title\":\"Look up\",\"description\":\"Finds a customer\","
+                FakeMcpServer.tool(json("{\"name\":\"lookup\",\"title\":\"Look up\",\"description\":\"Finds a customer\","
                         + "\"inputSchema\":{\"type\":\"object\",\"properties\":{\"q\":{\"type\":\"string\"}}},"
-                        + "\"outputSchema\":{\"type\":\"object\"}}"),
-                json("{\"name\":\"old\",\"annotations\":{\"title\":\"Old style title\"},"
-                        + "\"inputSchema\":{\"type\":\"object\"}}")));
+                        + "\"outputSchema\":{\"type\":\"object\"}}")),
+                FakeMcpServer.tool(json("{\"name\":\"old\",\"annotations\":{\"title\":\"Old style title\"},"
+                        + "\"inputSchema\":{\"type\":\"object\"}}"))));
 
         List<RemoteTool> tools = client(bearer(TOKEN)).listTools();
 
@@ -527,7 +527,7 @@ class StreamableHttpRemoteMcpServerTest {
     @Test
     void jsonRpcErrorInAnHttp400AnswerIsShownAsARefusal() {
         server.on("tools/call", request -> new Reply(400, Map.of("Content-Type", "application/json"),
-                FakeMcpServer.error(request, -32602, "Invalid params: name is required").toString()));
+                FakeMcpServer.error(request, -32602, "Invalid params: name is required")));
         assertFailsWith("The crm service refused the request: Invalid params: name is required",
                 () -> client(bearer(TOKEN)).callTool("echo", Map.of()));
     }
@@ -642,7 +642,7 @@ class StreamableHttpRemoteMcpServerTest {
 
     @Test
     void logsHoldTargetMethodAndStatusButNeverTheToken() {
-        Logger logger = Logger.getLogger(StreamableHttpRemoteMcpServer.class.getName());
+        Logger logger = Logger.getLogger(StreamableHttpExchange.class.getName());
         List<LogRecord> records = new ArrayList<>();
         Handler handler = new Handler() {
             @Override

@@ -12,7 +12,8 @@ import jakarta.json.bind.annotation.JsonbTypeInfo;
         @JsonbSubtype(alias = "text", type = ContentBlock.Text.class),
         @JsonbSubtype(alias = "image", type = ContentBlock.Image.class),
         @JsonbSubtype(alias = "audio", type = ContentBlock.Audio.class),
-        @JsonbSubtype(alias = "resource", type = ContentBlock.EmbeddedResource.class)})
+        @JsonbSubtype(alias = "resource", type = ContentBlock.EmbeddedResource.class),
+        @JsonbSubtype(alias = "resource_link", type = ContentBlock.ResourceLink.class)})
 public sealed interface ContentBlock {
 
     /** Text (TextContent). */
@@ -31,6 +32,23 @@ public sealed interface ContentBlock {
 
     /** A resource's contents inlined (EmbeddedResource). */
     record EmbeddedResource(ResourceContents resource) implements ContentBlock {
+    }
+
+    /**
+     * A link to a resource the server can read, not its contents (MCP 2025-11-25 schema: ResourceLink, a Resource
+     * with {@code type: "resource_link"}). Members not listed here ({@code annotations}, {@code icons},
+     * {@code _meta}) are ignored when read and not written.
+     *
+     * @param uri the resource's URI
+     * @param name its name (a programmatic identifier)
+     * @param title a display name, or null
+     * @param description what it is, or null
+     * @param mimeType its MIME type, or null
+     * @param size its size in bytes (before any encoding), or null when unknown
+     */
+    @JsonbPropertyOrder({"uri", "name", "title", "description", "mimeType", "size"})
+    record ResourceLink(String uri, String name, String title, String description, String mimeType, Long size)
+            implements ContentBlock {
     }
 
     /**

@@ -47,6 +47,19 @@ class McpRecordsTest {
     }
 
     @Test
+    void aResourceLinkIsKeyedByItsSchemaTypeAndReadWithoutItsUnmodelledMembers() {
+        ContentBlock link = new ContentBlock.ResourceLink("https://crm.example/c/1", "customer-1", "Customer 1", null,
+                "application/json", 42L);
+        String json = WireJson.toJson(link);
+        assertEquals("{\"type\":\"resource_link\",\"uri\":\"https://crm.example/c/1\",\"name\":\"customer-1\","
+                + "\"title\":\"Customer 1\",\"mimeType\":\"application/json\",\"size\":42}", json);
+        assertEquals(link, WireJson.fromJson(json, ContentBlock.class));
+        assertEquals(new ContentBlock.ResourceLink("file:///a", "a", null, null, null, null), WireJson.fromJson(
+                "{\"type\":\"resource_link\",\"uri\":\"file:///a\",\"name\":\"a\",\"annotations\":{\"priority\":1}}",
+                ContentBlock.class));
+    }
+
+    @Test
     void aToolDescriptorKeepsTheSchemaOrderAndLeavesOutNullMembers() {
         Tool tool = new Tool("echo", null, "Echoes", Json.createObjectBuilder().add("type", "object").build(), null,
                 new ToolAnnotations(null, true, false, true, false));

@@ -61,8 +61,9 @@ public class RemoteMcpResource {
         }
         RemoteMcpReply reply = servers.of(app.get()).handle(body, sessionId, connection.get());
         Response.ResponseBuilder response = Response.status(reply.status());
-        if (reply.body() != null) {
-            response.type(MediaType.APPLICATION_JSON_TYPE).entity(reply.body().toString());
+        String json = reply.body();
+        if (json != null) {
+            response.type(MediaType.APPLICATION_JSON_TYPE).entity(json);
         }
         if (reply.sessionId() != null) {
             response.header(SESSION_HEADER, reply.sessionId());

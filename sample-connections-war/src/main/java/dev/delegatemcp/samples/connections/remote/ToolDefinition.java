@@ -3,9 +3,10 @@ package dev.delegatemcp.samples.connections.remote;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import jakarta.json.Json;
+import dev.delegatemcp.wire.mcp.Tool;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 
 /**
  * A remote tool as tools/list shows it. Every argument is a required string (all these demo tools need).
@@ -17,20 +18,22 @@ import jakarta.json.JsonObjectBuilder;
  */
 public record ToolDefinition(String name, String title, String description, Map<String, String> arguments) {
 
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     public ToolDefinition {
         arguments = new LinkedHashMap<>(arguments);
     }
 
-    public JsonObject toJson() {
-        JsonObjectBuilder properties = Json.createObjectBuilder();
+    /** The descriptor (MCP 2025-11-25 schema: Tool); its input schema is a JSON Schema built with JSON-P. */
+    public Tool toTool() {
+        JsonObjectBuilder properties = JSON.createObjectBuilder();
         arguments.forEach((argument, about) -> properties.add(argument,
-                Json.createObjectBuilder().add("type", "string").add("description", about)));
-        JsonObject inputSchema = Json.createObjectBuilder()
+                JSON.createObjectBuilder().add("type", "string").add("description", about)));
+        JsonObject inputSchema = JSON.createObjectBuilder()
                 .add("type", "object")
                 .add("properties", properties)
-                .add("required", Json.createArrayBuilder(arguments.keySet()))
+                .add("required", JSON.createArrayBuilder(arguments.keySet()))
                 .build();
-        return Json.createObjectBuilder().add("name", name).add("title", title).add("description", description)
-                .add("inputSchema", inputSchema).build();
+        return new Tool(name, title, description, inputSchema, null, null);
     }
 }

@@ -35,11 +35,11 @@ class RemoteMcpProtocolTest {
 
         assertEquals(200, reply.status());
         assertNotNull(reply.sessionId());
-        JsonObject result = reply.body().getJsonObject("result");
+        JsonObject result = body(reply).getJsonObject("result");
         assertEquals("2025-11-25", result.getString("protocolVersion"));
         assertEquals(JsonValue.EMPTY_JSON_OBJECT, result.getJsonObject("capabilities").getJsonObject("tools"));
         assertEquals("sample-crm", result.getJsonObject("serverInfo").getString("name"));
-        assertEquals(1, reply.body().getInt("id"));
+        assertEquals(1, body(reply).getInt("id"));
     }
 
     @Test
@@ -47,7 +47,7 @@ class RemoteMcpProtocolTest {
         RemoteMcpReply reply = crm.handle(request(1, "initialize", "{\"protocolVersion\": \"2024-11-05\"}"), null,
                 ALICE);
 
-        assertEquals("2025-11-25", reply.body().getJsonObject("result").getString("protocolVersion"));
+        assertEquals("2025-11-25", body(reply).getJsonObject("result").getString("protocolVersion"));
     }
 
     @Test
@@ -62,7 +62,7 @@ class RemoteMcpProtocolTest {
 
         RemoteMcpReply ping = crm.handle(request(2, "ping", null), session, ALICE);
         assertEquals(200, ping.status());
-        assertEquals(JsonValue.EMPTY_JSON_OBJECT, ping.body().getJsonObject("result"));
+        assertEquals(JsonValue.EMPTY_JSON_OBJECT, body(ping).getJsonObject("result"));
     }
 
     @Test
@@ -73,7 +73,7 @@ class RemoteMcpProtocolTest {
                 session, ALICE);
 
         assertEquals(202, reply.status());
-        assertNull(reply.body());
+        assertNull(body(reply));
     }
 
     @Test
@@ -83,7 +83,7 @@ class RemoteMcpProtocolTest {
         RemoteMcpReply parseError = crm.handle("{not json", session, ALICE);
         assertEquals(400, parseError.status());
         assertEquals(-32700, errorCode(parseError));
-        assertEquals(JsonValue.NULL, parseError.body().get("id"));
+        assertEquals(JsonValue.NULL, body(parseError).get("id"));
 
         RemoteMcpReply batch = crm.handle("[" + request(1, "ping", null) + "]", session, ALICE);
         assertEquals(400, batch.status());
@@ -106,7 +106,7 @@ class RemoteMcpProtocolTest {
 
         for (RemoteMcpReply reply : List.of(missing, number, blank)) {
             assertEquals(-32602, errorCode(reply));
-            assertTrue(reply.body().getJsonObject("error").getString("message").contains("name"));
+            assertTrue(body(reply).getJsonObject("error").getString("message").contains("name"));
         }
     }
 
@@ -115,7 +115,7 @@ class RemoteMcpProtocolTest {
         RemoteMcpProtocol scheduler = new RemoteMcpProtocol(SampleApp.SCHEDULER, new SchedulerToolbox(), sessions);
         String session = scheduler.handle(request(1, "initialize", "{}"), null, ALICE).sessionId();
 
-        JsonObject result = scheduler.handle(request(2, "tools/list", null), session, ALICE).body()
+        JsonObject result = body(scheduler.handle(request(2, "tools/list", null), session, ALICE))
                 .getJsonObject("result");
 
         assertEquals(List.of("find_slot", "book_meeting"), result.getJsonArray("tools").stream()
@@ -164,11 +164,17 @@ class RemoteMcpProtocolTest {
 
     static JsonObject result(RemoteMcpReply reply) {
         assertEquals(200, reply.status());
-        assertNotNull(reply.body().getJsonObject("result"), () -> "not a result: " + reply.body());
-        return reply.body().getJsonObject("result");
+        assertNotNull(body(reply).getJsonObject("result"), () -> "not a result: " + body(reply));
+        return body(reply).getJsonObject("result");
+    }
+
+    /** The reply's JSON body as an object, or null for none. */
+    static JsonObject body(RemoteMcpReply reply) {
+        String json = reply.body();
+        return json == null ? null : Json.createReader(new StringReader(json)).readObject();
     }
 
     private static int errorCode(RemoteMcpReply reply) {
-        return reply.body().getJsonObject("error").getInt("code");
+        return body(reply).getJsonObject("error").getInt("code");
     }
 }

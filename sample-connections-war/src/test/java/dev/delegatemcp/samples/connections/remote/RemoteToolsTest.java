@@ -11,6 +11,8 @@ import java.util.Map;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
+import dev.delegatemcp.wire.WireJson;
+
 import org.junit.jupiter.api.Test;
 
 import dev.delegatemcp.samples.connections.vault.ConnectionLevel;
@@ -80,7 +82,8 @@ class RemoteToolsTest {
 
     @Test
     void anErrorResultHasTheSentenceAsTextAndTheConnectionInStructuredContent() {
-        JsonObject result = RemoteMcpProtocol.toolResult(ToolOutcome.error("No customer named X."), DOCS_TENANT);
+        JsonObject result = WireJson.jsonb().fromJson(WireJson.toJson(
+                RemoteMcpProtocol.toolResult(ToolOutcome.error("No customer named X."), DOCS_TENANT)), JsonObject.class);
 
         assertEquals(JsonValue.TRUE, result.get("isError"));
         assertEquals("No customer named X.", result.getJsonArray("content").getJsonObject(0).getString("text"));

@@ -1,0 +1,191 @@
+package dev.delegatemcp.server.remote;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodySubscriber;
+import java.net.http.HttpResponse.BodySubscribers;
+import java.net.http.HttpResponse.ResponseInfo;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import dev.delegatemcp.api.DownstreamCredential;
+import dev.delegatemcp.wire.WireJson;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcReply;
+
+/**
+ * One HTTP exchange of MCP's Streamable HTTP transport (MCP 2025-11-25, Transports, Streamable HTTP, Sending Messages
+ * to the Server): POSTs one JSON-RPC message with {@code Content-Type: application/json}, {@code Accept:
+ * application/json, text/event-stream}, the credential's header, and the session's {@code Mcp-Session-Id} and
+ * {@code MCP-Protocol-Version} when known; reads the answer.
+ *
+ * <ul>
+ * <li><b>Bodies read</b>: of a request's 2xx answer, {@code application/json} (one JSON-RPC response, at most
+ * {@value #MAX_BODY_BYTES} bytes) or {@code text/event-stream} (read until the response, see
+ * {@link EventStreamReplySubscriber}); of a 400, a JSON body, which may be a JSON-RPC error. Other bodies, and every
+ * body of a notification's answer, are discarded unread.</li>
+ * <li><b>Time</b>: the whole exchange (headers and body) is bounded by the request timeout; a time-out cancels it
+ * and is not retried.</li>
+ * <li><b>Failures</b> throw {@link dev.delegatemcp.api.RemoteMcpException} through {@link RemoteMcpFailures}: no answer
+ * is "unreachable" (with the {@link IOException} as cause, never the JDK's header message); a body that is not MCP
+ * (not JSON, not the response, too large) is "not MCP". Statuses are not judged here, except that they decide which
+ * bodies are read: {@link RemoteMcpSession} does.</li>
+ * <li><b>Logging</b>: FINE, the target name, the MCP method and the HTTP status (or that no answer came). Never a
+ * token or header.</li>
+ * </ul>
+ * Thread-safe (holds no state of its own); the session decides what is sent.
+ */
+final class StreamableHttpExchange {
+
+    /** The largest response body (JSON) or server-sent event accepted. */
+    static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+    static final String APPLICATION_JSON = "application/json";
+    static final String EVENT_STREAM = EventStreamReplySubscriber.EVENT_STREAM;
+
+    private static final Logger LOG = Logger.getLogger(StreamableHttpExchange.class.getName());
+
+    private final URI url;
+    private final HttpClient http;
+    private final Duration timeout;
+    private final RemoteMcpFailures failures;
+
+    /**
+     * @param url the remote server's MCP endpoint
+     * @param http the client to send with
+     * @param timeout the time limit of the whole exchange
+     * @param failures the target's failures
+     */
+    StreamableHttpExchange(URI url, HttpClient http, Duration timeout, RemoteMcpFailures failures) {
+        this.url = url;
+        this.http = http;
+        this.timeout = timeout;
+        this.failures = failures;
+    }
+
+    /**
+     * Posts one JSON-RPC message (a record of mcp-wire, written by {@link WireJson}).
+     *
+     * @param method the MCP method, for the log line
+     * @param message the request or notification
+     * @param expectedId the request's id, or null for a notification (the answer's body is then not read)
+     * @param credential sets its header on the request ({@link DownstreamCredential#applyTo})
+     * @param sessionId the {@code Mcp-Session-Id} to send, or null
+     * @param protocolVersion the {@code MCP-Protocol-Version} to send, or null (before initialize completes)
+     */
+    HttpReply post(String method, Object message, Integer expectedId, DownstreamCredential credential,
+            String sessionId, String protocolVersion) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout)
+                .header("Content-Type", APPLICATION_JSON)
+                .header("Accept", APPLICATION_JSON + ", " + EVENT_STREAM);
+        try {
+            credential.applyTo(request::header);
+        } catch (IllegalArgumentException e) {
+            // The JDK's message for an invalid header value contains the value: never pass it on.
+            throw failures.notAccepted();
+        }
+        if (sessionId != null) {
+            request.header("Mcp-Session-Id", sessionId);
+        }
+        if (protocolVersion != null) {
+            request.header("MCP-Protocol-Version", protocolVersion);
+        }
+        request.POST(HttpRequest.BodyPublishers.ofString(WireJson.toJson(message), StandardCharsets.UTF_8));
+
+        HttpResponse<ExchangeBody> response = await(method, http.sendAsync(request.build(),
+                info -> bodySubscriber(info, expectedId)));
+        int status = response.statusCode();
+        LOG.log(Level.FINE, "Remote MCP {0} {1}: HTTP {2}", new Object[] {failures.target(), method, status});
+        String issuedSession = response.headers().firstValue("Mcp-Session-Id").orElse(null);
+        ExchangeBody body = response.body();
+        if (body == null) {
+            return new HttpReply(status, sessionId != null, issuedSession, null, null);
+        }
+        JsonRpcReply reply = body.json() == null ? body.reply() : jsonReply(body.json(), expectedId, status);
+        return new HttpReply(status, sessionId != null, issuedSession, body.mediaType(), reply);
+    }
+
+    private HttpResponse<ExchangeBody> await(String method, CompletableFuture<HttpResponse<ExchangeBody>> exchange) {
+        try {
+            return exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            LOG.log(Level.FINE, "Remote MCP {0} {1}: no answer in time", new Object[] {failures.target(), method});
+            throw failures.unreachable(e);
+        } catch (InterruptedException e) {
+            exchange.cancel(true);
+            Thread.currentThread().interrupt();
+            throw failures.unreachable(e);
+        } catch (ExecutionException | CancellationException e) {
+            Throwable cause = unwrap(e);
+            LOG.log(Level.FINE, "Remote MCP {0} {1}: no answer", new Object[] {failures.target(), method});
+            if (cause instanceof MalformedBodyException || cause instanceof ServerSentEvents.TooLargeException) {
+                throw failures.notMcp();
+            }
+            // IOException (refused, reset, HttpTimeoutException...) or anything else on the way.
+            throw failures.unreachable(cause instanceof IOException ? cause : null);
+        }
+    }
+
+    /** Reads the body of a request's 2xx answer, or of a 400 that may be a JSON-RPC error; discards the others. */
+    private static BodySubscriber<ExchangeBody> bodySubscriber(ResponseInfo info, Integer expectedId) {
+        int status = info.statusCode();
+        if (expectedId == null || !(status / 100 == 2 || status == 400)) {
+            return BodySubscribers.replacing(null);
+        }
+        String mediaType = mediaType(info.headers());
+        if (APPLICATION_JSON.equals(mediaType)) {
+            return new CappedTextSubscriber(mediaType, MAX_BODY_BYTES);
+        }
+        if (EVENT_STREAM.equals(mediaType) && status / 100 == 2) {
+            return new EventStreamReplySubscriber(expectedId, MAX_BODY_BYTES);
+        }
+        return BodySubscribers.replacing(new ExchangeBody(mediaType, null, null));
+    }
+
+    /**
+     * A JSON body: one JSON-RPC response to the request; anything else is not MCP, except in a 400 answer, where it
+     * is only not a JSON-RPC error (null).
+     */
+    private JsonRpcReply jsonReply(String json, int expectedId, int status) {
+        try {
+            JsonRpcReply reply = JsonRpcReplies.read(json);
+            if (JsonRpcReplies.answers(reply, expectedId)) {
+                return reply;
+            }
+        } catch (MalformedBodyException e) {
+            // below
+        }
+        if (status == 400) {
+            return null;
+        }
+        throw failures.notMcp();
+    }
+
+    private static String mediaType(HttpHeaders headers) {
+        String type = headers.firstValue("Content-Type").orElse("");
+        int semicolon = type.indexOf(';');
+        return (semicolon < 0 ? type : type.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        Throwable cause = e;
+        while ((cause instanceof ExecutionException || cause instanceof CompletionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}
