@@ -6,11 +6,12 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 
+import dev.delegatemcp.server.remote.RemoteConfig;
 import dev.delegatemcp.api.Downstream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Callers the token vault said, a moment ago, have not connected a target: so that listing tools, which an agent may
@@ -31,10 +32,8 @@ public class NotConnectedCallers {
     private final Cache<Key, Boolean> remembered;
 
     @Inject
-    public NotConnectedCallers(
-            @ConfigProperty(name = "mcp.remote.not-connected-ttl", defaultValue = "PT30S") Duration ttl,
-            @ConfigProperty(name = "mcp.remote.not-connected-max-entries", defaultValue = "10000") long maxEntries) {
-        this(ttl, maxEntries, Ticker.systemTicker());
+    public NotConnectedCallers(@ConfigProperties RemoteConfig config) {
+        this(config.notConnectedTtl(), config.notConnectedMaxEntries(), Ticker.systemTicker());
     }
 
     NotConnectedCallers(Duration ttl, long maxEntries, Ticker ticker) {

@@ -23,6 +23,7 @@ import dev.delegatemcp.api.RemoteTool;
 import dev.delegatemcp.api.RemoteToolResult;
 import dev.delegatemcp.api.ToolCallException;
 import dev.delegatemcp.server.downstream.CallerCredentials;
+import dev.delegatemcp.server.remote.RemoteConfig;
 import dev.delegatemcp.server.remote.RemoteMcpServers;
 import dev.delegatemcp.credentials.DownstreamTarget;
 import jakarta.annotation.PostConstruct;
@@ -34,7 +35,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
 
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Remote MCP servers' tools re-exported as this server's own, under a prefix, each call proxied with the caller's own
@@ -75,12 +76,8 @@ public class ExportedRemoteTools {
     RemoteMcpServers remoteServers;
 
     @Inject
-    @ConfigProperty(name = "mcp.remote.tools-cache-ttl", defaultValue = "PT60S")
-    String toolsCacheTtl;
-
-    @Inject
-    @ConfigProperty(name = "mcp.remote.tools-cache-max-entries", defaultValue = "10000")
-    long toolsCacheMaxEntries;
+    @ConfigProperties
+    RemoteConfig remote;
 
     /** The time source of the tool lists' expiry; a test sets another before {@link #init()}. */
     Ticker ticker = Ticker.systemTicker();
@@ -91,11 +88,10 @@ public class ExportedRemoteTools {
 
     @PostConstruct
     void init() {
-        lists = Caffeine.newBuilder().expireAfterWrite(Duration.parse(toolsCacheTtl.trim()))
-                .maximumSize(toolsCacheMaxEntries).ticker(ticker).executor(Runnable::run).build();
+        lists = Caffeine.newBuilder().expireAfterWrite(remote.toolsCacheTtl())
+                .maximumSize(remote.toolsCacheMaxEntries()).ticker(ticker).executor(Runnable::run).build();
         exports.clear();
-        // Read as optional: an empty value (set to turn a default off) counts as none.
-        exports.addAll(exports(config, config.getOptionalValue("mcp.remote.export", String.class).orElse("")));
+        exports.addAll(exports(config, remote.export()));
     }
 
     /**

@@ -3,14 +3,14 @@ package dev.delegatemcp.server.remote;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 
+import dev.delegatemcp.server.ServerConfig;
 import dev.delegatemcp.api.DownstreamCredential;
 import dev.delegatemcp.api.RemoteMcpServer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Opens {@link RemoteMcpServer} clients, one per tool call, sharing one {@link HttpClient}.
@@ -34,17 +34,25 @@ public class RemoteMcpServers {
     }
 
     @Inject
-    public RemoteMcpServers(
-            @ConfigProperty(name = "mcp.remote.connect-timeout", defaultValue = "PT5S") String connectTimeout,
-            @ConfigProperty(name = "mcp.remote.timeout", defaultValue = "PT15S") String requestTimeout,
-            @ConfigProperty(name = "mcp.server.name", defaultValue = "delegate-mcp") String clientName,
-            @ConfigProperty(name = "mcp.server.version", defaultValue = "0.1.0") String clientVersion) {
-        this.requestTimeout = duration("mcp.remote.timeout", requestTimeout);
+    public RemoteMcpServers(@ConfigProperties RemoteConfig remote, @ConfigProperties ServerConfig server) {
+        this(remote.connectTimeout(), remote.timeout(), server.name(), server.version());
+    }
+
+    /**
+     * @param connectTimeout to open a connection (positive)
+     * @param requestTimeout for one request's answer (positive)
+     * @param clientName the {@code clientInfo} name sent at initialize
+     * @param clientVersion the {@code clientInfo} version
+     * @throws IllegalArgumentException naming the key when a duration is not positive
+     */
+    public RemoteMcpServers(Duration connectTimeout, Duration requestTimeout, String clientName,
+            String clientVersion) {
+        this.requestTimeout = positive("mcp.remote.timeout", requestTimeout);
         this.clientName = clientName;
         this.clientVersion = clientVersion;
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(duration("mcp.remote.connect-timeout", connectTimeout))
+                .connectTimeout(positive("mcp.remote.connect-timeout", connectTimeout))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
@@ -69,16 +77,11 @@ public class RemoteMcpServers {
         return requestTimeout;
     }
 
-    private static Duration duration(String key, String value) {
-        try {
-            Duration duration = Duration.parse(value.strip());
-            if (!duration.isNegative() && !duration.isZero()) {
-                return duration;
-            }
-        } catch (DateTimeParseException e) {
-            // reported below
+    private static Duration positive(String key, Duration duration) {
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(key + " must be a positive ISO-8601 duration such as PT15S, not "
+                    + duration);
         }
-        throw new IllegalArgumentException(key + " must be a positive ISO-8601 duration such as PT15S, not '"
-                + value + "'");
+        return duration;
     }
 }

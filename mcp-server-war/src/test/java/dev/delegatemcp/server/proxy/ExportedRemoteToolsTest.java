@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.delegatemcp.server.remote.RemoteConfig;
 import dev.delegatemcp.api.Content;
 import dev.delegatemcp.api.Downstream;
 import dev.delegatemcp.api.DownstreamCredential;
@@ -129,8 +130,8 @@ class ExportedRemoteToolsTest {
         exported.config = config;
         exported.credentials = credentials;
         exported.remoteServers = remotes;
-        exported.toolsCacheTtl = "PT60S";
-        exported.toolsCacheMaxEntries = 100;
+        exported.remote = RemoteConfig.of(config.getOptionalValue("mcp.remote.export", String.class).orElse(null),
+                java.time.Duration.ofSeconds(60), 100);
         exported.init();
     }
 

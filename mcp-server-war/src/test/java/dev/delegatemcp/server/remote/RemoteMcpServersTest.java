@@ -23,7 +23,7 @@ class RemoteMcpServersTest {
 
     @Test
     void sharedHttpClientSpeaksHttp11WithTheConfiguredConnectTimeoutAndNoRedirects() {
-        RemoteMcpServers servers = new RemoteMcpServers("PT3S", "PT7S", "delegate-mcp", "0.1.0");
+        RemoteMcpServers servers = new RemoteMcpServers(Duration.parse("PT3S"), Duration.parse("PT7S"), "delegate-mcp", "0.1.0");
 
         HttpClient http = servers.httpClient();
         assertEquals(HttpClient.Version.HTTP_1_1, http.version());
@@ -35,7 +35,7 @@ class RemoteMcpServersTest {
     @Test
     void openedClientIsNamedForTheTargetAndSendsTheConfiguredClientInfo() throws Exception {
         try (FakeMcpServer server = new FakeMcpServer()) {
-            RemoteMcpServer crm = new RemoteMcpServers("PT5S", "PT15S", "my-server", "2.3.4")
+            RemoteMcpServer crm = new RemoteMcpServers(Duration.parse("PT5S"), Duration.parse("PT15S"), "my-server", "2.3.4")
                     .open("crm", server.url(), CREDENTIAL);
 
             assertEquals("crm", crm.name());
@@ -49,23 +49,23 @@ class RemoteMcpServersTest {
 
     @Test
     void eachOpenGivesItsOwnClient() {
-        RemoteMcpServers servers = new RemoteMcpServers("PT5S", "PT15S", "n", "v");
+        RemoteMcpServers servers = new RemoteMcpServers(Duration.parse("PT5S"), Duration.parse("PT15S"), "n", "v");
         URI url = URI.create("http://localhost:1/mcp");
         assertTrue(servers.open("crm", url, CREDENTIAL) != servers.open("crm", url, CREDENTIAL));
     }
 
     @Test
-    void invalidDurationIsRejectedNamingTheKey() {
+    void aDurationThatIsNotPositiveIsRejectedNamingTheKey() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new RemoteMcpServers("5 seconds", "PT15S", "n", "v"));
+                () -> new RemoteMcpServers(Duration.parse("-PT5S"), Duration.parse("PT15S"), "n", "v"));
         assertTrue(e.getMessage().contains("mcp.remote.connect-timeout"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new RemoteMcpServers("PT5S", "PT0S", "n", "v"));
+        e = assertThrows(IllegalArgumentException.class, () -> new RemoteMcpServers(Duration.parse("PT5S"), Duration.parse("PT0S"), "n", "v"));
         assertTrue(e.getMessage().contains("mcp.remote.timeout"), e.getMessage());
     }
 
     @Test
     void openRejectsAUrlThatIsNotHttp() {
-        RemoteMcpServers servers = new RemoteMcpServers("PT5S", "PT15S", "n", "v");
+        RemoteMcpServers servers = new RemoteMcpServers(Duration.parse("PT5S"), Duration.parse("PT15S"), "n", "v");
         assertThrows(IllegalArgumentException.class,
                 () -> servers.open("crm", URI.create("file:///etc/passwd"), CREDENTIAL));
     }

@@ -1,0 +1,92 @@
+package dev.delegatemcp.server.remote;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import jakarta.enterprise.context.Dependent;
+
+import org.eclipse.microprofile.config.inject.ConfigProperties;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Remote MCP servers: the client's time limits, the re-exported tools and their caches, keys {@code mcp.remote.*}
+ * (MicroProfile Config 3.1 {@code @ConfigProperties}). Durations are ISO-8601; sizes are entry counts.
+ */
+@ConfigProperties(prefix = "mcp.remote")
+@Dependent
+public class RemoteConfig {
+
+    /** {@code mcp.remote.connect-timeout}: to open a connection to a remote server (positive). */
+    @ConfigProperty(name = "connect-timeout", defaultValue = "PT5S")
+    Duration connectTimeout;
+
+    /** {@code mcp.remote.timeout}: for one request's answer (positive). */
+    @ConfigProperty(name = "timeout", defaultValue = "PT15S")
+    Duration timeout;
+
+    /** {@code mcp.remote.export}: the targets whose tools are re-exported (comma separated); absent for none. */
+    @ConfigProperty(name = "export")
+    Optional<String> export;
+
+    /** {@code mcp.remote.tools-cache-ttl}: how long a remote tool list is kept per credential. */
+    @ConfigProperty(name = "tools-cache-ttl", defaultValue = "PT60S")
+    Duration toolsCacheTtl;
+
+    /** {@code mcp.remote.tools-cache-max-entries}: remote tool lists kept at most. */
+    @ConfigProperty(name = "tools-cache-max-entries", defaultValue = "10000")
+    long toolsCacheMaxEntries;
+
+    /** {@code mcp.remote.not-connected-ttl}: how long a caller the vault said has not connected is not asked again. */
+    @ConfigProperty(name = "not-connected-ttl", defaultValue = "PT30S")
+    Duration notConnectedTtl;
+
+    /** {@code mcp.remote.not-connected-max-entries}: such callers remembered at most. */
+    @ConfigProperty(name = "not-connected-max-entries", defaultValue = "10000")
+    long notConnectedMaxEntries;
+
+    /** For MicroProfile Config, which fills the fields. */
+    public RemoteConfig() {
+    }
+
+    /** The tool-list cache and export settings given directly (the rest at their defaults), e.g. by a test. */
+    public static RemoteConfig of(String export, Duration toolsCacheTtl, long toolsCacheMaxEntries) {
+        RemoteConfig config = new RemoteConfig();
+        config.connectTimeout = Duration.ofSeconds(5);
+        config.timeout = Duration.ofSeconds(15);
+        config.export = Optional.ofNullable(export);
+        config.toolsCacheTtl = toolsCacheTtl;
+        config.toolsCacheMaxEntries = toolsCacheMaxEntries;
+        config.notConnectedTtl = Duration.ofSeconds(30);
+        config.notConnectedMaxEntries = 10000;
+        return config;
+    }
+
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** The export list as written; empty when absent. */
+    public String export() {
+        return export.orElse("");
+    }
+
+    public Duration toolsCacheTtl() {
+        return toolsCacheTtl;
+    }
+
+    public long toolsCacheMaxEntries() {
+        return toolsCacheMaxEntries;
+    }
+
+    public Duration notConnectedTtl() {
+        return notConnectedTtl;
+    }
+
+    public long notConnectedMaxEntries() {
+        return notConnectedMaxEntries;
+    }
+}
