@@ -25,7 +25,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
-
 /**
  * Emits each {@link DownstreamAudit} record twice: as a CDI event applications can observe (at once, on the
  * caller's thread), and as one JSON line on the {@code dev.delegatemcp.audit} logger. The line is formatted and
@@ -163,7 +162,7 @@ public class CredentialAuditor {
     }
 
     private void drainTo(List<DownstreamAudit> batch) {
-        for (DownstreamAudit audit; (audit = pending.poll()) != null; ) {
+        for (DownstreamAudit audit; (audit = pending.poll()) != null;) {
             pendingCount.decrementAndGet();
             batch.add(audit);
         }

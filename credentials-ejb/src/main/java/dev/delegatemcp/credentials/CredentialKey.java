@@ -11,9 +11,11 @@ import java.util.List;
  * and the tenant. A tenant's stored connection token is the same for every user of the tenant: its key has no token
  * digest, only the tenant ({@link #ofTenant}), so it is shared inside that tenant and nowhere else.
  */
-public record CredentialKey(String subjectTokenDigest, String target, List<String> scopes, String level, String tenant) {
+public record CredentialKey(String subjectTokenDigest, String target, List<String> scopes, String level,
+        String tenant) {
 
-    public static CredentialKey of(String subjectToken, String target, List<String> scopes, String level, String tenant) {
+    public static CredentialKey of(String subjectToken, String target, List<String> scopes, String level,
+            String tenant) {
         return new CredentialKey(sha256(subjectToken), target, normalized(scopes), level, tenant);
     }
 

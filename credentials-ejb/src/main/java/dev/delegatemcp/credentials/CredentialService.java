@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import dev.delegatemcp.api.Downstream;
 import dev.delegatemcp.api.DownstreamAudit;
 import dev.delegatemcp.api.DownstreamCredential;
-import dev.delegatemcp.api.Downstream;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -79,10 +79,11 @@ public class CredentialService {
                 : CredentialKey.of(request.subjectToken(), target.name(), scopes, request.level().name(), tenant);
         Instant start = clock.instant();
         try {
-            CredentialCache.Lookup lookup = cache.get(key, tenantWide ? null : request.subject(), () -> switch (target.source()) {
-                case TOKEN_EXCHANGE -> exchange(request, target, scopes, tenant);
-                case OUTBOUND_APP -> fetchStored(request, target, scopes, tenant, forceRefresh);
-            }, forceRefresh);
+            CredentialCache.Lookup lookup =
+                    cache.get(key, tenantWide ? null : request.subject(), () -> switch (target.source()) {
+                        case TOKEN_EXCHANGE -> exchange(request, target, scopes, tenant);
+                        case OUTBOUND_APP -> fetchStored(request, target, scopes, tenant, forceRefresh);
+                    }, forceRefresh);
             audit(request, scopes, start, DownstreamAudit.Outcome.GRANTED, null, lookup.hit());
             IssuedToken token = lookup.token();
             return new DownstreamCredential(target.name(), token.accessToken(), target.credentialType(),

@@ -65,7 +65,8 @@ public record DownstreamTarget(String name, Source source, String resource, List
         DownstreamCredential.Type credentialType = switch (type.toLowerCase()) {
             case "bearer" -> DownstreamCredential.Type.BEARER;
             case "api-key" -> DownstreamCredential.Type.API_KEY;
-            default -> throw new IllegalArgumentException(prefix + "credential-type must be bearer or api-key, not " + type);
+            default ->
+                throw new IllegalArgumentException(prefix + "credential-type must be bearer or api-key, not " + type);
         };
         Map<String, String> parameters = new LinkedHashMap<>();
         for (String pair : list(config, prefix + "parameters")) {

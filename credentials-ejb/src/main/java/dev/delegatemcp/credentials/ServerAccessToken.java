@@ -10,7 +10,6 @@ import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
 
-
 /**
  * This server's own access token at the STS (client credentials), with the scopes the token vault asks for
  * ({@code mcp.outbound.access-token-scopes}, default {@code outbound.token.fetch}). Kept until shortly before it

@@ -21,7 +21,8 @@ public class StsConfig {
 
     /** {@code mcp.sts.token-endpoint}: the STS token endpoint, an absolute URL. */
     @Inject
-    @ConfigProperty(name = "mcp.sts.token-endpoint", defaultValue = "http://localhost:8180/realms/mcp-demo/protocol/openid-connect/token")
+    @ConfigProperty(name = "mcp.sts.token-endpoint",
+            defaultValue = "http://localhost:8180/realms/mcp-demo/protocol/openid-connect/token")
     URI tokenEndpoint;
 
     /** {@code mcp.sts.client-id}: this server's client id at the STS (HTTP Basic user; audit records). */

@@ -9,16 +9,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import dev.delegatemcp.api.DownstreamAudit;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AuditLineTest {
 
@@ -89,8 +89,8 @@ class AuditLineTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"2025-03-01T09:00:00Z", "2025-03-01T09:00:00.100Z", "2025-03-01T09:00:00.000100Z",
-            "2025-03-01T09:00:00.000000001Z", "2025-03-01T09:00:59.999999999Z", "1970-01-01T00:00:00Z",
-            "1969-12-31T23:59:59.5Z", "2024-02-29T23:59:59.010Z", "9999-12-31T23:59:59.123456Z"})
+        "2025-03-01T09:00:00.000000001Z", "2025-03-01T09:00:59.999999999Z", "1970-01-01T00:00:00Z",
+        "1969-12-31T23:59:59.5Z", "2024-02-29T23:59:59.010Z", "9999-12-31T23:59:59.123456Z"})
     void timeReadsAsInstantToString(String text) {
         Instant time = Instant.parse(text);
         StringBuilder line = new StringBuilder();
@@ -110,7 +110,7 @@ class AuditLineTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"plain", "", "quote \" inside", "back\\slash", "tab\there", "bell\u0007", "nul\u0000",
-            "unicode \u00e9\u4e2d\ud83d\ude00", "slash / and \u2028 separator", "\u001f\u007f"})
+        "unicode \u00e9\u4e2d\ud83d\ude00", "slash / and \u2028 separator", "\u001f\u007f"})
     void stringsAreEscapedExactlyAsJsonP(String value) {
         StringBuilder line = new StringBuilder();
         AuditLine.appendString(line, value);

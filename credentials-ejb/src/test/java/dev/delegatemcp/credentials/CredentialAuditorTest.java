@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
-
 import dev.delegatemcp.api.DownstreamAudit;
 import jakarta.json.JsonObject;
+
+import org.junit.jupiter.api.Test;
 
 class CredentialAuditorTest {
 
@@ -43,7 +43,8 @@ class CredentialAuditorTest {
     }
 
     @Test
-    void withAnAuditFileEveryRecordIsOneBareJsonLineThereInOrder(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+    void withAnAuditFileEveryRecordIsOneBareJsonLineThereInOrder(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         CredentialAuditor auditor = auditorWritingTo(dir, 0);
         auditor.startWriter();
@@ -108,7 +109,8 @@ class CredentialAuditorTest {
     }
 
     @Test
-    void recordsThatArriveWithinOneWriteIntervalAreWrittenTogether(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+    void recordsThatArriveWithinOneWriteIntervalAreWrittenTogether(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         CredentialAuditor auditor = auditorWritingTo(dir, 0, "PT2S");
         CountingHandler writes = new CountingHandler();
@@ -145,7 +147,8 @@ class CredentialAuditorTest {
                     List.of(), DownstreamAudit.Outcome.GRANTED, null, true, i));
         }
         auditor.stopWriter();
-        assertTrue(System.nanoTime() - start < java.util.concurrent.TimeUnit.SECONDS.toNanos(30), "did not wait an hour");
+        assertTrue(System.nanoTime() - start < java.util.concurrent.TimeUnit.SECONDS.toNanos(30),
+                "did not wait an hour");
         List<String> lines = java.nio.file.Files.readAllLines(dir.resolve("audit0.jsonl"));
         assertEquals(30, lines.size());
         for (int i = 0; i < 30; i++) {
@@ -220,7 +223,8 @@ class CredentialAuditorTest {
     }
 
     @Test
-    void whenTheQueueIsFullTheCallerWritesItsOwnLineAndNothingIsLost(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+    void whenTheQueueIsFullTheCallerWritesItsOwnLineAndNothingIsLost(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         CredentialAuditor auditor = auditorWritingTo(dir, 0, "PT1H"); // the writer holds what waits for an hour
         auditor.startWriter();

@@ -288,7 +288,8 @@ class CredentialCacheTest {
 
     @Test
     void failingLoaderIsNotCachedAndItsExceptionPropagates() {
-        CredentialException failure = CredentialException.of(CredentialException.Reason.DENIED, "access_denied", "policy says no");
+        CredentialException failure =
+                CredentialException.of(CredentialException.Reason.DENIED, "access_denied", "policy says no");
         CredentialException thrown = assertThrows(CredentialException.class, () -> cache.get(key("alice"), () -> {
             throw failure;
         }, false));

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.Map;
 
+import dev.delegatemcp.credentials.CredentialException.Reason;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import dev.delegatemcp.credentials.CredentialException.Reason;
 
 class CredentialExceptionTest {
 

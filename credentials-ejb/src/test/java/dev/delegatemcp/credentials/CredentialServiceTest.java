@@ -97,8 +97,10 @@ class CredentialServiceTest {
 
     @Test
     void firstRequestExchangesAndTheSecondIsACacheHit() {
-        DownstreamCredential first = service.credentialFor(request("inbound-1", "calendar", Downstream.Level.USER, null));
-        DownstreamCredential second = service.credentialFor(request("inbound-1", "calendar", Downstream.Level.USER, null));
+        DownstreamCredential first =
+                service.credentialFor(request("inbound-1", "calendar", Downstream.Level.USER, null));
+        DownstreamCredential second =
+                service.credentialFor(request("inbound-1", "calendar", Downstream.Level.USER, null));
         assertEquals(1, sts.requests.size());
         assertEquals(first.secret(), second.secret());
         assertFalse(auditor.records.get(0).cacheHit());
@@ -110,8 +112,10 @@ class CredentialServiceTest {
 
     @Test
     void cacheHitsHandOnTheGrantedScopesWithoutCopyingThem() {
-        DownstreamCredential first = service.credentialFor(request("inbound-1", "calendar", Downstream.Level.USER, null));
-        DownstreamCredential second = service.credentialFor(request("inbound-1", "calendar", Downstream.Level.USER, null));
+        DownstreamCredential first =
+                service.credentialFor(request("inbound-1", "calendar", Downstream.Level.USER, null));
+        DownstreamCredential second =
+                service.credentialFor(request("inbound-1", "calendar", Downstream.Level.USER, null));
         assertEquals(Set.of("calendar.read"), second.scopes());
         assertSame(first.scopes(), second.scopes());
     }
@@ -152,18 +156,21 @@ class CredentialServiceTest {
 
     @Test
     void refreshForcesANewExchangeAndReplacesTheCachedCredential() {
-        DownstreamCredential first = service.credentialFor(request("inbound-1", "calendar", Downstream.Level.USER, null));
+        DownstreamCredential first =
+                service.credentialFor(request("inbound-1", "calendar", Downstream.Level.USER, null));
         DownstreamCredential refreshed = first.refresh();
         assertEquals(2, sts.requests.size());
         assertNotEquals(first.secret(), refreshed.secret());
-        DownstreamCredential afterwards = service.credentialFor(request("inbound-1", "calendar", Downstream.Level.USER, null));
+        DownstreamCredential afterwards =
+                service.credentialFor(request("inbound-1", "calendar", Downstream.Level.USER, null));
         assertEquals(refreshed.secret(), afterwards.secret(), "the refreshed one is cached");
         assertEquals(2, sts.requests.size());
     }
 
     @Test
     void expiryIsTheStsLifetimeFromTheRequest() {
-        DownstreamCredential credential = service.credentialFor(request("inbound-1", "calendar", Downstream.Level.USER, null));
+        DownstreamCredential credential =
+                service.credentialFor(request("inbound-1", "calendar", Downstream.Level.USER, null));
         assertEquals(Optional.of(clock.instant().plus(Duration.ofMinutes(5))), credential.expiresAt());
         assertEquals(List.of("calendar.read"), List.copyOf(credential.scopes()));
     }
@@ -171,9 +178,11 @@ class CredentialServiceTest {
     @Test
     void aCacheHitReportsTheCachedCredentialsOwnExpiryNotOneCountedFromTheHit() {
         Instant obtained = clock.instant();
-        DownstreamCredential first = service.credentialFor(request("inbound-1", "calendar", Downstream.Level.USER, null));
+        DownstreamCredential first =
+                service.credentialFor(request("inbound-1", "calendar", Downstream.Level.USER, null));
         clock.advance(Duration.ofMillis(2500));
-        DownstreamCredential second = service.credentialFor(request("inbound-1", "calendar", Downstream.Level.USER, null));
+        DownstreamCredential second =
+                service.credentialFor(request("inbound-1", "calendar", Downstream.Level.USER, null));
         assertEquals(1, sts.requests.size(), "the second is a cache hit");
         assertEquals(Optional.of(obtained.plus(Duration.ofMinutes(5))), first.expiresAt());
         assertEquals(first.expiresAt(), second.expiresAt());
@@ -233,7 +242,8 @@ class CredentialServiceTest {
 
     @Test
     void anOutboundTargetFetchesTheUsersStoredTokenByItsScopesNotByExchange() {
-        DownstreamCredential credential = service.credentialFor(as("inbound-1", "alice", "acme", Downstream.Level.USER));
+        DownstreamCredential credential =
+                service.credentialFor(as("inbound-1", "alice", "acme", Downstream.Level.USER));
         assertEquals("stored-1", credential.secret());
         assertEquals(0, sts.requests.size());
         StoredTokenRequest sent = vault.requests.get(0);
@@ -248,7 +258,8 @@ class CredentialServiceTest {
     void aTenantStoredTokenIsSharedInsideTheTenantAndNeverAcrossTenants() {
         DownstreamCredential alice = service.credentialFor(as("token-alice", "alice", "acme", Downstream.Level.TENANT));
         DownstreamCredential bob = service.credentialFor(as("token-bob", "bob", "acme", Downstream.Level.TENANT));
-        DownstreamCredential carol = service.credentialFor(as("token-carol", "carol", "globex", Downstream.Level.TENANT));
+        DownstreamCredential carol =
+                service.credentialFor(as("token-carol", "carol", "globex", Downstream.Level.TENANT));
         assertEquals(alice.secret(), bob.secret());
         assertNotEquals(alice.secret(), carol.secret());
         assertEquals(2, vault.requests.size());

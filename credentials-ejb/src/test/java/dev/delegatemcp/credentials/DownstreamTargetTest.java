@@ -1,17 +1,17 @@
 package dev.delegatemcp.credentials;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
-
 import dev.delegatemcp.api.DownstreamCredential;
+
+import org.junit.jupiter.api.Test;
 
 class DownstreamTargetTest {
 
@@ -75,9 +75,11 @@ class DownstreamTargetTest {
     @Test
     void credentialTypeBearerAndApiKeyAreRecognised() {
         assertEquals(DownstreamCredential.Type.BEARER,
-                read(new FakeConfig().with(P + "resource", "r").with(P + "credential-type", "bearer")).credentialType());
+                read(new FakeConfig().with(P + "resource", "r").with(P + "credential-type", "bearer"))
+                        .credentialType());
         assertEquals(DownstreamCredential.Type.API_KEY,
-                read(new FakeConfig().with(P + "resource", "r").with(P + "credential-type", "api-key")).credentialType());
+                read(new FakeConfig().with(P + "resource", "r").with(P + "credential-type", "api-key"))
+                        .credentialType());
         assertEquals(DownstreamCredential.Type.API_KEY,
                 read(new FakeConfig().with(P + "resource", "r").with(P + "credential-type", " API-Key "))
                         .credentialType());

@@ -19,7 +19,8 @@ class ServerAccessTokenTest {
         @Override
         public IssuedToken clientCredentials(List<String> scopes) {
             grants.add(scopes);
-            return new IssuedToken("server-token-" + grants.size(), null, "Bearer", Duration.ofMinutes(5), Set.copyOf(scopes));
+            return new IssuedToken("server-token-" + grants.size(), null, "Bearer", Duration.ofMinutes(5),
+                    Set.copyOf(scopes));
         }
     }
 

@@ -2,11 +2,11 @@ package dev.delegatemcp.credentials;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.delegatemcp.credentials.CredentialException.Reason;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import dev.delegatemcp.credentials.CredentialException.Reason;
 
 class TokenErrorClassifierTest {
 
@@ -43,7 +43,8 @@ class TokenErrorClassifierTest {
 
     @Test
     void keycloakInvalidTokenIsInvalidSubjectToken() {
-        assertEquals(Reason.INVALID_SUBJECT_TOKEN, TokenErrorClassifier.classify(400, "invalid_request", "Invalid token"));
+        assertEquals(Reason.INVALID_SUBJECT_TOKEN,
+                TokenErrorClassifier.classify(400, "invalid_request", "Invalid token"));
         assertEquals(Reason.INVALID_SUBJECT_TOKEN,
                 TokenErrorClassifier.classify(400, "invalid_request", "missing subject_token"));
     }

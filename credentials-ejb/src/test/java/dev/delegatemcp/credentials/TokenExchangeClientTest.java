@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.Test;
-
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.core.MultivaluedMap;
+
+import org.junit.jupiter.api.Test;
 
 class TokenExchangeClientTest {
 
@@ -31,7 +31,9 @@ class TokenExchangeClientTest {
 
     @Test
     void formHasGrantTypeSubjectTokenAndItsType() {
-        MultivaluedMap<String, String> form = TokenRequest.tokenExchange(new TokenExchangeRequest(SUBJECT_TOKEN, null, List.of(), List.of(), Map.of())).parameters();
+        MultivaluedMap<String, String> form = TokenRequest
+                .tokenExchange(new TokenExchangeRequest(SUBJECT_TOKEN, null, List.of(), List.of(), Map.of()))
+                .parameters();
         assertEquals(List.of("urn:ietf:params:oauth:grant-type:token-exchange"), form.get("grant_type"));
         assertEquals(List.of(SUBJECT_TOKEN), form.get("subject_token"));
         assertEquals(List.of("urn:ietf:params:oauth:token-type:access_token"), form.get("subject_token_type"));
@@ -39,7 +41,9 @@ class TokenExchangeClientTest {
 
     @Test
     void formOmitsResourceAudienceAndScopeWhenNotSet() {
-        MultivaluedMap<String, String> form = TokenRequest.tokenExchange(new TokenExchangeRequest(SUBJECT_TOKEN, null, List.of(), List.of(), Map.of())).parameters();
+        MultivaluedMap<String, String> form = TokenRequest
+                .tokenExchange(new TokenExchangeRequest(SUBJECT_TOKEN, null, List.of(), List.of(), Map.of()))
+                .parameters();
         assertFalse(form.containsKey("resource"));
         assertFalse(form.containsKey("audience"));
         assertFalse(form.containsKey("scope"));

@@ -14,7 +14,8 @@ class TokenRequestTest {
     void aClientCredentialsGrantHasItsGrantTypeAndSpaceSeparatedScopesOnly() {
         assertEquals("grant_type=client_credentials&scope=outbound.token.fetch+other",
                 TokenRequestWriter.encode(TokenRequest.clientCredentials(List.of("outbound.token.fetch", "other"))));
-        assertEquals("grant_type=client_credentials", TokenRequestWriter.encode(TokenRequest.clientCredentials(List.of())));
+        assertEquals("grant_type=client_credentials",
+                TokenRequestWriter.encode(TokenRequest.clientCredentials(List.of())));
     }
 
     @Test

@@ -37,8 +37,9 @@ class TokenVaultClientTest {
 
     @Test
     void userBodyByScopesHasAppUserScopesAndNoRefreshToken() {
-        JsonObject body = parse(JSONB.toJson(VaultTokenQuery.of(new StoredTokenRequest("crm", Downstream.Level.USER, "u-1",
-                null, List.of("crm.read", "crm.write"), false))));
+        JsonObject body =
+                parse(JSONB.toJson(VaultTokenQuery.of(new StoredTokenRequest("crm", Downstream.Level.USER, "u-1",
+                        null, List.of("crm.read", "crm.write"), false))));
         assertEquals(parse("{\"appId\":\"crm\",\"userId\":\"u-1\",\"scopes\":[\"crm.read\",\"crm.write\"],"
                 + "\"options\":{\"withRefreshToken\":false,\"forceRefresh\":false}}"), body);
     }
@@ -85,7 +86,8 @@ class TokenVaultClientTest {
 
     @Test
     void otherStatusesMapToTheirReasons() {
-        assertEquals(CredentialException.Reason.CLIENT_UNAUTHORIZED, TokenVaultErrorMapper.classify(401, "Unauthorized"));
+        assertEquals(CredentialException.Reason.CLIENT_UNAUTHORIZED,
+                TokenVaultErrorMapper.classify(401, "Unauthorized"));
         assertEquals(CredentialException.Reason.DENIED, TokenVaultErrorMapper.classify(403, null));
         assertEquals(CredentialException.Reason.UNAVAILABLE, TokenVaultErrorMapper.classify(503, null));
         assertEquals(CredentialException.Reason.UNAVAILABLE, TokenVaultErrorMapper.classify(429, null));

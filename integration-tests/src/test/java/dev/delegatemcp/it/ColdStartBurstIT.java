@@ -102,10 +102,12 @@ class ColdStartBurstIT {
     private static String firstCall(String token, CyclicBarrier allSessionsOpen) throws Exception {
         String session;
         try {
-            HttpResponse<String> initialize = post(token, null, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
-                    + "\"params\":{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},"
-                    + "\"clientInfo\":{\"name\":\"cold-start-burst\",\"version\":\"1\"}}}");
-            session = initialize.statusCode() == 200 ? initialize.headers().firstValue("Mcp-Session-Id").orElse(null) : null;
+            HttpResponse<String> initialize = post(token, null,
+                    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
+                            + "\"params\":{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},"
+                            + "\"clientInfo\":{\"name\":\"cold-start-burst\",\"version\":\"1\"}}}");
+            session = initialize.statusCode() == 200 ? initialize.headers().firstValue("Mcp-Session-Id").orElse(null)
+                    : null;
             if (session == null) {
                 allSessionsOpen.await(3, TimeUnit.MINUTES);
                 return "initialize: HTTP " + initialize.statusCode();
@@ -167,7 +169,8 @@ class ColdStartBurstIT {
         if (Files.exists(audit)) {
             for (String line : Files.readAllLines(audit)) {
                 int start = line.indexOf("{\"type\":\"downstream_credential\"");
-                if (start >= 0 && !Instant.parse(json(line.substring(start).trim()).getString("time")).isBefore(started)) {
+                if (start >= 0
+                        && !Instant.parse(json(line.substring(start).trim()).getString("time")).isBefore(started)) {
                     since.add(line);
                 }
             }
@@ -183,7 +186,8 @@ class ColdStartBurstIT {
         for (String line : Files.readAllLines(SERVER.resolve("logs/messages.log"))) {
             Matcher matcher = stamp.matcher(line);
             if (matcher.find()) {
-                return LocalDateTime.parse(matcher.group(1), DateTimeFormatter.ofPattern("M/d/yy, H:mm:ss:SSS", Locale.US))
+                return LocalDateTime
+                        .parse(matcher.group(1), DateTimeFormatter.ofPattern("M/d/yy, H:mm:ss:SSS", Locale.US))
                         .atZone(ZoneId.of(matcher.group(2), ZoneId.SHORT_IDS)).toInstant();
             }
         }

@@ -48,7 +48,7 @@ class ConformanceIT {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"server-initialize", "ping", "tools-list", "tools-call-simple-text", "tools-call-error",
-            "tools-call-mixed-content", "tools-call-image", "dns-rebinding-protection"})
+        "tools-call-mixed-content", "tools-call-image", "dns-rebinding-protection"})
     void conformanceScenarioPasses(String scenario) {
         Node.Result result = Node.run(Map.of(), 180, "node_modules/@modelcontextprotocol/conformance/dist/index.js",
                 "server", "--url", proxy.url("/mcp-server/mcp").toString(), "--scenario", scenario);

@@ -67,7 +67,7 @@ class ConnectionsE2EIT {
         String form = "grant_type=password&client_id=mcp-client&username=" + name + "&password=" + name
                 + "&scope=" + URLEncoder.encode("openid notes.read notes.write", StandardCharsets.UTF_8);
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create("http://localhost:" + KEYCLOAK_PORT
-                        + "/realms/mcp-demo/protocol/openid-connect/token"))
+                + "/realms/mcp-demo/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
         assertEquals(200, response.statusCode(), "Keycloak sign-in of " + name);
@@ -373,11 +373,13 @@ class ConnectionsE2EIT {
             long now;
             try {
                 // The audit file is made with the first audit line of the run.
-                now = !Files.exists(AUDIT) ? 0 : Files.readAllLines(AUDIT).stream().filter(line -> line.startsWith("{")).map(ConnectionsE2EIT::json)
-                        .filter(line -> user.sub().equals(line.getString("user", null))
-                                && target.equals(line.getString("target", null))
-                                && outcome.equals(line.getString("outcome", null)))
-                        .count();
+                now = !Files.exists(AUDIT) ? 0
+                        : Files.readAllLines(AUDIT).stream().filter(line -> line.startsWith("{"))
+                                .map(ConnectionsE2EIT::json)
+                                .filter(line -> user.sub().equals(line.getString("user", null))
+                                        && target.equals(line.getString("target", null))
+                                        && outcome.equals(line.getString("outcome", null)))
+                                .count();
             } catch (IOException e) {
                 throw new AssertionError("Cannot read " + AUDIT, e);
             }

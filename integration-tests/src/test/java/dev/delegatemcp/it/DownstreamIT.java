@@ -108,7 +108,8 @@ class DownstreamIT {
         assertEquals("anna", seen.getString("subject"));
         assertEquals(StsDouble.CALENDAR, seen.getString("audience"));
         assertEquals("mcp-server", seen.getString("azp"));
-        assertFalse(seen.getString("tokenDigest").equals(TestTokens.digest(inbound)), "the inbound token was forwarded");
+        assertFalse(seen.getString("tokenDigest").equals(TestTokens.digest(inbound)),
+                "the inbound token was forwarded");
 
         StsDouble.Exchange exchange = STS.exchanges().stream().filter(e -> "anna".equals(e.subject())).findFirst()
                 .orElseThrow();
@@ -121,7 +122,8 @@ class DownstreamIT {
 
     @Test
     void secondCallIsServedFromTheCacheAndTheAuditShowsIt() throws IOException {
-        McpHttp client = McpHttp.withToken(TestTokens.user("ben").tenant("acme").clientId("cursor").sign()).initialize();
+        McpHttp client =
+                McpHttp.withToken(TestTokens.user("ben").tenant("acme").clientId("cursor").sign()).initialize();
         assertFalse(call(client, "calendar_whoami").getBoolean("isError"));
         assertFalse(call(client, "calendar_whoami").getBoolean("isError"));
         assertEquals(1, STS.exchangesFor("ben", StsDouble.CALENDAR));
@@ -207,7 +209,8 @@ class DownstreamIT {
             List<Callable<String>> calls = new ArrayList<>();
             for (int i = 0; i < 300; i++) {
                 String user = i % 2 == 0 ? "hal" : "ivy";
-                calls.add(() -> user + "=" + json(text(call(clients.get(user), "calendar_whoami"))).getString("subject"));
+                calls.add(
+                        () -> user + "=" + json(text(call(clients.get(user), "calendar_whoami"))).getString("subject"));
             }
             for (Future<String> answer : pool.invokeAll(calls, 120, TimeUnit.SECONDS)) {
                 String[] parts = answer.get().split("=");

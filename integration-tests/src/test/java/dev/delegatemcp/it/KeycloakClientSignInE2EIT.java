@@ -113,7 +113,8 @@ class KeycloakClientSignInE2EIT {
         assertTrue(audience.contains(MCP_URL), "for this server: " + audience);
         assertTrue(audience.contains("mcp-server"), "exchangeable by this server: " + audience);
         assertEquals(List.of("notes.read", "notes.write"),
-                List.of(token.getString("scope").split(" ")).stream().filter(s -> s.startsWith("notes.")).sorted().toList());
+                List.of(token.getString("scope").split(" ")).stream().filter(s -> s.startsWith("notes.")).sorted()
+                        .toList());
 
         List<String> tools = strings(out.getJsonArray("tools"));
         assertTrue(tools.containsAll(List.of("add_note", "calendar_events", "list_notes", "whoami")), tools.toString());
@@ -243,7 +244,8 @@ class KeycloakClientSignInE2EIT {
         assertEquals(200, withPkce.statusCode(), "the login page");
         assertTrue(withPkce.body().contains("kc-form-login"), "the login page");
 
-        for (String pkce : List.of("", "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=plain")) {
+        for (String pkce : List.of("",
+                "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=plain")) {
             HttpResponse<String> refused = authorize(clientId, redirectUri, pkce);
             assertEquals(302, refused.statusCode(), () -> "PKCE '" + pkce + "': " + refused.statusCode());
             String location = refused.headers().firstValue("Location").orElse("");
@@ -272,7 +274,8 @@ class KeycloakClientSignInE2EIT {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(
                 ISSUER + "/clients-registrations/openid-connect"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(metadata("notes.read", "http://127.0.0.1:6276/oauth/callback")))
+                .POST(HttpRequest.BodyPublishers
+                        .ofString(metadata("notes.read", "http://127.0.0.1:6276/oauth/callback")))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(201, response.statusCode(), () -> response.statusCode() == 201 ? "" : response.body());
         return new Registration(json(response.body()));
@@ -288,7 +291,8 @@ class KeycloakClientSignInE2EIT {
         JsonObject body = Json.createObjectBuilder(metadata).add("client_id", client.clientId).build();
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(client.uri))
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + client.token)
-                .PUT(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+                .PUT(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 200) {
             JsonObject updated = json(response.body());
             client.token = SecretsLedger.record(updated.getString("registration_access_token"));
@@ -415,7 +419,8 @@ class KeycloakClientSignInE2EIT {
             // Still bound to PKCE with S256 after its update.
             HttpResponse<String> withoutPkce = authorize(client.clientId, moved, "");
             assertEquals(302, withoutPkce.statusCode());
-            assertTrue(withoutPkce.headers().firstValue("Location").orElse("").startsWith(moved + "?error=invalid_request"));
+            assertTrue(withoutPkce.headers().firstValue("Location").orElse("")
+                    .startsWith(moved + "?error=invalid_request"));
         } finally {
             delete(client);
         }
@@ -453,7 +458,8 @@ class KeycloakClientSignInE2EIT {
                 ISSUER + "/clients-registrations/openid-connect"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(metadataWith(Map.of("grant_types",
-                        List.of("authorization_code", "client_credentials"))).toString())).build(),
+                        List.of("authorization_code", "client_credentials"))).toString()))
+                .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(201, response.statusCode(), () -> response.statusCode() == 201 ? "" : response.body());
         Registration client = new Registration(json(response.body()));
@@ -461,8 +467,10 @@ class KeycloakClientSignInE2EIT {
             HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(
                     ISSUER + "/protocol/openid-connect/token"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=notes.read&client_id="
-                            + client.clientId)).build(), HttpResponse.BodyHandlers.ofString());
+                    .POST(HttpRequest.BodyPublishers
+                            .ofString("grant_type=client_credentials&scope=notes.read&client_id="
+                                    + client.clientId))
+                    .build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(401, token.statusCode(), () -> token.statusCode() == 200 ? "a token" : token.body());
             assertEquals("unauthorized_client", json(token.body()).getString("error"));
         } finally {
@@ -502,8 +510,9 @@ class KeycloakClientSignInE2EIT {
             assertTrue(device.statusCode() != 200, () -> device.statusCode() + " " + device.body());
         } finally {
             if (registrationToken != null) {
-                HTTP.send(HttpRequest.newBuilder(URI.create(ISSUER + "/clients-registrations/default/device-grant-check"))
-                        .header("Authorization", "Bearer " + registrationToken).DELETE().build(),
+                HTTP.send(
+                        HttpRequest.newBuilder(URI.create(ISSUER + "/clients-registrations/default/device-grant-check"))
+                                .header("Authorization", "Bearer " + registrationToken).DELETE().build(),
                         HttpResponse.BodyHandlers.discarding());
             }
         }
@@ -530,12 +539,14 @@ class KeycloakClientSignInE2EIT {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(metadata)).build(), HttpResponse.BodyHandlers.ofString());
         if (registered.statusCode() == 201) {
-            String registrationToken = SecretsLedger.record(json(registered.body()).getString("registrationAccessToken"));
+            String registrationToken =
+                    SecretsLedger.record(json(registered.body()).getString("registrationAccessToken"));
             HTTP.send(HttpRequest.newBuilder(URI.create(ISSUER + "/clients-registrations/default/mapper-check"))
                     .header("Authorization", "Bearer " + registrationToken).DELETE().build(),
                     HttpResponse.BodyHandlers.discarding());
         }
-        assertEquals(403, registered.statusCode(), () -> registered.statusCode() == 201 ? "registered" : registered.body());
+        assertEquals(403, registered.statusCode(),
+                () -> registered.statusCode() == 201 ? "registered" : registered.body());
         assertTrue(registered.body().contains("Allowed Protocol Mapper Types"), registered::body);
     }
 

@@ -40,8 +40,9 @@ class KeycloakE2EIT {
     private static final int KEYCLOAK_PORT = Integer.getInteger("it.keycloak.port", 18180);
     private static final String MCP_URL = "http://localhost:" + Integer.getInteger("it.demo.http.port", 19280)
             + "/mcp-server/mcp";
-    private static final Path LOG = Path.of(System.getProperty("it.demo.server.dir", "target/liberty/wlp/usr/servers/mcpDemoServer"),
-            "logs/downstream-audit0.log");
+    private static final Path LOG =
+            Path.of(System.getProperty("it.demo.server.dir", "target/liberty/wlp/usr/servers/mcpDemoServer"),
+                    "logs/downstream-audit0.log");
 
     private static final Instant STARTED = Instant.now();
     private static final Set<String> EXCHANGE_TARGETS = Set.of("calendar", "payroll");
@@ -113,8 +114,10 @@ class KeycloakE2EIT {
             assertFalse(result.getBoolean("isError"), result.toString());
             JsonObject seen = json(result.getString("text"));
             assertEquals(inbound.getString("sub"), seen.getString("subject"), "the same user");
-            assertEquals(List.of("calendar-api"), seen.getJsonArray("audience").getValuesAs(jakarta.json.JsonString.class)
-                    .stream().map(jakarta.json.JsonString::getString).toList(), "a token for the calendar only");
+            assertEquals(List.of("calendar-api"),
+                    seen.getJsonArray("audience").getValuesAs(jakarta.json.JsonString.class)
+                            .stream().map(jakarta.json.JsonString::getString).toList(),
+                    "a token for the calendar only");
             assertEquals("mcp-server", seen.getString("authorizedParty"), "obtained by the MCP server, not the client");
         }
         assertEquals("mcp-client", inbound.getString("azp"), "the inbound token was the MCP client's");

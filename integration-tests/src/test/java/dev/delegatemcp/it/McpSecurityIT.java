@@ -165,7 +165,8 @@ class McpSecurityIT {
     void toolsSeeTheCallersIdentity() {
         McpHttp client = McpHttp.withToken(TestTokens.user("erin").clientId("claude-desktop").tenant("acme")
                 .scopes("notes.read openid").sign()).initialize();
-        JsonObject identity = client.callTool("whoami", "{}").getJsonObject("result").getJsonObject("structuredContent");
+        JsonObject identity =
+                client.callTool("whoami", "{}").getJsonObject("result").getJsonObject("structuredContent");
         assertEquals("erin", identity.getString("subject"));
         assertEquals("claude-desktop", identity.getString("clientId"));
         assertEquals("acme", identity.getString("tenant"));
@@ -206,8 +207,9 @@ class McpSecurityIT {
         String cursor = null;
         int id = 100;
         do {
-            JsonObject result = client.request(id++, "tools/list", cursor == null ? null : "{\"cursor\":\"" + cursor + "\"}")
-                    .json().getJsonObject("result");
+            JsonObject result =
+                    client.request(id++, "tools/list", cursor == null ? null : "{\"cursor\":\"" + cursor + "\"}")
+                            .json().getJsonObject("result");
             result.getJsonArray("tools").forEach(t -> names.add(t.asJsonObject().getString("name")));
             cursor = result.containsKey("nextCursor") ? result.getString("nextCursor") : null;
         } while (cursor != null);

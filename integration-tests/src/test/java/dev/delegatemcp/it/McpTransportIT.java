@@ -53,7 +53,8 @@ class McpTransportIT {
 
     @Test
     void initializeWithAnUnknownVersionAnswersWithTheLatest() {
-        assertEquals("2025-11-25", alice().initialize("1999-01-01").getJsonObject("result").getString("protocolVersion"));
+        assertEquals("2025-11-25",
+                alice().initialize("1999-01-01").getJsonObject("result").getString("protocolVersion"));
     }
 
     @Test
@@ -108,7 +109,8 @@ class McpTransportIT {
     @Test
     void notificationsAndResponsesAreAcceptedWithoutBody() {
         McpHttp client = alice().initialize();
-        McpHttp.Response notification = client.post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":1}}");
+        McpHttp.Response notification = client
+                .post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":1}}");
         assertEquals(202, notification.status());
         assertEquals("", notification.body());
         assertEquals(202, client.post("{\"jsonrpc\":\"2.0\",\"id\":\"s1\",\"result\":{}}").status());
@@ -199,8 +201,9 @@ class McpTransportIT {
     @Test
     void structuredResultMatchesItsOutputSchemaAndIsMirroredAsText() {
         McpHttp client = alice().initialize();
-        JsonObject result = client.callTool("book_room", "{\"title\":\"Plan\",\"room\":\"LARGE\",\"day\":\"2026-12-01\","
-                + "\"attendees\":[{\"email\":\"a@example.com\"},{\"email\":\"b@example.com\",\"name\":\"Bo\"}]}")
+        JsonObject result = client
+                .callTool("book_room", "{\"title\":\"Plan\",\"room\":\"LARGE\",\"day\":\"2026-12-01\","
+                        + "\"attendees\":[{\"email\":\"a@example.com\"},{\"email\":\"b@example.com\",\"name\":\"Bo\"}]}")
                 .getJsonObject("result");
         assertFalse(result.getBoolean("isError"));
         JsonObject booking = result.getJsonObject("structuredContent");
@@ -243,7 +246,8 @@ class McpTransportIT {
         assertTrue(result.getBoolean("isError"));
         String text = result.getJsonArray("content").getJsonObject(0).getString("text");
         assertTrue(text.contains("failed unexpectedly"), text);
-        assertFalse(text.contains("hunter2") || text.contains("IllegalStateException") || text.contains("at dev."), text);
+        assertFalse(text.contains("hunter2") || text.contains("IllegalStateException") || text.contains("at dev."),
+                text);
         String log = Files.readString(McpTestServer.serverDirectory().resolve("logs/messages.log"));
         assertFalse(log.contains("hunter2"), "the exception message must not be logged");
         assertTrue(log.lines().anyMatch(line -> line.contains(" DMCPS0002W: ") && line.contains("fail_unexpectedly")
@@ -261,7 +265,8 @@ class McpTransportIT {
 
     @Test
     void errorResponsesEchoTheRequestId() {
-        JsonObject response = alice().initialize().post("{\"jsonrpc\":\"2.0\",\"id\":\"abc\",\"method\":\"nope\"}").json();
+        JsonObject response =
+                alice().initialize().post("{\"jsonrpc\":\"2.0\",\"id\":\"abc\",\"method\":\"nope\"}").json();
         assertEquals("abc", ((JsonString) response.get("id")).getString());
         assertNotNull(response.getJsonObject("error").getString("message"));
         assertNotEquals(0, response.getJsonObject("error").getInt("code"));
@@ -327,7 +332,8 @@ class McpTransportIT {
     @ParameterizedTest
     @ValueSource(strings = {"1.5", "-0.25", "2e-1"})
     void aFractionalRequestIdIsInvalidRequest(String id) {
-        McpHttp.Response response = alice().initialize().post("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"ping\"}");
+        McpHttp.Response response =
+                alice().initialize().post("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"ping\"}");
         assertEquals(400, response.status());
         assertEquals(-32600, response.errorCode());
     }
@@ -339,7 +345,8 @@ class McpTransportIT {
         McpHttp.Response declared = alice().initialize().post(HttpRequest.BodyPublishers.ofByteArray(twentyMiB));
         assertEquals(413, declared.status());
         assertEquals(-32600, declared.errorCode());
-        assertTrue(declared.json().getJsonObject("error").getString("message").contains("4194304 bytes"), declared.body());
+        assertTrue(declared.json().getJsonObject("error").getString("message").contains("4194304 bytes"),
+                declared.body());
         McpHttp.Response chunked = alice().initialize().post(HttpRequest.BodyPublishers
                 .ofInputStream(() -> new java.io.ByteArrayInputStream(twentyMiB)));
         assertEquals(413, chunked.status());

@@ -294,7 +294,8 @@ class OutboundAppsIT {
         assertEquals(expectedUserConnectUrl("files-app", "files.read%2Cfiles.write", ""), response
                 .getJsonObject("error").getJsonObject("data").getJsonArray("elicitations").getJsonObject(0)
                 .getString("url"));
-        assertEquals(List.of(200), VAULT.calls(OutboundAppsDouble.USER_TOKEN, "sid").stream().map(Call::status).toList(),
+        assertEquals(List.of(200),
+                VAULT.calls(OutboundAppsDouble.USER_TOKEN, "sid").stream().map(Call::status).toList(),
                 "the vault did answer with the narrow token");
         assertFalse(response.toString().contains(narrow));
     }
@@ -370,7 +371,8 @@ class OutboundAppsIT {
         assertTrue(received.indexOf(TestTokens.digest(old)) >= 0
                 && received.indexOf(TestTokens.digest(old)) < received.lastIndexOf(TestTokens.digest(renewed)));
 
-        assertEquals(TestTokens.digest(renewed), json(text(success(fred, "tickets_list", "{}"))).getString("tokenDigest"));
+        assertEquals(TestTokens.digest(renewed),
+                json(text(success(fred, "tickets_list", "{}"))).getString("tokenDigest"));
         assertEquals(2, VAULT.calls(OutboundAppsDouble.USER_TOKEN, "fred").size(), "the refreshed token is cached");
     }
 
@@ -409,7 +411,8 @@ class OutboundAppsIT {
     void remoteToolErrorComesBackAsAnErrorResult() {
         VAULT.storeForUser(RemoteMcpDouble.APP, "rhea", List.of("assistant.use"), newToken("assistant-rhea"),
                 inSeconds(HOUR));
-        assertEquals(RemoteMcpDouble.FAIL_TEXT, errorText(client("rhea", null), "assistant_call", "{\"tool\":\"fail\"}"));
+        assertEquals(RemoteMcpDouble.FAIL_TEXT,
+                errorText(client("rhea", null), "assistant_call", "{\"tool\":\"fail\"}"));
     }
 
     @Test

@@ -55,7 +55,8 @@ class SdkClientE2EIT {
                 .toList();
         assertEquals(List.of("add_note", "book_meeting", "calendar_access", "calendar_events", "crm_lookup", "echo",
                 "find_meeting_slot", "generate_document", "list_notes", "payroll_summary", "whoami"), tools);
-        assertEquals("hello hello", out.getJsonObject("echo").getJsonArray("content").getJsonObject(0).getString("text"));
+        assertEquals("hello hello",
+                out.getJsonObject("echo").getJsonArray("content").getJsonObject(0).getString("text"));
         JsonObject whoami = out.getJsonObject("whoami").getJsonObject("structuredContent");
         assertEquals("alice", whoami.getString("subject"));
         assertEquals("inspector", whoami.getString("clientId"));
@@ -92,7 +93,8 @@ class SdkClientE2EIT {
         return Stream.of(
                 Arguments.of("no token", null),
                 Arguments.of("expired", TestTokens.user("alice").expiredSince(Duration.ofMinutes(2)).sign()),
-                Arguments.of("wrong audience", TestTokens.user("alice").audience("https://other.example.com/mcp").sign()),
+                Arguments.of("wrong audience",
+                        TestTokens.user("alice").audience("https://other.example.com/mcp").sign()),
                 Arguments.of("wrong issuer", TestTokens.user("alice").issuer("https://issuer.evil.example").sign()),
                 Arguments.of("bad signature", TestTokens.user("alice").signedByUnknownKey().sign()),
                 Arguments.of("alg none", TestTokens.user("alice").unsigned()));

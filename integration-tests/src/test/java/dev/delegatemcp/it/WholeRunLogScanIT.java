@@ -36,7 +36,8 @@ class WholeRunLogScanIT {
             String text = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
             for (String secret : secrets) {
                 if (text.contains(secret)) {
-                    leaks.add(log.getFileName() + " holds a secret starting " + secret.substring(0, Math.min(12, secret.length())));
+                    leaks.add(log.getFileName() + " holds a secret starting "
+                            + secret.substring(0, Math.min(12, secret.length())));
                 }
             }
         }

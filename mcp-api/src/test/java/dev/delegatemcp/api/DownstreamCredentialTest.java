@@ -109,7 +109,7 @@ class DownstreamCredentialTest {
     @Test
     void toStringNeverContainsTheSecret() {
         for (DownstreamCredential credential : new DownstreamCredential[] {bearer("calendar", SECRET),
-                apiKey("X-API-Key", SECRET)}) {
+            apiKey("X-API-Key", SECRET)}) {
             String text = credential.toString();
             assertFalse(text.contains(SECRET), text);
             assertTrue(text.contains(credential.target()), text);

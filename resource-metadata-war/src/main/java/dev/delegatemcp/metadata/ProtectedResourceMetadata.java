@@ -3,7 +3,6 @@ package dev.delegatemcp.metadata;
 import java.net.URI;
 import java.util.List;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
@@ -17,7 +16,8 @@ import jakarta.json.spi.JsonProvider;
  * @param bearerMethodsSupported how tokens may be presented (only "header" is accepted)
  * @param resourceName a human-readable name, or empty
  */
-public record ProtectedResourceMetadata(String resource, List<String> authorizationServers, List<String> scopesSupported,
+public record ProtectedResourceMetadata(String resource, List<String> authorizationServers,
+        List<String> scopesSupported,
         List<String> bearerMethodsSupported, String resourceName) {
 
     /** Looked up once: {@code Json.createXxx} looks the provider up again on every call (a class-loader lock). */

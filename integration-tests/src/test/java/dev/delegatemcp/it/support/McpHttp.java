@@ -81,7 +81,8 @@ public final class McpHttp {
 
     public static String initializeRequest(int id, String version, String capabilities) {
         return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"initialize\",\"params\":{\"protocolVersion\":\""
-                + version + "\",\"capabilities\":" + capabilities + ",\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}}";
+                + version + "\",\"capabilities\":" + capabilities
+                + ",\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}}";
     }
 
     /** A JSON-RPC request with params (a JSON object text, or null). */
@@ -138,7 +139,8 @@ public final class McpHttp {
     /** GET of any URL on the test server. */
     public static Response get(URI uri) {
         try {
-            return new Response(HTTP.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString()));
+            return new Response(
+                    HTTP.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString()));
         } catch (IOException | InterruptedException e) {
             throw new AssertionError("HTTP request failed", e);
         }

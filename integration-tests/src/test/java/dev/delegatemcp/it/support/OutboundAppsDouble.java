@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.sun.net.httpserver.HttpExchange;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -21,8 +22,6 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-
-import com.sun.net.httpserver.HttpExchange;
 
 /**
  * A local Outbound Apps token API (Descope's {@code /v1/mgmt/outbound/app/...}) that checks every request against
@@ -91,7 +90,8 @@ public final class OutboundAppsDouble {
     // ------------------------------------------------------------------------------------------- test controls
 
     /** Stores a user's token for an app (several may coexist, the newest wins). Returns the token. */
-    public String storeForUser(String appId, String userId, List<String> scopes, String token, long expiryEpochSeconds) {
+    public String storeForUser(String appId, String userId, List<String> scopes, String token,
+            long expiryEpochSeconds) {
         return store(appId, Level.USER, userId, scopes, token, expiryEpochSeconds);
     }
 

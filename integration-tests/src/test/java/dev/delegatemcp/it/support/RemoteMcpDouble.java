@@ -9,10 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-
+import com.sun.net.httpserver.HttpExchange;
 import dev.delegatemcp.wire.WireJson;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcCodec;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcErrorCodes;
@@ -28,8 +25,9 @@ import dev.delegatemcp.wire.mcp.ListToolsResult;
 import dev.delegatemcp.wire.mcp.McpMethods;
 import dev.delegatemcp.wire.mcp.ProtocolVersion;
 import dev.delegatemcp.wire.mcp.Tool;
-
-import com.sun.net.httpserver.HttpExchange;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 
 /**
  * Remote MCP servers (Streamable HTTP, JSON answers) a tool reaches with the caller's stored connection token:

@@ -182,8 +182,10 @@ public final class StsDouble {
             int status = status(form, subject, resource);
             exchanges.add(new Exchange(subject, subjectToken, form, status));
             switch (status) {
-                case 400 -> send(http, 400, "{\"error\":\"invalid_request\",\"error_description\":\"not per RFC 8693\"}");
-                case 401 -> send(http, 400, "{\"error\":\"invalid_grant\",\"error_description\":\"subject token rejected\"}");
+                case 400 ->
+                    send(http, 400, "{\"error\":\"invalid_request\",\"error_description\":\"not per RFC 8693\"}");
+                case 401 ->
+                    send(http, 400, "{\"error\":\"invalid_grant\",\"error_description\":\"subject token rejected\"}");
                 case 403 -> send(http, 403, "{\"error\":\"access_denied\",\"error_description\":\"denied by policy\"}");
                 case 503 -> send(http, 503, "{\"error\":\"temporarily_unavailable\"}");
                 default -> grant(http, form, subject, resource);
@@ -285,9 +287,11 @@ public final class StsDouble {
                     return;
                 }
                 calendarCallsBySubject.computeIfAbsent(claims.getSubject(), s -> new AtomicInteger()).incrementAndGet();
-                send(http, 200, "{\"subject\":\"" + claims.getSubject() + "\",\"audience\":\"" + claims.getAudience().get(0)
-                        + "\",\"azp\":\"" + claims.getStringClaim("azp") + "\",\"issuer\":\"" + claims.getIssuer()
-                        + "\",\"tokenDigest\":\"" + sha256(token) + "\"}");
+                send(http, 200,
+                        "{\"subject\":\"" + claims.getSubject() + "\",\"audience\":\"" + claims.getAudience().get(0)
+                                + "\",\"azp\":\"" + claims.getStringClaim("azp") + "\",\"issuer\":\""
+                                + claims.getIssuer()
+                                + "\",\"tokenDigest\":\"" + sha256(token) + "\"}");
             } catch (ParseException | JOSEException e) {
                 send(http, 401, "{\"error\":\"invalid_token\"}");
             }

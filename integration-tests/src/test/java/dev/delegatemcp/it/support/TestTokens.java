@@ -119,7 +119,8 @@ public final class TestTokens {
         /** The same claims with {@code alg: none} and no signature. */
         public String unsigned() {
             Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
-            String header = encoder.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+            String header =
+                    encoder.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
             String payload = encoder.encodeToString(claims.build().toString().getBytes(StandardCharsets.UTF_8));
             return header + "." + payload + ".";
         }

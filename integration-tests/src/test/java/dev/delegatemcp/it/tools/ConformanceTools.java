@@ -29,7 +29,8 @@ public class ConformanceTools {
     @Tool(name = "test_multiple_content_types", description = "Returns text, an image and an embedded resource")
     public ToolResponse mixed() {
         return ToolResponse.of(Content.text("Multiple content types test:"), Content.image(PIXEL_PNG, "image/png"),
-                Content.resource("test://mixed-content-resource", "application/json", "{\"test\":\"data\",\"value\":123}"));
+                Content.resource("test://mixed-content-resource", "application/json",
+                        "{\"test\":\"data\",\"value\":123}"));
     }
 
     @Tool(name = "test_error_handling", description = "Always fails, as a tool error")

@@ -98,7 +98,8 @@ public class OutboundTools {
 
     @Tool(name = "assistant_call", description = "Calls a tool of the remote assistant MCP server as the caller")
     @Downstream(connection = "assistant")
-    public RemoteToolResult assistant(@ToolArg(description = "The remote tool") String tool, RemoteMcpServer assistant) {
+    public RemoteToolResult assistant(@ToolArg(description = "The remote tool") String tool,
+            RemoteMcpServer assistant) {
         return assistant.callTool(tool, Map.of());
     }
 

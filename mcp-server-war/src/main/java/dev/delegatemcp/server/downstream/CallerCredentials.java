@@ -1,6 +1,5 @@
 package dev.delegatemcp.server.downstream;
 
-import dev.delegatemcp.api.interaction.ConnectionRequiredException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -9,10 +8,11 @@ import dev.delegatemcp.api.Downstream;
 import dev.delegatemcp.api.DownstreamCredential;
 import dev.delegatemcp.api.McpCaller;
 import dev.delegatemcp.api.ToolCallException;
+import dev.delegatemcp.api.interaction.ConnectionRequiredException;
+import dev.delegatemcp.credentials.CredentialException;
 import dev.delegatemcp.credentials.CredentialRequest;
 import dev.delegatemcp.credentials.CredentialService;
 import dev.delegatemcp.credentials.DownstreamTarget;
-import dev.delegatemcp.credentials.CredentialException;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 

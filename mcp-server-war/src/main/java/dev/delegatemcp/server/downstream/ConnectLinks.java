@@ -1,6 +1,5 @@
 package dev.delegatemcp.server.downstream;
 
-import dev.delegatemcp.api.interaction.ConnectionRequiredException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.delegatemcp.api.Downstream;
+import dev.delegatemcp.api.interaction.ConnectionRequiredException;
 import dev.delegatemcp.credentials.DownstreamTarget;
 
 /**

@@ -66,7 +66,8 @@ public class DownstreamCredentialInjector {
             if (parameters[slot.parameter()] == null) {
                 parameters[slot.parameter()] = switch (slot.kind()) {
                     case CREDENTIAL -> obtained[slot.target()];
-                    case REMOTE_SERVER -> remoteServer(plan.targets().get(slot.target()).name(), obtained[slot.target()]);
+                    case REMOTE_SERVER ->
+                        remoteServer(plan.targets().get(slot.target()).name(), obtained[slot.target()]);
                     case ALL_CREDENTIALS -> allByName(plan, obtained);
                 };
             }

@@ -5,9 +5,8 @@ import java.time.Duration;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
-
-import dev.delegatemcp.server.remote.RemoteConfig;
 import dev.delegatemcp.api.Downstream;
+import dev.delegatemcp.server.remote.RemoteConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

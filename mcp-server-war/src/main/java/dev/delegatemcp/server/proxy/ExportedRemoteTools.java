@@ -3,7 +3,6 @@ package dev.delegatemcp.server.proxy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -15,21 +14,20 @@ import java.util.regex.Pattern;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
-
-import dev.delegatemcp.server.ServerMessages;
 import dev.delegatemcp.api.Downstream;
 import dev.delegatemcp.api.DownstreamCredential;
 import dev.delegatemcp.api.RemoteTool;
 import dev.delegatemcp.api.RemoteToolResult;
 import dev.delegatemcp.api.ToolCallException;
+import dev.delegatemcp.credentials.DownstreamTarget;
+import dev.delegatemcp.server.ServerMessages;
 import dev.delegatemcp.server.downstream.CallerCredentials;
 import dev.delegatemcp.server.remote.RemoteConfig;
 import dev.delegatemcp.server.remote.RemoteMcpServers;
-import dev.delegatemcp.credentials.DownstreamTarget;
-import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
 import dev.delegatemcp.wire.mcp.Tool;
 import dev.delegatemcp.wire.mcp.ToolAnnotations;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
@@ -157,7 +155,7 @@ public class ExportedRemoteTools {
             } catch (ToolCallException e) {
                 // Not connected, refused or unreachable: its tools are not listed; calling one says why.
                 LOG.log(Level.FINE, "Tools of {0} not listed: {1}", new Object[] {export.target(),
-                        e.getClass().getSimpleName()});
+                    e.getClass().getSimpleName()});
             } catch (RuntimeException e) {
                 // Whatever else failed, the caller still gets this server's own tools: one export failing must
                 // not fail tools/list. Said once per list at WARNING, with the class only (a message may hold data).

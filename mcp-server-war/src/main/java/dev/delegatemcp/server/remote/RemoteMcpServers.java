@@ -4,9 +4,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 
-import dev.delegatemcp.server.ServerConfig;
 import dev.delegatemcp.api.DownstreamCredential;
 import dev.delegatemcp.api.RemoteMcpServer;
+import dev.delegatemcp.server.ServerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -35,7 +35,6 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -63,11 +62,14 @@ public final class JsonSchemaGenerator {
         SIMPLE.put(boolean.class, bool);
         SIMPLE.put(Boolean.class, bool);
         for (Class<?>[] pair : new Class<?>[][] {{byte.class, Byte.class}, {short.class, Short.class},
-                {int.class, Integer.class}}) {
-            long min = pair[0] == byte.class ? Byte.MIN_VALUE : pair[0] == short.class ? Short.MIN_VALUE : Integer.MIN_VALUE;
-            long max = pair[0] == byte.class ? Byte.MAX_VALUE : pair[0] == short.class ? Short.MAX_VALUE : Integer.MAX_VALUE;
-            JsonObject schema = JSON.createObjectBuilder().add("type", "integer").add("minimum", min).add("maximum", max)
-                    .build();
+            {int.class, Integer.class}}) {
+            long min = pair[0] == byte.class ? Byte.MIN_VALUE
+                    : pair[0] == short.class ? Short.MIN_VALUE : Integer.MIN_VALUE;
+            long max = pair[0] == byte.class ? Byte.MAX_VALUE
+                    : pair[0] == short.class ? Short.MAX_VALUE : Integer.MAX_VALUE;
+            JsonObject schema =
+                    JSON.createObjectBuilder().add("type", "integer").add("minimum", min).add("maximum", max)
+                            .build();
             SIMPLE.put(pair[0], schema);
             SIMPLE.put(pair[1], schema);
         }
@@ -145,7 +147,8 @@ public final class JsonSchemaGenerator {
 
         JsonObject schemaFor(Type type) {
             if (type instanceof WildcardType || type instanceof TypeVariable<?>) {
-                throw new UnsupportedTypeException("type " + type.getTypeName() + " is not concrete; use a concrete type");
+                throw new UnsupportedTypeException(
+                        "type " + type.getTypeName() + " is not concrete; use a concrete type");
             }
             if (type instanceof GenericArrayType) {
                 throw new UnsupportedTypeException("generic array type " + type.getTypeName()
@@ -174,7 +177,8 @@ public final class JsonSchemaGenerator {
             }
             if (Collection.class.isAssignableFrom(raw)) {
                 if (!raw.isAssignableFrom(List.class) && !raw.isAssignableFrom(Set.class) && raw.isInterface()) {
-                    throw new UnsupportedTypeException("collection type " + raw.getName() + " is not supported; use List or Set");
+                    throw new UnsupportedTypeException(
+                            "collection type " + raw.getName() + " is not supported; use List or Set");
                 }
                 return arraySchema(typeArgument(type, 0, raw.getSimpleName()), Set.class.isAssignableFrom(raw));
             }
@@ -191,7 +195,8 @@ public final class JsonSchemaGenerator {
                         + " has no JSON form; use a record, a class with properties, or a supported value type");
             }
             if (path.contains(raw)) {
-                throw new UnsupportedTypeException("type " + raw.getName() + " is recursive; recursive types are not supported");
+                throw new UnsupportedTypeException(
+                        "type " + raw.getName() + " is recursive; recursive types are not supported");
             }
             path.push(raw);
             try {
@@ -212,7 +217,8 @@ public final class JsonSchemaGenerator {
                 String name = propertyName(component.getName(), component.getAnnotation(JsonbProperty.class),
                         component.getAccessor().getAnnotation(JsonbProperty.class));
                 properties.add(name, schemaFor(component.getGenericType()));
-                boolean isRequired = output ? component.getType().isPrimitive() : !isOptional(component.getGenericType());
+                boolean isRequired =
+                        output ? component.getType().isPrimitive() : !isOptional(component.getGenericType());
                 if (isRequired) {
                     required.add(name);
                 }
@@ -228,7 +234,8 @@ public final class JsonSchemaGenerator {
                 for (Field field : c.getDeclaredFields()) {
                     int mod = field.getModifiers();
                     Method getter = getter(c, field);
-                    if (Modifier.isStatic(mod) || Modifier.isTransient(mod) || field.isAnnotationPresent(JsonbTransient.class)
+                    if (Modifier.isStatic(mod) || Modifier.isTransient(mod)
+                            || field.isAnnotationPresent(JsonbTransient.class)
                             || !(Modifier.isPublic(mod) || getter != null)) {
                         continue;
                     }
@@ -243,7 +250,8 @@ public final class JsonSchemaGenerator {
                 }
             }
             if (seen.isEmpty()) {
-                throw new UnsupportedTypeException("type " + pojo.getName() + " has no properties (public fields or getters)");
+                throw new UnsupportedTypeException(
+                        "type " + pojo.getName() + " has no properties (public fields or getters)");
             }
             return objectSchema(properties, required);
         }
@@ -272,7 +280,8 @@ public final class JsonSchemaGenerator {
         }
 
         private JsonObject arraySchema(Type itemType, boolean unique) {
-            JsonObjectBuilder schema = JSON.createObjectBuilder().add("type", "array").add("items", schemaFor(itemType));
+            JsonObjectBuilder schema =
+                    JSON.createObjectBuilder().add("type", "array").add("items", schemaFor(itemType));
             if (unique) {
                 schema.add("uniqueItems", true);
             }

@@ -62,7 +62,8 @@ public final class SchemaValidator {
         JsonArray allowed = schema.getJsonArray("enum");
         if (allowed != null && !allowed.contains(value)) {
             problems.add(problem(path, "must be one of " + allowed.stream()
-                    .map(v -> v instanceof JsonString s ? s.getString() : v.toString()).collect(Collectors.joining(", "))));
+                    .map(v -> v instanceof JsonString s ? s.getString() : v.toString())
+                    .collect(Collectors.joining(", "))));
             return;
         }
         if (value instanceof JsonNumber number) {

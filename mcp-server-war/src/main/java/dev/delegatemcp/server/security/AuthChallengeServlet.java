@@ -1,11 +1,11 @@
 package dev.delegatemcp.server.security;
 
-import dev.delegatemcp.server.ServerMessages;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
 
+import dev.delegatemcp.server.ServerMessages;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;

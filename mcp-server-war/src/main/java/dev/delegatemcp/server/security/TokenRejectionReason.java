@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;

@@ -1,6 +1,5 @@
 package dev.delegatemcp.server.downstream;
 
-import dev.delegatemcp.api.interaction.ConnectionRequiredException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -28,11 +27,12 @@ import dev.delegatemcp.api.RemoteMcpServer;
 import dev.delegatemcp.api.RemoteTool;
 import dev.delegatemcp.api.RemoteToolResult;
 import dev.delegatemcp.api.ToolCallException;
+import dev.delegatemcp.api.interaction.ConnectionRequiredException;
+import dev.delegatemcp.credentials.CredentialException;
 import dev.delegatemcp.credentials.CredentialRequest;
-import dev.delegatemcp.server.remote.RemoteMcpServers;
 import dev.delegatemcp.credentials.CredentialService;
 import dev.delegatemcp.credentials.DownstreamTarget;
-import dev.delegatemcp.credentials.CredentialException;
+import dev.delegatemcp.server.remote.RemoteMcpServers;
 import jakarta.interceptor.InvocationContext;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -399,7 +399,8 @@ class DownstreamCredentialInjectorTest {
         Invocation invocation = new Invocation("one", "x", null);
         injector.intercept(invocation);
         DownstreamCredential credential = (DownstreamCredential) invocation.parameters[1];
-        credentials.refreshFailure = CredentialException.of(CredentialException.Reason.NOT_CONNECTED, "E061104", "gone");
+        credentials.refreshFailure =
+                CredentialException.of(CredentialException.Reason.NOT_CONNECTED, "E061104", "gone");
         ConnectionRequiredException e = assertThrows(ConnectionRequiredException.class, credential::refresh);
         assertEquals("https://connect.example/calendar-app?scopes=calendar.read&level=user&tenant=acme",
                 e.connectUrl().orElseThrow());

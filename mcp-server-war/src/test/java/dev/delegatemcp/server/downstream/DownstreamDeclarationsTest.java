@@ -1,14 +1,9 @@
 package dev.delegatemcp.server.downstream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Set;
-
-import org.junit.jupiter.api.Test;
 
 import dev.delegatemcp.api.Downstream;
 import dev.delegatemcp.api.DownstreamCredential;
@@ -16,6 +11,8 @@ import dev.delegatemcp.api.DownstreamCredentials;
 import dev.delegatemcp.api.McpCaller;
 import dev.delegatemcp.api.Tool;
 import dev.delegatemcp.api.ToolArg;
+
+import org.junit.jupiter.api.Test;
 
 /** What {@code @Downstream} declares, and what is wrong with a declaration ({@link DownstreamDeclarations}). */
 class DownstreamDeclarationsTest {
@@ -205,7 +202,8 @@ class DownstreamDeclarationsTest {
 
     @Test
     void targetNameIsTheResourceOrTheConnection() {
-        List<Downstream> targets = List.of(method(DownstreamTools.class, "several").getAnnotationsByType(Downstream.class));
+        List<Downstream> targets =
+                List.of(method(DownstreamTools.class, "several").getAnnotationsByType(Downstream.class));
         assertEquals(List.of("calendar", "github", "drive"), targets.stream().map(DownstreamDeclarations::targetName)
                 .toList());
     }

@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.delegatemcp.credentials.CredentialException;
+import dev.delegatemcp.credentials.CredentialException.Reason;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import dev.delegatemcp.credentials.CredentialException;
-import dev.delegatemcp.credentials.CredentialException.Reason;
 
 class DownstreamFailureMessagesTest {
 
@@ -34,7 +34,8 @@ class DownstreamFailureMessagesTest {
 
     private static String message(Reason reason) {
         return DownstreamFailureMessages.forFailure("calendar", CredentialException.of(reason, STS_ERRORS.get(reason),
-                "HTTP 400 from https://sts.example.com/token: " + STS_ERRORS.get(reason) + " (CredentialException detail)"));
+                "HTTP 400 from https://sts.example.com/token: " + STS_ERRORS.get(reason)
+                        + " (CredentialException detail)"));
     }
 
     private static void assertOneSentence(String message) {

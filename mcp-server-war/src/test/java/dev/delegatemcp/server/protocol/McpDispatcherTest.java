@@ -68,8 +68,9 @@ class McpDispatcherTest {
     }
 
     private JsonObject initialize(String version) {
-        return written(initializer.initialize(request("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
-                + "{\"protocolVersion\":\"" + version + "\",\"capabilities\":{}}}").params()).result());
+        return written(
+                initializer.initialize(request("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
+                        + "{\"protocolVersion\":\"" + version + "\",\"capabilities\":{}}}").params()).result());
     }
 
     private static JsonObject written(Object record) {

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import dev.delegatemcp.server.remote.RemoteConfig;
 import dev.delegatemcp.api.Content;
 import dev.delegatemcp.api.Downstream;
 import dev.delegatemcp.api.DownstreamCredential;
@@ -22,9 +21,10 @@ import dev.delegatemcp.api.RemoteMcpServer;
 import dev.delegatemcp.api.RemoteTool;
 import dev.delegatemcp.api.RemoteToolResult;
 import dev.delegatemcp.api.ToolCallException;
-import dev.delegatemcp.server.downstream.CallerCredentials;
-import dev.delegatemcp.server.remote.RemoteMcpServers;
 import dev.delegatemcp.credentials.DownstreamTarget;
+import dev.delegatemcp.server.downstream.CallerCredentials;
+import dev.delegatemcp.server.remote.RemoteConfig;
+import dev.delegatemcp.server.remote.RemoteMcpServers;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 

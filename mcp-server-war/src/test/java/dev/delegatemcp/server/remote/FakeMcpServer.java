@@ -24,7 +24,6 @@ import java.util.function.Function;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import dev.delegatemcp.wire.WireJson;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcErrorCodes;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcErrorResponse;

@@ -21,7 +21,8 @@ class JsonRpcRepliesTest {
     void anotherIdAFractionOrAMessageWithoutResultOrErrorDoesNotAnswer() {
         assertFalse(JsonRpcReplies.answers(JsonRpcReplies.read("{\"jsonrpc\":\"2.0\",\"id\":8,\"result\":{}}"), 7));
         assertFalse(JsonRpcReplies.answers(JsonRpcReplies.read("{\"jsonrpc\":\"2.0\",\"id\":7.5,\"result\":{}}"), 7));
-        assertFalse(JsonRpcReplies.answers(JsonRpcReplies.read("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"ping\"}"), 7),
+        assertFalse(
+                JsonRpcReplies.answers(JsonRpcReplies.read("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"ping\"}"), 7),
                 "a server request with the same id");
         assertFalse(JsonRpcReplies.answers(JsonRpcReplies.read("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/x\"}"),
                 7));
@@ -39,14 +40,17 @@ class JsonRpcRepliesTest {
 
     @Test
     void theErrorsCodeAndMessageAreRead() {
-        var reply = JsonRpcReplies.read("{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32602,\"message\":\"no\"}}");
+        var reply =
+                JsonRpcReplies.read("{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32602,\"message\":\"no\"}}");
         assertEquals(-32602, reply.error().code());
         assertEquals("no", reply.error().message());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "  ", "{not json", "{\"jsonrpc\":\"2.0\",\"id\":", "[{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}]",
-            "\"text\"", "42", "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":[]}", "{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":\"x\"}"})
+    @ValueSource(strings = {"", "  ", "{not json", "{\"jsonrpc\":\"2.0\",\"id\":",
+        "[{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}]",
+        "\"text\"", "42", "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":[]}",
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":\"x\"}"})
     void textThatIsNotOneJsonRpcMessageObjectIsMalformed(String text) {
         assertThrows(MalformedBodyException.class, () -> JsonRpcReplies.read(text));
     }

@@ -11,15 +11,15 @@ class RemoteMcpFailuresTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "401|The crm service did not accept your connection; reconnect it and try again.",
-            "403|The crm service did not allow this request; ask your administrator for access.",
-            "408|The crm service could not be reached; try again in a moment.",
-            "429|The crm service could not be reached; try again in a moment.",
-            "500|The crm service could not be reached; try again in a moment.",
-            "503|The crm service could not be reached; try again in a moment.",
-            "302|The crm service answered with something that is not MCP; please tell your administrator.",
-            "404|The crm service answered with something that is not MCP; please tell your administrator.",
-            "415|The crm service answered with something that is not MCP; please tell your administrator."})
+        "401|The crm service did not accept your connection; reconnect it and try again.",
+        "403|The crm service did not allow this request; ask your administrator for access.",
+        "408|The crm service could not be reached; try again in a moment.",
+        "429|The crm service could not be reached; try again in a moment.",
+        "500|The crm service could not be reached; try again in a moment.",
+        "503|The crm service could not be reached; try again in a moment.",
+        "302|The crm service answered with something that is not MCP; please tell your administrator.",
+        "404|The crm service answered with something that is not MCP; please tell your administrator.",
+        "415|The crm service answered with something that is not MCP; please tell your administrator."})
     void eachStatusWithoutAJsonRpcErrorHasItsSentence(int status, String sentence) {
         assertEquals(sentence, failures.forStatus(status).getMessage());
     }

@@ -10,11 +10,11 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
-import org.junit.jupiter.api.Test;
-
 import dev.delegatemcp.api.DownstreamCredential;
 import dev.delegatemcp.api.RemoteMcpServer;
 import jakarta.json.JsonObject;
+
+import org.junit.jupiter.api.Test;
 
 class RemoteMcpServersTest {
 
@@ -23,7 +23,8 @@ class RemoteMcpServersTest {
 
     @Test
     void sharedHttpClientSpeaksHttp11WithTheConfiguredConnectTimeoutAndNoRedirects() {
-        RemoteMcpServers servers = new RemoteMcpServers(Duration.parse("PT3S"), Duration.parse("PT7S"), "delegate-mcp", "0.1.0");
+        RemoteMcpServers servers =
+                new RemoteMcpServers(Duration.parse("PT3S"), Duration.parse("PT7S"), "delegate-mcp", "0.1.0");
 
         HttpClient http = servers.httpClient();
         assertEquals(HttpClient.Version.HTTP_1_1, http.version());
@@ -35,8 +36,9 @@ class RemoteMcpServersTest {
     @Test
     void openedClientIsNamedForTheTargetAndSendsTheConfiguredClientInfo() throws Exception {
         try (FakeMcpServer server = new FakeMcpServer()) {
-            RemoteMcpServer crm = new RemoteMcpServers(Duration.parse("PT5S"), Duration.parse("PT15S"), "my-server", "2.3.4")
-                    .open("crm", server.url(), CREDENTIAL);
+            RemoteMcpServer crm =
+                    new RemoteMcpServers(Duration.parse("PT5S"), Duration.parse("PT15S"), "my-server", "2.3.4")
+                            .open("crm", server.url(), CREDENTIAL);
 
             assertEquals("crm", crm.name());
             crm.listTools();
@@ -59,7 +61,8 @@ class RemoteMcpServersTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new RemoteMcpServers(Duration.parse("-PT5S"), Duration.parse("PT15S"), "n", "v"));
         assertTrue(e.getMessage().contains("mcp.remote.connect-timeout"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new RemoteMcpServers(Duration.parse("PT5S"), Duration.parse("PT0S"), "n", "v"));
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new RemoteMcpServers(Duration.parse("PT5S"), Duration.parse("PT0S"), "n", "v"));
         assertTrue(e.getMessage().contains("mcp.remote.timeout"), e.getMessage());
     }
 

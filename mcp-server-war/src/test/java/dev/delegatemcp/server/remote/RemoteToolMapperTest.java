@@ -80,11 +80,11 @@ class RemoteToolMapperTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"{\"text\":\"no type\"}", "{\"type\":1,\"text\":\"x\"}", "{\"type\":\"text\"}",
-            "{\"type\":\"image\",\"data\":\"AA==\"}", "{\"type\":\"audio\",\"mimeType\":\"audio/wav\"}",
-            "{\"type\":\"resource\"}", "{\"type\":\"resource\",\"resource\":{\"uri\":\"file:///a\"}}",
-            "{\"type\":\"resource\",\"resource\":{\"uri\":\"file:///a\",\"text\":\"t\",\"blob\":\"AA==\"}}",
-            "{\"type\":\"resource\",\"resource\":{\"text\":\"t\"}}", "{\"type\":\"resource_link\",\"name\":\"n\"}",
-            "{\"type\":\"resource_link\",\"uri\":\"file:///a\"}", "{\"type\":\"text\",\"text\":{}}"})
+        "{\"type\":\"image\",\"data\":\"AA==\"}", "{\"type\":\"audio\",\"mimeType\":\"audio/wav\"}",
+        "{\"type\":\"resource\"}", "{\"type\":\"resource\",\"resource\":{\"uri\":\"file:///a\"}}",
+        "{\"type\":\"resource\",\"resource\":{\"uri\":\"file:///a\",\"text\":\"t\",\"blob\":\"AA==\"}}",
+        "{\"type\":\"resource\",\"resource\":{\"text\":\"t\"}}", "{\"type\":\"resource_link\",\"name\":\"n\"}",
+        "{\"type\":\"resource_link\",\"uri\":\"file:///a\"}", "{\"type\":\"text\",\"text\":{}}"})
     void aContentBlockWithoutItsRequiredMembersIsNotMcp(String block) {
         assertNotMcp(() -> mapper.content(json(block)));
     }

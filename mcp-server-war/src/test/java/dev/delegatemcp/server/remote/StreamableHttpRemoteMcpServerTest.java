@@ -33,13 +33,6 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import dev.delegatemcp.api.Content;
 import dev.delegatemcp.api.DownstreamCredential;
 import dev.delegatemcp.api.RemoteMcpException;
@@ -52,6 +45,13 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class StreamableHttpRemoteMcpServerTest {
 
@@ -441,9 +441,10 @@ class StreamableHttpRemoteMcpServerTest {
     @Test
     void listedToolsKeepTitleDescriptionAndSchemas() {
         server.toolPages = List.of(List.of(
-                FakeMcpServer.tool(json("{\"name\":\"lookup\",\"title\":\"Look up\",\"description\":\"Finds a customer\","
-                        + "\"inputSchema\":{\"type\":\"object\",\"properties\":{\"q\":{\"type\":\"string\"}}},"
-                        + "\"outputSchema\":{\"type\":\"object\"}}")),
+                FakeMcpServer
+                        .tool(json("{\"name\":\"lookup\",\"title\":\"Look up\",\"description\":\"Finds a customer\","
+                                + "\"inputSchema\":{\"type\":\"object\",\"properties\":{\"q\":{\"type\":\"string\"}}},"
+                                + "\"outputSchema\":{\"type\":\"object\"}}")),
                 FakeMcpServer.tool(json("{\"name\":\"old\",\"annotations\":{\"title\":\"Old style title\"},"
                         + "\"inputSchema\":{\"type\":\"object\"}}"))));
 

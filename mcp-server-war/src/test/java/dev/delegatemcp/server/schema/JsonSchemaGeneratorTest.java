@@ -26,13 +26,13 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 
-import org.junit.jupiter.api.Test;
-
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbTransient;
+
+import org.junit.jupiter.api.Test;
 
 class JsonSchemaGeneratorTest {
 
@@ -189,7 +189,8 @@ class JsonSchemaGeneratorTest {
     void enumIsStringWithConstantNamesInOrder() {
         JsonObject schema = schema(Color.class);
         assertEquals("string", schema.getString("type"));
-        assertEquals(Json.createArrayBuilder().add("RED").add("GREEN").add("BLUE").build(), schema.getJsonArray("enum"));
+        assertEquals(Json.createArrayBuilder().add("RED").add("GREEN").add("BLUE").build(),
+                schema.getJsonArray("enum"));
     }
 
     @Test

@@ -12,14 +12,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SchemaValidatorTest {
 
@@ -137,7 +137,8 @@ class SchemaValidatorTest {
 
     @Test
     void additionalPropertiesFalseRejectsUnknownMembers() {
-        String schema = "{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\"}},\"additionalProperties\":false}";
+        String schema =
+                "{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\"}},\"additionalProperties\":false}";
         assertValid("{\"a\":\"x\"}", schema);
         assertEquals("b: is not a known property", assertInvalid("{\"a\":\"x\",\"b\":1}", schema));
     }
@@ -265,7 +266,8 @@ class SchemaValidatorTest {
     @Test
     void nestedArrayAndObjectPathsCombineIndexAndNames() {
         JsonObject schema = JsonSchemaGenerator.schemaFor(Order.class);
-        JsonValue order = json("{\"id\":\"o1\",\"items\":[{\"sku\":\"a\",\"quantity\":1},{\"sku\":\"b\",\"quantity\":\"x\"}]}");
+        JsonValue order =
+                json("{\"id\":\"o1\",\"items\":[{\"sku\":\"a\",\"quantity\":1},{\"sku\":\"b\",\"quantity\":\"x\"}]}");
         assertEquals(Optional.of("order.items[1].quantity: expected integer but got string"),
                 SchemaValidator.firstProblem(order, schema, "order"));
         JsonValue missing = json("{\"id\":\"o1\",\"items\":[{\"sku\":\"a\"}]}");
@@ -277,7 +279,8 @@ class SchemaValidatorTest {
     void uniqueItemsRejectsDuplicates() {
         String schema = "{\"type\":\"array\",\"items\":{\"type\":\"string\"},\"uniqueItems\":true}";
         assertValid("[\"a\",\"b\"]", schema);
-        assertEquals(Optional.of("tags: must not contain duplicate items"), check("[\"a\",\"b\",\"a\"]", schema, "tags"));
+        assertEquals(Optional.of("tags: must not contain duplicate items"),
+                check("[\"a\",\"b\",\"a\"]", schema, "tags"));
     }
 
     @Test

@@ -14,7 +14,8 @@ class BearerChallengeTest {
     private static final String METADATA =
             "http://localhost:9080/.well-known/oauth-protected-resource/mcp-server/mcp";
 
-    private final BearerChallenge challenge = new BearerChallenge("http://localhost:9080/mcp-server/mcp", List.of("a", "b"));
+    private final BearerChallenge challenge =
+            new BearerChallenge("http://localhost:9080/mcp-server/mcp", List.of("a", "b"));
 
     @Test
     void metadataUrlIsInsertedBetweenAuthorityAndPath() {
@@ -98,7 +99,8 @@ class BearerChallengeTest {
     }
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"Bearer abc", "bearer abc", "BEARER a.b.c", "Bearer\tabc"})
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {"Bearer abc", "bearer abc", "BEARER a.b.c", "Bearer\tabc"})
     void aBearerTokenThatWasSentAndRefusedIsAnInvalidToken(String authorization) {
         assertTrue(BearerChallenge.presentsBearerToken(authorization));
         assertTrue(challenge.unauthorized(true).contains("error=\"invalid_token\""));

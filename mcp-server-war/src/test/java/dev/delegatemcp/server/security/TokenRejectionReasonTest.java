@@ -36,7 +36,8 @@ class TokenRejectionReasonTest {
 
     @Test
     void expiredTokenSaysWhenItExpired() {
-        String reason = explain(token(RS256, claims(NOW.getEpochSecond() - 60, ISSUER, "\"https://mcp.example/mcp\""), "sig"));
+        String reason =
+                explain(token(RS256, claims(NOW.getEpochSecond() - 60, ISSUER, "\"https://mcp.example/mcp\""), "sig"));
         assertEquals("the token expired at 2026-11-21T11:59:00Z", reason);
     }
 

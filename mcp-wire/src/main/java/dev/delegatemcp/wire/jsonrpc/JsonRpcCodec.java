@@ -2,15 +2,14 @@ package dev.delegatemcp.wire.jsonrpc;
 
 import java.io.StringReader;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
-import jakarta.json.spi.JsonProvider;
 
 /**
  * Reads one incoming JSON-RPC 2.0 message with JSON-P's streaming parser. Responses are records of this package
@@ -43,11 +42,13 @@ public final class JsonRpcCodec {
                     "Invalid Request: JSON-RPC batches are not supported; send one message per request");
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw new JsonRpcException(JsonRpcErrorCodes.INVALID_REQUEST, "Invalid Request: a JSON-RPC message must be an object");
+            throw new JsonRpcException(JsonRpcErrorCodes.INVALID_REQUEST,
+                    "Invalid Request: a JSON-RPC message must be an object");
         }
         JsonObject object = value.asJsonObject();
         if (!"2.0".equals(stringMember(object, "jsonrpc"))) {
-            throw new JsonRpcException(JsonRpcErrorCodes.INVALID_REQUEST, "Invalid Request: \"jsonrpc\" must be \"2.0\"");
+            throw new JsonRpcException(JsonRpcErrorCodes.INVALID_REQUEST,
+                    "Invalid Request: \"jsonrpc\" must be \"2.0\"");
         }
         JsonValue id = object.get("id");
         if (id != null) {
@@ -70,11 +71,13 @@ public final class JsonRpcCodec {
             return new JsonRpcMessage(id, null, JsonValue.EMPTY_JSON_OBJECT);
         }
         if (method.getValueType() != JsonValue.ValueType.STRING) {
-            throw new JsonRpcException(JsonRpcErrorCodes.INVALID_REQUEST, "Invalid Request: \"method\" must be a string");
+            throw new JsonRpcException(JsonRpcErrorCodes.INVALID_REQUEST,
+                    "Invalid Request: \"method\" must be a string");
         }
         JsonValue params = object.get("params");
         if (params != null && params.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw new JsonRpcException(JsonRpcErrorCodes.INVALID_REQUEST, "Invalid Request: \"params\" must be an object");
+            throw new JsonRpcException(JsonRpcErrorCodes.INVALID_REQUEST,
+                    "Invalid Request: \"params\" must be an object");
         }
         return new JsonRpcMessage(id, ((JsonString) method).getString(),
                 params == null ? JsonValue.EMPTY_JSON_OBJECT : params.asJsonObject());
@@ -97,7 +100,8 @@ public final class JsonRpcCodec {
         } catch (JsonParsingException e) {
             throw new JsonRpcException(JsonRpcErrorCodes.PARSE_ERROR, "Parse error: the body is not valid JSON");
         } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
-            throw new JsonRpcException(JsonRpcErrorCodes.PARSE_ERROR, "Parse error: the body is empty or not valid JSON");
+            throw new JsonRpcException(JsonRpcErrorCodes.PARSE_ERROR,
+                    "Parse error: the body is empty or not valid JSON");
         } catch (RuntimeException e) {
             // Parsson's limits, which keep a hostile body from costing memory and time: a number of more than 1,100
             // characters or an exponent past an int (NumberFormatException and others), nesting deeper than 1,000

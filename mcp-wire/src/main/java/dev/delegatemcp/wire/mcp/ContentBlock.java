@@ -9,11 +9,11 @@ import jakarta.json.bind.annotation.JsonbTypeInfo;
  * JSON-B 3.0 polymorphism writes and reads the {@code type} member.
  */
 @JsonbTypeInfo(key = "type", value = {
-        @JsonbSubtype(alias = "text", type = ContentBlock.Text.class),
-        @JsonbSubtype(alias = "image", type = ContentBlock.Image.class),
-        @JsonbSubtype(alias = "audio", type = ContentBlock.Audio.class),
-        @JsonbSubtype(alias = "resource", type = ContentBlock.EmbeddedResource.class),
-        @JsonbSubtype(alias = "resource_link", type = ContentBlock.ResourceLink.class)})
+    @JsonbSubtype(alias = "text", type = ContentBlock.Text.class),
+    @JsonbSubtype(alias = "image", type = ContentBlock.Image.class),
+    @JsonbSubtype(alias = "audio", type = ContentBlock.Audio.class),
+    @JsonbSubtype(alias = "resource", type = ContentBlock.EmbeddedResource.class),
+    @JsonbSubtype(alias = "resource_link", type = ContentBlock.ResourceLink.class)})
 public sealed interface ContentBlock {
 
     /** Text (TextContent). */

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.delegatemcp.wire.WireJson;
-import dev.delegatemcp.wire.jsonrpc.JsonRpcErrorResponse;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcErrorCodes;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcErrorResponse;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcReply;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcRequest;
 import jakarta.json.Json;
@@ -93,7 +93,8 @@ class McpRecordsTest {
     @Test
     void aRequestAndAUrlElicitationErrorAreWrittenAsTheSchemaSaysWithTheEnvelopeFirst() {
         assertEquals("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"t\","
-                + "\"arguments\":{}}}", WireJson.toJson(JsonRpcRequest.of(Json.createValue(1), McpMethods.TOOLS_CALL,
+                + "\"arguments\":{}}}",
+                WireJson.toJson(JsonRpcRequest.of(Json.createValue(1), McpMethods.TOOLS_CALL,
                         new CallToolParams("t", JsonValue.EMPTY_JSON_OBJECT))));
         JsonObject data = WireJson.jsonb().fromJson(WireJson.toJson(new UrlElicitationRequired(
                 List.of(UrlElicitation.of("e1", "https://x/connect", "Connect x")))), JsonObject.class);

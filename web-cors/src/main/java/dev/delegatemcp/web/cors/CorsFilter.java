@@ -62,7 +62,8 @@ public class CorsFilter extends HttpFilter {
     public void init() throws ServletException {
         allowedMethods = param("allowed-methods");
         if (allowedMethods == null) {
-            throw new ServletException("CorsFilter " + getFilterName() + ": the init-param allowed-methods is required");
+            throw new ServletException(
+                    "CorsFilter " + getFilterName() + ": the init-param allowed-methods is required");
         }
         allowedHeaders = param("allowed-headers");
         exposedHeaders = param("exposed-headers");

@@ -1,7 +1,5 @@
 package dev.delegatemcp.server.feature.tool;
 
-import dev.delegatemcp.server.schema.JsonSchemaGenerator;
-import dev.delegatemcp.server.schema.SchemaValidator;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
@@ -12,6 +10,8 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 import dev.delegatemcp.api.McpCaller;
+import dev.delegatemcp.server.schema.JsonSchemaGenerator;
+import dev.delegatemcp.server.schema.SchemaValidator;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;

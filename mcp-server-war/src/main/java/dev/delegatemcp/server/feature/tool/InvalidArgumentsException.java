@@ -1,7 +1,8 @@
 package dev.delegatemcp.server.feature.tool;
 
-import dev.delegatemcp.server.schema.SchemaValidator;
 import java.util.List;
+
+import dev.delegatemcp.server.schema.SchemaValidator;
 
 /**
  * A tools/call whose arguments do not fit the tool's input schema. MCP 2025-11-25 (server/tools, error handling;

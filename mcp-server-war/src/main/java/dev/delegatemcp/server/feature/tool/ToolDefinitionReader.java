@@ -15,9 +15,9 @@ import java.util.regex.Pattern;
 import dev.delegatemcp.api.Content;
 import dev.delegatemcp.api.DownstreamCredential;
 import dev.delegatemcp.api.DownstreamCredentials;
+import dev.delegatemcp.api.McpCaller;
 import dev.delegatemcp.api.RemoteMcpServer;
 import dev.delegatemcp.api.RemoteToolResult;
-import dev.delegatemcp.api.McpCaller;
 import dev.delegatemcp.api.Tool;
 import dev.delegatemcp.api.ToolArg;
 import dev.delegatemcp.api.ToolResponse;
@@ -122,7 +122,8 @@ public final class ToolDefinitionReader {
         try {
             schema = JsonSchemaGenerator.schemaFor(type);
         } catch (UnsupportedTypeException e) {
-            throw new InvalidToolException(where + "parameter '" + name + "' has an unsupported type: " + e.getMessage());
+            throw new InvalidToolException(
+                    where + "parameter '" + name + "' has an unsupported type: " + e.getMessage());
         }
         JsonValue defaultValue = null;
         if (toolArg != null && !ToolArg.NO_DEFAULT.equals(toolArg.defaultValue())) {

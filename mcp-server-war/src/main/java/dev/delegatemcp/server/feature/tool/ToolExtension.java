@@ -16,7 +16,6 @@ import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
 
-
 /**
  * Finds {@link Tool} methods on CDI beans when the application deploys and builds their definitions once. An invalid
  * tool (bad or duplicate name, unsupported parameter or return type) fails the deployment with a message that names

@@ -9,12 +9,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import dev.delegatemcp.server.ServerMessages;
 import dev.delegatemcp.api.ToolCallException;
 import dev.delegatemcp.api.interaction.ConnectionRequiredException;
+import dev.delegatemcp.server.ServerMessages;
 import dev.delegatemcp.server.protocol.McpFeature;
 import dev.delegatemcp.server.protocol.RequestContext;
 import dev.delegatemcp.server.security.InsufficientScopeException;

@@ -1,7 +1,5 @@
 package dev.delegatemcp.server.protocol.session;
 
-import dev.delegatemcp.server.protocol.ClientCapabilities;
-
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,6 +9,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+
+import dev.delegatemcp.server.protocol.ClientCapabilities;
 
 /**
  * A bounded in-memory session store: at most {@code maxSessions} sessions in all and {@code maxPerSubject} per owner

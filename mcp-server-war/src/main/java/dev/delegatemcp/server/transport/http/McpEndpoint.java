@@ -4,27 +4,25 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import dev.delegatemcp.server.ServerMessages;
 import dev.delegatemcp.api.McpCaller;
-import dev.delegatemcp.wire.WireJson;
-import dev.delegatemcp.wire.jsonrpc.JsonRpcCodec;
-import dev.delegatemcp.wire.jsonrpc.JsonRpcErrorResponse;
-import dev.delegatemcp.wire.jsonrpc.JsonRpcResponse;
-import dev.delegatemcp.wire.jsonrpc.JsonRpcErrorCodes;
-import dev.delegatemcp.wire.jsonrpc.JsonRpcException;
-import dev.delegatemcp.wire.jsonrpc.JsonRpcMessage;
+import dev.delegatemcp.server.ServerMessages;
 import dev.delegatemcp.server.protocol.McpDispatcher;
 import dev.delegatemcp.server.protocol.lifecycle.Initializer;
 import dev.delegatemcp.server.protocol.session.McpSession;
 import dev.delegatemcp.server.protocol.session.SessionStore;
 import dev.delegatemcp.server.security.BearerChallenge;
 import dev.delegatemcp.server.security.InsufficientScopeException;
+import dev.delegatemcp.wire.WireJson;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcCodec;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcErrorCodes;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcErrorResponse;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcException;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcMessage;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcResponse;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -77,7 +75,8 @@ public class McpEndpoint {
             @HeaderParam("Accept") String accept, @HeaderParam(SESSION_HEADER) String sessionId,
             @HeaderParam(VERSION_HEADER) String protocolVersion) {
         if (!origins.allows(origin)) {
-            return error(Response.Status.FORBIDDEN, null, JsonRpcErrorCodes.INVALID_REQUEST, "Forbidden: origin not allowed");
+            return error(Response.Status.FORBIDDEN, null, JsonRpcErrorCodes.INVALID_REQUEST,
+                    "Forbidden: origin not allowed");
         }
         String body;
         ResponseFormat format;
@@ -148,7 +147,8 @@ public class McpEndpoint {
     @GET
     public Response get(@HeaderParam("Origin") String origin) {
         if (!origins.allows(origin)) {
-            return error(Response.Status.FORBIDDEN, null, JsonRpcErrorCodes.INVALID_REQUEST, "Forbidden: origin not allowed");
+            return error(Response.Status.FORBIDDEN, null, JsonRpcErrorCodes.INVALID_REQUEST,
+                    "Forbidden: origin not allowed");
         }
         return Response.status(Response.Status.METHOD_NOT_ALLOWED).header("Allow", "POST, DELETE").build();
     }
@@ -157,7 +157,8 @@ public class McpEndpoint {
     @DELETE
     public Response delete(@HeaderParam("Origin") String origin, @HeaderParam(SESSION_HEADER) String sessionId) {
         if (!origins.allows(origin)) {
-            return error(Response.Status.FORBIDDEN, null, JsonRpcErrorCodes.INVALID_REQUEST, "Forbidden: origin not allowed");
+            return error(Response.Status.FORBIDDEN, null, JsonRpcErrorCodes.INVALID_REQUEST,
+                    "Forbidden: origin not allowed");
         }
         if (sessionId == null || sessionId.isBlank()) {
             return error(Response.Status.BAD_REQUEST, null, JsonRpcErrorCodes.INVALID_REQUEST,

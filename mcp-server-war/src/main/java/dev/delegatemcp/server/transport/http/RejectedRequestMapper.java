@@ -1,8 +1,8 @@
 package dev.delegatemcp.server.transport.http;
 
 import dev.delegatemcp.wire.WireJson;
-import dev.delegatemcp.wire.jsonrpc.JsonRpcErrorResponse;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcErrorCodes;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcErrorResponse;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

@@ -18,16 +18,16 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import dev.delegatemcp.api.McpCaller;
 import dev.delegatemcp.api.Tool;
 import dev.delegatemcp.api.ToolArg;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 class ArgumentBinderTest {
 
@@ -161,7 +161,8 @@ class ArgumentBinderTest {
 
     @Test
     void bindsPresentOptionals() {
-        Object[] values = bind("optionals", "{\"note\":\"n\",\"page\":2,\"points\":[{\"x\":5,\"y\":6,\"label\":\"p\"}]}");
+        Object[] values =
+                bind("optionals", "{\"note\":\"n\",\"page\":2,\"points\":[{\"x\":5,\"y\":6,\"label\":\"p\"}]}");
         assertEquals(Optional.of("n"), values[0]);
         assertEquals(OptionalInt.of(2), values[1]);
         assertEquals(Optional.of(List.of(new Point(5, 6, Optional.of("p")))), values[2]);
@@ -264,7 +265,8 @@ class ArgumentBinderTest {
 
     @Test
     void duplicateSetItemsAreInvalidParams() {
-        InvalidArgumentsException e = invalid("structured", "{\"point\":{\"x\":1,\"y\":2},\"tags\":[],\"ids\":[1,1],\"weights\":{}}");
+        InvalidArgumentsException e =
+                invalid("structured", "{\"point\":{\"x\":1,\"y\":2},\"tags\":[],\"ids\":[1,1],\"weights\":{}}");
         assertTrue(e.getMessage().contains("ids: must not contain duplicate items"), e.getMessage());
     }
 

@@ -2,13 +2,8 @@ package dev.delegatemcp.server.feature.tool;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import java.util.Set;
-
-import org.junit.jupiter.api.Test;
 
 import dev.delegatemcp.api.Downstream;
 import dev.delegatemcp.api.DownstreamCredential;
@@ -18,6 +13,8 @@ import dev.delegatemcp.api.Tool;
 import dev.delegatemcp.api.ToolArg;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+
+import org.junit.jupiter.api.Test;
 
 /** {@link ToolDefinitionReader} and {@code @Downstream}. */
 class ToolDefinitionReaderDownstreamTest {

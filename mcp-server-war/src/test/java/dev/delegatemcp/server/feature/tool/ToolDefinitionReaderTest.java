@@ -14,8 +14,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
-import org.junit.jupiter.api.Test;
-
 import dev.delegatemcp.api.Content;
 import dev.delegatemcp.api.McpCaller;
 import dev.delegatemcp.api.Tool;
@@ -25,6 +23,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+
+import org.junit.jupiter.api.Test;
 
 class ToolDefinitionReaderTest {
 
@@ -282,7 +282,8 @@ class ToolDefinitionReaderTest {
     @Test
     void callerParameterIsExcludedFromInputSchemaButKeptAsParameter() {
         ToolDefinition tool = read(GoodTools.class, "search");
-        JsonObject properties = TestTools.written(tool.descriptor()).getJsonObject("inputSchema").getJsonObject("properties");
+        JsonObject properties =
+                TestTools.written(tool.descriptor()).getJsonObject("inputSchema").getJsonObject("properties");
         assertEquals(Set.of("query", "max_results", "level", "tags", "page"), properties.keySet());
         assertEquals(6, tool.parameters().size());
         assertInstanceOf(ToolParameter.Caller.class, tool.parameters().get(0));
@@ -291,8 +292,9 @@ class ToolDefinitionReaderTest {
 
     @Test
     void toolArgNameDescriptionAndDefaultAppearInTheSchema() {
-        JsonObject properties = TestTools.written(read(GoodTools.class, "search").descriptor()).getJsonObject("inputSchema")
-                .getJsonObject("properties");
+        JsonObject properties =
+                TestTools.written(read(GoodTools.class, "search").descriptor()).getJsonObject("inputSchema")
+                        .getJsonObject("properties");
         assertEquals("What to look for", properties.getJsonObject("query").getString("description"));
         JsonObject limit = properties.getJsonObject("max_results");
         assertEquals("How many", limit.getString("description"));
@@ -320,7 +322,8 @@ class ToolDefinitionReaderTest {
 
     @Test
     void noRequiredMemberWhenNothingIsRequired() {
-        JsonObject input = TestTools.written(read(GoodTools.class, "nothing").descriptor()).getJsonObject("inputSchema");
+        JsonObject input =
+                TestTools.written(read(GoodTools.class, "nothing").descriptor()).getJsonObject("inputSchema");
         assertFalse(input.containsKey("required"));
         assertEquals(JsonObject.EMPTY_JSON_OBJECT, input.getJsonObject("properties"));
     }
@@ -335,8 +338,9 @@ class ToolDefinitionReaderTest {
 
     @Test
     void defaultValuesAreParsedAsJsonOrBareStrings() {
-        JsonObject properties = TestTools.written(read(GoodTools.class, "defaults").descriptor()).getJsonObject("inputSchema")
-                .getJsonObject("properties");
+        JsonObject properties =
+                TestTools.written(read(GoodTools.class, "defaults").descriptor()).getJsonObject("inputSchema")
+                        .getJsonObject("properties");
         assertEquals(Json.createValue("hello"), properties.get("bare").asJsonObject().get("default"));
         assertEquals(Json.createValue("quoted"), properties.get("quoted").asJsonObject().get("default"));
         assertEquals(Json.createValue("HIGH"), properties.get("level").asJsonObject().get("default"));
@@ -401,7 +405,8 @@ class ToolDefinitionReaderTest {
 
     @Test
     void annotationsObjectCarriesHintsAndTitle() {
-        JsonObject annotations = TestTools.written(read(GoodTools.class, "search").descriptor()).getJsonObject("annotations");
+        JsonObject annotations =
+                TestTools.written(read(GoodTools.class, "search").descriptor()).getJsonObject("annotations");
         assertEquals("Search docs", annotations.getString("title"));
         assertTrue(annotations.getBoolean("readOnlyHint"));
         assertFalse(annotations.getBoolean("destructiveHint"));
@@ -411,7 +416,8 @@ class ToolDefinitionReaderTest {
 
     @Test
     void annotationsDefaultToSpecificationDefaults() {
-        JsonObject annotations = TestTools.written(read(GoodTools.class, "plain").descriptor()).getJsonObject("annotations");
+        JsonObject annotations =
+                TestTools.written(read(GoodTools.class, "plain").descriptor()).getJsonObject("annotations");
         assertFalse(annotations.getBoolean("readOnlyHint"));
         assertTrue(annotations.getBoolean("destructiveHint"));
         assertFalse(annotations.getBoolean("idempotentHint"));

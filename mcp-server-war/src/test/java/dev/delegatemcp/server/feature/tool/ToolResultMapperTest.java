@@ -1,8 +1,5 @@
 package dev.delegatemcp.server.feature.tool;
 
-import dev.delegatemcp.server.schema.SchemaValidator;
-import dev.delegatemcp.wire.WireJson;
-import dev.delegatemcp.wire.mcp.CallToolResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,19 +9,22 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import dev.delegatemcp.api.Content;
 import dev.delegatemcp.api.Tool;
 import dev.delegatemcp.api.ToolResponse;
+import dev.delegatemcp.server.schema.SchemaValidator;
+import dev.delegatemcp.wire.WireJson;
+import dev.delegatemcp.wire.mcp.CallToolResult;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.annotation.JsonbProperty;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 class ToolResultMapperTest {
 

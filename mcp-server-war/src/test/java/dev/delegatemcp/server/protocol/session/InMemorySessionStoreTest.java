@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.delegatemcp.wire.mcp.ProtocolVersion;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +13,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+
+import dev.delegatemcp.wire.mcp.ProtocolVersion;
 
 import org.junit.jupiter.api.Test;
 
@@ -63,7 +63,8 @@ class InMemorySessionStoreTest {
         store.touchOwn(own.get(0).id(), own.get(0).owner());
         McpSession fourth = store.create("alice", ProtocolVersion.LATEST.text());
         assertTrue(store.touchOwn(own.get(0).id(), own.get(0).owner()).isPresent(), "used most recently but one");
-        assertTrue(store.touchOwn(own.get(1).id(), own.get(1).owner()).isEmpty(), "alice's least recently used session went");
+        assertTrue(store.touchOwn(own.get(1).id(), own.get(1).owner()).isEmpty(),
+                "alice's least recently used session went");
         assertTrue(store.touchOwn(own.get(2).id(), own.get(2).owner()).isPresent());
         assertTrue(store.touchOwn(fourth.id(), fourth.owner()).isPresent());
     }
@@ -77,7 +78,8 @@ class InMemorySessionStoreTest {
         McpSession bob = store.create("bob", ProtocolVersion.LATEST.text());
         clock.advance(Duration.ofSeconds(1));
         McpSession dave = store.create("dave", ProtocolVersion.LATEST.text());
-        assertTrue(store.touchOwn(carol.id(), carol.owner()).isPresent(), "carol's was the least recently used, but she holds one");
+        assertTrue(store.touchOwn(carol.id(), carol.owner()).isPresent(),
+                "carol's was the least recently used, but she holds one");
         assertTrue(store.touchOwn(bob.id(), bob.owner()).isPresent());
         assertTrue(store.touchOwn(dave.id(), dave.owner()).isPresent());
         assertEquals(3, live(store, mallorys), "mallory, who holds the most, gave one up");
@@ -113,7 +115,8 @@ class InMemorySessionStoreTest {
         List<McpSession> first = create(store, "alice", 2);
         store.remove(first.get(0).id());
         McpSession next = store.create("alice", ProtocolVersion.LATEST.text());
-        assertTrue(store.touchOwn(first.get(1).id(), first.get(1).owner()).isPresent(), "an ended session freed its place");
+        assertTrue(store.touchOwn(first.get(1).id(), first.get(1).owner()).isPresent(),
+                "an ended session freed its place");
         clock.advance(IDLE);
         List<McpSession> later = create(store, "alice", 2);
         assertEquals(2, live(store, later));
@@ -211,7 +214,8 @@ class InMemorySessionStoreTest {
         clock.advance(Duration.ofMinutes(20));
         assertTrue(store.touchOwn(session.id(), session.owner()).isPresent());
         clock.advance(Duration.ofMinutes(20));
-        assertTrue(store.touchOwn(session.id(), session.owner()).isPresent(), "40 minutes after creation but 20 after last use");
+        assertTrue(store.touchOwn(session.id(), session.owner()).isPresent(),
+                "40 minutes after creation but 20 after last use");
         clock.advance(IDLE);
         assertTrue(store.touchOwn(session.id(), session.owner()).isEmpty());
     }

@@ -23,14 +23,15 @@ public final class ConnectPage {
                 : "for yourself";
         return page("Connect " + app.displayName(),
                 "<h1>Connect " + HtmlText.escape(app.displayName()) + "</h1>\n"
-                + "<p>A tool needs access to <strong>" + HtmlText.escape(app.displayName()) + "</strong> (app id <code>"
-                + HtmlText.escape(app.id()) + "</code>) " + HtmlText.escape(who) + ", with the scopes <code>"
-                + HtmlText.escape(String.join(", ", scopes)) + "</code>.</p>\n"
-                + "<p>In this demo you connect from a terminal in the project directory:</p>\n"
-                + "<pre>bin/connect &lt;user&gt; " + HtmlText.escape(args) + "</pre>\n"
-                + "<p>where <code>&lt;user&gt;</code> is your demo user (alice, bob or carol), for example:</p>\n"
-                + "<pre>bin/connect alice " + HtmlText.escape(args) + "</pre>\n"
-                + "<p>Then call the tool again.</p>");
+                        + "<p>A tool needs access to <strong>" + HtmlText.escape(app.displayName())
+                        + "</strong> (app id <code>"
+                        + HtmlText.escape(app.id()) + "</code>) " + HtmlText.escape(who) + ", with the scopes <code>"
+                        + HtmlText.escape(String.join(", ", scopes)) + "</code>.</p>\n"
+                        + "<p>In this demo you connect from a terminal in the project directory:</p>\n"
+                        + "<pre>bin/connect &lt;user&gt; " + HtmlText.escape(args) + "</pre>\n"
+                        + "<p>where <code>&lt;user&gt;</code> is your demo user (alice, bob or carol), for example:</p>\n"
+                        + "<pre>bin/connect alice " + HtmlText.escape(args) + "</pre>\n"
+                        + "<p>Then call the tool again.</p>");
     }
 
     /** A page that explains why the connect link is not usable. */

@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
+import dev.delegatemcp.samples.connections.apps.SampleApp;
+import dev.delegatemcp.samples.connections.vault.ConnectionLevel;
+import dev.delegatemcp.samples.connections.vault.StoredToken;
+import dev.delegatemcp.samples.connections.vault.TokenStore;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -24,11 +28,6 @@ import jakarta.ws.rs.core.SecurityContext;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-
-import dev.delegatemcp.samples.connections.apps.SampleApp;
-import dev.delegatemcp.samples.connections.vault.ConnectionLevel;
-import dev.delegatemcp.samples.connections.vault.StoredToken;
-import dev.delegatemcp.samples.connections.vault.TokenStore;
 
 /**
  * How a user (or a tenant admin, for the whole tenant) stores a token in the vault, authenticated with their own
@@ -54,7 +53,7 @@ public class ConnectResource {
 
     @POST
     public Response connect(@PathParam("appId") String appId, @QueryParam("scopes") String scopes,
-                            @QueryParam("level") @DefaultValue("user") String level) {
+            @QueryParam("level") @DefaultValue("user") String level) {
         Optional<SampleApp> app = SampleApp.byId(appId);
         Optional<ConnectionLevel> connectionLevel = ConnectionLevel.fromWireName(level);
         Optional<JsonWebToken> caller = caller();
@@ -98,7 +97,7 @@ public class ConnectResource {
 
     @DELETE
     public Response disconnect(@PathParam("appId") String appId,
-                               @QueryParam("level") @DefaultValue("user") String level) {
+            @QueryParam("level") @DefaultValue("user") String level) {
         Optional<SampleApp> app = SampleApp.byId(appId);
         Optional<ConnectionLevel> connectionLevel = ConnectionLevel.fromWireName(level);
         Optional<JsonWebToken> caller = caller();
@@ -135,7 +134,7 @@ public class ConnectResource {
 
     @GET
     public Response page(@PathParam("appId") String appId, @QueryParam("scopes") String scopes,
-                         @QueryParam("level") @DefaultValue("user") String level) {
+            @QueryParam("level") @DefaultValue("user") String level) {
         Optional<SampleApp> app = SampleApp.byId(appId);
         Optional<ConnectionLevel> connectionLevel = ConnectionLevel.fromWireName(level);
         if (app.isEmpty()) {

@@ -2,12 +2,11 @@ package dev.delegatemcp.samples.connections.remote;
 
 import java.util.List;
 
+import dev.delegatemcp.samples.connections.vault.ConnectionLevel;
+import dev.delegatemcp.samples.connections.vault.StoredToken;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-
-import dev.delegatemcp.samples.connections.vault.ConnectionLevel;
-import dev.delegatemcp.samples.connections.vault.StoredToken;
 
 /**
  * Which stored token a remote call was made with, without its secrets: tools check scopes against it, and every

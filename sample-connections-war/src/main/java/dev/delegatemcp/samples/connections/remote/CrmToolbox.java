@@ -40,7 +40,7 @@ public class CrmToolbox implements RemoteToolbox {
     }
 
     private static JsonObject customer(String id, String name, String industry, String accountManager,
-                                       int openDeals) {
+            int openDeals) {
         return Json.createObjectBuilder().add("id", id).add("name", name).add("industry", industry)
                 .add("accountManager", accountManager).add("openDeals", openDeals).build();
     }

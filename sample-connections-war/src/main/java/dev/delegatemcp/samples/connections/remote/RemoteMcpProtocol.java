@@ -5,12 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
-
 import dev.delegatemcp.samples.connections.apps.SampleApp;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcCodec;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcErrorCodes;
@@ -25,6 +19,11 @@ import dev.delegatemcp.wire.mcp.InitializeResult;
 import dev.delegatemcp.wire.mcp.ListToolsResult;
 import dev.delegatemcp.wire.mcp.McpMethods;
 import dev.delegatemcp.wire.mcp.ProtocolVersion;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 
 /**
  * One remote MCP server's protocol (Streamable HTTP, 2025-11-25, one JSON-RPC message per POST, answers in

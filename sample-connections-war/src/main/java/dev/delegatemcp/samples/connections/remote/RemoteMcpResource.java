@@ -3,6 +3,8 @@ package dev.delegatemcp.samples.connections.remote;
 import java.util.Optional;
 import java.util.logging.Logger;
 
+import dev.delegatemcp.samples.connections.apps.SampleApp;
+import dev.delegatemcp.samples.connections.vault.TokenStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -14,9 +16,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
-import dev.delegatemcp.samples.connections.apps.SampleApp;
-import dev.delegatemcp.samples.connections.vault.TokenStore;
 
 /**
  * The remote MCP servers at {@code POST /mcp/scheduler}, {@code /mcp/crm} and {@code /mcp/docs}. Each accepts only
@@ -40,8 +39,8 @@ public class RemoteMcpResource {
 
     @POST
     public Response post(@PathParam("appId") String appId,
-                         @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                         @HeaderParam(SESSION_HEADER) String sessionId, String body) {
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(SESSION_HEADER) String sessionId, String body) {
         Optional<SampleApp> app = SampleApp.byId(appId);
         if (app.isEmpty()) {
             return plain(Response.Status.NOT_FOUND, "There is no remote MCP server named '" + appId + "'; there are "

@@ -3,11 +3,10 @@ package dev.delegatemcp.samples.connections.remote;
 import java.util.EnumMap;
 import java.util.Map;
 
+import dev.delegatemcp.samples.connections.apps.SampleApp;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
-import dev.delegatemcp.samples.connections.apps.SampleApp;
 
 /** The remote MCP server of each sample app, one instance each for the application's life. */
 @ApplicationScoped

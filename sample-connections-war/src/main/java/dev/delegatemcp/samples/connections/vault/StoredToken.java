@@ -22,8 +22,8 @@ import java.util.Objects;
  * @param grantedBy       the subject of the user who connected it
  */
 public record StoredToken(String id, long sequence, String appId, ConnectionLevel level, String userId,
-                          String tenantId, List<String> scopes, String accessToken, Instant accessTokenExpiry,
-                          String refreshToken, Instant lastRefreshTime, String grantedBy) {
+        String tenantId, List<String> scopes, String accessToken, Instant accessTokenExpiry,
+        String refreshToken, Instant lastRefreshTime, String grantedBy) {
 
     public StoredToken {
         Objects.requireNonNull(id, "id");

@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param forceRefresh rotate the access token even when it has not expired
  */
 public record TokenQuery(String appId, ConnectionLevel level, String userId, String tenantId, List<String> scopes,
-                         boolean forceRefresh) {
+        boolean forceRefresh) {
 
     public TokenQuery {
         Objects.requireNonNull(appId, "appId");
@@ -28,7 +28,7 @@ public record TokenQuery(String appId, ConnectionLevel level, String userId, Str
     }
 
     public static TokenQuery userByScopes(String appId, String userId, String tenantId, List<String> scopes,
-                                          boolean forceRefresh) {
+            boolean forceRefresh) {
         return new TokenQuery(appId, ConnectionLevel.USER, userId, tenantId, Objects.requireNonNull(scopes),
                 forceRefresh);
     }

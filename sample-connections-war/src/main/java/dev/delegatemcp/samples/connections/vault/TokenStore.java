@@ -50,7 +50,8 @@ public class TokenStore {
     }
 
     @Inject
-    public TokenStore(@ConfigProperty(name = "samples.vault.token-lifetime", defaultValue = "PT10M") Duration lifetime) {
+    public TokenStore(
+            @ConfigProperty(name = "samples.vault.token-lifetime", defaultValue = "PT10M") Duration lifetime) {
         this(lifetime, Clock.systemUTC());
     }
 
@@ -65,14 +66,14 @@ public class TokenStore {
 
     /** Stores a new token for a user (tenantId: the tenant the user connected in, or null). */
     public synchronized StoredToken connectUser(String appId, String userId, String tenantId, List<String> scopes,
-                                                String grantedBy) {
+            String grantedBy) {
         return store(appId, ConnectionLevel.USER, Objects.requireNonNull(userId, "userId"), tenantId, scopes,
                 grantedBy);
     }
 
     /** Stores a new token for a whole tenant, connected by {@code grantedBy}. */
     public synchronized StoredToken connectTenant(String appId, String tenantId, List<String> scopes,
-                                                  String grantedBy) {
+            String grantedBy) {
         return store(appId, ConnectionLevel.TENANT, null, Objects.requireNonNull(tenantId, "tenantId"), scopes,
                 grantedBy);
     }
@@ -116,7 +117,7 @@ public class TokenStore {
     }
 
     private StoredToken store(String appId, ConnectionLevel level, String userId, String tenantId,
-                              List<String> scopes, String grantedBy) {
+            List<String> scopes, String grantedBy) {
         Objects.requireNonNull(appId, "appId");
         Instant now = clock.instant();
         StoredToken token = new StoredToken(UUID.randomUUID().toString(), nextSequence++, appId, level, userId,

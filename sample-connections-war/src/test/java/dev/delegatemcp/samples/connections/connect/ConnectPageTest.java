@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
-
 import dev.delegatemcp.samples.connections.apps.SampleApp;
 import dev.delegatemcp.samples.connections.vault.ConnectionLevel;
+
+import org.junit.jupiter.api.Test;
 
 class ConnectPageTest {
 

@@ -8,14 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.StringReader;
 import java.util.List;
 
+import dev.delegatemcp.samples.connections.apps.SampleApp;
+import dev.delegatemcp.samples.connections.vault.ConnectionLevel;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 import org.junit.jupiter.api.Test;
-
-import dev.delegatemcp.samples.connections.apps.SampleApp;
-import dev.delegatemcp.samples.connections.vault.ConnectionLevel;
 
 class RemoteMcpProtocolTest {
 
@@ -31,7 +30,8 @@ class RemoteMcpProtocolTest {
     void initializeOpensASessionAndAnswersTheProtocolVersion() {
         RemoteMcpReply reply = crm.handle(request(1, "initialize",
                 "{\"protocolVersion\": \"2025-11-25\", \"capabilities\": {}, \"clientInfo\": {\"name\": \"t\", "
-                        + "\"version\": \"1\"}}"), null, ALICE);
+                        + "\"version\": \"1\"}}"),
+                null, ALICE);
 
         assertEquals(200, reply.status());
         assertNotNull(reply.sessionId());

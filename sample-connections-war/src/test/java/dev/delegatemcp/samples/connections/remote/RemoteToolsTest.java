@@ -8,14 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
+import dev.delegatemcp.samples.connections.vault.ConnectionLevel;
+import dev.delegatemcp.wire.WireJson;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
-import dev.delegatemcp.wire.WireJson;
-
 import org.junit.jupiter.api.Test;
-
-import dev.delegatemcp.samples.connections.vault.ConnectionLevel;
 
 class RemoteToolsTest {
 
@@ -83,7 +81,8 @@ class RemoteToolsTest {
     @Test
     void anErrorResultHasTheSentenceAsTextAndTheConnectionInStructuredContent() {
         JsonObject result = WireJson.jsonb().fromJson(WireJson.toJson(
-                RemoteMcpProtocol.toolResult(ToolOutcome.error("No customer named X."), DOCS_TENANT)), JsonObject.class);
+                RemoteMcpProtocol.toolResult(ToolOutcome.error("No customer named X."), DOCS_TENANT)),
+                JsonObject.class);
 
         assertEquals(JsonValue.TRUE, result.get("isError"));
         assertEquals("No customer named X.", result.getJsonArray("content").getJsonObject(0).getString("text"));

@@ -2,6 +2,9 @@ package dev.delegatemcp.samples.connections.vault.api;
 
 import java.util.Optional;
 
+import dev.delegatemcp.samples.connections.vault.ConnectionLevel;
+import dev.delegatemcp.samples.connections.vault.StoredToken;
+import dev.delegatemcp.samples.connections.vault.TokenStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HeaderParam;
@@ -10,10 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
-import dev.delegatemcp.samples.connections.vault.ConnectionLevel;
-import dev.delegatemcp.samples.connections.vault.StoredToken;
-import dev.delegatemcp.samples.connections.vault.TokenStore;
 
 /**
  * Descope's Outbound Apps token API (management key authentication), on the demo vault:

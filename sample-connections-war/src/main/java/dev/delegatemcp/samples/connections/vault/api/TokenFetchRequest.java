@@ -4,15 +4,14 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.delegatemcp.samples.connections.vault.ConnectionLevel;
+import dev.delegatemcp.samples.connections.vault.TokenQuery;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-
-import dev.delegatemcp.samples.connections.vault.ConnectionLevel;
-import dev.delegatemcp.samples.connections.vault.TokenQuery;
 
 /**
  * A parsed body of one of the four fetch operations: {@code {"appId", "userId" | "tenantId", "scopes"?,

@@ -1,10 +1,9 @@
 package dev.delegatemcp.samples.connections.vault.api;
 
+import dev.delegatemcp.samples.connections.vault.StoredToken;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-
-import dev.delegatemcp.samples.connections.vault.StoredToken;
 
 /**
  * A stored token as Descope's fetch operations answer it: {@code {"token": {"id", "appId", "userId", "tokenSub",

@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
+import dev.delegatemcp.samples.connections.vault.ConnectionLevel;
+import dev.delegatemcp.samples.connections.vault.TokenQuery;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import dev.delegatemcp.samples.connections.vault.ConnectionLevel;
-import dev.delegatemcp.samples.connections.vault.TokenQuery;
 
 class TokenFetchRequestTest {
 

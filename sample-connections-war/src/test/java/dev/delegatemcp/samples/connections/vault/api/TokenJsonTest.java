@@ -10,13 +10,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import dev.delegatemcp.samples.connections.vault.StoredToken;
+import dev.delegatemcp.samples.connections.vault.TokenStore;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 import org.junit.jupiter.api.Test;
-
-import dev.delegatemcp.samples.connections.vault.StoredToken;
-import dev.delegatemcp.samples.connections.vault.TokenStore;
 
 class TokenJsonTest {
 
