@@ -26,6 +26,11 @@ import java.util.regex.Pattern;
 
 import dev.delegatemcp.it.support.Node;
 import dev.delegatemcp.it.support.SecretsLedger;
+import dev.delegatemcp.wire.WireJson;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcRequest;
+import dev.delegatemcp.wire.mcp.Implementation;
+import dev.delegatemcp.wire.mcp.InitializeParams;
+import dev.delegatemcp.wire.mcp.McpMethods;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -279,11 +284,8 @@ class ConnectionsE2EIT {
         assertEquals(List.of("crm.read"), strings(connection.getJsonArray("scopes")));
 
         // The inbound (Keycloak) token itself is refused by the remote server: what reached it was not that token.
-        String initialize = Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", 1).add("method", "initialize")
-                .add("params", Json.createObjectBuilder().add("protocolVersion", "2025-11-25")
-                        .add("capabilities", JsonValue.EMPTY_JSON_OBJECT)
-                        .add("clientInfo", Json.createObjectBuilder().add("name", "direct").add("version", "1")))
-                .build().toString();
+        String initialize = WireJson.toJson(JsonRpcRequest.of(Json.createValue(1), McpMethods.INITIALIZE,
+                new InitializeParams("2025-11-25", JsonValue.EMPTY_JSON_OBJECT, Implementation.of("direct", "1"))));
         HttpResponse<String> direct = send(HttpRequest.newBuilder(URI.create(BASE + "/sample-connections/mcp/crm"))
                 .header("Authorization", "Bearer " + bob.token())
                 .header("Content-Type", "application/json")

@@ -3,29 +3,35 @@ package dev.delegatemcp.server;
 import java.util.Optional;
 
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The server's identity, keys {@code mcp.server.*} (MicroProfile Config 3.1 {@code @ConfigProperties}): what
- * {@code initialize} announces as {@code serverInfo} and {@code instructions}, and what the remote MCP client sends as
- * {@code clientInfo}. Inject with {@code @Inject @ConfigProperties ServerConfig}.
+ * The server's identity, keys {@code mcp.server.*}: what {@code initialize} announces as {@code serverInfo} and
+ * {@code instructions}, and what the remote MCP client sends as {@code clientInfo}.
+ * <p>
+ * Each area's settings are one {@code @Dependent} bean of typed {@code @ConfigProperty} fields (this one, and
+ * {@code SessionConfig}, {@code TransportConfig}, {@code SecurityConfig}, {@code ToolsConfig}, {@code RemoteConfig}),
+ * not MicroProfile Config 3.1 {@code @ConfigProperties}: on Liberty 26.0.0.5 a {@code @ConfigProperties} mapping in
+ * this EAR is not found from the request threads (SRCFG00027, "Could not find a mapping"), and every request failed.
  */
-@ConfigProperties(prefix = "mcp.server")
 @Dependent
 public class ServerConfig {
 
     /** {@code mcp.server.name}: the program name in serverInfo and clientInfo. */
-    @ConfigProperty(name = "name", defaultValue = "delegate-mcp")
+    @Inject
+    @ConfigProperty(name = "mcp.server.name", defaultValue = "delegate-mcp")
     String name;
 
     /** {@code mcp.server.version}: its version there. */
-    @ConfigProperty(name = "version", defaultValue = "0.1.0")
+    @Inject
+    @ConfigProperty(name = "mcp.server.version", defaultValue = "0.1.0")
     String version;
 
     /** {@code mcp.server.instructions}: how to use the server, for the model; absent or blank for none. */
-    @ConfigProperty(name = "instructions")
+    @Inject
+    @ConfigProperty(name = "mcp.server.instructions")
     Optional<String> instructions;
 
     /** For MicroProfile Config, which fills the fields. */

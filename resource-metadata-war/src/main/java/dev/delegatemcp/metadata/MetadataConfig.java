@@ -6,40 +6,44 @@ import java.util.Optional;
 
 import dev.delegatemcp.web.cors.OriginAllowList;
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * What the Protected Resource Metadata says (RFC 9728 section 2), keys under {@code mcp.} (MicroProfile Config 3.1
- * {@code @ConfigProperties}); the same keys as the MCP server module's, which is deployed beside this one.
+ * What the Protected Resource Metadata says (RFC 9728 section 2), keys under {@code mcp.} ; the same keys as the MCP server module's, which is deployed beside this one.
  */
-@ConfigProperties(prefix = "mcp")
 @Dependent
 public class MetadataConfig {
 
     /** {@code mcp.server.resource}: the MCP server's canonical URL ({@code resource}). Required. */
-    @ConfigProperty(name = "server.resource")
+    @Inject
+    @ConfigProperty(name = "mcp.server.resource")
     URI resource;
 
     /** {@code mcp.oauth.authorization-servers}: issuer URLs ({@code authorization_servers}), comma separated. */
-    @ConfigProperty(name = "oauth.authorization-servers")
+    @Inject
+    @ConfigProperty(name = "mcp.oauth.authorization-servers")
     List<String> authorizationServers;
 
     /** {@code mcp.oauth.scopes-supported}: {@code scopes_supported}; absent for none. */
-    @ConfigProperty(name = "oauth.scopes-supported")
+    @Inject
+    @ConfigProperty(name = "mcp.oauth.scopes-supported")
     Optional<List<String>> scopesSupported;
 
     /** {@code mcp.oauth.bearer-methods-supported}: {@code bearer_methods_supported}. */
-    @ConfigProperty(name = "oauth.bearer-methods-supported", defaultValue = "header")
+    @Inject
+    @ConfigProperty(name = "mcp.oauth.bearer-methods-supported", defaultValue = "header")
     List<String> bearerMethodsSupported;
 
     /** {@code mcp.server.title}: {@code resource_name}; absent for none. */
-    @ConfigProperty(name = "server.title")
+    @Inject
+    @ConfigProperty(name = "mcp.server.title")
     Optional<String> title;
 
     /** {@code mcp.transport.allowed-origins}: origins a browser may read the document from. */
-    @ConfigProperty(name = "transport.allowed-origins", defaultValue = OriginAllowList.DEFAULT)
+    @Inject
+    @ConfigProperty(name = "mcp.transport.allowed-origins", defaultValue = OriginAllowList.DEFAULT)
     List<String> allowedOrigins;
 
     /** The document these settings describe. */

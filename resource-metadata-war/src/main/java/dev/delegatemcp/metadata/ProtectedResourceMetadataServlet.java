@@ -9,8 +9,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.eclipse.microprofile.config.inject.ConfigProperties;
-
 /**
  * Serves the MCP server's Protected Resource Metadata at {@code /.well-known/oauth-protected-resource} (root form)
  * and {@code /.well-known/oauth-protected-resource/<MCP path>} (path form). The content comes from MP Config.
@@ -23,7 +21,6 @@ public class ProtectedResourceMetadataServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    @ConfigProperties
     transient MetadataConfig config;
 
     private transient ProtectedResourceMetadata metadata;

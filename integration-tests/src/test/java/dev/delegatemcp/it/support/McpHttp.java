@@ -12,6 +12,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.delegatemcp.wire.WireJson;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcNotification;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcRequest;
+import dev.delegatemcp.wire.mcp.Implementation;
+import dev.delegatemcp.wire.mcp.InitializeParams;
+import dev.delegatemcp.wire.mcp.McpMethods;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -66,7 +72,7 @@ public final class McpHttp {
         }
         sessionId = response.header("Mcp-Session-Id");
         protocolVersion = response.json().getJsonObject("result").getString("protocolVersion");
-        post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+        post(WireJson.toJson(JsonRpcNotification.of(McpMethods.INITIALIZED, null)));
         return response.json();
     }
 
@@ -79,10 +85,14 @@ public final class McpHttp {
         return initializeRequest(id, version, "{}");
     }
 
+    /** An initialize request (mcp-wire records) declaring {@code capabilities} (a JSON object's text). */
     public static String initializeRequest(int id, String version, String capabilities) {
-        return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"initialize\",\"params\":{\"protocolVersion\":\""
-                + version + "\",\"capabilities\":" + capabilities
-                + ",\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}}";
+        JsonObject declared;
+        try (JsonReader reader = Json.createReader(new StringReader(capabilities))) {
+            declared = reader.readObject();
+        }
+        return WireJson.toJson(JsonRpcRequest.of(Json.createValue(id), McpMethods.INITIALIZE,
+                new InitializeParams(version, declared, Implementation.of("it", "1"))));
     }
 
     /** A JSON-RPC request with params (a JSON object text, or null). */

@@ -10,8 +10,6 @@ import dev.delegatemcp.server.remote.RemoteConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperties;
-
 /**
  * Callers the token vault said, a moment ago, have not connected a target: so that listing tools, which an agent may
  * do often, does not ask the vault (and write an audit line) on every request. Only listing consults it; a tool call
@@ -31,7 +29,7 @@ public class NotConnectedCallers {
     private final Cache<Key, Boolean> remembered;
 
     @Inject
-    public NotConnectedCallers(@ConfigProperties RemoteConfig config) {
+    public NotConnectedCallers(RemoteConfig config) {
         this(config.notConnectedTtl(), config.notConnectedMaxEntries(), Ticker.systemTicker());
     }
 

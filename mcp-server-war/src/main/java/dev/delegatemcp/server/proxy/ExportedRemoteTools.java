@@ -33,7 +33,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
 
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Remote MCP servers' tools re-exported as this server's own, under a prefix, each call proxied with the caller's own
@@ -74,7 +73,6 @@ public class ExportedRemoteTools {
     RemoteMcpServers remoteServers;
 
     @Inject
-    @ConfigProperties
     RemoteConfig remote;
 
     /** The time source of the tool lists' expiry; a test sets another before {@link #init()}. */

@@ -4,44 +4,50 @@ import java.time.Duration;
 import java.util.Optional;
 
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Remote MCP servers: the client's time limits, the re-exported tools and their caches, keys {@code mcp.remote.*}
- * (MicroProfile Config 3.1 {@code @ConfigProperties}). Durations are ISO-8601; sizes are entry counts.
+ *. Durations are ISO-8601; sizes are entry counts.
  */
-@ConfigProperties(prefix = "mcp.remote")
 @Dependent
 public class RemoteConfig {
 
     /** {@code mcp.remote.connect-timeout}: to open a connection to a remote server (positive). */
-    @ConfigProperty(name = "connect-timeout", defaultValue = "PT5S")
+    @Inject
+    @ConfigProperty(name = "mcp.remote.connect-timeout", defaultValue = "PT5S")
     Duration connectTimeout;
 
     /** {@code mcp.remote.timeout}: for one request's answer (positive). */
-    @ConfigProperty(name = "timeout", defaultValue = "PT15S")
+    @Inject
+    @ConfigProperty(name = "mcp.remote.timeout", defaultValue = "PT15S")
     Duration timeout;
 
     /** {@code mcp.remote.export}: the targets whose tools are re-exported (comma separated); absent for none. */
-    @ConfigProperty(name = "export")
+    @Inject
+    @ConfigProperty(name = "mcp.remote.export")
     Optional<String> export;
 
     /** {@code mcp.remote.tools-cache-ttl}: how long a remote tool list is kept per credential. */
-    @ConfigProperty(name = "tools-cache-ttl", defaultValue = "PT60S")
+    @Inject
+    @ConfigProperty(name = "mcp.remote.tools-cache-ttl", defaultValue = "PT60S")
     Duration toolsCacheTtl;
 
     /** {@code mcp.remote.tools-cache-max-entries}: remote tool lists kept at most. */
-    @ConfigProperty(name = "tools-cache-max-entries", defaultValue = "10000")
+    @Inject
+    @ConfigProperty(name = "mcp.remote.tools-cache-max-entries", defaultValue = "10000")
     long toolsCacheMaxEntries;
 
     /** {@code mcp.remote.not-connected-ttl}: how long a caller the vault said has not connected is not asked again. */
-    @ConfigProperty(name = "not-connected-ttl", defaultValue = "PT30S")
+    @Inject
+    @ConfigProperty(name = "mcp.remote.not-connected-ttl", defaultValue = "PT30S")
     Duration notConnectedTtl;
 
     /** {@code mcp.remote.not-connected-max-entries}: such callers remembered at most. */
-    @ConfigProperty(name = "not-connected-max-entries", defaultValue = "10000")
+    @Inject
+    @ConfigProperty(name = "mcp.remote.not-connected-max-entries", defaultValue = "10000")
     long notConnectedMaxEntries;
 
     /** For MicroProfile Config, which fills the fields. */

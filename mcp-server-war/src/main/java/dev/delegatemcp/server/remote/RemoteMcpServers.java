@@ -10,8 +10,6 @@ import dev.delegatemcp.server.ServerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperties;
-
 /**
  * Opens {@link RemoteMcpServer} clients, one per tool call, sharing one {@link HttpClient}.
  *
@@ -34,7 +32,7 @@ public class RemoteMcpServers {
     }
 
     @Inject
-    public RemoteMcpServers(@ConfigProperties RemoteConfig remote, @ConfigProperties ServerConfig server) {
+    public RemoteMcpServers(RemoteConfig remote, ServerConfig server) {
         this(remote.connectTimeout(), remote.timeout(), server.name(), server.version());
     }
 

@@ -8,8 +8,6 @@ import java.util.TreeSet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperties;
-
 /**
  * Builds the {@code WWW-Authenticate} values MCP requires (RFC 6750 + RFC 9728): every challenge names this
  * server's Protected Resource Metadata and the scopes needed.
@@ -21,7 +19,7 @@ public class BearerChallenge {
     private final List<String> scopesSupported;
 
     @Inject
-    public BearerChallenge(@ConfigProperties SecurityConfig config) {
+    public BearerChallenge(SecurityConfig config) {
         this(config.resource().toString(), config.scopesSupported());
     }
 

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Makes the request's {@link McpCaller} from the token Liberty's MP-JWT validated. */
@@ -14,7 +13,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class CallerProducer {
 
     @Inject
-    @ConfigProperties
     SecurityConfig config;
 
     @Produces

@@ -5,15 +5,13 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The server as an OAuth protected resource, keys under {@code mcp.} (MicroProfile Config 3.1
- * {@code @ConfigProperties}): its resource identifier, the scopes it advertises and where tokens carry the tenant.
+ * The server as an OAuth protected resource, keys under {@code mcp.} : its resource identifier, the scopes it advertises and where tokens carry the tenant.
  */
-@ConfigProperties(prefix = "mcp")
 @Dependent
 public class SecurityConfig {
 
@@ -21,15 +19,18 @@ public class SecurityConfig {
      * {@code mcp.server.resource}: this server's canonical URL (RFC 8707 resource, RFC 9728 {@code resource}); the
      * audience inbound tokens must carry. Required.
      */
-    @ConfigProperty(name = "server.resource")
+    @Inject
+    @ConfigProperty(name = "mcp.server.resource")
     URI resource;
 
     /** {@code mcp.oauth.scopes-supported}: the scopes a client may ask for (comma separated); absent for none. */
-    @ConfigProperty(name = "oauth.scopes-supported")
+    @Inject
+    @ConfigProperty(name = "mcp.oauth.scopes-supported")
     Optional<List<String>> scopesSupported;
 
     /** {@code mcp.security.tenant-claim}: the access-token claim that names the caller's tenant. */
-    @ConfigProperty(name = "security.tenant-claim", defaultValue = "tenant")
+    @Inject
+    @ConfigProperty(name = "mcp.security.tenant-claim", defaultValue = "tenant")
     String tenantClaim;
 
     public URI resource() {

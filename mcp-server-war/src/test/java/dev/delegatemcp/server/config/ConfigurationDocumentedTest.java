@@ -17,13 +17,11 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every configuration key the server reads (a field of a {@code @ConfigProperties} class under its prefix, or a
- * {@code @ConfigProperty} field or parameter, in this module, the credentials module and the CORS module, all on this
+ * Every configuration key the server reads (a {@code @ConfigProperty} field or parameter, in this module, the credentials module and the CORS module, all on this
  * module's test class path) is in the README's configuration tables, written as {@code `key`}.
  */
 class ConfigurationDocumentedTest {
@@ -50,20 +48,18 @@ class ConfigurationDocumentedTest {
         for (JavaClass type : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.delegatemcp.server", "dev.delegatemcp.credentials", "dev.delegatemcp.web")) {
             Class<?> java = type.reflect();
-            ConfigProperties group = java.getAnnotation(ConfigProperties.class);
-            String prefix = group == null ? "" : group.prefix() + ".";
-            Stream.of(java.getDeclaredFields()).forEach(field -> add(keys, prefix, field));
+            Stream.of(java.getDeclaredFields()).forEach(field -> add(keys, field));
             Stream.<Executable>concat(Stream.of(java.getDeclaredConstructors()), Stream.of(java.getDeclaredMethods()))
                     .flatMap(executable -> Stream.of(executable.getParameters()))
-                    .forEach(parameter -> add(keys, "", parameter));
+                    .forEach(parameter -> add(keys, parameter));
         }
         return keys;
     }
 
-    private static void add(Set<String> keys, String prefix, AnnotatedElement element) {
+    private static void add(Set<String> keys, AnnotatedElement element) {
         ConfigProperty property = element.getAnnotation(ConfigProperty.class);
         if (property != null && !property.name().isEmpty()) {
-            keys.add(prefix + property.name());
+            keys.add(property.name());
         }
     }
 }

@@ -31,8 +31,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-import org.eclipse.microprofile.config.inject.ConfigProperties;
-
 /**
  * The tools feature (MCP 2025-11-25, Server features, Tools): {@code tools/list}, paged, from every
  * {@link ToolProvider} in priority order, and {@code tools/call}. A failure inside a tool is a result with
@@ -50,7 +48,6 @@ public class ToolsFeature implements McpFeature {
     Instance<ToolProvider> providerBeans;
 
     @Inject
-    @ConfigProperties
     ToolsConfig config;
 
     private List<ToolProvider> providers;

@@ -19,8 +19,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-import org.eclipse.microprofile.config.inject.ConfigProperties;
-
 /**
  * {@code initialize} (MCP 2025-11-25, Lifecycle, Initialization): negotiates the protocol version and announces the
  * server's capabilities, gathered from the {@link McpFeature}s (in capability-name order), its name and version and
@@ -44,7 +42,7 @@ public class Initializer {
     }
 
     @Inject
-    public Initializer(@Any Instance<McpFeature> features, @ConfigProperties ServerConfig config) {
+    public Initializer(@Any Instance<McpFeature> features, ServerConfig config) {
         this((Iterable<McpFeature>) features, config);
     }
 

@@ -5,15 +5,13 @@ import java.time.Clock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
-import org.eclipse.microprofile.config.inject.ConfigProperties;
-
 /** Makes the application's one {@link SessionStore}, bounded by {@link SessionConfig}. */
 @ApplicationScoped
 public class SessionStoreProducer {
 
     @Produces
     @ApplicationScoped
-    SessionStore sessionStore(@ConfigProperties SessionConfig config) {
+    SessionStore sessionStore(SessionConfig config) {
         return new InMemorySessionStore(config.max(), config.maxPerSubject(), config.idleTimeout(), Clock.systemUTC());
     }
 }

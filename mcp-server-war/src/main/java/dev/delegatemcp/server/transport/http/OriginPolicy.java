@@ -6,8 +6,6 @@ import dev.delegatemcp.web.cors.OriginAllowList;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperties;
-
 /**
  * DNS-rebinding protection: a request that carries an {@code Origin} header must come from an allowed origin.
  * Requests without {@code Origin} (non-browser clients) pass. The list and its matching are {@link OriginAllowList}'s
@@ -19,7 +17,7 @@ public class OriginPolicy {
     private final OriginAllowList allowList;
 
     @Inject
-    public OriginPolicy(@ConfigProperties TransportConfig config) {
+    public OriginPolicy(TransportConfig config) {
         this.allowList = new OriginAllowList(config.allowedOrigins());
     }
 

@@ -12,8 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
 
-import org.eclipse.microprofile.config.inject.ConfigProperties;
-
 /**
  * The body of a POST to the MCP endpoint, read by the transport itself rather than by JAX-RS: JAX-RS decodes a
  * {@code String} entity with whatever charset the {@code Content-Type} names and fails with a 500 on one it does not
@@ -54,7 +52,7 @@ public class RequestBodyReader {
     private final long maxBytes;
 
     @Inject
-    public RequestBodyReader(@ConfigProperties TransportConfig config) {
+    public RequestBodyReader(TransportConfig config) {
         this(config.maxRequestBytes());
     }
 

@@ -4,24 +4,25 @@ import java.util.List;
 
 import dev.delegatemcp.web.cors.OriginAllowList;
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The HTTP transport's settings, keys {@code mcp.transport.*} (MicroProfile Config 3.1 {@code @ConfigProperties}). */
-@ConfigProperties(prefix = "mcp.transport")
+/** The HTTP transport's settings, keys {@code mcp.transport.*}. */
 @Dependent
 public class TransportConfig {
 
     /** {@code mcp.transport.max-request-bytes}: the largest request body read, in bytes (at least 1; 4 MiB). */
-    @ConfigProperty(name = "max-request-bytes", defaultValue = "4194304")
+    @Inject
+    @ConfigProperty(name = "mcp.transport.max-request-bytes", defaultValue = "4194304")
     long maxRequestBytes;
 
     /**
      * {@code mcp.transport.allowed-origins}: origins a browser may call from (comma separated; {@link OriginAllowList}
      * says how they match; the key and its default are the CORS module's, shared with its filter).
      */
-    @ConfigProperty(name = "allowed-origins", defaultValue = OriginAllowList.DEFAULT)
+    @Inject
+    @ConfigProperty(name = "mcp.transport.allowed-origins", defaultValue = OriginAllowList.DEFAULT)
     List<String> allowedOrigins;
 
     public long maxRequestBytes() {

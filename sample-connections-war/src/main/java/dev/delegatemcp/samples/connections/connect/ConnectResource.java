@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
+import dev.delegatemcp.samples.connections.SampleMessages;
 import dev.delegatemcp.samples.connections.apps.SampleApp;
 import dev.delegatemcp.samples.connections.vault.ConnectionLevel;
 import dev.delegatemcp.samples.connections.vault.StoredToken;
@@ -89,9 +90,8 @@ public class ConnectResource {
             token = store.connectUser(app.get().id(), subject, tenant, granted, subject);
             answer.add("user", subject);
         }
-        LOG.info(() -> "Connected " + app.get().id() + " for " + connectionLevel.get().wireName() + " "
-                + (token.userId() != null ? token.userId() : token.tenantId()) + " with scopes " + granted
-                + " (vault token id " + token.id() + ", granted by " + subject + ")");
+        SampleMessages.CONNECTED.log(LOG, app.get().id(), connectionLevel.get().wireName(),
+                token.userId() != null ? token.userId() : token.tenantId(), granted, token.id(), subject);
         return Response.ok(answer.build().toString(), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
@@ -126,8 +126,7 @@ public class ConnectResource {
             removed = store.disconnectUser(app.get().id(), subject);
             answer.add("user", subject);
         }
-        LOG.info(() -> "Disconnected " + app.get().id() + " (" + connectionLevel.get().wireName() + " level, "
-                + removed + " token(s) removed) at the request of " + subject);
+        SampleMessages.DISCONNECTED.log(LOG, app.get().id(), connectionLevel.get().wireName(), removed, subject);
         return Response.ok(answer.add("removed", removed).build().toString(), MediaType.APPLICATION_JSON_TYPE)
                 .build();
     }

@@ -3,6 +3,7 @@ package dev.delegatemcp.samples.connections.remote;
 import java.util.Optional;
 import java.util.logging.Logger;
 
+import dev.delegatemcp.samples.connections.SampleMessages;
 import dev.delegatemcp.samples.connections.apps.SampleApp;
 import dev.delegatemcp.samples.connections.vault.TokenStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,8 +50,8 @@ public class RemoteMcpResource {
         Optional<ConnectionView> connection = bearerToken(authorization)
                 .flatMap(token -> store.findLive(app.get().id(), token)).map(ConnectionView::of);
         if (connection.isEmpty()) {
-            LOG.info(() -> "The " + app.get().id() + " MCP server refused a request: "
-                    + (authorization == null ? "no bearer token" : "not a live vault token for " + app.get().id()));
+            SampleMessages.REMOTE_REFUSED.log(LOG, app.get().id(),
+                    authorization == null ? "no bearer token" : "not a live vault token for " + app.get().id());
             return Response.status(Response.Status.UNAUTHORIZED)
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
                     .type(MediaType.TEXT_PLAIN_TYPE)

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 import java.util.logging.Logger;
 
+import dev.delegatemcp.samples.connections.SampleMessages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -34,8 +35,7 @@ public class ManagementKeyVerifier {
             @ConfigProperty(name = "samples.vault.project-id", defaultValue = "demo-project") String projectId,
             @ConfigProperty(name = "mcp.outbound.management-key") Optional<String> managementKey) {
         if (managementKey.isEmpty() || managementKey.get().isBlank()) {
-            LOG.warning("No vault management key is configured (MCP_OUTBOUND_MANAGEMENT_KEY): the vault API at "
-                    + "/v1/mgmt/outbound refuses every request.");
+            SampleMessages.NO_MANAGEMENT_KEY.log(LOG);
             this.expectedDigest = null;
         } else {
             this.expectedDigest = sha256(projectId + ":" + managementKey.get());
