@@ -776,7 +776,7 @@ def process_figures(gc):
         m = re.search(r'used (\d+)K', jcmd('GC.heap_info'))
         figures['heap_after_gc_mb'] = round(int(m.group(1)) / 1024, 1) if m else None
         histogram = jcmd('GC.class_histogram')  # a full GC first: live objects only
-        for label, cls in (('sessions', 'dev.delegatemcp.server.transport.McpSession'),
+        for label, cls in (('sessions', 'dev.delegatemcp.server.protocol.session.McpSession'),
                            ('credentials', 'dev.delegatemcp.credentials.CredentialCache$Entry')):
             figures[label] = sum(int(m.group(1)) for m in re.finditer(
                 r'^\s*\d+:\s+(\d+)\s+\d+\s+' + re.escape(cls) + r'(\s|$)', histogram, re.M))

@@ -15,7 +15,7 @@ import dev.delegatemcp.api.ToolArg;
 import org.junit.jupiter.api.Test;
 
 /** What {@code @Downstream} declares, and what is wrong with a declaration ({@link DownstreamDeclarations}). */
-class DownstreamDeclarationsTest {
+public class DownstreamDeclarationsTest {
 
     // --- test beans ---------------------------------------------------------------------------------------------
 
