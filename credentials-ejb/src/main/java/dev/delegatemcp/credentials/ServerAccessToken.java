@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
-import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * This server's own access token at the STS (client credentials), with the scopes the token vault asks for
@@ -25,8 +27,13 @@ public class ServerAccessToken {
     @EJB
     TokenExchangeClient sts;
 
-    @Inject
+    /** Read at construction ({@link ConfigBinding}: not injected, see there). */
     TokenVaultConfig config;
+
+    @PostConstruct
+    void init() {
+        config = ConfigBinding.bind(TokenVaultConfig.class, ConfigProvider.getConfig());
+    }
 
     Clock clock = Clock.systemUTC();
 

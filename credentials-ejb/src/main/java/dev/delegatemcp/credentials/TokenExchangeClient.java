@@ -9,9 +9,9 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -34,13 +34,14 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
         failOn = {CredentialException.Unavailable.class, TimeoutException.class})
 public class TokenExchangeClient {
 
-    @Inject
+    /** Read at construction ({@link ConfigBinding}: not injected, see there). */
     StsConfig config;
 
     private TokenEndpointApi api;
 
     @PostConstruct
     void init() {
+        config = ConfigBinding.bind(StsConfig.class, ConfigProvider.getConfig());
         api = RestClientBuilder.newBuilder()
                 .baseUri(config.tokenEndpoint())
                 .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)

@@ -8,9 +8,9 @@ import dev.delegatemcp.api.Downstream;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -36,7 +36,7 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
         failOn = {CredentialException.Unavailable.class, TimeoutException.class})
 public class TokenVaultClient {
 
-    @Inject
+    /** Read at construction ({@link ConfigBinding}: not injected, see there). */
     TokenVaultConfig config;
 
     @EJB
@@ -48,6 +48,7 @@ public class TokenVaultClient {
 
     @PostConstruct
     void init() {
+        config = ConfigBinding.bind(TokenVaultConfig.class, ConfigProvider.getConfig());
         api = RestClientBuilder.newBuilder()
                 .baseUri(config.baseUrl())
                 .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)

@@ -43,6 +43,13 @@ class ConfigTest {
     }
 
     @Test
+    void aMalformedValueIsRefusedNamingItsKey() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ConfigPropertiesBinder.bind(StsConfig.class, Map.of("mcp.sts.connect-timeout", "2000")));
+        assertTrue(e.getMessage().contains("mcp.sts.connect-timeout"), e.getMessage());
+    }
+
+    @Test
     void toStringNeverShowsTheSecretOrTheManagementKey() {
         StsConfig sts = ConfigPropertiesBinder.bind(StsConfig.class, Map.of("mcp.sts.client-secret", "s3cr3t"));
         TokenVaultConfig vault = ConfigPropertiesBinder.bind(TokenVaultConfig.class,
