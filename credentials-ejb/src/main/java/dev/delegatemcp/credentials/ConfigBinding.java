@@ -70,7 +70,8 @@ final class ConfigBinding {
         try {
             return convert(value, type);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(key + " cannot be read as " + type.getSimpleName());
+            throw new IllegalArgumentException(key + " cannot be read as " + (type == Duration.class
+                    ? "an ISO-8601 duration such as PT5S" : type.getSimpleName()) + ": '" + value + "'");
         }
     }
 
@@ -91,7 +92,7 @@ final class ConfigBinding {
             return URI.create(value.trim());
         }
         if (type == List.class) {
-            return Arrays.stream(value.split(",")).filter(v -> !v.isEmpty()).toList();
+            return Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
         }
         throw new IllegalArgumentException("no converter for " + type);
     }

@@ -2,7 +2,10 @@ package dev.delegatemcp.server;
 
 import java.util.Optional;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -55,5 +58,20 @@ public class ServerConfig {
 
     public Optional<String> instructions() {
         return instructions;
+    }
+
+    /**
+     * At start-up: stops the application when a key of an earlier version that is no longer read is still set (it
+     * would be ignored silently otherwise).
+     */
+    void check(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        org.eclipse.microprofile.config.Config config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        new ConfigChecks()
+                .renamed(config, "mcp.sts.connect-timeout-ms", "mcp.sts.connect-timeout (ISO-8601, e.g. PT2S)")
+                .renamed(config, "mcp.sts.read-timeout-ms", "mcp.sts.read-timeout (ISO-8601, e.g. PT5S)")
+                .renamed(config, "mcp.outbound.connect-timeout-ms",
+                        "mcp.outbound.connect-timeout (ISO-8601, e.g. PT2S)")
+                .renamed(config, "mcp.outbound.read-timeout-ms", "mcp.outbound.read-timeout (ISO-8601, e.g. PT5S)")
+                .orFail();
     }
 }

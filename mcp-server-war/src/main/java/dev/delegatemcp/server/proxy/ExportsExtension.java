@@ -1,5 +1,6 @@
 package dev.delegatemcp.server.proxy;
 
+import dev.delegatemcp.server.remote.RemoteConfig;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.DeploymentException;
@@ -18,7 +19,7 @@ public class ExportsExtension implements Extension {
     void validate(@Observes AfterBeanDiscovery event) {
         Config config = ConfigProvider.getConfig();
         try {
-            ExportedRemoteTools.exports(config, config.getOptionalValue("mcp.remote.export", String.class).orElse(""));
+            ExportedRemoteTools.exports(config, config.getOptionalValue(RemoteConfig.EXPORT, String.class).orElse(""));
         } catch (IllegalArgumentException e) {
             event.addDefinitionError(new DeploymentException("Re-exported remote tools: " + e.getMessage()));
         }

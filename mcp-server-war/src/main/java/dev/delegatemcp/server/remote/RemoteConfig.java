@@ -3,7 +3,11 @@ package dev.delegatemcp.server.remote;
 import java.time.Duration;
 import java.util.Optional;
 
+import dev.delegatemcp.server.ConfigChecks;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -14,6 +18,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Dependent
 public class RemoteConfig {
+
+    /** The key of the export list, also read by the deployment check of re-exported tools. */
+    public static final String EXPORT = "mcp.remote.export";
 
     /** {@code mcp.remote.connect-timeout}: to open a connection to a remote server (positive). */
     @Inject
@@ -27,7 +34,7 @@ public class RemoteConfig {
 
     /** {@code mcp.remote.export}: the targets whose tools are re-exported (comma separated); absent for none. */
     @Inject
-    @ConfigProperty(name = "mcp.remote.export")
+    @ConfigProperty(name = EXPORT)
     Optional<String> export;
 
     /** {@code mcp.remote.tools-cache-ttl}: how long a remote tool list is kept per credential. */
@@ -94,5 +101,15 @@ public class RemoteConfig {
 
     public long notConnectedMaxEntries() {
         return notConnectedMaxEntries;
+    }
+
+    /** At start-up: stops the application, naming the key, when a value is out of range. */
+    void check(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        new ConfigChecks().positive("mcp.remote.connect-timeout", connectTimeout)
+                .positive("mcp.remote.timeout", timeout)
+                .positive("mcp.remote.tools-cache-ttl", toolsCacheTtl)
+                .atLeastOne("mcp.remote.tools-cache-max-entries", toolsCacheMaxEntries)
+                .positive("mcp.remote.not-connected-ttl", notConnectedTtl)
+                .atLeastOne("mcp.remote.not-connected-max-entries", notConnectedMaxEntries).orFail();
     }
 }

@@ -1,6 +1,10 @@
 package dev.delegatemcp.server.feature.tool;
 
+import dev.delegatemcp.server.ConfigChecks;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -16,5 +20,10 @@ public class ToolsConfig {
 
     public int pageSize() {
         return pageSize;
+    }
+
+    /** At start-up: stops the application, naming the key, when a value is out of range. */
+    void check(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        new ConfigChecks().atLeastOne("mcp.tools.page-size", pageSize).orFail();
     }
 }

@@ -2,7 +2,11 @@ package dev.delegatemcp.server.protocol.session;
 
 import java.time.Duration;
 
+import dev.delegatemcp.server.ConfigChecks;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -36,5 +40,11 @@ public class SessionConfig {
 
     public Duration idleTimeout() {
         return idleTimeout;
+    }
+
+    /** At start-up: stops the application, naming the key, when a value is out of range. */
+    void check(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        new ConfigChecks().positive("mcp.sessions.idle-timeout", idleTimeout).atLeastOne("mcp.sessions.max", max)
+                .atLeastOne("mcp.sessions.max-per-subject", maxPerSubject).orFail();
     }
 }

@@ -21,6 +21,7 @@ import dev.delegatemcp.wire.jsonrpc.JsonRpcErrorResponse;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcException;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcMessage;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcResponse;
+import dev.delegatemcp.wire.mcp.McpMethods;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
@@ -103,7 +104,7 @@ public class McpEndpoint {
         } catch (JsonRpcException e) {
             return error(Response.Status.BAD_REQUEST, null, e.code(), e.getMessage());
         }
-        if ("initialize".equals(message.method()) && message.isRequest()) {
+        if (McpMethods.INITIALIZE.equals(message.method()) && message.isRequest()) {
             return initialize(message, format);
         }
         if (sessionId == null || sessionId.isBlank()) {

@@ -2,8 +2,12 @@ package dev.delegatemcp.server.transport.http;
 
 import java.util.List;
 
+import dev.delegatemcp.server.ConfigChecks;
 import dev.delegatemcp.web.cors.OriginAllowList;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -31,5 +35,10 @@ public class TransportConfig {
 
     public List<String> allowedOrigins() {
         return allowedOrigins;
+    }
+
+    /** At start-up: stops the application, naming the key, when a value is out of range. */
+    void check(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        new ConfigChecks().atLeastOne("mcp.transport.max-request-bytes", maxRequestBytes).orFail();
     }
 }
