@@ -11,10 +11,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * MP Config keys {@code mcp.sts.*}: this server as an OAuth client of the STS (RFC 6749 token endpoint, RFC 8693
- * token exchange). Each key is declared here only; defaults of the deployment are in {@code server.xml}.
+ * token exchange). Each key and its default is declared here only; the demo's values are in {@code server.xml}.
  * A CDI bean with typed {@code @ConfigProperty} fields rather than an MP Config {@code @ConfigProperties} class: on
- * Liberty (mpConfig-3.1) the latter's mapping is registered with the Config of the deploying class loader and not
- * found (SRCFG00027, a {@code NoSuchElementException}) when a request thread of the WAR first creates the EJB.
+ * Liberty (mpConfig-3.1) the latter's mapping is not found (SRCFG00027) when a request thread of the WAR first creates
+ * the EJB. CDI beans inject it; the EJBs fill it with {@link ConfigBinding} (see there why).
  */
 @Dependent
 public class StsConfig {

@@ -11,7 +11,6 @@ import dev.delegatemcp.wire.jsonrpc.JsonRpcErrorCodes;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcException;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcMessage;
 import dev.delegatemcp.wire.mcp.McpMethods;
-import dev.delegatemcp.wire.mcp.ProtocolVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -69,7 +68,7 @@ public class McpDispatcher {
             throw JsonRpcException.methodNotFound(request.method());
         }
         RequestContext context = new RequestContext(request.id(), request.method(), caller,
-                ProtocolVersion.negotiate(session.protocolVersion()), session.clientCapabilities());
+                session.protocolVersion(), session.clientCapabilities());
         try {
             return feature.handle(request.params(), context);
         } catch (ConnectionRequiredException e) {

@@ -13,8 +13,8 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Remote MCP servers: the client's time limits, the re-exported tools and their caches, keys {@code mcp.remote.*}
- *. Durations are ISO-8601; sizes are entry counts.
+ * Remote MCP servers: the client's time limits, the re-exported tools and their caches, keys {@code mcp.remote.*}.
+ * Durations are ISO-8601; sizes are entry counts.
  */
 @Dependent
 public class RemoteConfig {
@@ -59,19 +59,6 @@ public class RemoteConfig {
 
     /** For MicroProfile Config, which fills the fields. */
     public RemoteConfig() {
-    }
-
-    /** The tool-list cache and export settings given directly (the rest at their defaults), e.g. by a test. */
-    public static RemoteConfig of(String export, Duration toolsCacheTtl, long toolsCacheMaxEntries) {
-        RemoteConfig config = new RemoteConfig();
-        config.connectTimeout = Duration.ofSeconds(5);
-        config.timeout = Duration.ofSeconds(15);
-        config.export = Optional.ofNullable(export);
-        config.toolsCacheTtl = toolsCacheTtl;
-        config.toolsCacheMaxEntries = toolsCacheMaxEntries;
-        config.notConnectedTtl = Duration.ofSeconds(30);
-        config.notConnectedMaxEntries = 10000;
-        return config;
     }
 
     public Duration connectTimeout() {

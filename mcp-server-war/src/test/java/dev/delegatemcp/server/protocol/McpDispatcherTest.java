@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 /** The dispatcher routes by method to features, and initialize gathers the features' capabilities. */
 class McpDispatcherTest {
 
-    private static final McpSession SESSION = new McpSession("s1", "alice", ProtocolVersion.LATEST.text());
+    private static final McpSession SESSION = new McpSession("s1", "alice", ProtocolVersion.LATEST);
 
     /** A feature of this test: serves {@code test/echo}, announces {@code test}, and may require a connection. */
     private static final class TestFeature implements McpFeature {
@@ -136,7 +136,7 @@ class McpDispatcherTest {
 
     @Test
     void aConnectionRequiredOutcomeIsAUrlElicitationErrorForAClientThatHandlesThem() {
-        McpSession urlClient = new McpSession("s2", "alice", "2025-11-25", new ClientCapabilities(true));
+        McpSession urlClient = new McpSession("s2", "alice", ProtocolVersion.V2025_11_25, new ClientCapabilities(true));
         JsonRpcException e = assertThrows(JsonRpcException.class, () -> dispatcher.dispatch(request(
                 "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"tools/call\",\"params\":{\"connect\":\"https://x/c\"}}"),
                 null, urlClient));
@@ -153,7 +153,7 @@ class McpDispatcherTest {
                 "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"connect\":\"https://x/c\"}}"),
                 null, SESSION);
         assertEquals(CallToolResult.error("Connect crm at the URL, then try again."), result);
-        McpSession urlClient = new McpSession("s2", "alice", "2025-11-25", new ClientCapabilities(true));
+        McpSession urlClient = new McpSession("s2", "alice", ProtocolVersion.V2025_11_25, new ClientCapabilities(true));
         assertEquals(CallToolResult.error("Connect crm at the URL, then try again."), dispatcher.dispatch(request(
                 "{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"tools/call\",\"params\":{\"connect\":null}}"),
                 null, urlClient));

@@ -130,8 +130,23 @@ class ExportedRemoteToolsTest {
         exported.config = config;
         exported.credentials = credentials;
         exported.remoteServers = remotes;
-        exported.remote = RemoteConfig.of(config.getOptionalValue("mcp.remote.export", String.class).orElse(null),
-                java.time.Duration.ofSeconds(60), 100);
+        String export = config.getOptionalValue(RemoteConfig.EXPORT, String.class).orElse("");
+        exported.remote = new RemoteConfig() {
+            @Override
+            public String export() {
+                return export;
+            }
+
+            @Override
+            public java.time.Duration toolsCacheTtl() {
+                return java.time.Duration.ofSeconds(60);
+            }
+
+            @Override
+            public long toolsCacheMaxEntries() {
+                return 100;
+            }
+        };
         exported.init();
     }
 

@@ -2,8 +2,10 @@ package dev.delegatemcp.server.feature.tool;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.delegatemcp.api.McpCaller;
 import dev.delegatemcp.server.protocol.RequestContext;
@@ -11,6 +13,7 @@ import dev.delegatemcp.server.security.InsufficientScopeException;
 import dev.delegatemcp.wire.WireJson;
 import dev.delegatemcp.wire.mcp.CallToolResult;
 import dev.delegatemcp.wire.mcp.Tool;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -43,9 +46,18 @@ public class LocalToolProvider implements ToolProvider {
         return registry.visibleTo(context.caller()).stream().map(ToolDefinition::descriptor).toList();
     }
 
+    /** One callable per tool, made once: tools/call finds it without allocating. */
+    private Map<String, Optional<CallableTool>> callables;
+
+    @PostConstruct
+    void init() {
+        callables = registry.all().stream().collect(Collectors.toUnmodifiableMap(tool -> tool.definition().name(),
+                tool -> Optional.of(new LocalTool(tool))));
+    }
+
     @Override
     public Optional<CallableTool> find(String name, RequestContext context) {
-        return registry.find(name).map(LocalTool::new);
+        return callables.getOrDefault(name, Optional.empty());
     }
 
     private final class LocalTool implements CallableTool {

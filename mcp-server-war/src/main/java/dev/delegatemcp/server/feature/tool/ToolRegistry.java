@@ -26,6 +26,11 @@ public class ToolRegistry {
     protected ToolRegistry() {
     }
 
+    /** Every deployed tool, by name. */
+    public java.util.Collection<ToolExtension.DiscoveredTool> all() {
+        return java.util.Collections.unmodifiableCollection(tools.values());
+    }
+
     public Optional<ToolExtension.DiscoveredTool> find(String name) {
         return Optional.ofNullable(tools.get(name));
     }

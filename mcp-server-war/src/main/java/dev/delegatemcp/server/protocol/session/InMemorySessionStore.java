@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.delegatemcp.server.protocol.ClientCapabilities;
+import dev.delegatemcp.wire.mcp.ProtocolVersion;
 
 /**
  * A bounded in-memory session store: at most {@code maxSessions} sessions in all and {@code maxPerSubject} per owner
@@ -63,7 +64,7 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
-    public synchronized McpSession create(String owner, String protocolVersion,
+    public synchronized McpSession create(String owner, ProtocolVersion protocolVersion,
             ClientCapabilities clientCapabilities) {
         long now = clock.millis();
         removeExpired(now);

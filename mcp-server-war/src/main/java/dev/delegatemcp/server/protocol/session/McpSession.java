@@ -1,6 +1,7 @@
 package dev.delegatemcp.server.protocol.session;
 
 import dev.delegatemcp.server.protocol.ClientCapabilities;
+import dev.delegatemcp.wire.mcp.ProtocolVersion;
 
 /**
  * An MCP session: created by initialize, owned by the subject that created it, ended by DELETE or eviction.
@@ -10,9 +11,10 @@ import dev.delegatemcp.server.protocol.ClientCapabilities;
  * @param protocolVersion the protocol version negotiated at initialize
  * @param clientCapabilities what the client declared it supports at initialize
  */
-public record McpSession(String id, String owner, String protocolVersion, ClientCapabilities clientCapabilities) {
+public record McpSession(String id, String owner, ProtocolVersion protocolVersion,
+        ClientCapabilities clientCapabilities) {
 
-    public McpSession(String id, String owner, String protocolVersion) {
+    public McpSession(String id, String owner, ProtocolVersion protocolVersion) {
         this(id, owner, protocolVersion, ClientCapabilities.NONE);
     }
 }

@@ -3,6 +3,7 @@ package dev.delegatemcp.server.protocol.session;
 import java.util.Optional;
 
 import dev.delegatemcp.server.protocol.ClientCapabilities;
+import dev.delegatemcp.wire.mcp.ProtocolVersion;
 
 /**
  * Where MCP sessions live. The in-memory implementation serves one Liberty instance; a distributed one can replace
@@ -11,10 +12,10 @@ import dev.delegatemcp.server.protocol.ClientCapabilities;
 public interface SessionStore {
 
     /** Creates a session owned by {@code owner}, evicting idle or least recently used sessions to stay bounded. */
-    McpSession create(String owner, String protocolVersion, ClientCapabilities clientCapabilities);
+    McpSession create(String owner, ProtocolVersion protocolVersion, ClientCapabilities clientCapabilities);
 
     /** A session for a client that declared no optional capability. */
-    default McpSession create(String owner, String protocolVersion) {
+    default McpSession create(String owner, ProtocolVersion protocolVersion) {
         return create(owner, protocolVersion, ClientCapabilities.NONE);
     }
 

@@ -116,7 +116,7 @@ public class McpEndpoint {
             return error(Response.Status.NOT_FOUND, message.id(), JsonRpcErrorCodes.INVALID_REQUEST,
                     "Session not found: it has ended or expired; initialize a new session");
         }
-        if (protocolVersion != null && !protocolVersion.equals(session.get().protocolVersion())) {
+        if (protocolVersion != null && !protocolVersion.equals(session.get().protocolVersion().text())) {
             return error(Response.Status.BAD_REQUEST, message.id(), JsonRpcErrorCodes.INVALID_REQUEST,
                     "Bad Request: unsupported " + VERSION_HEADER + " " + protocolVersion + "; this session speaks "
                             + session.get().protocolVersion());
@@ -178,7 +178,7 @@ public class McpEndpoint {
         } catch (JsonRpcException e) {
             return format.ok(e.toResponse(message.id())).build();
         }
-        McpSession session = sessions.create(caller.subject(), initialized.protocolVersion().text(),
+        McpSession session = sessions.create(caller.subject(), initialized.protocolVersion(),
                 initialized.clientCapabilities());
         return format.ok(JsonRpcResponse.of(message.id(), initialized.result()))
                 .header(SESSION_HEADER, session.id()).build();

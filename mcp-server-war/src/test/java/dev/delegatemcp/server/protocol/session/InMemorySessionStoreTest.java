@@ -35,7 +35,7 @@ class InMemorySessionStoreTest {
     private static List<McpSession> create(InMemorySessionStore store, String owner, int count) {
         List<McpSession> created = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            created.add(store.create(owner, ProtocolVersion.LATEST.text()));
+            created.add(store.create(owner, ProtocolVersion.LATEST));
         }
         return created;
     }
@@ -47,7 +47,7 @@ class InMemorySessionStoreTest {
     @Test
     void aSubjectThatInitializesInALoopNeverEndsAnotherSubjectsSession() {
         InMemorySessionStore store = store(10_000, 100);
-        McpSession alice = store.create("alice", ProtocolVersion.LATEST.text());
+        McpSession alice = store.create("alice", ProtocolVersion.LATEST);
         List<McpSession> bobs = create(store, "bob", 3);
         create(store, "mallory", 10_000);
         assertTrue(store.touchOwn(alice.id(), alice.owner()).isPresent(), "alice's session survives");
@@ -61,7 +61,7 @@ class InMemorySessionStoreTest {
         List<McpSession> own = create(store, "alice", 3);
         clock.advance(Duration.ofSeconds(1));
         store.touchOwn(own.get(0).id(), own.get(0).owner());
-        McpSession fourth = store.create("alice", ProtocolVersion.LATEST.text());
+        McpSession fourth = store.create("alice", ProtocolVersion.LATEST);
         assertTrue(store.touchOwn(own.get(0).id(), own.get(0).owner()).isPresent(), "used most recently but one");
         assertTrue(store.touchOwn(own.get(1).id(), own.get(1).owner()).isEmpty(),
                 "alice's least recently used session went");
@@ -72,12 +72,12 @@ class InMemorySessionStoreTest {
     @Test
     void aFullStoreTakesFromTheSubjectWithTheMostSessionsNotFromTheLeastRecentlyUsedOne() {
         InMemorySessionStore store = store(6, 5);
-        McpSession carol = store.create("carol", ProtocolVersion.LATEST.text());
+        McpSession carol = store.create("carol", ProtocolVersion.LATEST);
         clock.advance(Duration.ofSeconds(1));
         List<McpSession> mallorys = create(store, "mallory", 4);
-        McpSession bob = store.create("bob", ProtocolVersion.LATEST.text());
+        McpSession bob = store.create("bob", ProtocolVersion.LATEST);
         clock.advance(Duration.ofSeconds(1));
-        McpSession dave = store.create("dave", ProtocolVersion.LATEST.text());
+        McpSession dave = store.create("dave", ProtocolVersion.LATEST);
         assertTrue(store.touchOwn(carol.id(), carol.owner()).isPresent(),
                 "carol's was the least recently used, but she holds one");
         assertTrue(store.touchOwn(bob.id(), bob.owner()).isPresent());
@@ -92,7 +92,7 @@ class InMemorySessionStoreTest {
         clock.advance(Duration.ofSeconds(1));
         List<McpSession> bobs = create(store, "bob", 2);
         clock.advance(Duration.ofSeconds(1));
-        store.create("bob", ProtocolVersion.LATEST.text());
+        store.create("bob", ProtocolVersion.LATEST);
         assertEquals(2, live(store, alices), "alice's sessions are older, but bob holds as many");
         assertEquals(1, live(store, bobs));
     }
@@ -100,11 +100,11 @@ class InMemorySessionStoreTest {
     @Test
     void whenEverySubjectHoldsOneSessionTheLeastRecentlyUsedGoes() {
         InMemorySessionStore store = store(2, 2);
-        McpSession a = store.create("a", ProtocolVersion.LATEST.text());
+        McpSession a = store.create("a", ProtocolVersion.LATEST);
         clock.advance(Duration.ofSeconds(1));
-        McpSession b = store.create("b", ProtocolVersion.LATEST.text());
+        McpSession b = store.create("b", ProtocolVersion.LATEST);
         clock.advance(Duration.ofSeconds(1));
-        store.create("c", ProtocolVersion.LATEST.text());
+        store.create("c", ProtocolVersion.LATEST);
         assertTrue(store.touchOwn(a.id(), a.owner()).isEmpty());
         assertTrue(store.touchOwn(b.id(), b.owner()).isPresent());
     }
@@ -114,7 +114,7 @@ class InMemorySessionStoreTest {
         InMemorySessionStore store = store(100, 2);
         List<McpSession> first = create(store, "alice", 2);
         store.remove(first.get(0).id());
-        McpSession next = store.create("alice", ProtocolVersion.LATEST.text());
+        McpSession next = store.create("alice", ProtocolVersion.LATEST);
         assertTrue(store.touchOwn(first.get(1).id(), first.get(1).owner()).isPresent(),
                 "an ended session freed its place");
         clock.advance(IDLE);
@@ -126,13 +126,13 @@ class InMemorySessionStoreTest {
     @Test
     void anotherSubjectPresentingASessionIdFindsNothingAndLeavesTheSessionAsItWas() {
         InMemorySessionStore store = store(2, 2);
-        McpSession alices = store.create("alice", ProtocolVersion.LATEST.text());
+        McpSession alices = store.create("alice", ProtocolVersion.LATEST);
         clock.advance(Duration.ofSeconds(1));
-        McpSession bobs = store.create("bob", ProtocolVersion.LATEST.text());
+        McpSession bobs = store.create("bob", ProtocolVersion.LATEST);
         clock.advance(Duration.ofSeconds(1));
         assertTrue(store.touchOwn(alices.id(), "mallory").isEmpty());
         assertTrue(store.touchOwn(alices.id(), "bob").isEmpty());
-        store.create("carol", ProtocolVersion.LATEST.text()); // full: the least recently used goes
+        store.create("carol", ProtocolVersion.LATEST); // full: the least recently used goes
         assertTrue(store.touchOwn(alices.id(), "alice").isEmpty(), "others' attempts did not keep alice's alive");
         assertEquals(Optional.of(bobs), store.touchOwn(bobs.id(), "bob"));
     }
@@ -140,7 +140,7 @@ class InMemorySessionStoreTest {
     @Test
     void anOwnerTouchingItsSessionKeepsItAlive() {
         InMemorySessionStore store = store(10, 10);
-        McpSession session = store.create("alice", ProtocolVersion.LATEST.text());
+        McpSession session = store.create("alice", ProtocolVersion.LATEST);
         clock.advance(IDLE.minusSeconds(1));
         assertEquals(Optional.of(session), store.touchOwn(session.id(), "alice"));
         clock.advance(IDLE.minusSeconds(1));
@@ -155,9 +155,9 @@ class InMemorySessionStoreTest {
     @Test
     void createdSessionKeepsOwnerAndVersionAndCanBeTouched() {
         InMemorySessionStore store = store(10);
-        McpSession session = store.create("alice", "2025-06-18");
+        McpSession session = store.create("alice", ProtocolVersion.V2025_06_18);
         assertEquals("alice", session.owner());
-        assertEquals("2025-06-18", session.protocolVersion());
+        assertEquals(ProtocolVersion.V2025_06_18, session.protocolVersion());
         assertEquals(Optional.of(session), store.touchOwn(session.id(), session.owner()));
     }
 
@@ -166,7 +166,7 @@ class InMemorySessionStoreTest {
         InMemorySessionStore store = store(1000);
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < 500; i++) {
-            ids.add(store.create("u", ProtocolVersion.LATEST.text()).id());
+            ids.add(store.create("u", ProtocolVersion.LATEST).id());
         }
         assertEquals(500, ids.size());
     }
@@ -175,7 +175,7 @@ class InMemorySessionStoreTest {
     void idsAreLongUrlSafeVisibleAscii() {
         InMemorySessionStore store = store(100);
         for (int i = 0; i < 50; i++) {
-            String id = store.create("u", ProtocolVersion.LATEST.text()).id();
+            String id = store.create("u", ProtocolVersion.LATEST).id();
             assertTrue(id.length() >= 32, id);
             assertTrue(id.matches("[A-Za-z0-9_-]+"), id);
             assertTrue(id.chars().allMatch(c -> c >= 0x21 && c <= 0x7E), id);
@@ -190,7 +190,7 @@ class InMemorySessionStoreTest {
     @Test
     void sessionExpiresAfterIdleTimeout() {
         InMemorySessionStore store = store(10);
-        McpSession session = store.create("alice", ProtocolVersion.LATEST.text());
+        McpSession session = store.create("alice", ProtocolVersion.LATEST);
         clock.advance(IDLE.minusMillis(1));
         assertEquals(1, store.size());
         clock.advance(Duration.ofMillis(1));
@@ -201,7 +201,7 @@ class InMemorySessionStoreTest {
     @Test
     void expiredSessionCannotBeTouched() {
         InMemorySessionStore store = store(10);
-        McpSession session = store.create("alice", ProtocolVersion.LATEST.text());
+        McpSession session = store.create("alice", ProtocolVersion.LATEST);
         clock.advance(IDLE.plusSeconds(1));
         assertEquals(Optional.empty(), store.touchOwn(session.id(), session.owner()));
         assertFalse(store.remove(session.id()));
@@ -210,7 +210,7 @@ class InMemorySessionStoreTest {
     @Test
     void touchRefreshesTheIdleTimer() {
         InMemorySessionStore store = store(10);
-        McpSession session = store.create("alice", ProtocolVersion.LATEST.text());
+        McpSession session = store.create("alice", ProtocolVersion.LATEST);
         clock.advance(Duration.ofMinutes(20));
         assertTrue(store.touchOwn(session.id(), session.owner()).isPresent());
         clock.advance(Duration.ofMinutes(20));
@@ -223,9 +223,9 @@ class InMemorySessionStoreTest {
     @Test
     void touchedSessionOutlivesOlderIdleOnes() {
         InMemorySessionStore store = store(10);
-        McpSession first = store.create("a", ProtocolVersion.LATEST.text());
+        McpSession first = store.create("a", ProtocolVersion.LATEST);
         clock.advance(Duration.ofMinutes(10));
-        McpSession second = store.create("b", ProtocolVersion.LATEST.text());
+        McpSession second = store.create("b", ProtocolVersion.LATEST);
         clock.advance(Duration.ofMinutes(10));
         store.touchOwn(first.id(), first.owner());
         clock.advance(Duration.ofMinutes(15));
@@ -241,13 +241,13 @@ class InMemorySessionStoreTest {
     @Test
     void fullStoreEvictsLeastRecentlyUsedSession() {
         InMemorySessionStore store = store(2);
-        McpSession a = store.create("a", ProtocolVersion.LATEST.text());
+        McpSession a = store.create("a", ProtocolVersion.LATEST);
         clock.advance(Duration.ofSeconds(1));
-        McpSession b = store.create("b", ProtocolVersion.LATEST.text());
+        McpSession b = store.create("b", ProtocolVersion.LATEST);
         clock.advance(Duration.ofSeconds(1));
         store.touchOwn(a.id(), a.owner());
         clock.advance(Duration.ofSeconds(1));
-        McpSession c = store.create("c", ProtocolVersion.LATEST.text());
+        McpSession c = store.create("c", ProtocolVersion.LATEST);
         assertEquals(2, store.size());
         assertTrue(store.touchOwn(a.id(), a.owner()).isPresent());
         assertTrue(store.touchOwn(b.id(), b.owner()).isEmpty(), "b was least recently used");
@@ -257,11 +257,11 @@ class InMemorySessionStoreTest {
     @Test
     void fullStoreDropsExpiredSessionsBeforeLiveOnes() {
         InMemorySessionStore store = store(2);
-        McpSession old = store.create("old", ProtocolVersion.LATEST.text());
+        McpSession old = store.create("old", ProtocolVersion.LATEST);
         clock.advance(Duration.ofMinutes(20));
-        McpSession recent = store.create("recent", ProtocolVersion.LATEST.text());
+        McpSession recent = store.create("recent", ProtocolVersion.LATEST);
         clock.advance(Duration.ofMinutes(15));
-        McpSession newest = store.create("newest", ProtocolVersion.LATEST.text());
+        McpSession newest = store.create("newest", ProtocolVersion.LATEST);
         assertTrue(store.touchOwn(old.id(), old.owner()).isEmpty());
         assertTrue(store.touchOwn(recent.id(), recent.owner()).isPresent());
         assertTrue(store.touchOwn(newest.id(), newest.owner()).isPresent());
@@ -271,7 +271,7 @@ class InMemorySessionStoreTest {
     void sizeNeverExceedsMaximum() {
         InMemorySessionStore store = store(3);
         for (int i = 0; i < 10; i++) {
-            store.create("u" + i, ProtocolVersion.LATEST.text());
+            store.create("u" + i, ProtocolVersion.LATEST);
             assertTrue(store.size() <= 3);
         }
         assertEquals(3, store.size());
@@ -280,8 +280,8 @@ class InMemorySessionStoreTest {
     @Test
     void removeEndsTheSessionAndReportsWhetherItExisted() {
         InMemorySessionStore store = store(5);
-        McpSession session = store.create("alice", ProtocolVersion.LATEST.text());
-        McpSession other = store.create("bob", ProtocolVersion.LATEST.text());
+        McpSession session = store.create("alice", ProtocolVersion.LATEST);
+        McpSession other = store.create("bob", ProtocolVersion.LATEST);
         assertNotEquals(session.id(), other.id());
         assertTrue(store.remove(session.id()));
         assertFalse(store.remove(session.id()));
@@ -294,8 +294,8 @@ class InMemorySessionStoreTest {
     void sizeCountsLiveSessions() {
         InMemorySessionStore store = store(5);
         assertEquals(0, store.size());
-        store.create("a", ProtocolVersion.LATEST.text());
-        store.create("b", ProtocolVersion.LATEST.text());
+        store.create("a", ProtocolVersion.LATEST);
+        store.create("b", ProtocolVersion.LATEST);
         assertEquals(2, store.size());
     }
 
