@@ -68,7 +68,7 @@ public class McpDispatcher {
             throw JsonRpcException.methodNotFound(request.method());
         }
         RequestContext context = new RequestContext(request.id(), request.method(), caller,
-                session.protocolVersion(), session.clientCapabilities());
+                session.protocolVersion(), session.clientCapabilities(), session.id());
         try {
             return feature.handle(request.params(), context);
         } catch (ConnectionRequiredException e) {

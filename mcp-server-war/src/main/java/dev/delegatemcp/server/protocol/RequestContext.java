@@ -12,7 +12,9 @@ import jakarta.json.JsonValue;
  * @param caller the authenticated caller (MP-JWT)
  * @param protocolVersion the revision the request is spoken in
  * @param clientCapabilities what the client declared it supports
+ * @param sessionId the session the request belongs to (MCP 2025-11-25 {@code Mcp-Session-Id}), or null for a request
+ *        outside any session
  */
 public record RequestContext(JsonValue requestId, String method, McpCaller caller, ProtocolVersion protocolVersion,
-        ClientCapabilities clientCapabilities) {
+        ClientCapabilities clientCapabilities, String sessionId) {
 }

@@ -3,12 +3,15 @@ package dev.delegatemcp.server.protocol.session;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import dev.delegatemcp.server.protocol.ClientCapabilities;
 import dev.delegatemcp.wire.mcp.ProtocolVersion;
@@ -37,6 +40,7 @@ public final class InMemorySessionStore implements SessionStore {
     private final int maxPerSubject;
     private final Duration idleTimeout;
     private final Clock clock;
+    private final Consumer<McpSession> onEnd;
     /** Access-ordered: iteration starts with the least recently used session. */
     private final LinkedHashMap<String, Entry> sessions = new LinkedHashMap<>(16, 0.75f, true);
     /** Each owner's sessions, access-ordered as well; an owner without sessions has no entry. */
@@ -49,8 +53,10 @@ public final class InMemorySessionStore implements SessionStore {
      * @param maxSessions live sessions at most, at least 1
      * @param maxPerSubject live sessions of one owner at most, at least 1 (capped at {@code maxSessions})
      * @param idleTimeout a session unused this long has ended
+     * @param onEnd told of each session that ends (removed, evicted or found expired), after the store let go of it
      */
-    public InMemorySessionStore(int maxSessions, int maxPerSubject, Duration idleTimeout, Clock clock) {
+    public InMemorySessionStore(int maxSessions, int maxPerSubject, Duration idleTimeout, Clock clock,
+            Consumer<McpSession> onEnd) {
         if (maxSessions < 1) {
             throw new IllegalArgumentException("maxSessions must be at least 1");
         }
@@ -61,18 +67,34 @@ public final class InMemorySessionStore implements SessionStore {
         this.maxPerSubject = Math.min(maxPerSubject, maxSessions);
         this.idleTimeout = idleTimeout;
         this.clock = clock;
+        this.onEnd = onEnd;
+    }
+
+    public InMemorySessionStore(int maxSessions, int maxPerSubject, Duration idleTimeout, Clock clock) {
+        this(maxSessions, maxPerSubject, idleTimeout, clock, session -> {
+        });
     }
 
     @Override
-    public synchronized McpSession create(String owner, ProtocolVersion protocolVersion,
-            ClientCapabilities clientCapabilities) {
+    public McpSession create(String owner, ProtocolVersion protocolVersion, ClientCapabilities clientCapabilities) {
+        List<McpSession> ended = new ArrayList<>();
+        McpSession session;
+        synchronized (this) {
+            session = createLocked(owner, protocolVersion, clientCapabilities, ended);
+        }
+        ended.forEach(onEnd);
+        return session;
+    }
+
+    private McpSession createLocked(String owner, ProtocolVersion protocolVersion,
+            ClientCapabilities clientCapabilities, List<McpSession> ended) {
         long now = clock.millis();
-        removeExpired(now);
+        removeExpired(now, ended);
         LinkedHashMap<String, Entry> own = byOwner.get(owner);
         if (own != null && own.size() >= maxPerSubject) {
-            evictEldestOf(own);
+            evictEldestOf(own, ended);
         } else if (sessions.size() >= maxSessions) {
-            evictEldestOf(heaviestOwnerFor(owner, own == null ? 0 : own.size()));
+            evictEldestOf(heaviestOwnerFor(owner, own == null ? 0 : own.size()), ended);
         }
         McpSession session = new McpSession(newId(), owner, protocolVersion, clientCapabilities);
         Entry entry = new Entry(session, now);
@@ -82,20 +104,31 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
-    public synchronized Optional<McpSession> touchOwn(String id, String owner) {
-        // Found among the owner's own sessions only: another's is not even looked up, so nothing of it moves.
-        LinkedHashMap<String, Entry> own = byOwner.get(owner);
-        Entry entry = own == null ? null : own.get(id);
-        if (entry == null) {
-            return Optional.empty();
+    public Optional<McpSession> touchOwn(String id, String owner) {
+        Optional<McpSession> found;
+        McpSession expired = null;
+        synchronized (this) {
+            // Found among the owner's own sessions only: another's is not even looked up, so nothing of it moves.
+            LinkedHashMap<String, Entry> own = byOwner.get(owner);
+            Entry entry = own == null ? null : own.get(id);
+            if (entry == null) {
+                return Optional.empty();
+            }
+            found = touch(id, entry);
+            if (found.isEmpty()) {
+                expired = entry.session();
+            }
         }
-        return touch(id, entry);
+        if (expired != null) {
+            onEnd.accept(expired);
+        }
+        return found;
     }
 
     private Optional<McpSession> touch(String id, Entry entry) {
         long now = clock.millis();
         if (isExpired(entry, now)) {
-            remove(id);
+            removeLocked(id);
             return Optional.empty();
         }
         Entry touched = new Entry(entry.session(), now);
@@ -105,10 +138,22 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
-    public synchronized boolean remove(String id) {
-        Entry removed = sessions.remove(id);
+    public boolean remove(String id) {
+        Entry removed;
+        synchronized (this) {
+            removed = removeLocked(id);
+        }
         if (removed == null) {
             return false;
+        }
+        onEnd.accept(removed.session());
+        return true;
+    }
+
+    private Entry removeLocked(String id) {
+        Entry removed = sessions.remove(id);
+        if (removed == null) {
+            return null;
         }
         String owner = removed.session().owner();
         LinkedHashMap<String, Entry> own = byOwner.get(owner);
@@ -116,13 +161,19 @@ public final class InMemorySessionStore implements SessionStore {
         if (own.isEmpty()) {
             byOwner.remove(owner);
         }
-        return true;
+        return removed;
     }
 
     @Override
-    public synchronized int size() {
-        removeExpired(clock.millis());
-        return sessions.size();
+    public int size() {
+        List<McpSession> ended = new ArrayList<>();
+        int size;
+        synchronized (this) {
+            removeExpired(clock.millis(), ended);
+            size = sessions.size();
+        }
+        ended.forEach(onEnd);
+        return size;
     }
 
     /**
@@ -149,11 +200,11 @@ public final class InMemorySessionStore implements SessionStore {
         return heaviest;
     }
 
-    private void evictEldestOf(LinkedHashMap<String, Entry> own) {
-        remove(own.keySet().iterator().next());
+    private void evictEldestOf(LinkedHashMap<String, Entry> own, List<McpSession> ended) {
+        ended.add(removeLocked(own.keySet().iterator().next()).session());
     }
 
-    private void removeExpired(long now) {
+    private void removeExpired(long now, List<McpSession> ended) {
         // Access order means the idle ones are at the head: stop at the first live one.
         for (Iterator<Map.Entry<String, Entry>> it = sessions.entrySet().iterator(); it.hasNext();) {
             Entry entry = it.next().getValue();
@@ -161,6 +212,7 @@ public final class InMemorySessionStore implements SessionStore {
                 return;
             }
             it.remove();
+            ended.add(entry.session());
             String owner = entry.session().owner();
             LinkedHashMap<String, Entry> own = byOwner.get(owner);
             own.remove(entry.session().id());

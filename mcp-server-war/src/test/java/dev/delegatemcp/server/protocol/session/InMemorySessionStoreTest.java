@@ -303,4 +303,23 @@ class InMemorySessionStoreTest {
     void maximumBelowOneIsRejected() {
         assertThrows(IllegalArgumentException.class, () -> new InMemorySessionStore(0, 1, IDLE, clock));
     }
+
+    @Test
+    void everyWayASessionEndsIsReportedOnceWithTheSessionItself() {
+        List<String> ended = new ArrayList<>();
+        InMemorySessionStore store = new InMemorySessionStore(3, 2, IDLE, clock, s -> ended.add(s.id()));
+        McpSession removed = store.create("alice", ProtocolVersion.LATEST);
+        McpSession evicted = store.create("alice", ProtocolVersion.LATEST);
+        McpSession expired = store.create("bob", ProtocolVersion.LATEST);
+
+        assertTrue(store.remove(removed.id()));
+        assertFalse(store.remove(removed.id()));
+        store.create("alice", ProtocolVersion.LATEST);
+        store.create("alice", ProtocolVersion.LATEST);
+        assertEquals(List.of(removed.id(), evicted.id()), ended, "removed, then evicted to make room");
+
+        clock.advance(IDLE);
+        assertTrue(store.touchOwn(expired.id(), "bob").isEmpty());
+        assertEquals(List.of(removed.id(), evicted.id(), expired.id()), ended);
+    }
 }

@@ -1,0 +1,37 @@
+package dev.delegatemcp.api.interaction;
+
+import dev.delegatemcp.api.McpCaller;
+
+/**
+ * The MCP request being served, seen from inside a tool, resource, prompt or completion method: who asks, and the
+ * ways the method can talk back to the client while it works. Declare it as a method parameter, or inject it
+ * ({@code @Inject McpRequest request}) into a bean used during the request; outside a request every operation fails
+ * with {@link IllegalStateException}.
+ * <p>
+ * The same calls work in every protocol revision the server speaks: in MCP 2025-11-25 a request to the client
+ * ({@link #sampling()}, {@link #elicitation()}, {@link #roots()}) is sent on the request's own event stream and the
+ * method waits for the answer, for at most {@code mcp.interaction.timeout}.
+ */
+public interface McpRequest {
+
+    /** The authenticated caller. */
+    McpCaller caller();
+
+    /** Progress notifications for this request (MCP 2025-11-25, Utilities, Progress). */
+    Progress progress();
+
+    /** Log messages to the client at the level it asked for (MCP 2025-11-25, Server utilities, Logging). */
+    McpLog log();
+
+    /** Whether the client cancelled this request (MCP 2025-11-25, Utilities, Cancellation). */
+    Cancellation cancellation();
+
+    /** Asks the client's model for a completion (MCP 2025-11-25, Client features, Sampling). */
+    Sampling sampling();
+
+    /** Asks the user for input, in a form or at a URL (MCP 2025-11-25, Client features, Elicitation). */
+    Elicitation elicitation();
+
+    /** The client's roots (MCP 2025-11-25, Client features, Roots). */
+    Roots roots();
+}
