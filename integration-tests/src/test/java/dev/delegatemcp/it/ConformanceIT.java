@@ -48,7 +48,10 @@ class ConformanceIT {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"server-initialize", "ping", "tools-list", "tools-call-simple-text", "tools-call-error",
-        "tools-call-mixed-content", "tools-call-image", "dns-rebinding-protection"})
+        "tools-call-mixed-content", "tools-call-image", "dns-rebinding-protection", "logging-set-level",
+        "tools-call-audio", "tools-call-embedded-resource", "tools-call-with-logging", "tools-call-with-progress",
+        "tools-call-sampling", "tools-call-elicitation", "elicitation-sep1034-defaults", "elicitation-sep1330-enums",
+        "server-sse-polling", "server-sse-multiple-streams"})
     void conformanceScenarioPasses(String scenario) {
         Node.Result result = Node.run(Map.of(), 180, "node_modules/@modelcontextprotocol/conformance/dist/index.js",
                 "server", "--url", proxy.url("/mcp-server/mcp").toString(), "--scenario", scenario);

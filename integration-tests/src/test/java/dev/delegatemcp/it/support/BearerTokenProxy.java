@@ -37,7 +37,8 @@ public final class BearerTokenProxy implements AutoCloseable {
         this.token = token;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::forward);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        // Threads as needed: each open event stream holds one.
+        server.setExecutor(Executors.newCachedThreadPool());
         server.start();
     }
 
@@ -50,7 +51,6 @@ public final class BearerTokenProxy implements AutoCloseable {
         try (exchange; InputStream requestBody = exchange.getRequestBody()) {
             byte[] body = requestBody.readAllBytes();
             HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
-                    .timeout(Duration.ofSeconds(60))
                     .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofByteArray(body));
             exchange.getRequestHeaders().forEach((name, values) -> {
@@ -59,9 +59,9 @@ public final class BearerTokenProxy implements AutoCloseable {
                 }
             });
             request.header("Authorization", "Bearer " + token.get());
-            HttpResponse<byte[]> response;
+            HttpResponse<InputStream> response;
             try {
-                response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 exchange.sendResponseHeaders(502, -1);
@@ -72,12 +72,21 @@ public final class BearerTokenProxy implements AutoCloseable {
                     exchange.getResponseHeaders().put(name, List.copyOf(values));
                 }
             });
-            byte[] responseBody = response.body();
-            exchange.sendResponseHeaders(response.statusCode(), responseBody.length == 0 ? -1 : responseBody.length);
-            if (responseBody.length > 0) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(responseBody);
+            // Streamed as it comes (chunked): an event stream stays open and each event must pass at once.
+            try (InputStream upstream = response.body()) {
+                long length = response.headers().firstValueAsLong("content-length").orElse(-2);
+                if (length == 0 || response.statusCode() == 204 || response.statusCode() == 202) {
+                    exchange.sendResponseHeaders(response.statusCode(), -1);
+                    return;
                 }
+                exchange.sendResponseHeaders(response.statusCode(), length > 0 ? length : 0);
+                OutputStream out = exchange.getResponseBody();
+                byte[] buffer = new byte[8192];
+                for (int read; (read = upstream.read(buffer)) >= 0;) {
+                    out.write(buffer, 0, read);
+                    out.flush();
+                }
+                out.close();
             }
         }
     }

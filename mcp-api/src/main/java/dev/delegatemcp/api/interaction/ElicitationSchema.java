@@ -53,7 +53,7 @@ public record ElicitationSchema(List<Field> fields) {
 
     /** A required single choice among options. */
     public static SingleChoice choice(String name, String title, Option... options) {
-        return new SingleChoice(name, title, null, true, List.of(options), null);
+        return new SingleChoice(name, title, null, true, List.of(options), null, false);
     }
 
     /** A multiple choice among options (any number of them unless bounded). */
@@ -185,9 +185,12 @@ public record ElicitationSchema(List<Field> fields) {
         }
     }
 
-    /** One value among options. */
+    /**
+     * One value among options. With titles, written as {@code oneOf} of {@code const}/{@code title} pairs (SEP-1330),
+     * or, for clients of the 2025-06-18 era, as {@code enum} with {@code enumNames} ({@link #legacyTitles()}).
+     */
     public record SingleChoice(String name, String title, String description, boolean required, List<Option> options,
-            String defaultValue) implements Field {
+            String defaultValue, boolean legacyEnumNames) implements Field {
         public SingleChoice {
             Objects.requireNonNull(name, "name");
             options = List.copyOf(options);
@@ -197,15 +200,20 @@ public record ElicitationSchema(List<Field> fields) {
         }
 
         public SingleChoice description(String text) {
-            return new SingleChoice(name, title, text, required, options, defaultValue);
+            return new SingleChoice(name, title, text, required, options, defaultValue, legacyEnumNames);
         }
 
         public SingleChoice optional() {
-            return new SingleChoice(name, title, description, false, options, defaultValue);
+            return new SingleChoice(name, title, description, false, options, defaultValue, legacyEnumNames);
         }
 
         public SingleChoice defaultValue(String value) {
-            return new SingleChoice(name, title, description, required, options, value);
+            return new SingleChoice(name, title, description, required, options, value, legacyEnumNames);
+        }
+
+        /** Writes the option titles as the deprecated {@code enumNames} beside {@code enum}. */
+        public SingleChoice legacyTitles() {
+            return new SingleChoice(name, title, description, required, options, defaultValue, true);
         }
     }
 

@@ -34,4 +34,13 @@ public interface McpRequest {
 
     /** The client's roots (MCP 2025-11-25, Client features, Roots). */
     Roots roots();
+
+    /**
+     * Lets go of the HTTP connection the response is waiting on while the method keeps working: the client reconnects
+     * after a short delay and receives what follows, the result included, on the new connection (MCP 2025-11-25,
+     * Streamable HTTP: the server may close the connection without terminating the stream; the client polls). Worth
+     * it before long work, so that no connection sits idle; a client that cannot resume streams would miss the
+     * result, so use it only with clients that can (every client of 2025-11-25 should).
+     */
+    void releaseConnection();
 }

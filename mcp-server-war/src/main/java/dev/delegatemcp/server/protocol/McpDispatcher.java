@@ -5,6 +5,7 @@ import java.util.Map;
 
 import dev.delegatemcp.api.McpCaller;
 import dev.delegatemcp.api.interaction.ConnectionRequiredException;
+import dev.delegatemcp.api.interaction.McpRequest;
 import dev.delegatemcp.server.protocol.outcome.OutcomeRenderer;
 import dev.delegatemcp.server.protocol.session.McpSession;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcErrorCodes;
@@ -59,6 +60,16 @@ public class McpDispatcher {
      * @throws JsonRpcException -32601 for a method no feature serves, -32600 for a second initialize, or the feature's
      */
     public Object dispatch(JsonRpcMessage request, McpCaller caller, McpSession session) {
+        return dispatch(request, caller, session, null);
+    }
+
+    /**
+     * Serves a request after initialize, in the caller's session, with what it can do with the client.
+     *
+     * @return the result to send
+     * @throws JsonRpcException -32601 for a method no feature serves, -32600 for a second initialize, or the feature's
+     */
+    public Object dispatch(JsonRpcMessage request, McpCaller caller, McpSession session, McpRequest interaction) {
         if (McpMethods.INITIALIZE.equals(request.method())) {
             throw new JsonRpcException(JsonRpcErrorCodes.INVALID_REQUEST,
                     "Invalid Request: the session is already initialized");
@@ -68,7 +79,7 @@ public class McpDispatcher {
             throw JsonRpcException.methodNotFound(request.method());
         }
         RequestContext context = new RequestContext(request.id(), request.method(), caller,
-                session.protocolVersion(), session.clientCapabilities(), session.id());
+                session.protocolVersion(), session.clientCapabilities(), session.id(), interaction);
         try {
             return feature.handle(request.params(), context);
         } catch (ConnectionRequiredException e) {

@@ -1,6 +1,7 @@
 package dev.delegatemcp.server.protocol;
 
 import dev.delegatemcp.api.McpCaller;
+import dev.delegatemcp.api.interaction.McpRequest;
 import dev.delegatemcp.wire.mcp.ProtocolVersion;
 import jakarta.json.JsonValue;
 
@@ -14,7 +15,9 @@ import jakarta.json.JsonValue;
  * @param clientCapabilities what the client declared it supports
  * @param sessionId the session the request belongs to (MCP 2025-11-25 {@code Mcp-Session-Id}), or null for a request
  *        outside any session
+ * @param interaction what a method serving the request can do with the client (progress, log, cancellation,
+ *        sampling, elicitation, roots); bound to {@link McpRequest} parameters; null when the request has none (tests)
  */
 public record RequestContext(JsonValue requestId, String method, McpCaller caller, ProtocolVersion protocolVersion,
-        ClientCapabilities clientCapabilities, String sessionId) {
+        ClientCapabilities clientCapabilities, String sessionId, McpRequest interaction) {
 }

@@ -36,4 +36,22 @@ class ClientCapabilitiesTest {
         JsonObject none = JsonObject.EMPTY_JSON_OBJECT;
         assertFalse(ClientCapabilities.from(none).urlElicitation());
     }
+
+    @Test
+    void formElicitationIsAnEmptyElicitationObjectOrAFormObject() {
+        assertTrue(of("{\"elicitation\":{}}").formElicitation());
+        assertTrue(of("{\"elicitation\":{\"form\":{},\"url\":{}}}").formElicitation());
+        assertFalse(of("{\"elicitation\":{\"url\":{}}}").formElicitation(), "URL mode only");
+        assertFalse(of("{}").formElicitation());
+    }
+
+    @Test
+    void samplingAndRootsAreDeclaredByTheirObjects() {
+        ClientCapabilities both = of("{\"sampling\":{},\"roots\":{\"listChanged\":true}}");
+        assertTrue(both.sampling());
+        assertTrue(both.roots());
+        ClientCapabilities neither = of("{\"sampling\":true,\"roots\":null}");
+        assertFalse(neither.sampling());
+        assertFalse(neither.roots());
+    }
 }

@@ -136,7 +136,8 @@ class McpDispatcherTest {
 
     @Test
     void aConnectionRequiredOutcomeIsAUrlElicitationErrorForAClientThatHandlesThem() {
-        McpSession urlClient = new McpSession("s2", "alice", ProtocolVersion.V2025_11_25, new ClientCapabilities(true));
+        McpSession urlClient =
+                new McpSession("s2", "alice", ProtocolVersion.V2025_11_25, ClientCapabilities.urlElicitationOnly(true));
         JsonRpcException e = assertThrows(JsonRpcException.class, () -> dispatcher.dispatch(request(
                 "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"tools/call\",\"params\":{\"connect\":\"https://x/c\"}}"),
                 null, urlClient));
@@ -153,7 +154,8 @@ class McpDispatcherTest {
                 "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"connect\":\"https://x/c\"}}"),
                 null, SESSION);
         assertEquals(CallToolResult.error("Connect crm at the URL, then try again."), result);
-        McpSession urlClient = new McpSession("s2", "alice", ProtocolVersion.V2025_11_25, new ClientCapabilities(true));
+        McpSession urlClient =
+                new McpSession("s2", "alice", ProtocolVersion.V2025_11_25, ClientCapabilities.urlElicitationOnly(true));
         assertEquals(CallToolResult.error("Connect crm at the URL, then try again."), dispatcher.dispatch(request(
                 "{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"tools/call\",\"params\":{\"connect\":null}}"),
                 null, urlClient));

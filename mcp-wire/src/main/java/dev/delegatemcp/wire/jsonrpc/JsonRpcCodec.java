@@ -68,7 +68,13 @@ public final class JsonRpcCodec {
             if (!isResponse) {
                 throw new JsonRpcException(JsonRpcErrorCodes.INVALID_REQUEST, "Invalid Request: \"method\" is missing");
             }
-            return new JsonRpcMessage(id, null, JsonValue.EMPTY_JSON_OBJECT);
+            JsonValue error = object.get("error");
+            if (object.containsKey("error") && !(error instanceof JsonObject)) {
+                throw new JsonRpcException(JsonRpcErrorCodes.INVALID_REQUEST,
+                        "Invalid Request: \"error\" must be an object");
+            }
+            return new JsonRpcMessage(id, null, JsonValue.EMPTY_JSON_OBJECT, object.get("result"),
+                    error instanceof JsonObject errorObject ? errorObject : null);
         }
         if (method.getValueType() != JsonValue.ValueType.STRING) {
             throw new JsonRpcException(JsonRpcErrorCodes.INVALID_REQUEST,

@@ -10,8 +10,15 @@ import jakarta.json.JsonValue;
  * @param id the request id (a JSON string or number), or {@code null} for notifications
  * @param method the method name, or {@code null} for responses
  * @param params the params object (empty when absent)
+ * @param result a response's {@code result}, or null
+ * @param error a response's {@code error} object, or null
  */
-public record JsonRpcMessage(JsonValue id, String method, JsonObject params) {
+public record JsonRpcMessage(JsonValue id, String method, JsonObject params, JsonValue result, JsonObject error) {
+
+    /** A request or notification. */
+    public JsonRpcMessage(JsonValue id, String method, JsonObject params) {
+        this(id, method, params, null, null);
+    }
 
     public boolean isRequest() {
         return method != null && id != null;

@@ -8,6 +8,15 @@ public final class McpMethods {
     public static final String PING = "ping";
     public static final String TOOLS_LIST = "tools/list";
     public static final String TOOLS_CALL = "tools/call";
+    public static final String LOGGING_SET_LEVEL = "logging/setLevel";
+    public static final String PROGRESS = "notifications/progress";
+    public static final String MESSAGE = "notifications/message";
+    public static final String CANCELLED = "notifications/cancelled";
+    public static final String SAMPLING_CREATE_MESSAGE = "sampling/createMessage";
+    public static final String ELICITATION_CREATE = "elicitation/create";
+    public static final String ELICITATION_COMPLETE = "notifications/elicitation/complete";
+    public static final String ROOTS_LIST = "roots/list";
+    public static final String ROOTS_LIST_CHANGED = "notifications/roots/list_changed";
 
     private McpMethods() {
     }

@@ -10,6 +10,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 import dev.delegatemcp.api.McpCaller;
+import dev.delegatemcp.api.interaction.McpRequest;
 import dev.delegatemcp.server.schema.JsonSchemaGenerator;
 import dev.delegatemcp.server.schema.SchemaValidator;
 import jakarta.json.JsonNumber;
@@ -36,6 +37,15 @@ public final class ArgumentBinder {
      * @throws InvalidArgumentsException naming every problem of every argument when any does not fit
      */
     public Object[] bind(ToolDefinition tool, JsonObject arguments, McpCaller caller) {
+        return bind(tool, arguments, caller, null);
+    }
+
+    /**
+     * The method's arguments, with the request being served for an {@link McpRequest} parameter.
+     *
+     * @throws InvalidArgumentsException naming every problem of every argument when any does not fit
+     */
+    public Object[] bind(ToolDefinition tool, JsonObject arguments, McpCaller caller, McpRequest request) {
         List<ToolParameter> parameters = tool.parameters();
         Object[] values = new Object[parameters.size()];
         List<String> problems = new ArrayList<>();
@@ -45,6 +55,8 @@ public final class ArgumentBinder {
                 values[i] = bind(argument, arguments.get(argument.name()), problems);
             } else if (parameter instanceof ToolParameter.Caller) {
                 values[i] = caller;
+            } else if (parameter instanceof ToolParameter.Request) {
+                values[i] = request;
             }
         }
         if (!problems.isEmpty()) {

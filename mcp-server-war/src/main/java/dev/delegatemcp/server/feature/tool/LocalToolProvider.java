@@ -85,7 +85,7 @@ public class LocalToolProvider implements ToolProvider {
             }
             Object[] values;
             try {
-                values = binder.bind(definition, arguments, caller);
+                values = binder.bind(definition, arguments, caller, context.interaction());
             } catch (InvalidArgumentsException e) {
                 return CallToolResult.error(e.getMessage());
             }

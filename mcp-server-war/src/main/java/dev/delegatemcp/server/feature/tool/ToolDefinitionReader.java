@@ -21,6 +21,7 @@ import dev.delegatemcp.api.RemoteToolResult;
 import dev.delegatemcp.api.Tool;
 import dev.delegatemcp.api.ToolArg;
 import dev.delegatemcp.api.ToolResponse;
+import dev.delegatemcp.api.interaction.McpRequest;
 import dev.delegatemcp.server.MethodReferences;
 import dev.delegatemcp.server.schema.JsonSchemaGenerator;
 import dev.delegatemcp.server.schema.SchemaValidator;
@@ -65,6 +66,10 @@ public final class ToolDefinitionReader {
         for (Parameter parameter : method.getParameters()) {
             if (parameter.getType() == McpCaller.class) {
                 parameters.add(new ToolParameter.Caller());
+                continue;
+            }
+            if (parameter.getType() == McpRequest.class) {
+                parameters.add(new ToolParameter.Request());
                 continue;
             }
             if (parameter.getType() == DownstreamCredential.class || parameter.getType() == DownstreamCredentials.class

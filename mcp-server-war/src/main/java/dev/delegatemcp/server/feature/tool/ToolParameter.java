@@ -6,7 +6,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 /** How the invoker fills one parameter of a tool method. */
-public sealed interface ToolParameter permits ToolParameter.Argument, ToolParameter.Caller, ToolParameter.Credential {
+public sealed interface ToolParameter
+        permits ToolParameter.Argument, ToolParameter.Caller, ToolParameter.Request, ToolParameter.Credential {
 
     /** A tool argument from the client, part of the input schema. */
     record Argument(String name, Type type, boolean required, JsonValue defaultValue, JsonObject schema)
@@ -15,6 +16,13 @@ public sealed interface ToolParameter permits ToolParameter.Argument, ToolParame
 
     /** The authenticated {@link dev.delegatemcp.api.McpCaller}; not part of the input schema. */
     record Caller() implements ToolParameter {
+    }
+
+    /**
+     * The {@link dev.delegatemcp.api.interaction.McpRequest} being served (progress, log, cancellation, requests to the
+     * client); not part of the input schema.
+     */
+    record Request() implements ToolParameter {
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.logging.Logger;
 
 import dev.delegatemcp.api.ToolCallException;
 import dev.delegatemcp.api.interaction.ConnectionRequiredException;
+import dev.delegatemcp.api.interaction.RequestCancelledException;
 import dev.delegatemcp.server.ServerMessages;
 import dev.delegatemcp.server.protocol.McpFeature;
 import dev.delegatemcp.server.protocol.RequestContext;
@@ -106,8 +107,8 @@ public class ToolsFeature implements McpFeature {
                 .orElseThrow(() -> JsonRpcException.invalidParams("Unknown tool: " + name.getString()));
         try {
             return tool.call(arguments, context);
-        } catch (ConnectionRequiredException | InsufficientScopeException e) {
-            throw e; // rendered by the protocol layer, and a 403 by the transport
+        } catch (ConnectionRequiredException | InsufficientScopeException | RequestCancelledException e) {
+            throw e; // rendered by the protocol layer, a 403 by the transport, no response at all
         } catch (ToolCallException e) {
             return CallToolResult.error(e.getMessage());
         } catch (Throwable e) {

@@ -10,8 +10,8 @@ import dev.delegatemcp.wire.jsonrpc.JsonRpcNotification;
 public interface ServerNotifications {
 
     /** Sends to one session; nothing happens when the session has ended. */
-    void toSession(String sessionId, JsonRpcNotification notification);
+    void toSession(String sessionId, JsonRpcNotification<?> notification);
 
     /** Sends to every live session, e.g. {@code notifications/tools/list_changed}. */
-    void toAllSessions(JsonRpcNotification notification);
+    void toAllSessions(JsonRpcNotification<?> notification);
 }

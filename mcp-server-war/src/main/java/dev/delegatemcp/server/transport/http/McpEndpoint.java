@@ -7,11 +7,17 @@ import java.util.UUID;
 import java.util.logging.Logger;
 
 import dev.delegatemcp.api.McpCaller;
+import dev.delegatemcp.api.interaction.RequestCancelledException;
 import dev.delegatemcp.server.ServerMessages;
 import dev.delegatemcp.server.protocol.McpDispatcher;
 import dev.delegatemcp.server.protocol.lifecycle.Initializer;
 import dev.delegatemcp.server.protocol.session.McpSession;
 import dev.delegatemcp.server.protocol.session.SessionStore;
+import dev.delegatemcp.server.protocol.stream.ClientMessages;
+import dev.delegatemcp.server.protocol.stream.EventStream;
+import dev.delegatemcp.server.protocol.stream.Interactions;
+import dev.delegatemcp.server.protocol.stream.RequestInteraction;
+import dev.delegatemcp.server.protocol.stream.SessionStreams;
 import dev.delegatemcp.server.security.BearerChallenge;
 import dev.delegatemcp.server.security.InsufficientScopeException;
 import dev.delegatemcp.wire.WireJson;
@@ -22,17 +28,24 @@ import dev.delegatemcp.wire.jsonrpc.JsonRpcException;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcMessage;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcResponse;
 import dev.delegatemcp.wire.mcp.McpMethods;
+import dev.delegatemcp.wire.mcp.ProtocolVersion;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 
 /**
  * The MCP Streamable HTTP endpoint (protocol 2025-11-25, also 2025-06-18 and 2025-03-26). Liberty's MP-JWT has
@@ -68,6 +81,18 @@ public class McpEndpoint {
 
     @Inject
     BearerChallenge challenge;
+
+    @Inject
+    Interactions interactions;
+
+    @Inject
+    ClientMessages clientMessages;
+
+    @Inject
+    SessionStreams streams;
+
+    @Context
+    HttpServletResponse servletResponse;
 
     @POST
     @Consumes(MediaType.WILDCARD)
@@ -116,42 +141,109 @@ public class McpEndpoint {
             return error(Response.Status.NOT_FOUND, message.id(), JsonRpcErrorCodes.INVALID_REQUEST,
                     "Session not found: it has ended or expired; initialize a new session");
         }
-        if (protocolVersion != null && !protocolVersion.equals(session.get().protocolVersion().text())) {
+        if (!supportedVersion(protocolVersion)) {
             return error(Response.Status.BAD_REQUEST, message.id(), JsonRpcErrorCodes.INVALID_REQUEST,
-                    "Bad Request: unsupported " + VERSION_HEADER + " " + protocolVersion + "; this session speaks "
-                            + session.get().protocolVersion());
+                    "Bad Request: unsupported " + VERSION_HEADER + " " + protocolVersion + "; supported: "
+                            + String.join(", ", ProtocolVersion.supported()));
         }
-        if (!message.isRequest()) {
+        if (message.isNotification()) {
+            clientMessages.notification(message, session.get());
             return Response.accepted().build();
         }
+        if (message.isResponse()) {
+            if (clientMessages.response(message, session.get(), caller.subject())) {
+                return Response.accepted().build();
+            }
+            return error(Response.Status.BAD_REQUEST, null, JsonRpcErrorCodes.INVALID_REQUEST,
+                    "Bad Request: no request of this server waits for that response");
+        }
+        return serve(message, session.get(), format);
+    }
+
+    /**
+     * Serves a request on the calling thread. The answer is one JSON message unless the request sends something
+     * (progress, a log message, a request to the client) before its result: then the response became an event stream
+     * at that moment, and the result is its last event. A request the client cancelled gets no result (MCP 2025-11-25,
+     * Cancellation).
+     */
+    private Response serve(JsonRpcMessage message, McpSession session, ResponseFormat format) {
+        RequestInteraction interaction = interactions.begin(message, caller, session,
+                () -> ServletEventConnection.open(servletResponse));
+        Object reply;
         try {
-            return format.ok(JsonRpcResponse.of(message.id(), dispatcher.dispatch(message, caller, session.get())))
-                    .build();
+            reply = JsonRpcResponse.of(message.id(), dispatcher.dispatch(message, caller, session, interaction));
         } catch (JsonRpcException e) {
-            return format.ok(e.toResponse(message.id())).build();
+            reply = e.toResponse(message.id());
+        } catch (RequestCancelledException e) {
+            reply = null;
         } catch (InsufficientScopeException e) {
-            return Response.status(Response.Status.FORBIDDEN)
-                    .header("WWW-Authenticate", challenge.insufficientScope(e.neededScopes(), e.getMessage()))
-                    .type(MediaType.APPLICATION_JSON)
-                    .entity(WireJson.toJson(JsonRpcErrorResponse.of(message.id(), JsonRpcErrorCodes.INVALID_REQUEST,
-                            "Forbidden: " + e.getMessage())))
-                    .build();
+            if (interaction.openedStream() == null) {
+                interactions.end(message, session, interaction);
+                return Response.status(Response.Status.FORBIDDEN)
+                        .header("WWW-Authenticate", challenge.insufficientScope(e.neededScopes(), e.getMessage()))
+                        .type(MediaType.APPLICATION_JSON)
+                        .entity(WireJson.toJson(JsonRpcErrorResponse.of(message.id(),
+                                JsonRpcErrorCodes.INVALID_REQUEST, "Forbidden: " + e.getMessage())))
+                        .build();
+            }
+            reply = JsonRpcErrorResponse.of(message.id(), JsonRpcErrorCodes.INVALID_REQUEST,
+                    "Forbidden: " + e.getMessage());
         } catch (RuntimeException e) {
             String reference = UUID.randomUUID().toString();
             ServerMessages.INTERNAL_ERROR.log(LOG, message.method(), e.getClass().getName(), reference);
-            return format.ok(JsonRpcErrorResponse.of(message.id(), JsonRpcErrorCodes.INTERNAL_ERROR,
-                    "Internal error (reference " + reference + ")")).build();
+            reply = JsonRpcErrorResponse.of(message.id(), JsonRpcErrorCodes.INTERNAL_ERROR,
+                    "Internal error (reference " + reference + ")");
         }
+        interactions.end(message, session, interaction);
+        if (interaction.cancellation().isCancelled()) {
+            reply = null;
+        }
+        EventStream stream = interaction.openedStream();
+        if (stream != null) {
+            if (reply != null) {
+                stream.send(WireJson.toJson(reply));
+            }
+            stream.end();
+            return null; // written as an event stream already
+        }
+        if (reply == null) {
+            return Response.ok("", SSE).header("Cache-Control", "no-cache").build();
+        }
+        return format.ok(reply).build();
     }
 
-    /** No server-initiated stream is offered. */
+    /**
+     * Opens a server-to-client event stream for the session (MCP 2025-11-25, Streamable HTTP, Listening for messages
+     * from the server), or, with {@code Last-Event-ID}, resumes the stream that event belongs to: the events after it
+     * are replayed and the stream goes on on this connection (Resumability and redelivery).
+     */
     @GET
-    public Response get(@HeaderParam("Origin") String origin) {
+    @Produces(SSE)
+    public void listen(@Context SseEventSink sink, @Context Sse sse, @HeaderParam("Origin") String origin,
+            @HeaderParam(SESSION_HEADER) String sessionId, @HeaderParam(VERSION_HEADER) String protocolVersion,
+            @HeaderParam("Last-Event-ID") String lastEventId) {
         if (!origins.allows(origin)) {
-            return error(Response.Status.FORBIDDEN, null, JsonRpcErrorCodes.INVALID_REQUEST,
-                    "Forbidden: origin not allowed");
+            throw refused(Response.Status.FORBIDDEN, "Forbidden: origin not allowed");
         }
-        return Response.status(Response.Status.METHOD_NOT_ALLOWED).header("Allow", "POST, DELETE").build();
+        if (sessionId == null || sessionId.isBlank()) {
+            throw refused(Response.Status.BAD_REQUEST,
+                    "Bad Request: the " + SESSION_HEADER + " header is required; call initialize first");
+        }
+        Optional<McpSession> session = ownSession(sessionId);
+        if (session.isEmpty()) {
+            throw refused(Response.Status.NOT_FOUND,
+                    "Session not found: it has ended or expired; initialize a new session");
+        }
+        if (!supportedVersion(protocolVersion)) {
+            throw refused(Response.Status.BAD_REQUEST, "Bad Request: unsupported " + VERSION_HEADER + " "
+                    + protocolVersion + "; supported: " + String.join(", ", ProtocolVersion.supported()));
+        }
+        SinkConnection connection = new SinkConnection(sink, sse);
+        if (lastEventId != null && !lastEventId.isBlank()
+                && streams.resume(sessionId, caller.subject(), lastEventId.trim(), connection)) {
+            return;
+        }
+        streams.listen(sessionId, caller.subject(), connection);
     }
 
     /** Ends a session. */
@@ -180,6 +272,7 @@ public class McpEndpoint {
         }
         McpSession session = sessions.create(caller.subject(), initialized.protocolVersion(),
                 initialized.clientCapabilities());
+        streams.sessionStarted(session.id(), session.owner());
         return format.ok(JsonRpcResponse.of(message.id(), initialized.result()))
                 .header(SESSION_HEADER, session.id()).build();
     }
@@ -187,6 +280,15 @@ public class McpEndpoint {
     /** A session is usable only by the subject that created it; to anyone else it does not exist. */
     private Optional<McpSession> ownSession(String sessionId) {
         return sessions.touchOwn(sessionId, caller.subject());
+    }
+
+    /** A header naming a revision this server speaks, or no header (MCP 2025-11-25, Protocol version header). */
+    private static boolean supportedVersion(String header) {
+        return header == null || ProtocolVersion.of(header.trim()).isPresent();
+    }
+
+    private static WebApplicationException refused(Response.Status status, String message) {
+        return new WebApplicationException(error(status, null, JsonRpcErrorCodes.INVALID_REQUEST, message));
     }
 
     private static Response error(Response.Status status, JsonValue id, int code, String message) {

@@ -1,0 +1,109 @@
+package dev.delegatemcp.server.protocol.stream;
+
+import java.util.List;
+
+import dev.delegatemcp.api.Content;
+import dev.delegatemcp.api.interaction.ClientInteractionException;
+import dev.delegatemcp.api.interaction.Sampling;
+import dev.delegatemcp.api.interaction.SamplingRequest;
+import dev.delegatemcp.api.interaction.SamplingResult;
+import dev.delegatemcp.wire.mcp.ContentBlock;
+import dev.delegatemcp.wire.mcp.CreateMessageParams;
+import dev.delegatemcp.wire.mcp.McpMethods;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+
+/** {@code sampling/createMessage} to the client (MCP 2025-11-25, Client features, Sampling). */
+final class ClientSampling implements Sampling {
+
+    private final boolean supported;
+    private final RequestChannel channel;
+    private final RequestCancellation cancellation;
+
+    ClientSampling(boolean supported, RequestChannel channel, RequestCancellation cancellation) {
+        this.supported = supported;
+        this.channel = channel;
+        this.cancellation = cancellation;
+    }
+
+    @Override
+    public boolean supported() {
+        return supported;
+    }
+
+    @Override
+    public SamplingResult createMessage(SamplingRequest request) {
+        if (!supported) {
+            throw new ClientInteractionException(ClientInteractionException.Reason.NOT_SUPPORTED,
+                    "This client cannot lend its model to the server (it did not declare the sampling capability).");
+        }
+        JsonObject result = ClientReplies.result(
+                channel.ask(McpMethods.SAMPLING_CREATE_MESSAGE, params(request), cancellation, "sampling"),
+                "sampling");
+        return read(result);
+    }
+
+    static CreateMessageParams params(SamplingRequest request) {
+        List<CreateMessageParams.SamplingMessage> messages = request.messages().stream()
+                .map(message -> new CreateMessageParams.SamplingMessage(
+                        message.role().name().toLowerCase(java.util.Locale.ROOT), block(message.content())))
+                .toList();
+        CreateMessageParams.ModelPreferences preferences = request.modelHints().isEmpty() ? null
+                : new CreateMessageParams.ModelPreferences(
+                        request.modelHints().stream().map(CreateMessageParams.ModelHint::new).toList());
+        return new CreateMessageParams(messages, preferences, request.systemPrompt(), request.temperature(),
+                request.maxTokens(), request.stopSequences().isEmpty() ? null : request.stopSequences());
+    }
+
+    static SamplingResult read(JsonObject result) {
+        SamplingRequest.Role role;
+        if (!(result.get("role") instanceof JsonString roleName)) {
+            throw ClientReplies.malformed("sampling");
+        }
+        switch (roleName.getString()) {
+            case "user" -> role = SamplingRequest.Role.USER;
+            case "assistant" -> role = SamplingRequest.Role.ASSISTANT;
+            default -> throw ClientReplies.malformed("sampling");
+        }
+        if (!(result.get("content") instanceof JsonObject content)
+                || !(content.get("type") instanceof JsonString type)) {
+            throw ClientReplies.malformed("sampling");
+        }
+        Content read = switch (type.getString()) {
+            case "text" -> content.get("text") instanceof JsonString text ? new Content.Text(text.getString()) : null;
+            case "image" -> binary(content, false);
+            case "audio" -> binary(content, true);
+            default -> null;
+        };
+        if (read == null) {
+            throw ClientReplies.malformed("sampling");
+        }
+        return new SamplingResult(role, read, string(result, "model"), string(result, "stopReason"));
+    }
+
+    private static Content binary(JsonObject content, boolean audio) {
+        if (!(content.get("data") instanceof JsonString data)
+                || !(content.get("mimeType") instanceof JsonString type)) {
+            return null;
+        }
+        return audio ? new Content.Audio(data.getString(), type.getString())
+                : new Content.Image(data.getString(), type.getString());
+    }
+
+    private static String string(JsonObject object, String name) {
+        return object.get(name) instanceof JsonString value ? value.getString() : null;
+    }
+
+    private static ContentBlock block(Content content) {
+        if (content instanceof Content.Text text) {
+            return new ContentBlock.Text(text.text());
+        }
+        if (content instanceof Content.Image image) {
+            return new ContentBlock.Image(image.data(), image.mimeType());
+        }
+        if (content instanceof Content.Audio audio) {
+            return new ContentBlock.Audio(audio.data(), audio.mimeType());
+        }
+        throw new IllegalArgumentException("sampling messages hold text, images or audio");
+    }
+}

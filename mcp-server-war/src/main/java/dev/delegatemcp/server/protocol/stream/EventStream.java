@@ -1,0 +1,181 @@
+package dev.delegatemcp.server.protocol.stream;
+
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.function.Supplier;
+
+/**
+ * One SSE stream of a session (MCP 2025-11-25, Streamable HTTP): the stream a POST response became, or a GET stream.
+ * Every event gets the id {@code <stream id>_<sequence>}, unique in the session; the last {@code replayLimit} events
+ * are kept so that a client that lost the connection, or whose connection the server closed so that it polls, can
+ * resume with {@code Last-Event-ID} and get what it missed on this stream and nothing of any other (Resumability and
+ * redelivery). A stream that ended still replays what it kept. Thread-safe.
+ */
+public final class EventStream {
+
+    private record Kept(long sequence, SseEvent event) {
+    }
+
+    private final String id;
+    private final int replayLimit;
+    private final long retryMillis;
+    private final ArrayDeque<Kept> kept = new ArrayDeque<>();
+    private Supplier<StreamConnection> opener;
+    private StreamConnection connection;
+    private long lastSequence;
+    private boolean ended;
+
+    private EventStream(String id, int replayLimit, long retryMillis, Supplier<StreamConnection> opener,
+            StreamConnection connection) {
+        this.id = id;
+        this.replayLimit = replayLimit;
+        this.retryMillis = retryMillis;
+        this.opener = opener;
+        this.connection = connection;
+    }
+
+    /**
+     * A stream that opens its connection when its first message is sent, e.g. the response to a POST that stays plain
+     * JSON unless the request has something to send before its result.
+     *
+     * @param opener makes the connection (the transport turns its HTTP response into an event stream)
+     */
+    static EventStream opening(String id, int replayLimit, long retryMillis, Supplier<StreamConnection> opener) {
+        return new EventStream(id, replayLimit, retryMillis, opener, null);
+    }
+
+    /** A stream with its connection open (a GET stream); sends the priming event. */
+    static EventStream open(String id, int replayLimit, long retryMillis, StreamConnection connection) {
+        EventStream stream = new EventStream(id, replayLimit, retryMillis, null, connection);
+        synchronized (stream) {
+            stream.prime();
+        }
+        return stream;
+    }
+
+    /** The stream's id, the prefix of its event ids. */
+    public String id() {
+        return id;
+    }
+
+    /**
+     * Sends one message (compact JSON), opening the connection first when it is not yet open. A message sent while the
+     * client is not connected is kept for its resumption.
+     *
+     * @return false when the stream has ended (nothing is sent)
+     */
+    public synchronized boolean send(String json) {
+        if (ended) {
+            return false;
+        }
+        if (opener != null) {
+            connection = opener.get();
+            opener = null;
+            prime();
+        }
+        SseEvent event = new SseEvent(id + "_" + ++lastSequence, json, null);
+        keep(event);
+        if (connection != null && !connection.write(event)) {
+            connection = null;
+        }
+        return true;
+    }
+
+    /** Whether a connection was ever opened: false for a POST whose response can still be plain JSON. */
+    public synchronized boolean opened() {
+        return opener == null;
+    }
+
+    /** Whether a client is connected now. */
+    public synchronized boolean connected() {
+        return connection != null;
+    }
+
+    /** Whether the stream has ended. */
+    public synchronized boolean ended() {
+        return ended;
+    }
+
+    /**
+     * Closes the connection but not the stream (Streamable HTTP: the server may close the connection after an event
+     * with an id, the client then polls with {@code Last-Event-ID} after the {@code retry} delay the priming event
+     * announced). Opens the stream first when nothing was sent yet, so that the client has an id to resume from.
+     */
+    public synchronized void closeConnection() {
+        if (opener != null) {
+            connection = opener.get();
+            opener = null;
+            prime();
+        }
+        if (connection != null) {
+            connection.close();
+            connection = null;
+        }
+    }
+
+    /** Ends the stream and its connection: nothing more is sent; what was kept can still be replayed. */
+    public synchronized void end() {
+        ended = true;
+        opener = null;
+        if (connection != null) {
+            connection.close();
+            connection = null;
+        }
+    }
+
+    /**
+     * A client reconnects with {@code Last-Event-ID}: replays the kept events after {@code afterSequence} on the new
+     * connection, which then carries the stream (closing the previous connection, if any); when the stream has ended,
+     * the connection is closed after the replay.
+     */
+    public synchronized void resume(long afterSequence, StreamConnection newConnection) {
+        if (connection != null) {
+            connection.close();
+        }
+        connection = null;
+        opener = null;
+        for (Iterator<Kept> it = kept.iterator(); it.hasNext();) {
+            Kept next = it.next();
+            if (next.sequence() > afterSequence && !newConnection.write(next.event())) {
+                return;
+            }
+        }
+        if (ended) {
+            newConnection.close();
+        } else {
+            connection = newConnection;
+        }
+    }
+
+    /** The sequence number of an event id of this stream, or -1 when it is not one. */
+    long sequenceOf(String eventId) {
+        if (!eventId.startsWith(id + "_")) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(eventId.substring(id.length() + 1));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** The stream id in an event id, or null when it has none. */
+    static String streamIdOf(String eventId) {
+        int separator = eventId.lastIndexOf('_');
+        return separator > 0 ? eventId.substring(0, separator) : null;
+    }
+
+    /** The priming event: an id to resume from, the reconnection delay, and an empty data line. */
+    private void prime() {
+        if (connection != null && !connection.write(new SseEvent(id + "_" + ++lastSequence, "", retryMillis))) {
+            connection = null;
+        }
+    }
+
+    private void keep(SseEvent event) {
+        kept.addLast(new Kept(lastSequence, event));
+        if (kept.size() > replayLimit) {
+            kept.removeFirst();
+        }
+    }
+}

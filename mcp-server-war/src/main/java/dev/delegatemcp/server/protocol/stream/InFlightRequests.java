@@ -1,0 +1,51 @@
+package dev.delegatemcp.server.protocol.stream;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonValue;
+
+/**
+ * The requests of each session being served now, so that {@code notifications/cancelled} reaches the right one (MCP
+ * 2025-11-25, Utilities, Cancellation): a request is found by its session and id only, and the transport has already
+ * checked that the session is the caller's, so a client can cancel only its own requests. Thread-safe.
+ */
+@ApplicationScoped
+public class InFlightRequests {
+
+    private record Key(String sessionId, String requestId) {
+    }
+
+    private final Map<Key, RequestCancellation> running = new ConcurrentHashMap<>();
+
+    /** The request starts. */
+    void add(String sessionId, JsonValue requestId, RequestCancellation cancellation) {
+        running.put(new Key(sessionId, requestId.toString()), cancellation);
+    }
+
+    /** The request is done. */
+    void remove(String sessionId, JsonValue requestId, RequestCancellation cancellation) {
+        running.remove(new Key(sessionId, requestId.toString()), cancellation);
+    }
+
+    /**
+     * Cancels a request of the session.
+     *
+     * @return false when no such request runs (finished already, or never existed): the notification is ignored, as
+     *         the specification allows
+     */
+    public boolean cancel(String sessionId, JsonValue requestId) {
+        RequestCancellation cancellation = running.get(new Key(sessionId, requestId.toString()));
+        if (cancellation == null) {
+            return false;
+        }
+        cancellation.cancel();
+        return true;
+    }
+
+    /** The requests being served now. */
+    public int size() {
+        return running.size();
+    }
+}

@@ -1,0 +1,74 @@
+package dev.delegatemcp.server.protocol.stream;
+
+import java.util.function.Supplier;
+
+import dev.delegatemcp.api.McpCaller;
+import dev.delegatemcp.server.protocol.logging.ClientLogLevels;
+import dev.delegatemcp.server.protocol.session.McpSession;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcMessage;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+/**
+ * Starts and ends the {@link RequestInteraction} of each request of a session: registered for cancellation while it
+ * runs on the calling thread, with the request's {@code _meta.progressToken} and the session's log level.
+ */
+@ApplicationScoped
+public class Interactions {
+
+    @Inject
+    SessionStreams streams;
+
+    @Inject
+    OutgoingRequests outgoing;
+
+    @Inject
+    InFlightRequests inFlight;
+
+    @Inject
+    ClientLogLevels levels;
+
+    @Inject
+    StreamConfig config;
+
+    @Inject
+    CurrentRequest current;
+
+    /**
+     * The request starts on the calling thread.
+     *
+     * @param opener turns the request's HTTP response into an event stream, when something is sent before the result
+     */
+    public RequestInteraction begin(JsonRpcMessage request, McpCaller caller, McpSession session,
+            Supplier<StreamConnection> opener) {
+        RequestChannel channel = new RequestChannel(session.id(), session.owner(), streams, outgoing, opener,
+                config.interactionTimeout());
+        RequestInteraction interaction = new RequestInteraction(caller, progressToken(request.params()),
+                session.clientCapabilities(), channel, () -> levels.of(session.id()));
+        inFlight.add(session.id(), request.id(), interaction.cancellationState());
+        interaction.cancellationState().started();
+        current.set(interaction);
+        return interaction;
+    }
+
+    /** The request is done (whatever its outcome): no cancellation reaches it any more. */
+    public void end(JsonRpcMessage request, McpSession session, RequestInteraction interaction) {
+        inFlight.remove(session.id(), request.id(), interaction.cancellationState());
+        interaction.cancellationState().finished();
+    }
+
+    /** {@code params._meta.progressToken} when it is a string or an integer (MCP 2025-11-25, Progress), else null. */
+    static JsonValue progressToken(JsonObject params) {
+        if (params.get("_meta") instanceof JsonObject meta) {
+            JsonValue token = meta.get("progressToken");
+            if (token instanceof JsonString || token instanceof JsonNumber number && number.isIntegral()) {
+                return token;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,128 @@
+package dev.delegatemcp.server.protocol.stream;
+
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+import dev.delegatemcp.api.interaction.ClientInteractionException;
+import dev.delegatemcp.api.interaction.RequestCancelledException;
+import dev.delegatemcp.wire.WireJson;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcMessage;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcNotification;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcRequest;
+
+/**
+ * What one request sends to the client before its response (MCP 2025-11-25, Streamable HTTP: the POST response as an
+ * event stream): notifications, and requests whose answers it waits for. The stream is opened by the first message,
+ * so a request that sends nothing is answered with plain JSON.
+ */
+public final class RequestChannel {
+
+    private final String sessionId;
+    private final String owner;
+    private final SessionStreams streams;
+    private final OutgoingRequests outgoing;
+    private final Supplier<StreamConnection> opener;
+    private final Duration timeout;
+    private EventStream stream;
+
+    RequestChannel(String sessionId, String owner, SessionStreams streams, OutgoingRequests outgoing,
+            Supplier<StreamConnection> opener, Duration timeout) {
+        this.sessionId = sessionId;
+        this.owner = owner;
+        this.streams = streams;
+        this.outgoing = outgoing;
+        this.opener = opener;
+        this.timeout = timeout;
+    }
+
+    /** Sends a notification on the request's stream; nothing happens when the request has no session. */
+    public void notify(String method, Object params) {
+        EventStream target = stream();
+        if (target != null) {
+            target.send(WireJson.toJson(JsonRpcNotification.of(method, params)));
+        }
+    }
+
+    /**
+     * Sends a request to the client and waits for its answer, for at most {@code mcp.interaction.timeout}.
+     *
+     * @param what what is asked, for the user's sentence on failure, e.g. "sampling"
+     * @return the client's response (with a result or an error)
+     * @throws ClientInteractionException when there is no answer in time, or no way to ask
+     * @throws RequestCancelledException when the request was cancelled meanwhile
+     */
+    public JsonRpcMessage ask(String method, Object params, RequestCancellation cancellation, String what) {
+        cancellation.check();
+        EventStream target = stream();
+        if (target == null) {
+            throw new ClientInteractionException(ClientInteractionException.Reason.DISCONNECTED,
+                    "The server cannot send a " + what + " request to this client: the request has no session.");
+        }
+        OutgoingRequests.Waiting waiting;
+        try {
+            waiting = outgoing.expect(sessionId, owner);
+        } catch (OutgoingRequests.TooManyWaitingException e) {
+            throw new ClientInteractionException(ClientInteractionException.Reason.REFUSED,
+                    "Too many questions to the client are open in this session; answer them, then try again.");
+        }
+        cancellation.track(waiting.answer());
+        try {
+            if (!target.send(WireJson.toJson(JsonRpcRequest.of(waiting.id(), method, params)))) {
+                throw disconnected(what);
+            }
+            return waiting.answer().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new ClientInteractionException(ClientInteractionException.Reason.TIMED_OUT,
+                    "The client did not answer the " + what + " request within " + timeout.toSeconds()
+                            + " seconds; try again.");
+        } catch (CancellationException e) {
+            throw new RequestCancelledException();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof CancellationException) {
+                throw new RequestCancelledException();
+            }
+            throw disconnected(what);
+        } catch (InterruptedException e) {
+            if (cancellation.isCancelled()) {
+                throw new RequestCancelledException();
+            }
+            Thread.currentThread().interrupt();
+            throw disconnected(what);
+        } finally {
+            outgoing.forget(waiting);
+            cancellation.untrack(waiting.answer());
+        }
+    }
+
+    /**
+     * Closes the request's HTTP connection, opening its stream first if needed, while the request goes on; the client
+     * reconnects with {@code Last-Event-ID} and gets the rest there.
+     */
+    public void releaseConnection() {
+        EventStream target = stream();
+        if (target != null) {
+            target.closeConnection();
+        }
+    }
+
+    /** The stream, when a message opened it; null while the response can still be plain JSON. */
+    public synchronized EventStream openedStream() {
+        return stream != null && stream.opened() ? stream : null;
+    }
+
+    private synchronized EventStream stream() {
+        if (stream == null && sessionId != null) {
+            stream = streams.requestStream(sessionId, owner, opener);
+        }
+        return stream;
+    }
+
+    private static ClientInteractionException disconnected(String what) {
+        return new ClientInteractionException(ClientInteractionException.Reason.DISCONNECTED,
+                "The " + what + " request could not reach the client: its session or stream ended.");
+    }
+}

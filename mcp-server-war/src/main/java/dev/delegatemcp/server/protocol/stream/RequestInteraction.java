@@ -1,0 +1,97 @@
+package dev.delegatemcp.server.protocol.stream;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import dev.delegatemcp.api.McpCaller;
+import dev.delegatemcp.api.interaction.Cancellation;
+import dev.delegatemcp.api.interaction.Elicitation;
+import dev.delegatemcp.api.interaction.McpLog;
+import dev.delegatemcp.api.interaction.McpRequest;
+import dev.delegatemcp.api.interaction.Progress;
+import dev.delegatemcp.api.interaction.Roots;
+import dev.delegatemcp.api.interaction.Sampling;
+import dev.delegatemcp.server.protocol.ClientCapabilities;
+import jakarta.json.JsonValue;
+
+/**
+ * The {@link McpRequest} of one request in a session (MCP 2025-11-25): its progress, log messages and requests to the
+ * client go on the request's own stream; its parts are made when first used.
+ */
+public final class RequestInteraction implements McpRequest {
+
+    private final McpCaller caller;
+    private final JsonValue progressToken;
+    private final ClientCapabilities capabilities;
+    private final RequestChannel channel;
+    private final Supplier<Optional<McpLog.Level>> logThreshold;
+    private final RequestCancellation cancellation = new RequestCancellation();
+    private Progress progress;
+    private McpLog log;
+
+    RequestInteraction(McpCaller caller, JsonValue progressToken, ClientCapabilities capabilities,
+            RequestChannel channel, Supplier<Optional<McpLog.Level>> logThreshold) {
+        this.caller = caller;
+        this.progressToken = progressToken;
+        this.capabilities = capabilities;
+        this.channel = channel;
+        this.logThreshold = logThreshold;
+    }
+
+    @Override
+    public McpCaller caller() {
+        return caller;
+    }
+
+    @Override
+    public synchronized Progress progress() {
+        if (progress == null) {
+            progress = new RequestProgress(progressToken, channel);
+        }
+        return progress;
+    }
+
+    @Override
+    public synchronized McpLog log() {
+        if (log == null) {
+            log = new ClientLog(logThreshold, channel, null);
+        }
+        return log;
+    }
+
+    @Override
+    public Cancellation cancellation() {
+        return cancellation;
+    }
+
+    @Override
+    public Sampling sampling() {
+        return new ClientSampling(capabilities.sampling(), channel, cancellation);
+    }
+
+    @Override
+    public Elicitation elicitation() {
+        return new ClientElicitation(capabilities.formElicitation(), capabilities.urlElicitation(), channel,
+                cancellation);
+    }
+
+    @Override
+    public Roots roots() {
+        return new ClientRoots(capabilities.roots(), channel, cancellation);
+    }
+
+    @Override
+    public void releaseConnection() {
+        channel.releaseConnection();
+    }
+
+    /** The request's cancellation state, for the transport. */
+    public RequestCancellation cancellationState() {
+        return cancellation;
+    }
+
+    /** The request's stream when something was sent on it; null while its response can be plain JSON. */
+    public EventStream openedStream() {
+        return channel.openedStream();
+    }
+}

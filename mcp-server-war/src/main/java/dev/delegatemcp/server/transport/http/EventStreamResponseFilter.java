@@ -1,0 +1,24 @@
+package dev.delegatemcp.server.transport.http;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Hands the MCP endpoint an {@link UpgradableResponse} for each POST, so that the response can become an event stream
+ * while the request runs (see {@link ServletEventConnection}).
+ */
+public class EventStreamResponseFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        chain.doFilter(request, "POST".equals(request.getMethod()) ? new UpgradableResponse(response) : response);
+    }
+}
