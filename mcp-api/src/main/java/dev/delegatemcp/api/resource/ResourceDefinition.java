@@ -1,5 +1,6 @@
 package dev.delegatemcp.api.resource;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -46,6 +47,6 @@ public record ResourceDefinition(String uri, String name, String title, String d
     }
 
     public ResourceDefinition withScopes(String... scopes) {
-        return new ResourceDefinition(uri, name, title, description, mimeType, size, Set.of(scopes));
+        return new ResourceDefinition(uri, name, title, description, mimeType, size, Set.copyOf(List.of(scopes)));
     }
 }

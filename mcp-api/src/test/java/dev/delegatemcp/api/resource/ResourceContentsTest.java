@@ -32,6 +32,7 @@ class ResourceContentsTest {
                 .withMimeType("text/plain").withSize(3L).withScopes("x.read");
         assertEquals(new ResourceDefinition("test://a", "a", "A", "d", "text/plain", 3L, Set.of("x.read")),
                 definition);
+        assertEquals(Set.of("x.read"), definition.withScopes("x.read", "x.read").scopes());
         assertEquals(Set.of(), new ResourceDefinition("test://a", "a", null, null, null, null, null).scopes());
         assertThrows(NullPointerException.class, () -> ResourceDefinition.of(null, "a"));
     }

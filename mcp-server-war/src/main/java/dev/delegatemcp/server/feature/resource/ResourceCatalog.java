@@ -1,10 +1,12 @@
 package dev.delegatemcp.server.feature.resource;
 
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -102,7 +104,7 @@ public class ResourceCatalog {
                 byTemplate.put(template.declared(), new TemplateEntry(template, item.source()));
             }
         }
-        annotated = java.util.Collections.unmodifiableMap(fixed);
+        annotated = Collections.unmodifiableMap(fixed);
         templates = byTemplate.values().stream().sorted(MOST_SPECIFIC_FIRST).toList();
     }
 
@@ -153,7 +155,7 @@ public class ResourceCatalog {
      * @throws IllegalArgumentException when its URI, name or MIME type is invalid or its URI is taken
      */
     public void add(ResourceDefinition definition, Supplier<List<ResourceContents>> contents) {
-        java.util.Objects.requireNonNull(contents, "contents");
+        Objects.requireNonNull(contents, "contents");
         String uri = definition.uri();
         Optional<String> problem = ResourceChecks.uriProblem(uri)
                 .or(() -> ResourceChecks.mimeTypeProblem(definition.mimeType()))
@@ -163,9 +165,8 @@ public class ResourceCatalog {
         if (problem.isPresent()) {
             throw new IllegalArgumentException("Cannot add the resource " + uri + ": " + problem.get());
         }
-        Resource descriptor = new Resource(uri, definition.name(), definition.title(), definition.description(),
-                definition.mimeType() == null || definition.mimeType().isEmpty() ? null : definition.mimeType(),
-                definition.size());
+        Resource descriptor = new Resource(uri, definition.name(), emptyToNull(definition.title()),
+                emptyToNull(definition.description()), emptyToNull(definition.mimeType()), definition.size());
         FixedEntry entry = new FixedEntry(descriptor, definition.scopes(), List.of(), ReturnShape.CONTENTS_LIST,
                 uri + " (added at run time)", arguments -> contents.get());
         if (annotated.containsKey(uri) || added.putIfAbsent(uri, entry) != null) {
@@ -194,6 +195,10 @@ public class ResourceCatalog {
             }
         }
         return Optional.of(converted);
+    }
+
+    private static String emptyToNull(String text) {
+        return text == null || text.isEmpty() ? null : text;
     }
 
     private static String label(ResourceDeclaration declaration) {
