@@ -19,7 +19,12 @@ public enum ServerMessages {
     /** {0} the remote target, {1} the exception class. */
     EXPORTED_TOOLS_NOT_LISTED("DMCPS0003W", Level.WARNING, "Tools of the remote MCP server {0} not listed: {1}"),
     /** {0} the request URI, {1} why the token was refused (no token content). */
-    TOKEN_REJECTED("DMCPS0004I", Level.INFO, "Rejected a request to {0}: {1}");
+    TOKEN_REJECTED("DMCPS0004I", Level.INFO, "Rejected a request to {0}: {1}"),
+    /**
+     * {0} the resource as declared (its URI or URI template, and its method or "added at run time"), {1} the exception
+     * class, {2} the reference the client was given.
+     */
+    RESOURCE_FAILED("DMCPS0005W", Level.WARNING, "Resource {0} failed with {1} (reference {2})");
 
     private final String id;
     private final Level level;

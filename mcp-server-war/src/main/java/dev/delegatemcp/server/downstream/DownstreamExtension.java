@@ -8,6 +8,8 @@ import dev.delegatemcp.api.Downstream;
 import dev.delegatemcp.api.DownstreamCredential;
 import dev.delegatemcp.api.RemoteMcpServer;
 import dev.delegatemcp.api.Tool;
+import dev.delegatemcp.api.resource.McpResource;
+import dev.delegatemcp.api.resource.McpResourceTemplate;
 import dev.delegatemcp.credentials.DownstreamTarget;
 import dev.delegatemcp.server.MethodReferences;
 import jakarta.enterprise.event.Observes;
@@ -21,9 +23,9 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The deployment checks of {@code @Downstream}: every tool method, and every method that declares targets itself, must
- * declare them well (exactly one of resource and connection, no target twice, as many
- * targets as {@link DownstreamCredential} and {@link RemoteMcpServer} parameters), and each target must be configured
+ * The deployment checks of {@code @Downstream}: every tool and resource method, and every method that declares targets
+ * itself, must declare them well (exactly one of resource and connection, no target twice, as many targets as
+ * {@link DownstreamCredential} and {@link RemoteMcpServer} parameters), and each target must be configured
  * ({@code mcp.downstream.<name>.*}; {@code .mcp-url} when a {@link RemoteMcpServer} takes it). A problem fails the
  * deployment with a message that names the method and the key.
  */
@@ -40,9 +42,9 @@ public class DownstreamExtension implements Extension {
         for (AnnotatedMethod<? super T> annotated : event.getAnnotatedBeanClass().getMethods()) {
             Method method = annotated.getJavaMember();
             boolean onMethod = method.getAnnotationsByType(Downstream.class).length > 0;
-            // A tool method (its credentials come from its own or its class's targets), or any method that declares
-            // targets itself; a helper that merely receives a credential from its caller is not checked.
-            if (!onMethod && !method.isAnnotationPresent(Tool.class)) {
+            // A tool or resource method (its credentials come from its own or its class's targets), or any method
+            // that declares targets itself; a helper that merely receives a credential from its caller is not checked.
+            if (!onMethod && !method.isAnnotationPresent(Tool.class) && !isResource(method)) {
                 continue;
             }
             List<Downstream> targets = DownstreamDeclarations.targets(beanClass, method);
@@ -76,7 +78,12 @@ public class DownstreamExtension implements Extension {
     }
 
     private static String where(Class<?> beanClass, Method method) {
-        return (method.isAnnotationPresent(Tool.class) ? "Tool method " : "Method ")
-                + MethodReferences.describe(beanClass, method) + ": ";
+        return (method.isAnnotationPresent(Tool.class) ? "Tool method "
+                : isResource(method) ? "Resource method " : "Method ") + MethodReferences.describe(beanClass, method)
+                + ": ";
+    }
+
+    private static boolean isResource(Method method) {
+        return method.isAnnotationPresent(McpResource.class) || method.isAnnotationPresent(McpResourceTemplate.class);
     }
 }

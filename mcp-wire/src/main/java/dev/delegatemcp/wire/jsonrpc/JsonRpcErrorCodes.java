@@ -10,6 +10,11 @@ public final class JsonRpcErrorCodes {
     public static final int INTERNAL_ERROR = -32603;
     /** MCP 2025-11-25: the request needs the user to complete a URL elicitation first (URLElicitationRequiredError). */
     public static final int URL_ELICITATION_REQUIRED = -32042;
+    /**
+     * MCP 2025-11-25 (Server features, Resources, Error Handling): no resource has the URI asked for; the error's
+     * {@code data} is {@code {"uri": ...}}.
+     */
+    public static final int RESOURCE_NOT_FOUND = -32002;
 
     private JsonRpcErrorCodes() {
     }

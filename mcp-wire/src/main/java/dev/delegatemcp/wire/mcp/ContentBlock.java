@@ -53,7 +53,7 @@ public sealed interface ContentBlock {
 
     /**
      * A resource's contents (TextResourceContents or BlobResourceContents): exactly one of {@code text} and
-     * {@code blob} (base64) is set.
+     * {@code blob} (base64) is set. Embedded in a content block, and the items of {@link ReadResourceResult}.
      *
      * @param uri the resource's URI
      * @param mimeType its MIME type, or null
@@ -62,5 +62,15 @@ public sealed interface ContentBlock {
      */
     @JsonbPropertyOrder({"uri", "mimeType", "text", "blob"})
     record ResourceContents(String uri, String mimeType, String text, String blob) {
+
+        /** Text contents (TextResourceContents). */
+        public static ResourceContents text(String uri, String mimeType, String text) {
+            return new ResourceContents(uri, mimeType, text, null);
+        }
+
+        /** Binary contents (BlobResourceContents), {@code blob} already in base64. */
+        public static ResourceContents blob(String uri, String mimeType, String blob) {
+            return new ResourceContents(uri, mimeType, null, blob);
+        }
     }
 }

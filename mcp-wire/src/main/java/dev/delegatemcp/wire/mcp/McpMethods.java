@@ -17,6 +17,15 @@ public final class McpMethods {
     public static final String ELICITATION_COMPLETE = "notifications/elicitation/complete";
     public static final String ROOTS_LIST = "roots/list";
     public static final String ROOTS_LIST_CHANGED = "notifications/roots/list_changed";
+    public static final String RESOURCES_LIST = "resources/list";
+    public static final String RESOURCES_TEMPLATES_LIST = "resources/templates/list";
+    public static final String RESOURCES_READ = "resources/read";
+    public static final String RESOURCES_SUBSCRIBE = "resources/subscribe";
+    public static final String RESOURCES_UNSUBSCRIBE = "resources/unsubscribe";
+    /** Server to client: a subscribed resource changed (params {@link ResourceUpdatedParams}). */
+    public static final String RESOURCES_UPDATED = "notifications/resources/updated";
+    /** Server to client: the list of resources changed (no params). */
+    public static final String RESOURCES_LIST_CHANGED = "notifications/resources/list_changed";
 
     private McpMethods() {
     }
