@@ -19,7 +19,12 @@ public enum ServerMessages {
     /** {0} the remote target, {1} the exception class. */
     EXPORTED_TOOLS_NOT_LISTED("DMCPS0003W", Level.WARNING, "Tools of the remote MCP server {0} not listed: {1}"),
     /** {0} the request URI, {1} why the token was refused (no token content). */
-    TOKEN_REJECTED("DMCPS0004I", Level.INFO, "Rejected a request to {0}: {1}");
+    TOKEN_REJECTED("DMCPS0004I", Level.INFO, "Rejected a request to {0}: {1}"),
+    /** {0} the prompt, {1} the exception class (or what was wrong with the result), {2} the reference given. */
+    PROMPT_FAILED("DMCPS0010W", Level.WARNING, "Prompt {0} failed with {1} (reference {2})"),
+    /** {0} what was completed (e.g. "argument language of prompt code_review"), {1} the exception class (or what was
+     * wrong with the result), {2} the reference given. */
+    COMPLETION_FAILED("DMCPS0011W", Level.WARNING, "Completion of {0} failed with {1} (reference {2})");
 
     private final String id;
     private final Level level;
