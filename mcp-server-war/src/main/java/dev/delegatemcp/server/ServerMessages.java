@@ -22,7 +22,7 @@ public enum ServerMessages {
     TOKEN_REJECTED("DMCPS0004I", Level.INFO, "Rejected a request to {0}: {1}"),
     /** {0} the prompt, {1} the exception class (or what was wrong with the result), {2} the reference given. */
     PROMPT_FAILED("DMCPS0010W", Level.WARNING, "Prompt {0} failed with {1} (reference {2})"),
-    /** {0} what was completed (e.g. "argument language of prompt code_review"), {1} the exception class (or what was
+    /** {0} what was completed (e.g. argument 'language' of the prompt 'code_review'), {1} the exception class (or what was
      * wrong with the result), {2} the reference given. */
     COMPLETION_FAILED("DMCPS0011W", Level.WARNING, "Completion of {0} failed with {1} (reference {2})");
 

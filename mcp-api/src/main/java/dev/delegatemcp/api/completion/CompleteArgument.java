@@ -16,7 +16,7 @@ import dev.delegatemcp.api.McpCaller;
  *
  * <p>Parameters: one {@code String}, the value typed so far (possibly empty); optionally a {@code Map<String, String>},
  * the arguments the client already resolved ({@code context.arguments}, empty when it sent none); optionally an
- * {@link McpCaller}. The method returns the suggestions, most relevant first: a {@code List<String>} (all matches) or a
+ * {@link McpCaller}; with {@link dev.delegatemcp.api.Downstream @Downstream}, credentials as a tool's. The method returns the suggestions, most relevant first: a {@code List<String>} (all matches) or a
  * {@link Completion} (with a total or a "more" flag). At most 100 values are sent; past that, the rest are cut and
  * {@code hasMore} is true.
  *

@@ -17,7 +17,9 @@ import dev.delegatemcp.api.McpCaller;
  * <p>Parameters are the prompt's arguments, whose values are strings on the wire: declare {@code String} (required
  * unless {@link PromptArg#required()} is false, then null when absent) or {@code Optional<String>} (never required),
  * and describe them with {@link PromptArg}. A parameter of type {@link McpCaller} is not an argument and receives the
- * authenticated caller. The method returns the messages: {@code String} (one user text message), a
+ * authenticated caller; with {@link dev.delegatemcp.api.Downstream @Downstream}, parameters of type
+ * {@link dev.delegatemcp.api.DownstreamCredential}, {@link dev.delegatemcp.api.DownstreamCredentials} or
+ * {@link dev.delegatemcp.api.RemoteMcpServer} receive credentials as a tool's do. The method returns the messages: {@code String} (one user text message), a
  * {@link PromptMessage}, a {@code List<PromptMessage>} or a {@link PromptResponse} (messages and a description).
  *
  * <p>Throw {@link dev.delegatemcp.api.ToolCallException} with a sentence for the user when the prompt cannot be made:

@@ -30,7 +30,7 @@ class PromptMessageTest {
     }
 
     @Test
-    void aResponseKeepsItsMessagesAsGivenThenAndHasNoDescriptionUnlessGivenOne() {
+    void aResponseCopiesItsMessagesAndHasNoDescriptionUnlessGivenOne() {
         List<PromptMessage> messages = new ArrayList<>(List.of(PromptMessage.user("a")));
         PromptResponse response = new PromptResponse("d", messages);
         messages.add(PromptMessage.user("b"));

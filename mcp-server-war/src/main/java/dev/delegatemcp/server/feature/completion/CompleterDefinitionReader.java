@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.delegatemcp.api.DownstreamCredential;
+import dev.delegatemcp.api.DownstreamCredentials;
 import dev.delegatemcp.api.McpCaller;
+import dev.delegatemcp.api.RemoteMcpServer;
 import dev.delegatemcp.api.completion.CompleteArgument;
 import dev.delegatemcp.api.completion.Completion;
 import dev.delegatemcp.server.MethodReferences;
@@ -43,6 +46,9 @@ public final class CompleterDefinitionReader {
             Type type = parameter.getParameterizedType();
             if (type == McpCaller.class) {
                 parameters.add(new CompleterParameter.Caller());
+            } else if (type == DownstreamCredential.class || type == DownstreamCredentials.class
+                    || type == RemoteMcpServer.class) {
+                parameters.add(new CompleterParameter.Credential());
             } else if (type == String.class) {
                 parameters.add(once(where, parameters, new CompleterParameter.Value(), "String (the value typed)"));
             } else if (isMapOfStrings(type)) {
@@ -51,8 +57,8 @@ public final class CompleterDefinitionReader {
             } else {
                 throw new InvalidCompleterException(where + "parameter '" + parameter.getName()
                         + "' has the unsupported type " + type.getTypeName() + "; a completer takes a String (the"
-                        + " value typed), and may take a Map<String, String> (the resolved arguments) and an"
-                        + " McpCaller");
+                        + " value typed), and may take a Map<String, String> (the resolved arguments), an McpCaller"
+                        + " and credentials of @Downstream");
             }
         }
         if (!parameters.contains(new CompleterParameter.Value())) {

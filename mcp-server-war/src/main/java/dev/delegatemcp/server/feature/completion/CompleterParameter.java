@@ -5,7 +5,8 @@ package dev.delegatemcp.server.feature.completion;
  * more case here, in {@link CompleterDefinitionReader} and in {@link CompletionFeature}.
  */
 public sealed interface CompleterParameter
-        permits CompleterParameter.Value, CompleterParameter.Arguments, CompleterParameter.Caller {
+        permits CompleterParameter.Value, CompleterParameter.Arguments, CompleterParameter.Caller,
+        CompleterParameter.Credential {
 
     /** The value typed so far ({@code argument.value}), a {@code String}. */
     record Value() implements CompleterParameter {
@@ -17,5 +18,13 @@ public sealed interface CompleterParameter
 
     /** The authenticated {@link dev.delegatemcp.api.McpCaller}. */
     record Caller() implements CompleterParameter {
+    }
+
+    /**
+     * A {@link dev.delegatemcp.api.DownstreamCredential}, {@link dev.delegatemcp.api.DownstreamCredentials} or
+     * {@link dev.delegatemcp.api.RemoteMcpServer}: left empty here and filled by the {@code @Downstream} interceptor,
+     * as for tools.
+     */
+    record Credential() implements CompleterParameter {
     }
 }

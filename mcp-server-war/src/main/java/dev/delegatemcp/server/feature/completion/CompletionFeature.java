@@ -140,7 +140,7 @@ public class CompletionFeature implements McpFeature {
                         : request.context().arguments();
             } else if (parameter instanceof CompleterParameter.Caller) {
                 values[i] = context.caller();
-            }
+            } // a Credential stays null: the @Downstream interceptor fills it
         }
         return values;
     }

@@ -50,7 +50,7 @@ final class PromptArguments {
                 values[i] = bind(argument, arguments.get(argument.name()), problems);
             } else if (parameter instanceof PromptParameter.Caller) {
                 values[i] = caller;
-            }
+            } // a Credential stays null: the @Downstream interceptor fills it
         }
         List<String> unknown = arguments.keySet().stream().filter(name -> !declared.contains(name)).sorted().toList();
         unknown.stream().limit(MAX_UNKNOWN_LISTED).forEach(name -> problems.add(name

@@ -13,7 +13,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import dev.delegatemcp.api.DownstreamCredential;
+import dev.delegatemcp.api.DownstreamCredentials;
 import dev.delegatemcp.api.McpCaller;
+import dev.delegatemcp.api.RemoteMcpServer;
 import dev.delegatemcp.api.prompt.Prompt;
 import dev.delegatemcp.api.prompt.PromptArg;
 import dev.delegatemcp.api.prompt.PromptMessage;
@@ -58,6 +61,11 @@ public final class PromptDefinitionReader {
                 parameters.add(new PromptParameter.Caller());
                 continue;
             }
+            if (parameter.getType() == DownstreamCredential.class || parameter.getType() == DownstreamCredentials.class
+                    || parameter.getType() == RemoteMcpServer.class) {
+                parameters.add(new PromptParameter.Credential());
+                continue;
+            }
             PromptArg annotation = parameter.getAnnotation(PromptArg.class);
             String argumentName = annotation != null && !annotation.name().isEmpty() ? annotation.name()
                     : parameter.getName();
@@ -71,7 +79,7 @@ public final class PromptDefinitionReader {
                 throw new InvalidPromptException(where + "parameter '" + argumentName + "' has the unsupported type "
                         + parameter.getParameterizedType().getTypeName()
                         + "; prompt arguments are strings: declare String or Optional<String>"
-                        + " (or McpCaller for the caller)");
+                        + " (or McpCaller for the caller, or a credential of @Downstream)");
             }
             if (!argumentNames.add(argumentName)) {
                 throw new InvalidPromptException(where + "two parameters are named '" + argumentName + "'");

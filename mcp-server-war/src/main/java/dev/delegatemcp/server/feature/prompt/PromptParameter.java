@@ -4,7 +4,8 @@ package dev.delegatemcp.server.feature.prompt;
  * How the feature fills one parameter of a prompt method. A new kind of parameter (e.g. the request itself) is one
  * more case here, in {@link PromptDefinitionReader} and in {@link PromptArguments}.
  */
-public sealed interface PromptParameter permits PromptParameter.Argument, PromptParameter.Caller {
+public sealed interface PromptParameter
+        permits PromptParameter.Argument, PromptParameter.Caller, PromptParameter.Credential {
 
     /**
      * A prompt argument from the client: a string.
@@ -18,5 +19,13 @@ public sealed interface PromptParameter permits PromptParameter.Argument, Prompt
 
     /** The authenticated {@link dev.delegatemcp.api.McpCaller}; not an argument. */
     record Caller() implements PromptParameter {
+    }
+
+    /**
+     * A {@link dev.delegatemcp.api.DownstreamCredential}, {@link dev.delegatemcp.api.DownstreamCredentials} or
+     * {@link dev.delegatemcp.api.RemoteMcpServer}: left empty here and filled by the {@code @Downstream} interceptor,
+     * as for tools; not an argument.
+     */
+    record Credential() implements PromptParameter {
     }
 }

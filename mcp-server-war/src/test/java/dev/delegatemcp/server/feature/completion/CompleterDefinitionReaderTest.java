@@ -111,6 +111,12 @@ class CompleterDefinitionReaderTest {
     }
 
     @Test
+    void credentialParametersAreLeftToTheDownstreamInterceptor() {
+        assertEquals(List.of(new CompleterParameter.Credential(), new CompleterParameter.Value()),
+                read("customers").parameters());
+    }
+
+    @Test
     void aTemplateCompleterNamesTheUriTemplateAndOneOfItsVariables() {
         assertEquals(new CompletionTarget(CompletionReference.RESOURCE_TEMPLATE, "file:///{root}/{path}", "path"),
                 read("paths").target());
@@ -148,12 +154,12 @@ class CompleterDefinitionReaderTest {
         assertEquals(prefix + "numbers(String): the return type java.util.List<java.lang.Integer> is unsupported;"
                 + " return List<String> or Completion", problem("numbers"));
         assertEquals(prefix + "number(String, int): parameter 'limit' has the unsupported type int; a completer takes"
-                + " a String (the value typed), and may take a Map<String, String> (the resolved arguments) and an"
-                + " McpCaller", problem("number"));
+                + " a String (the value typed), and may take a Map<String, String> (the resolved arguments), an"
+                + " McpCaller and credentials of @Downstream", problem("number"));
         assertEquals(prefix + "objects(String, Map): parameter 'resolved' has the unsupported type"
                 + " java.util.Map<java.lang.String, java.lang.Object>; a completer takes a String (the value typed),"
-                + " and may take a Map<String, String> (the resolved arguments) and an McpCaller",
-                problem("objects"));
+                + " and may take a Map<String, String> (the resolved arguments), an McpCaller and credentials of"
+                + " @Downstream", problem("objects"));
         assertEquals(prefix + "twoStrings(String, String): it has two parameters of type String (the value typed)",
                 problem("twoStrings"));
         assertEquals(prefix + "noValue(Map): it has no String parameter to receive the value typed",

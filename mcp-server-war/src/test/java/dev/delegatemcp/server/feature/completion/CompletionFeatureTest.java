@@ -87,7 +87,13 @@ class CompletionFeatureTest {
     @Test
     void aKnownArgumentWithoutACompleterHasNoSuggestions() {
         assertEquals("{\"completion\":{\"values\":[],\"total\":0,\"hasMore\":false}}",
-                completeJson(READER, prompt("code_review", "code", "x")));
+                completeJson(caller(), prompt("many", "unlisted", "x")));
+    }
+
+    @Test
+    void aCredentialParameterIsLeftForTheDownstreamInterceptor() {
+        assertEquals(List.of("acme (no crm)"), complete(feature, READER, prompt("code_review", "code", "acme"))
+                .completion().values());
     }
 
     @Test

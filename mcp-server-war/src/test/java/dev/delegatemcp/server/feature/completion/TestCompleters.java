@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 
+import dev.delegatemcp.api.DownstreamCredential;
 import dev.delegatemcp.api.McpCaller;
 import dev.delegatemcp.api.ToolCallException;
 import dev.delegatemcp.api.completion.CompleteArgument;
@@ -40,6 +41,11 @@ public class TestCompleters {
     @CompleteArgument(resourceTemplate = "file:///{root}/{path}", argument = "path")
     public List<String> paths(Map<String, String> resolved, String typed) {
         return List.of(resolved.getOrDefault("root", "?") + "/" + typed + "-1");
+    }
+
+    @CompleteArgument(prompt = "code_review", argument = "code")
+    public List<String> customers(DownstreamCredential crm, String typed) {
+        return List.of(typed + (crm == null ? " (no crm)" : " (crm)"));
     }
 
     @CompleteArgument(prompt = "many", argument = "all")
@@ -124,7 +130,7 @@ public class TestCompleters {
         return new Fixed(CompletionReference.PROMPT, Map.of(
                 "code_review", new CompletionReferences.Referenced(List.of("code", "language", "framework"),
                         Set.of("code.read")),
-                "many", new CompletionReferences.Referenced(List.of("all", "counted", "hundred", "some"),
+                "many", new CompletionReferences.Referenced(List.of("all", "counted", "hundred", "some", "unlisted"),
                         Set.of()),
                 "failing", new CompletionReferences.Referenced(List.of("refuses", "connect", "broken", "nothing",
                         "nulls"), Set.of())));

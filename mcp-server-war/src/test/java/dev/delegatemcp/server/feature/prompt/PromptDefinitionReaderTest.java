@@ -133,6 +133,14 @@ class PromptDefinitionReaderTest {
     }
 
     @Test
+    void credentialParametersAreLeftToTheDownstreamInterceptorAndAreNotArguments() {
+        PromptDefinition agenda = read("agenda");
+        assertEquals(List.of(new PromptParameter.Credential(), new PromptParameter.Argument("day", true, false)),
+                agenda.parameters());
+        assertEquals(List.of("day"), agenda.argumentNames());
+    }
+
+    @Test
     void eachSupportedReturnTypeIsAccepted() {
         for (String name : List.of("simple", "oneMessage", "everyContent", "review")) {
             assertEquals(name, read(name).method().getName());
@@ -155,7 +163,7 @@ class PromptDefinitionReaderTest {
     void anArgumentThatIsNotAStringFailsNamingTheParameterAndItsType() {
         assertEquals("Prompt method " + BadPrompts.class.getName() + "#numberArgument(int): parameter 'count' has the"
                 + " unsupported type int; prompt arguments are strings: declare String or Optional<String> (or"
-                + " McpCaller for the caller)", problem("numberArgument"));
+                + " McpCaller for the caller, or a credential of @Downstream)", problem("numberArgument"));
         assertTrue(problem("listArgument").contains("parameter 'tags' has the unsupported type java.util.List<"
                 + "java.lang.String>"));
         assertTrue(problem("optionalNumber").contains("java.util.Optional<java.lang.Integer>"));

@@ -144,6 +144,12 @@ class PromptsFeatureTest {
     }
 
     @Test
+    void aCredentialParameterIsLeftForTheDownstreamInterceptor() {
+        assertEquals("Plan monday without the calendar",
+                text(get(caller(), "agenda", json("{\"day\":\"monday\"}"))));
+    }
+
+    @Test
     void eachKindOfContentAndBothRolesAreWrittenAsTheSchemaSays() {
         assertEquals("{\"messages\":["
                 + "{\"role\":\"user\",\"content\":{\"type\":\"image\",\"data\":\"iVBORw==\",\"mimeType\":\"image/png\"}},"

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.delegatemcp.api.Content;
+import dev.delegatemcp.api.DownstreamCredential;
 import dev.delegatemcp.api.McpCaller;
 import dev.delegatemcp.api.ToolCallException;
 import dev.delegatemcp.api.interaction.ClientInteractionException;
@@ -52,6 +53,11 @@ public class TestPrompts {
                 PromptMessage.user(Content.resource("test://doc", "text/plain", "Embedded text")),
                 PromptMessage.user(Content.resource("test://bin", "application/octet-stream", new byte[] {1, 2})),
                 PromptMessage.assistant("Understood."));
+    }
+
+    @Prompt
+    public String agenda(DownstreamCredential calendar, String day) {
+        return "Plan " + day + (calendar == null ? " without" : " with") + " the calendar";
     }
 
     @Prompt(name = "one_message")
