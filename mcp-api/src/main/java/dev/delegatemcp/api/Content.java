@@ -3,7 +3,10 @@ package dev.delegatemcp.api;
 import java.util.Base64;
 import java.util.Objects;
 
-/** One item of a tool result's content. Return it (or a {@link ToolResponse}) from a tool for non-text results. */
+/**
+ * One item of a tool result's content, or the content of a prompt message. Return it (or a {@link ToolResponse}) from
+ * a tool for non-text results; put it in a {@link dev.delegatemcp.api.prompt.PromptMessage}.
+ */
 public sealed interface Content permits Content.Text, Content.Image, Content.Audio, Content.Resource {
 
     /** Text content. */

@@ -24,7 +24,12 @@ public enum ServerMessages {
      * {0} the resource as declared (its URI or URI template, and its method or "added at run time"), {1} the exception
      * class, {2} the reference the client was given.
      */
-    RESOURCE_FAILED("DMCPS0005W", Level.WARNING, "Resource {0} failed with {1} (reference {2})");
+    RESOURCE_FAILED("DMCPS0005W", Level.WARNING, "Resource {0} failed with {1} (reference {2})"),
+    /** {0} the prompt, {1} the exception class (or what was wrong with the result), {2} the reference given. */
+    PROMPT_FAILED("DMCPS0010W", Level.WARNING, "Prompt {0} failed with {1} (reference {2})"),
+    /** {0} what was completed (e.g. argument 'language' of the prompt 'code_review'), {1} the exception class (or what was
+     * wrong with the result), {2} the reference given. */
+    COMPLETION_FAILED("DMCPS0011W", Level.WARNING, "Completion of {0} failed with {1} (reference {2})");
 
     private final String id;
     private final Level level;

@@ -56,4 +56,14 @@ class RequestPathArchitectureTest {
                         "dev.delegatemcp.server.proxy..", "dev.delegatemcp.server.remote..")
                 .check(SERVER);
     }
+
+    @Test
+    void theCompletionFeatureKnowsNoOtherFeature() {
+        // Prompts (and resource templates) tell it what exists through its CompletionReferences extension point.
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses().that()
+                .resideInAPackage("dev.delegatemcp.server.feature.completion..").should().dependOnClassesThat()
+                .resideInAnyPackage("dev.delegatemcp.server.feature.prompt..", "dev.delegatemcp.server.feature.tool..",
+                        "dev.delegatemcp.server.feature.resource..")
+                .check(SERVER);
+    }
 }

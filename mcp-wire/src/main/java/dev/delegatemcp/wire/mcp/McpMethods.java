@@ -26,6 +26,9 @@ public final class McpMethods {
     public static final String RESOURCES_UPDATED = "notifications/resources/updated";
     /** Server to client: the list of resources changed (no params). */
     public static final String RESOURCES_LIST_CHANGED = "notifications/resources/list_changed";
+    public static final String PROMPTS_LIST = "prompts/list";
+    public static final String PROMPTS_GET = "prompts/get";
+    public static final String COMPLETION_COMPLETE = "completion/complete";
 
     private McpMethods() {
     }

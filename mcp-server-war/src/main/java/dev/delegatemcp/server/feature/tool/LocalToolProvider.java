@@ -1,15 +1,13 @@
 package dev.delegatemcp.server.feature.tool;
 
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.delegatemcp.api.McpCaller;
 import dev.delegatemcp.server.protocol.RequestContext;
-import dev.delegatemcp.server.security.InsufficientScopeException;
+import dev.delegatemcp.server.security.Scopes;
 import dev.delegatemcp.wire.WireJson;
 import dev.delegatemcp.wire.mcp.CallToolResult;
 import dev.delegatemcp.wire.mcp.Tool;
@@ -77,12 +75,7 @@ public class LocalToolProvider implements ToolProvider {
         public CallToolResult call(JsonObject arguments, RequestContext context) throws Throwable {
             ToolDefinition definition = tool.definition();
             McpCaller caller = context.caller();
-            if (!caller.scopes().containsAll(definition.requiredScopes())) {
-                Set<String> needed = new LinkedHashSet<>(caller.scopes());
-                needed.addAll(definition.requiredScopes());
-                throw new InsufficientScopeException(needed, "The tool " + definition.name() + " needs the scopes "
-                        + String.join(" ", definition.requiredScopes()));
-            }
+            Scopes.require(caller, definition.requiredScopes(), "The tool " + definition.name());
             Object[] values;
             try {
                 values = binder.bind(definition, arguments, caller, context.interaction());

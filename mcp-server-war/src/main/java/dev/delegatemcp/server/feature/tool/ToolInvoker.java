@@ -1,10 +1,7 @@
 package dev.delegatemcp.server.feature.tool;
 
-import java.lang.reflect.InvocationTargetException;
-
+import dev.delegatemcp.server.BeanMethodCall;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.spi.CreationalContext;
-import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 
@@ -23,15 +20,7 @@ public class ToolInvoker {
      * @throws Throwable what the tool threw, unwrapped
      */
     public Object invoke(ToolExtension.DiscoveredTool tool, Object[] arguments) throws Throwable {
-        Bean<?> bean = tool.bean();
-        CreationalContext<?> context = beanManager.createCreationalContext(bean);
-        try {
-            Object instance = beanManager.getReference(bean, tool.definition().beanClass(), context);
-            return tool.definition().method().invoke(instance, arguments);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        } finally {
-            context.release();
-        }
+        return BeanMethodCall.contextual(beanManager, tool.bean(), tool.definition().beanClass(),
+                tool.definition().method()).call(arguments);
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import dev.delegatemcp.api.Content;
 import dev.delegatemcp.api.RemoteToolResult;
 import dev.delegatemcp.api.ToolResponse;
+import dev.delegatemcp.server.ContentBlocks;
 import dev.delegatemcp.wire.mcp.CallToolResult;
 import dev.delegatemcp.wire.mcp.ContentBlock;
 import jakarta.json.JsonReader;
@@ -70,22 +71,6 @@ public final class ToolResultMapper {
     }
 
     private static List<ContentBlock> blocks(List<Content> content) {
-        return content.stream().map(ToolResultMapper::block).toList();
-    }
-
-    /** The wire form of a tool author's content (MCP 2025-11-25 schema: ContentBlock). */
-    static ContentBlock block(Content content) {
-        if (content instanceof Content.Text text) {
-            return new ContentBlock.Text(text.text());
-        }
-        if (content instanceof Content.Image image) {
-            return new ContentBlock.Image(image.data(), image.mimeType());
-        }
-        if (content instanceof Content.Audio audio) {
-            return new ContentBlock.Audio(audio.data(), audio.mimeType());
-        }
-        Content.Resource resource = (Content.Resource) content;
-        return new ContentBlock.EmbeddedResource(new ContentBlock.ResourceContents(resource.uri(), resource.mimeType(),
-                resource.text(), resource.text() != null ? null : resource.blob()));
+        return content.stream().map(ContentBlocks::of).toList();
     }
 }

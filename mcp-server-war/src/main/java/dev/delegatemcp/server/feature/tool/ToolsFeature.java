@@ -1,8 +1,6 @@
 package dev.delegatemcp.server.feature.tool;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +14,7 @@ import dev.delegatemcp.api.interaction.ConnectionRequiredException;
 import dev.delegatemcp.api.interaction.RequestCancelledException;
 import dev.delegatemcp.server.ServerMessages;
 import dev.delegatemcp.server.protocol.McpFeature;
+import dev.delegatemcp.server.protocol.Pagination;
 import dev.delegatemcp.server.protocol.RequestContext;
 import dev.delegatemcp.server.security.InsufficientScopeException;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcException;
@@ -42,7 +41,6 @@ import jakarta.json.JsonValue;
 public class ToolsFeature implements McpFeature {
 
     private static final Logger LOG = Logger.getLogger(ToolsFeature.class.getName());
-    private static final String CURSOR_PREFIX = "tools:";
 
     @Inject
     @Any
@@ -84,10 +82,8 @@ public class ToolsFeature implements McpFeature {
         for (ToolProvider provider : providers) {
             provider.visibleTools(context).stream().filter(tool -> names.add(tool.name())).forEach(visible::add);
         }
-        int offset = decodeCursor(params.get("cursor"), visible.size());
-        int end = Math.min(visible.size(), offset + Math.max(1, config.pageSize()));
-        return new ListToolsResult(List.copyOf(visible.subList(offset, end)),
-                end < visible.size() ? encodeCursor(end) : null);
+        Pagination.Page<Tool> page = Pagination.page("tools", visible, params.get("cursor"), config.pageSize());
+        return new ListToolsResult(page.items(), page.nextCursor());
     }
 
     /** tools/call. */
@@ -121,29 +117,5 @@ public class ToolsFeature implements McpFeature {
                     + " failed unexpectedly. Try again later; if it keeps failing, give your administrator the reference "
                     + reference + ".");
         }
-    }
-
-    private static String encodeCursor(int offset) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((CURSOR_PREFIX + offset).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static int decodeCursor(JsonValue cursor, int size) {
-        if (cursor == null || cursor == JsonValue.NULL) {
-            return 0;
-        }
-        try {
-            String text = new String(Base64.getUrlDecoder().decode(((JsonString) cursor).getString()),
-                    StandardCharsets.UTF_8);
-            if (text.startsWith(CURSOR_PREFIX)) {
-                int offset = Integer.parseInt(text.substring(CURSOR_PREFIX.length()));
-                if (offset >= 0 && offset <= size) {
-                    return offset;
-                }
-            }
-        } catch (ClassCastException | IllegalArgumentException e) {
-            // falls through to the error below
-        }
-        throw JsonRpcException.invalidParams("Invalid params: unknown or expired cursor");
     }
 }
