@@ -123,8 +123,19 @@ class McpTransportIT {
     }
 
     @Test
-    void getOffersNoStreamAndAnswersMethodNotAllowed() {
-        assertEquals(405, alice().initialize().get().status());
+    void getOpensAnEventStreamThatStartsWithAPrimingEventToResumeFrom() {
+        McpHttp.Response stream = alice().initialize().get();
+        assertEquals(200, stream.status());
+        assertTrue(stream.header("Content-Type").startsWith("text/event-stream"), stream.header("Content-Type"));
+        assertTrue(stream.body().matches("(?s)id: \\S+\nretry: \\d+\ndata: \n\n"), stream.body());
+    }
+
+    @Test
+    void getWithoutASessionIsBadRequestAndWithAnotherUsersSessionNotFound() {
+        assertEquals(400, McpHttp.withToken(TestTokens.user("alice").sign()).get().status());
+        McpHttp alices = alice().initialize();
+        McpHttp bob = McpHttp.withToken(TestTokens.user("bob").sign()).header("Mcp-Session-Id", alices.sessionId());
+        assertEquals(404, bob.get().status());
     }
 
     @Test

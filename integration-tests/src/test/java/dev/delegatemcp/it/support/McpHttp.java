@@ -1,11 +1,16 @@
 package dev.delegatemcp.it.support;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -137,7 +142,8 @@ public final class McpHttp {
 
     private static Response execute(HttpRequest request) {
         try {
-            return new Response(HTTP.send(request, HttpResponse.BodyHandlers.ofString()));
+            return Response.read(HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream()),
+                    "GET".equals(request.method()));
         } catch (IOException e) {
             throw new AssertionError("HTTP request failed", e);
         } catch (InterruptedException e) {
@@ -149,8 +155,9 @@ public final class McpHttp {
     /** GET of any URL on the test server. */
     public static Response get(URI uri) {
         try {
-            return new Response(
-                    HTTP.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString()));
+            return Response.read(
+                    HTTP.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofInputStream()),
+                    true);
         } catch (IOException | InterruptedException e) {
             throw new AssertionError("HTTP request failed", e);
         }
@@ -164,32 +171,47 @@ public final class McpHttp {
         return execute(request.build());
     }
 
-    /** An HTTP response. */
-    public record Response(HttpResponse<String> raw) {
+    /**
+     * An HTTP response. The body of a GET's event stream, which the server keeps open, is read up to its first event
+     * only, then the connection is let go; any other body (a POST's event stream ends with its result) is read whole.
+     */
+    public record Response(int status, HttpHeaders headers, String body) {
 
-        public int status() {
-            return raw.statusCode();
-        }
-
-        public String body() {
-            return raw.body();
+        static Response read(HttpResponse<InputStream> response, boolean get) throws IOException {
+            boolean stream = get
+                    && response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream");
+            try (InputStream in = response.body()) {
+                if (!stream) {
+                    return new Response(response.statusCode(), response.headers(),
+                            new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                }
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+                StringBuilder first = new StringBuilder();
+                for (String line; (line = reader.readLine()) != null;) {
+                    first.append(line).append('\n');
+                    if (line.isEmpty()) {
+                        break;
+                    }
+                }
+                return new Response(response.statusCode(), response.headers(), first.toString());
+            }
         }
 
         public String header(String name) {
-            return raw.headers().firstValue(name).orElse(null);
+            return headers.firstValue(name).orElse(null);
         }
 
         /** All values of a header, each comma-separated list split into its elements. */
         public List<String> headerElements(String name) {
-            return raw.headers().allValues(name).stream().flatMap(v -> Arrays.stream(v.split(",")))
+            return headers.allValues(name).stream().flatMap(v -> Arrays.stream(v.split(",")))
                     .map(String::trim).filter(v -> !v.isEmpty()).toList();
         }
 
         public JsonObject json() {
-            try (JsonReader reader = Json.createReader(new StringReader(raw.body()))) {
+            try (JsonReader reader = Json.createReader(new StringReader(body))) {
                 return reader.readObject();
             } catch (RuntimeException e) {
-                throw new AssertionError("Not a JSON object (HTTP " + status() + "): " + raw.body(), e);
+                throw new AssertionError("Not a JSON object (HTTP " + status() + "): " + body, e);
             }
         }
 

@@ -34,7 +34,7 @@ public final class TestRequests {
     /** A request of that method in a session, by that caller. */
     public static RequestContext context(String method, McpCaller caller) {
         return new RequestContext(Json.createValue(1), method, caller, ProtocolVersion.LATEST, ClientCapabilities.NONE,
-                "s1");
+                "s1", null);
     }
 
     /** The lines a logger writes while open (every level), formatted as written. */

@@ -15,6 +15,7 @@ import dev.delegatemcp.api.McpCaller;
 import dev.delegatemcp.api.RemoteMcpServer;
 import dev.delegatemcp.api.completion.CompleteArgument;
 import dev.delegatemcp.api.completion.Completion;
+import dev.delegatemcp.api.interaction.McpRequest;
 import dev.delegatemcp.server.MethodReferences;
 import dev.delegatemcp.wire.mcp.CompletionReference;
 
@@ -46,6 +47,8 @@ public final class CompleterDefinitionReader {
             Type type = parameter.getParameterizedType();
             if (type == McpCaller.class) {
                 parameters.add(new CompleterParameter.Caller());
+            } else if (type == McpRequest.class) {
+                parameters.add(new CompleterParameter.Request());
             } else if (type == DownstreamCredential.class || type == DownstreamCredentials.class
                     || type == RemoteMcpServer.class) {
                 parameters.add(new CompleterParameter.Credential());

@@ -6,7 +6,7 @@ package dev.delegatemcp.server.feature.completion;
  */
 public sealed interface CompleterParameter
         permits CompleterParameter.Value, CompleterParameter.Arguments, CompleterParameter.Caller,
-        CompleterParameter.Credential {
+        CompleterParameter.Request, CompleterParameter.Credential {
 
     /** The value typed so far ({@code argument.value}), a {@code String}. */
     record Value() implements CompleterParameter {
@@ -18,6 +18,10 @@ public sealed interface CompleterParameter
 
     /** The authenticated {@link dev.delegatemcp.api.McpCaller}. */
     record Caller() implements CompleterParameter {
+    }
+
+    /** The {@link dev.delegatemcp.api.interaction.McpRequest} being served (progress, client log, cancellation, ...). */
+    record Request() implements CompleterParameter {
     }
 
     /**

@@ -140,6 +140,8 @@ public class CompletionFeature implements McpFeature {
                         : request.context().arguments();
             } else if (parameter instanceof CompleterParameter.Caller) {
                 values[i] = context.caller();
+            } else if (parameter instanceof CompleterParameter.Request) {
+                values[i] = context.interaction();
             } // a Credential stays null: the @Downstream interceptor fills it
         }
         return values;

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.delegatemcp.api.McpCaller;
+import dev.delegatemcp.api.interaction.McpRequest;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -38,7 +39,7 @@ final class PromptArguments {
      *
      * @throws JsonRpcException -32602 naming every problem when any argument does not fit
      */
-    static Object[] bind(PromptDefinition prompt, JsonObject arguments, McpCaller caller) {
+    static Object[] bind(PromptDefinition prompt, JsonObject arguments, McpCaller caller, McpRequest request) {
         List<PromptParameter> parameters = prompt.parameters();
         Object[] values = new Object[parameters.size()];
         List<String> problems = new ArrayList<>();
@@ -50,6 +51,8 @@ final class PromptArguments {
                 values[i] = bind(argument, arguments.get(argument.name()), problems);
             } else if (parameter instanceof PromptParameter.Caller) {
                 values[i] = caller;
+            } else if (parameter instanceof PromptParameter.Request) {
+                values[i] = request;
             } // a Credential stays null: the @Downstream interceptor fills it
         }
         List<String> unknown = arguments.keySet().stream().filter(name -> !declared.contains(name)).sorted().toList();

@@ -17,6 +17,7 @@ import dev.delegatemcp.api.DownstreamCredential;
 import dev.delegatemcp.api.DownstreamCredentials;
 import dev.delegatemcp.api.McpCaller;
 import dev.delegatemcp.api.RemoteMcpServer;
+import dev.delegatemcp.api.interaction.McpRequest;
 import dev.delegatemcp.api.prompt.Prompt;
 import dev.delegatemcp.api.prompt.PromptArg;
 import dev.delegatemcp.api.prompt.PromptMessage;
@@ -57,6 +58,10 @@ public final class PromptDefinitionReader {
         List<PromptArgument> arguments = new ArrayList<>();
         Set<String> argumentNames = new LinkedHashSet<>();
         for (Parameter parameter : method.getParameters()) {
+            if (parameter.getType() == McpRequest.class) {
+                parameters.add(new PromptParameter.Request());
+                continue;
+            }
             if (parameter.getType() == McpCaller.class) {
                 parameters.add(new PromptParameter.Caller());
                 continue;
@@ -79,7 +84,7 @@ public final class PromptDefinitionReader {
                 throw new InvalidPromptException(where + "parameter '" + argumentName + "' has the unsupported type "
                         + parameter.getParameterizedType().getTypeName()
                         + "; prompt arguments are strings: declare String or Optional<String>"
-                        + " (or McpCaller for the caller, or a credential of @Downstream)");
+                        + " (or McpCaller for the caller, McpRequest for the request, or a credential of @Downstream)");
             }
             if (!argumentNames.add(argumentName)) {
                 throw new InvalidPromptException(where + "two parameters are named '" + argumentName + "'");

@@ -5,7 +5,7 @@ package dev.delegatemcp.server.feature.prompt;
  * more case here, in {@link PromptDefinitionReader} and in {@link PromptArguments}.
  */
 public sealed interface PromptParameter
-        permits PromptParameter.Argument, PromptParameter.Caller, PromptParameter.Credential {
+        permits PromptParameter.Argument, PromptParameter.Caller, PromptParameter.Request, PromptParameter.Credential {
 
     /**
      * A prompt argument from the client: a string.
@@ -19,6 +19,10 @@ public sealed interface PromptParameter
 
     /** The authenticated {@link dev.delegatemcp.api.McpCaller}; not an argument. */
     record Caller() implements PromptParameter {
+    }
+
+    /** The {@link dev.delegatemcp.api.interaction.McpRequest} being served (progress, client log, cancellation, ...). */
+    record Request() implements PromptParameter {
     }
 
     /**

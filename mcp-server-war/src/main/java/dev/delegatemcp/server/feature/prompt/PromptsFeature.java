@@ -104,7 +104,8 @@ public class PromptsFeature implements McpFeature {
         PromptDefinition definition = prompt.definition();
         Scopes.require(context.caller(), definition.requiredScopes(), "The prompt " + definition.name());
         Object[] values = PromptArguments.bind(definition,
-                argumentsValue instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT, context.caller());
+                argumentsValue instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT, context.caller(),
+                context.interaction());
         Object returned;
         try {
             returned = prompt.call().call(values);

@@ -5,7 +5,7 @@ import java.util.Map;
 
 import dev.delegatemcp.server.protocol.RequestContext;
 
-/** Fills a resource method's arguments for one read: template variables (already converted) and the caller. */
+/** Fills a resource method's arguments for one read: template variables (already converted), the caller and the request. */
 final class ResourceArguments {
 
     private ResourceArguments() {
@@ -24,6 +24,8 @@ final class ResourceArguments {
                 values[i] = variables.get(variable.name());
             } else if (parameter instanceof ResourceParameter.Caller) {
                 values[i] = context.caller();
+            } else if (parameter instanceof ResourceParameter.Request) {
+                values[i] = context.interaction();
             }
         }
         return values;

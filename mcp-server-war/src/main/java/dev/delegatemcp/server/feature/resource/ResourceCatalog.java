@@ -115,6 +115,12 @@ public class ResourceCatalog {
                 .sorted(Comparator.comparing(Resource::uri)).toList();
     }
 
+    /** The template declared with exactly this text, whoever asks. */
+    public Optional<ResourceDeclaration.Templated> template(String declaredText) {
+        return templates.stream().map(TemplateEntry::declaration)
+                .filter(declaration -> declaration.declared().equals(declaredText)).findFirst();
+    }
+
     /** The templates this caller may see, in matching order. */
     public List<ResourceTemplate> visibleTemplates(McpCaller caller) {
         return templates.stream().map(TemplateEntry::declaration)

@@ -16,6 +16,7 @@ import dev.delegatemcp.api.DownstreamCredential;
 import dev.delegatemcp.api.DownstreamCredentials;
 import dev.delegatemcp.api.McpCaller;
 import dev.delegatemcp.api.RemoteMcpServer;
+import dev.delegatemcp.api.interaction.McpRequest;
 import dev.delegatemcp.api.resource.McpResource;
 import dev.delegatemcp.api.resource.McpResourceTemplate;
 import dev.delegatemcp.api.resource.TemplateVariable;
@@ -30,7 +31,7 @@ import dev.delegatemcp.wire.mcp.ResourceTemplate;
 public final class ResourceDeclarationReader {
 
     private static final Pattern SYNTHETIC_PARAMETER_NAME = Pattern.compile("arg[0-9]+");
-    private static final String SERVER_FILLED = "McpCaller, DownstreamCredential, DownstreamCredentials and"
+    private static final String SERVER_FILLED = "McpCaller, McpRequest, DownstreamCredential, DownstreamCredentials and"
             + " RemoteMcpServer";
 
     private ResourceDeclarationReader() {
@@ -148,6 +149,9 @@ public final class ResourceDeclarationReader {
         Class<?> type = parameter.getType();
         if (type == McpCaller.class) {
             return Optional.of(new ResourceParameter.Caller());
+        }
+        if (type == McpRequest.class) {
+            return Optional.of(new ResourceParameter.Request());
         }
         if (type == DownstreamCredential.class || type == DownstreamCredentials.class
                 || type == RemoteMcpServer.class) {

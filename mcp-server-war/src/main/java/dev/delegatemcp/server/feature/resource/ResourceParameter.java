@@ -6,7 +6,8 @@ package dev.delegatemcp.server.feature.resource;
  * {@link ResourceArguments} fills it.
  */
 public sealed interface ResourceParameter
-        permits ResourceParameter.Variable, ResourceParameter.Caller, ResourceParameter.Credential {
+        permits ResourceParameter.Variable, ResourceParameter.Caller, ResourceParameter.Request,
+        ResourceParameter.Credential {
 
     /** A template variable's value, converted to the parameter's type when the URI was matched. */
     record Variable(String name, VariableType type) implements ResourceParameter {
@@ -14,6 +15,10 @@ public sealed interface ResourceParameter
 
     /** The authenticated {@link dev.delegatemcp.api.McpCaller}. */
     record Caller() implements ResourceParameter {
+    }
+
+    /** The {@link dev.delegatemcp.api.interaction.McpRequest} being served (progress, client log, cancellation, ...). */
+    record Request() implements ResourceParameter {
     }
 
     /**

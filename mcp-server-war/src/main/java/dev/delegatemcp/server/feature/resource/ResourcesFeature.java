@@ -12,6 +12,7 @@ import java.util.logging.Logger;
 import dev.delegatemcp.api.McpCaller;
 import dev.delegatemcp.api.ToolCallException;
 import dev.delegatemcp.api.interaction.ConnectionRequiredException;
+import dev.delegatemcp.api.interaction.RequestCancelledException;
 import dev.delegatemcp.api.resource.ResourceNotFoundException;
 import dev.delegatemcp.server.ServerMessages;
 import dev.delegatemcp.server.protocol.McpFeature;
@@ -131,7 +132,7 @@ public class ResourcesFeature implements McpFeature {
                     .produce(ResourceArguments.bind(resource.parameters(), resource.variables(), context));
             return new ReadResourceResult(
                     ResourceContentsMapper.map(value, resource.shape(), uri, resource.mimeType()));
-        } catch (ConnectionRequiredException | InsufficientScopeException e) {
+        } catch (ConnectionRequiredException | InsufficientScopeException | RequestCancelledException e) {
             throw e; // rendered by the protocol layer, and a 403 by the transport
         } catch (ResourceNotFoundException e) {
             throw notFound(uri);

@@ -16,9 +16,19 @@ public class EventStreamResponseFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
 
+    /** The request attribute holding the {@link UpgradableResponse}. */
+    static final String ATTRIBUTE = UpgradableResponse.class.getName();
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        chain.doFilter(request, "POST".equals(request.getMethod()) ? new UpgradableResponse(response) : response);
+        if (!"POST".equals(request.getMethod())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        UpgradableResponse upgradable = new UpgradableResponse(response);
+        // JAX-RS injects a proxy of the response, never this object: the endpoint finds it as a request attribute.
+        request.setAttribute(ATTRIBUTE, upgradable);
+        chain.doFilter(request, upgradable);
     }
 }

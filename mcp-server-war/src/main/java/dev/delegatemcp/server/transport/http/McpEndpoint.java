@@ -32,7 +32,7 @@ import dev.delegatemcp.wire.mcp.ProtocolVersion;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
-import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -92,7 +92,7 @@ public class McpEndpoint {
     SessionStreams streams;
 
     @Context
-    HttpServletResponse servletResponse;
+    HttpServletRequest servletRequest;
 
     @POST
     @Consumes(MediaType.WILDCARD)
@@ -168,7 +168,7 @@ public class McpEndpoint {
      */
     private Response serve(JsonRpcMessage message, McpSession session, ResponseFormat format) {
         RequestInteraction interaction = interactions.begin(message, caller, session,
-                () -> ServletEventConnection.open(servletResponse));
+                () -> ServletEventConnection.open(servletRequest));
         Object reply;
         try {
             reply = JsonRpcResponse.of(message.id(), dispatcher.dispatch(message, caller, session, interaction));

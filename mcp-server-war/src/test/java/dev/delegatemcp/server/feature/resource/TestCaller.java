@@ -20,6 +20,6 @@ record TestCaller(String subject, Optional<String> clientId, Optional<String> te
     /** A request of this caller in a session. */
     RequestContext request(String method, String sessionId) {
         return new RequestContext(Json.createValue(1), method, this, ProtocolVersion.LATEST, ClientCapabilities.NONE,
-                sessionId);
+                sessionId, null);
     }
 }
