@@ -34,6 +34,7 @@ import dev.delegatemcp.wire.mcp.McpMethods;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -130,13 +131,19 @@ class ConnectionsE2EIT {
 
     /** Runs the steps in one MCP session of the user; {@code urlElicitation}: declare elicitation.url. */
     private static List<JsonObject> client(User user, boolean urlElicitation, JsonObject... steps) {
+        return run(user, urlElicitation ? "url" : "none", steps).getJsonArray("results")
+                .getValuesAs(JsonObject.class);
+    }
+
+    /** Runs connections-client.mjs in that elicitation mode: its whole output. */
+    private static JsonObject run(User user, String elicitationMode, JsonObject... steps) {
         JsonArrayBuilder array = Json.createArrayBuilder();
         Arrays.stream(steps).forEach(array::add);
         Node.Result result = Node.run(Map.of("MCP_URL", MCP_URL, "MCP_TOKEN", user.token(),
-                "MCP_ELICITATION", urlElicitation ? "url" : "none", "MCP_STEPS", array.build().toString()),
+                "MCP_ELICITATION", elicitationMode, "MCP_STEPS", array.build().toString()),
                 120, "connections-client.mjs");
         assertEquals(0, result.exitCode(), result.stdout() + result.stderr());
-        return result.json().getJsonArray("results").getValuesAs(JsonObject.class);
+        return result.json();
     }
 
     /** A step that reads every page of tools/list. */
@@ -239,6 +246,27 @@ class ConnectionsE2EIT {
         assertEquals(notConnected.sub(), after.getString("user"), "the same call, in the same session, now with bob's "
                 + "own connection");
         assertEquals("Acme Corp", session.get(2).getJsonObject("structuredContent").getString("name"));
+    }
+
+    @Test
+    void aClientThatOpensTheElicitedUrlDuringTheCallGetsThatSameCallsResultOnceTheUserConnected() {
+        User notConnected = signIn("bob");
+        disconnect(notConnected, "crm", "user");
+
+        JsonObject run = run(notConnected, "url-connect", crmLookup("Acme Corp"));
+        JsonArray elicited = run.getJsonArray("elicited");
+        assertEquals(1, elicited.size(), "one URL elicitation inside the call: " + run);
+        JsonObject elicitation = elicited.getJsonObject(0);
+        assertEquals("url", elicitation.getString("mode"));
+        assertEquals(new ConnectRequest("crm", List.of("crm.read"), "user"),
+                connectRequest(elicitation.getString("url")));
+        assertEquals(List.of(200), run.getJsonArray("connectStatuses").getValuesAs(JsonNumber.class).stream()
+                .map(JsonNumber::intValue).toList(), "the user connected while the call waited");
+        JsonObject result = run.getJsonArray("results").getJsonObject(0);
+        assertEquals(notConnected.sub(), connectionOfSuccess(result).getString("user"),
+                "the same call finished with bob's new connection, no -32042 and no second call: " + result);
+        assertEquals(List.of(elicitation.getString("elicitationId")), strings(run.getJsonArray("completed")),
+                "the client was told the elicitation is complete");
     }
 
     @Test

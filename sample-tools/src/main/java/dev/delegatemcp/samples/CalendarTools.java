@@ -1,21 +1,12 @@
 package dev.delegatemcp.samples;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 
 import dev.delegatemcp.api.Downstream;
 import dev.delegatemcp.api.DownstreamCredential;
 import dev.delegatemcp.api.Tool;
-import dev.delegatemcp.api.ToolCallException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A sample tool that calls a downstream calendar API with a delegated credential: the server exchanges the
@@ -25,32 +16,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class CalendarTools {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-
     @Inject
-    @ConfigProperty(name = "samples.calendar.url")
-    String calendarUrl;
-
-    /** How long the tool waits for the calendar's answer. */
-    @Inject
-    @ConfigProperty(name = "samples.calendar.timeout", defaultValue = "PT10S")
-    Duration timeout;
+    CalendarService calendar;
 
     @Tool(name = "calendar_events", title = "My calendar",
             description = "Lists the caller's upcoming calendar events from the calendar service.",
             annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true))
     @Downstream(resource = "calendar")
-    public String events(DownstreamCredential calendar) {
-        HttpResponse<String> response = get(calendar);
-        if (response.statusCode() == 401) {
-            response = get(calendar.refresh());
-        }
-        if (response.statusCode() != 200) {
-            throw new ToolCallException("The calendar service answered with status " + response.statusCode()
-                    + "; try again later.");
-        }
-        return response.body();
+    public String events(DownstreamCredential credential) {
+        return calendar.events(credential);
     }
 
     /** What the server holds for the caller's calendar access: never the secret itself. */
@@ -65,19 +39,5 @@ public class CalendarTools {
     public Access access(DownstreamCredential calendar) {
         return new Access(calendar.target(), calendar.type().name(),
                 calendar.expiresAt().map(Object::toString).orElse(null), List.copyOf(calendar.scopes()));
-    }
-
-    private HttpResponse<String> get(DownstreamCredential credential) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(calendarUrl)).timeout(timeout)
-                .header("Accept", "application/json");
-        credential.applyTo(request::header);
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new ToolCallException("The calendar service could not be reached; try again in a moment.");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ToolCallException("The request to the calendar service was interrupted.");
-        }
     }
 }

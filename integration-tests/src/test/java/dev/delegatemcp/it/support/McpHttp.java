@@ -188,6 +188,9 @@ public final class McpHttp {
                 BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
                 StringBuilder first = new StringBuilder();
                 for (String line; (line = reader.readLine()) != null;) {
+                    if (line.isEmpty() && first.length() == 0) {
+                        continue; // a blank line before any event dispatches nothing
+                    }
                     first.append(line).append('\n');
                     if (line.isEmpty()) {
                         break;

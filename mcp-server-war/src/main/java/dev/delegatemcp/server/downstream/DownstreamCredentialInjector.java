@@ -12,6 +12,8 @@ import dev.delegatemcp.api.DownstreamCredential;
 import dev.delegatemcp.api.DownstreamCredentials;
 import dev.delegatemcp.api.RemoteMcpServer;
 import dev.delegatemcp.api.ToolCallException;
+import dev.delegatemcp.api.interaction.ConnectionRequiredException;
+import dev.delegatemcp.api.interaction.McpRequest;
 import dev.delegatemcp.server.remote.RemoteMcpServers;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -38,6 +40,12 @@ public class DownstreamCredentialInjector {
     @Inject
     RemoteMcpServers remoteServers;
 
+    @Inject
+    McpRequest request;
+
+    @Inject
+    ConnectConfig connectConfig;
+
     private static final String DONE = DownstreamCredentialInjector.class.getName() + ".done";
 
     /** The plans of the tool methods, by bean class: reading annotations and parameter types on every call is slow. */
@@ -59,7 +67,7 @@ public class DownstreamCredentialInjector {
         DownstreamCredential[] obtained = new DownstreamCredential[plan.targets().size()];
         for (int t = 0; t < obtained.length; t++) {
             InjectionPlan.Target target = plan.targets().get(t);
-            obtained[t] = credentials.obtain(target.name(), target.level(), target.scopes());
+            obtained[t] = obtain(target);
         }
         Object[] parameters = invocation.getParameters();
         for (InjectionPlan.Slot slot : plan.slots()) {
@@ -74,6 +82,19 @@ public class DownstreamCredentialInjector {
         }
         invocation.setParameters(parameters);
         return invocation.proceed();
+    }
+
+    /** The caller's credential for the target; a user connection may be made inside the call (InCallConnect). */
+    private DownstreamCredential obtain(InjectionPlan.Target target) {
+        try {
+            return credentials.obtain(target.name(), target.level(), target.scopes());
+        } catch (ConnectionRequiredException required) {
+            if (target.level() != Downstream.Level.USER) {
+                throw required;
+            }
+            return new InCallConnect(connectConfig, duration -> Thread.sleep(duration.toMillis())).connect(request,
+                    required, () -> credentials.obtain(target.name(), target.level(), target.scopes()));
+        }
     }
 
     private RemoteMcpServer remoteServer(String target, DownstreamCredential credential) {

@@ -151,11 +151,10 @@ public class McpEndpoint {
             return Response.accepted().build();
         }
         if (message.isResponse()) {
-            if (clientMessages.response(message, session.get(), caller.subject())) {
-                return Response.accepted().build();
-            }
-            return error(Response.Status.BAD_REQUEST, null, JsonRpcErrorCodes.INVALID_REQUEST,
-                    "Bad Request: no request of this server waits for that response");
+            // Accepted even when nothing waits for it any more (answered late, after the wait timed out or the call
+            // was cancelled): the client did nothing wrong. It reaches a waiting call of this session and subject only.
+            clientMessages.response(message, session.get(), caller.subject());
+            return Response.accepted().build();
         }
         return serve(message, session.get(), format);
     }
