@@ -1,9 +1,6 @@
 package dev.delegatemcp.server.feature.resource;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -16,6 +13,7 @@ import dev.delegatemcp.api.interaction.RequestCancelledException;
 import dev.delegatemcp.api.resource.ResourceNotFoundException;
 import dev.delegatemcp.server.ServerMessages;
 import dev.delegatemcp.server.protocol.McpFeature;
+import dev.delegatemcp.server.protocol.Pagination;
 import dev.delegatemcp.server.protocol.RequestContext;
 import dev.delegatemcp.server.security.InsufficientScopeException;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcErrorCodes;
@@ -24,6 +22,8 @@ import dev.delegatemcp.wire.mcp.ListResourceTemplatesResult;
 import dev.delegatemcp.wire.mcp.ListResourcesResult;
 import dev.delegatemcp.wire.mcp.McpMethods;
 import dev.delegatemcp.wire.mcp.ReadResourceResult;
+import dev.delegatemcp.wire.mcp.Resource;
+import dev.delegatemcp.wire.mcp.ResourceTemplate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -58,8 +58,6 @@ public class ResourcesFeature implements McpFeature {
     private static final Logger LOG = Logger.getLogger(ResourcesFeature.class.getName());
     /** Looked up once: {@code Json.createXxx} looks the provider up again on every call (a class-loader lock). */
     private static final JsonProvider JSON = JsonProvider.provider();
-    private static final String RESOURCES_CURSOR = "resources:";
-    private static final String TEMPLATES_CURSOR = "templates:";
 
     private final ResourceCatalog catalog;
     private final ResourceSubscriptions subscriptions;
@@ -106,20 +104,16 @@ public class ResourcesFeature implements McpFeature {
 
     /** resources/list: the resources the caller may read, by URI, one page at a time. */
     ListResourcesResult list(JsonObject params, RequestContext context) {
-        var visible = catalog.visibleResources(context.caller());
-        int offset = decodeCursor(params.get("cursor"), RESOURCES_CURSOR, visible.size());
-        int end = end(offset, visible.size());
-        return new ListResourcesResult(List.copyOf(visible.subList(offset, end)),
-                end < visible.size() ? encodeCursor(RESOURCES_CURSOR, end) : null);
+        Pagination.Page<Resource> page = Pagination.page("resources", catalog.visibleResources(context.caller()),
+                params.get("cursor"), config.pageSize());
+        return new ListResourcesResult(page.items(), page.nextCursor());
     }
 
     /** resources/templates/list: the templates the caller may use, in matching order, one page at a time. */
     ListResourceTemplatesResult listTemplates(JsonObject params, RequestContext context) {
-        var visible = catalog.visibleTemplates(context.caller());
-        int offset = decodeCursor(params.get("cursor"), TEMPLATES_CURSOR, visible.size());
-        int end = end(offset, visible.size());
-        return new ListResourceTemplatesResult(List.copyOf(visible.subList(offset, end)),
-                end < visible.size() ? encodeCursor(TEMPLATES_CURSOR, end) : null);
+        Pagination.Page<ResourceTemplate> page = Pagination.page("templates",
+                catalog.visibleTemplates(context.caller()), params.get("cursor"), config.pageSize());
+        return new ListResourceTemplatesResult(page.items(), page.nextCursor());
     }
 
     /** resources/read. */
@@ -200,33 +194,5 @@ public class ResourcesFeature implements McpFeature {
                     "Invalid Request: resource subscriptions belong to a session; send Mcp-Session-Id");
         }
         return context.sessionId();
-    }
-
-    private int end(int offset, int size) {
-        return Math.min(size, offset + Math.max(1, config.pageSize()));
-    }
-
-    private static String encodeCursor(String prefix, int offset) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((prefix + offset).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static int decodeCursor(JsonValue cursor, String prefix, int size) {
-        if (cursor == null || cursor == JsonValue.NULL) {
-            return 0;
-        }
-        try {
-            String text = new String(Base64.getUrlDecoder().decode(((JsonString) cursor).getString()),
-                    StandardCharsets.UTF_8);
-            if (text.startsWith(prefix)) {
-                int offset = Integer.parseInt(text.substring(prefix.length()));
-                if (offset >= 0 && offset <= size) {
-                    return offset;
-                }
-            }
-        } catch (ClassCastException | IllegalArgumentException e) {
-            // falls through to the error below
-        }
-        throw JsonRpcException.invalidParams("Invalid params: unknown or expired cursor");
     }
 }

@@ -7,7 +7,7 @@ import dev.delegatemcp.api.interaction.ClientInteractionException;
 import dev.delegatemcp.api.interaction.Sampling;
 import dev.delegatemcp.api.interaction.SamplingRequest;
 import dev.delegatemcp.api.interaction.SamplingResult;
-import dev.delegatemcp.wire.mcp.ContentBlock;
+import dev.delegatemcp.server.ContentBlocks;
 import dev.delegatemcp.wire.mcp.CreateMessageParams;
 import dev.delegatemcp.wire.mcp.McpMethods;
 import jakarta.json.JsonObject;
@@ -46,7 +46,8 @@ final class ClientSampling implements Sampling {
     static CreateMessageParams params(SamplingRequest request) {
         List<CreateMessageParams.SamplingMessage> messages = request.messages().stream()
                 .map(message -> new CreateMessageParams.SamplingMessage(
-                        message.role().name().toLowerCase(java.util.Locale.ROOT), block(message.content())))
+                        message.role().name().toLowerCase(java.util.Locale.ROOT),
+                        ContentBlocks.of(message.content())))
                 .toList();
         CreateMessageParams.ModelPreferences preferences = request.modelHints().isEmpty() ? null
                 : new CreateMessageParams.ModelPreferences(
@@ -92,18 +93,5 @@ final class ClientSampling implements Sampling {
 
     private static String string(JsonObject object, String name) {
         return object.get(name) instanceof JsonString value ? value.getString() : null;
-    }
-
-    private static ContentBlock block(Content content) {
-        if (content instanceof Content.Text text) {
-            return new ContentBlock.Text(text.text());
-        }
-        if (content instanceof Content.Image image) {
-            return new ContentBlock.Image(image.data(), image.mimeType());
-        }
-        if (content instanceof Content.Audio audio) {
-            return new ContentBlock.Audio(audio.data(), audio.mimeType());
-        }
-        throw new IllegalArgumentException("sampling messages hold text, images or audio");
     }
 }
