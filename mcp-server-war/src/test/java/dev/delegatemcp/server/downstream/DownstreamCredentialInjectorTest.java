@@ -236,6 +236,9 @@ class DownstreamCredentialInjectorTest {
         CallerCredentials callerCredentials = new CallerCredentials();
         injector.credentials = callerCredentials;
         injector.remoteServers = remoteServers;
+        // A request without a client able to connect inside the call (InCallConnectTest covers the other case).
+        injector.connectConfig = new ConnectConfig(false, java.time.Duration.ofMinutes(5),
+                java.time.Duration.ofSeconds(2));
         callerCredentials.credentials = credentials;
         callerCredentials.notConnected = new NotConnectedCallers(Duration.ofSeconds(30), 100, nanos::get);
         callerCredentials.inboundToken = new JsonWebToken() {

@@ -163,7 +163,8 @@ class PromptDefinitionReaderTest {
     void anArgumentThatIsNotAStringFailsNamingTheParameterAndItsType() {
         assertEquals("Prompt method " + BadPrompts.class.getName() + "#numberArgument(int): parameter 'count' has the"
                 + " unsupported type int; prompt arguments are strings: declare String or Optional<String> (or"
-                + " McpCaller for the caller, or a credential of @Downstream)", problem("numberArgument"));
+                + " McpCaller for the caller, McpRequest for the request, or a credential of @Downstream)",
+                problem("numberArgument"));
         assertTrue(problem("listArgument").contains("parameter 'tags' has the unsupported type java.util.List<"
                 + "java.lang.String>"));
         assertTrue(problem("optionalNumber").contains("java.util.Optional<java.lang.Integer>"));

@@ -215,7 +215,7 @@ class ResourceDeclarationReaderTest {
     @Test
     void aFixedResourceTakesNoArgumentOfItsOwn() {
         assertTrue(refusal(Broken.class, "argument").endsWith("parameter 'id' of type String cannot be filled: a"
-                + " resource method takes McpCaller, DownstreamCredential, DownstreamCredentials and RemoteMcpServer"
+                + " resource method takes McpCaller, McpRequest, DownstreamCredential, DownstreamCredentials and RemoteMcpServer"
                 + " parameters only (template variables need @McpResourceTemplate)"));
     }
 
