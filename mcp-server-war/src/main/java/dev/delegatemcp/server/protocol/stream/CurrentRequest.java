@@ -8,23 +8,29 @@ import dev.delegatemcp.api.interaction.McpRequest;
 import dev.delegatemcp.api.interaction.Progress;
 import dev.delegatemcp.api.interaction.Roots;
 import dev.delegatemcp.api.interaction.Sampling;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The {@link McpRequest} being served in this HTTP request, for {@code @Inject McpRequest}: a request-scoped bean that
- * forwards to the interaction the transport started; outside one, every call fails with
+ * The {@link McpRequest} being served on the calling thread, for {@code @Inject McpRequest}: forwards to the
+ * interaction {@link Interactions} started there (a thread-local, set and cleared around the request, so that a request
+ * whose methods never ask for it costs no bean of its own); outside a request, every call fails with
  * {@link IllegalStateException}.
  */
-@RequestScoped
+@ApplicationScoped
 public class CurrentRequest implements McpRequest {
 
-    private McpRequest interaction;
+    private static final ThreadLocal<McpRequest> SERVED = new ThreadLocal<>();
 
-    public void set(McpRequest started) {
-        this.interaction = started;
+    static void set(McpRequest started) {
+        SERVED.set(started);
     }
 
-    private McpRequest interaction() {
+    static void clear() {
+        SERVED.remove();
+    }
+
+    private static McpRequest interaction() {
+        McpRequest interaction = SERVED.get();
         if (interaction == null) {
             throw new IllegalStateException("no MCP request is being served on this thread");
         }

@@ -35,9 +35,6 @@ public class Interactions {
     @Inject
     StreamConfig config;
 
-    @Inject
-    CurrentRequest current;
-
     /**
      * The request starts on the calling thread.
      *
@@ -51,12 +48,13 @@ public class Interactions {
                 session.clientCapabilities(), channel, () -> levels.of(session.id()));
         inFlight.add(session.id(), request.id(), interaction.cancellationState());
         interaction.cancellationState().started();
-        current.set(interaction);
+        CurrentRequest.set(interaction);
         return interaction;
     }
 
     /** The request is done (whatever its outcome): no cancellation reaches it any more. */
     public void end(JsonRpcMessage request, McpSession session, RequestInteraction interaction) {
+        CurrentRequest.clear();
         inFlight.remove(session.id(), request.id(), interaction.cancellationState());
         interaction.cancellationState().finished();
     }

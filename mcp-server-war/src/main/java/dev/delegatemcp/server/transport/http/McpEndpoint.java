@@ -177,7 +177,6 @@ public class McpEndpoint {
             reply = null;
         } catch (InsufficientScopeException e) {
             if (interaction.openedStream() == null) {
-                interactions.end(message, session, interaction);
                 return Response.status(Response.Status.FORBIDDEN)
                         .header("WWW-Authenticate", challenge.insufficientScope(e.neededScopes(), e.getMessage()))
                         .type(MediaType.APPLICATION_JSON)
@@ -192,8 +191,9 @@ public class McpEndpoint {
             ServerMessages.INTERNAL_ERROR.log(LOG, message.method(), e.getClass().getName(), reference);
             reply = JsonRpcErrorResponse.of(message.id(), JsonRpcErrorCodes.INTERNAL_ERROR,
                     "Internal error (reference " + reference + ")");
+        } finally {
+            interactions.end(message, session, interaction);
         }
-        interactions.end(message, session, interaction);
         if (interaction.cancellation().isCancelled()) {
             reply = null;
         }
