@@ -9,7 +9,10 @@ import java.util.function.Supplier;
  * Every event gets the id {@code <stream id>_<sequence>}, unique in the session; the last {@code replayLimit} events
  * are kept so that a client that lost the connection, or whose connection the server closed so that it polls, can
  * resume with {@code Last-Event-ID} and get what it missed on this stream and nothing of any other (Resumability and
- * redelivery). A stream that ended still replays what it kept. Thread-safe.
+ * redelivery). A stream that ended still replays what it kept. Thread-safe: sending, resuming and ending take the
+ * stream's lock, which a write to a client that stopped reading can hold for as long as the write blocks; asking the
+ * stream about its state ({@link #opened()}, {@link #connected()}, {@link #ended()}) never waits for that lock, so that
+ * {@link SessionStreams}, which asks under its own lock, is never held up by one slow client.
  */
 public final class EventStream {
 
@@ -20,10 +23,12 @@ public final class EventStream {
     private final int replayLimit;
     private final long retryMillis;
     private final ArrayDeque<Kept> kept = new ArrayDeque<>();
+    // Written under the stream's lock, read without it by the state queries.
     private Supplier<StreamConnection> opener;
-    private StreamConnection connection;
+    private volatile StreamConnection connection;
+    private volatile boolean opened;
+    private volatile boolean ended;
     private long lastSequence;
-    private boolean ended;
 
     private EventStream(String id, int replayLimit, long retryMillis, Supplier<StreamConnection> opener,
             StreamConnection connection) {
@@ -32,6 +37,7 @@ public final class EventStream {
         this.retryMillis = retryMillis;
         this.opener = opener;
         this.connection = connection;
+        this.opened = opener == null;
     }
 
     /**
@@ -68,11 +74,7 @@ public final class EventStream {
         if (ended) {
             return false;
         }
-        if (opener != null) {
-            connection = opener.get();
-            opener = null;
-            prime();
-        }
+        openIfNeeded();
         SseEvent event = new SseEvent(id + "_" + ++lastSequence, json, null);
         keep(event);
         if (connection != null && !connection.write(event)) {
@@ -81,18 +83,21 @@ public final class EventStream {
         return true;
     }
 
-    /** Whether a connection was ever opened: false for a POST whose response can still be plain JSON. */
-    public synchronized boolean opened() {
-        return opener == null;
+    /**
+     * Whether a connection was ever opened: false for a POST whose response can still be plain JSON, also after the
+     * stream ended without having sent anything.
+     */
+    public boolean opened() {
+        return opened;
     }
 
     /** Whether a client is connected now. */
-    public synchronized boolean connected() {
+    public boolean connected() {
         return connection != null;
     }
 
     /** Whether the stream has ended. */
-    public synchronized boolean ended() {
+    public boolean ended() {
         return ended;
     }
 
@@ -102,11 +107,10 @@ public final class EventStream {
      * announced). Opens the stream first when nothing was sent yet, so that the client has an id to resume from.
      */
     public synchronized void closeConnection() {
-        if (opener != null) {
-            connection = opener.get();
-            opener = null;
-            prime();
+        if (ended) {
+            return;
         }
+        openIfNeeded();
         if (connection != null) {
             connection.close();
             connection = null;
@@ -133,7 +137,10 @@ public final class EventStream {
             connection.close();
         }
         connection = null;
-        opener = null;
+        if (opener != null) {
+            opener = null;
+            opened = true;
+        }
         for (Iterator<Kept> it = kept.iterator(); it.hasNext();) {
             Kept next = it.next();
             if (next.sequence() > afterSequence && !newConnection.write(next.event())) {
@@ -163,6 +170,15 @@ public final class EventStream {
     static String streamIdOf(String eventId) {
         int separator = eventId.lastIndexOf('_');
         return separator > 0 ? eventId.substring(0, separator) : null;
+    }
+
+    private void openIfNeeded() {
+        if (opener != null) {
+            connection = opener.get();
+            opener = null;
+            opened = true;
+            prime();
+        }
     }
 
     /** The priming event: an id to resume from, the reconnection delay, and an empty data line. */
