@@ -198,9 +198,12 @@ public class SessionStreams implements ServerNotifications {
                 return;
             }
             toEnd = new ArrayList<>(channels.resumable.values());
+            toEnd.addAll(channels.listening);
             ArrayDeque<EventStream> subjects = listeningBySubject.get(channels.owner);
             if (subjects != null) {
-                subjects.removeAll(channels.listening);
+                // The session's own list lost the streams whose clients left; the subject's may still hold them.
+                subjects.removeAll(toEnd);
+                dropDisconnected(subjects);
                 if (subjects.isEmpty()) {
                     listeningBySubject.remove(channels.owner);
                 }
