@@ -13,6 +13,8 @@ import dev.delegatemcp.wire.WireJson;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcMessage;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcNotification;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcRequest;
+import dev.delegatemcp.wire.mcp.McpMethods;
+import jakarta.json.spi.JsonProvider;
 
 /**
  * What one request sends to the client before its response (MCP 2025-11-25, Streamable HTTP: the POST response as an
@@ -20,6 +22,8 @@ import dev.delegatemcp.wire.jsonrpc.JsonRpcRequest;
  * so a request that sends nothing is answered with plain JSON.
  */
 public final class RequestChannel {
+
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private final String sessionId;
     private final String owner;
@@ -48,7 +52,9 @@ public final class RequestChannel {
     }
 
     /**
-     * Sends a request to the client and waits for its answer, for at most {@code mcp.interaction.timeout}.
+     * Sends a request to the client and waits for its answer, for at most {@code mcp.interaction.timeout}; when none
+     * came in time, tells the client with {@code notifications/cancelled} that the server no longer waits (MCP
+     * 2025-11-25, Lifecycle, Timeouts).
      *
      * @param what what is asked, for the user's sentence on failure, e.g. "sampling"
      * @return the client's response (with a result or an error)
@@ -76,9 +82,12 @@ public final class RequestChannel {
             }
             return waiting.answer().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
+            // Lifecycle, Timeouts: the sender SHOULD issue a cancellation notification and stop waiting.
+            target.send(WireJson.toJson(JsonRpcNotification.of(McpMethods.CANCELLED, JSON.createObjectBuilder()
+                    .add("requestId", waiting.id()).add("reason", "timeout").build())));
             throw new ClientInteractionException(ClientInteractionException.Reason.TIMED_OUT,
-                    "The client did not answer the " + what + " request within " + timeout.toSeconds()
-                            + " seconds; try again.");
+                    "The client did not answer the " + what + " request within " + describe(timeout)
+                            + "; try again.");
         } catch (CancellationException e) {
             throw new RequestCancelledException();
         } catch (ExecutionException e) {
@@ -119,6 +128,22 @@ public final class RequestChannel {
             stream = streams.requestStream(sessionId, owner, opener);
         }
         return stream;
+    }
+
+    /** A duration for a sentence, in the largest whole unit: "5 minutes", "30 seconds", "1500 milliseconds". */
+    static String describe(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis % 60_000 == 0) {
+            return plural(millis / 60_000, "minute");
+        }
+        if (millis % 1000 == 0) {
+            return plural(millis / 1000, "second");
+        }
+        return plural(millis, "millisecond");
+    }
+
+    private static String plural(long count, String unit) {
+        return count + " " + unit + (count == 1 ? "" : "s");
     }
 
     private static ClientInteractionException disconnected(String what) {
