@@ -10,8 +10,10 @@ import dev.delegatemcp.api.interaction.SamplingResult;
 import dev.delegatemcp.server.ContentBlocks;
 import dev.delegatemcp.wire.mcp.CreateMessageParams;
 import dev.delegatemcp.wire.mcp.McpMethods;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 
 /** {@code sampling/createMessage} to the client (MCP 2025-11-25, Client features, Sampling). */
 final class ClientSampling implements Sampling {
@@ -56,6 +58,12 @@ final class ClientSampling implements Sampling {
                 request.maxTokens(), request.stopSequences().isEmpty() ? null : request.stopSequences());
     }
 
+    /**
+     * The client's CreateMessageResult: its role, its content (one text, image or audio block, alone or as a list of
+     * one), its model and stop reason.
+     *
+     * @throws ClientInteractionException (REFUSED) for anything else
+     */
     static SamplingResult read(JsonObject result) {
         SamplingRequest.Role role;
         if (!(result.get("role") instanceof JsonString roleName)) {
@@ -66,8 +74,12 @@ final class ClientSampling implements Sampling {
             case "assistant" -> role = SamplingRequest.Role.ASSISTANT;
             default -> throw ClientReplies.malformed("sampling");
         }
-        if (!(result.get("content") instanceof JsonObject content)
-                || !(content.get("type") instanceof JsonString type)) {
+        JsonValue block = result.get("content");
+        // 2025-11-25 lets a SamplingMessage hold one block or a list of them; a result holds one here.
+        if (block instanceof JsonArray list && list.size() == 1) {
+            block = list.get(0);
+        }
+        if (!(block instanceof JsonObject content) || !(content.get("type") instanceof JsonString type)) {
             throw ClientReplies.malformed("sampling");
         }
         Content read = switch (type.getString()) {
