@@ -128,6 +128,19 @@ public final class EventStream {
     }
 
     /**
+     * Ends the stream when it never opened, so that it never will and its request's response stays plain JSON.
+     *
+     * @return whether it ended it; false when a message had already opened it
+     */
+    synchronized boolean endUnopened() {
+        if (opened) {
+            return false;
+        }
+        end();
+        return true;
+    }
+
+    /**
      * A client reconnects with {@code Last-Event-ID}: replays the kept events after {@code afterSequence} on the new
      * connection, which then carries the stream (closing the previous connection, if any); when the stream has ended,
      * the connection is closed after the replay.

@@ -45,18 +45,36 @@ public class Interactions {
         RequestChannel channel = new RequestChannel(session.id(), session.owner(), streams, outgoing, opener,
                 config.interactionTimeout());
         RequestInteraction interaction = new RequestInteraction(caller, progressToken(request.params()),
-                session.clientCapabilities(), channel, () -> levels.of(session.id()));
+                session.clientCapabilities(), channel, () -> levels.of(session.id()), loggerName(request.params()));
         inFlight.add(session.id(), request.id(), interaction.cancellationState());
         interaction.cancellationState().started();
         CurrentRequest.set(interaction);
         return interaction;
     }
 
-    /** The request is done (whatever its outcome): no cancellation reaches it any more. */
+    /**
+     * The request is done (whatever its outcome): no cancellation reaches it any more, and nothing it sends from now on
+     * opens its stream; call it before writing the response.
+     */
     public void end(JsonRpcMessage request, McpSession session, RequestInteraction interaction) {
         CurrentRequest.clear();
         inFlight.remove(session.id(), request.id(), interaction.cancellationState());
         interaction.cancellationState().finished();
+        interaction.finish();
+    }
+
+    /**
+     * The logger name of the request's log messages: what it serves, i.e. {@code params.name} (a tool or prompt),
+     * else {@code params.uri} (a resource), else the same within {@code params.ref} (a completion); null otherwise.
+     */
+    static String loggerName(JsonObject params) {
+        if (params.get("name") instanceof JsonString name) {
+            return name.getString();
+        }
+        if (params.get("uri") instanceof JsonString uri) {
+            return uri.getString();
+        }
+        return params.get("ref") instanceof JsonObject ref ? loggerName(ref) : null;
     }
 
     /** {@code params._meta.progressToken} when it is a string or an integer (MCP 2025-11-25, Progress), else null. */

@@ -32,6 +32,7 @@ public final class RequestChannel {
     private final Supplier<StreamConnection> opener;
     private final Duration timeout;
     private EventStream stream;
+    private boolean finished;
 
     RequestChannel(String sessionId, String owner, SessionStreams streams, OutgoingRequests outgoing,
             Supplier<StreamConnection> opener, Duration timeout) {
@@ -63,10 +64,13 @@ public final class RequestChannel {
      */
     public JsonRpcMessage ask(String method, Object params, RequestCancellation cancellation, String what) {
         cancellation.check();
-        EventStream target = stream();
-        if (target == null) {
+        if (sessionId == null) {
             throw new ClientInteractionException(ClientInteractionException.Reason.DISCONNECTED,
                     "The server cannot send a " + what + " request to this client: the request has no session.");
+        }
+        EventStream target = stream();
+        if (target == null) {
+            throw disconnected(what);
         }
         OutgoingRequests.Waiting waiting;
         try {
@@ -123,8 +127,21 @@ public final class RequestChannel {
         return stream != null && stream.opened() ? stream : null;
     }
 
+    /**
+     * The request is done (its response is about to be written): from now on nothing opens its stream, so that work
+     * the method left running cannot turn a response that was already answered with plain JSON into an event stream,
+     * nor write to an HTTP response that belongs to the request no longer; its messages go nowhere (MCP 2025-11-25,
+     * Progress: notifications stop after completion). A stream that opened stays, to carry the result.
+     */
+    synchronized void finish() {
+        finished = true;
+        if (stream != null) {
+            stream.endUnopened();
+        }
+    }
+
     private synchronized EventStream stream() {
-        if (stream == null && sessionId != null) {
+        if (stream == null && sessionId != null && !finished) {
             stream = streams.requestStream(sessionId, owner, opener);
         }
         return stream;

@@ -25,17 +25,22 @@ public final class RequestInteraction implements McpRequest {
     private final ClientCapabilities capabilities;
     private final RequestChannel channel;
     private final Supplier<Optional<McpLog.Level>> logThreshold;
+    private final String logger;
     private final RequestCancellation cancellation = new RequestCancellation();
     private Progress progress;
     private McpLog log;
 
+    /**
+     * @param logger the name log messages carry: the tool, prompt or resource being served, or null
+     */
     RequestInteraction(McpCaller caller, JsonValue progressToken, ClientCapabilities capabilities,
-            RequestChannel channel, Supplier<Optional<McpLog.Level>> logThreshold) {
+            RequestChannel channel, Supplier<Optional<McpLog.Level>> logThreshold, String logger) {
         this.caller = caller;
         this.progressToken = progressToken;
         this.capabilities = capabilities;
         this.channel = channel;
         this.logThreshold = logThreshold;
+        this.logger = logger;
     }
 
     @Override
@@ -54,7 +59,7 @@ public final class RequestInteraction implements McpRequest {
     @Override
     public synchronized McpLog log() {
         if (log == null) {
-            log = new ClientLog(logThreshold, channel, null);
+            log = new ClientLog(logThreshold, channel, logger);
         }
         return log;
     }
@@ -83,6 +88,11 @@ public final class RequestInteraction implements McpRequest {
     @Override
     public void releaseConnection() {
         channel.releaseConnection();
+    }
+
+    /** The request is done: nothing it sends from now on opens its stream (see {@link RequestChannel#finish()}). */
+    void finish() {
+        channel.finish();
     }
 
     /** The request's cancellation state, for the transport. */

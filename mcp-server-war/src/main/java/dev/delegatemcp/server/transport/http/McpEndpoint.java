@@ -166,8 +166,11 @@ public class McpEndpoint {
      * Cancellation).
      */
     private Response serve(JsonRpcMessage message, McpSession session, ResponseFormat format) {
+        // Looked up now, on the request's thread: the method may send its first message from another thread, where
+        // the injected request proxy would not find this request.
+        Object response = servletRequest.getAttribute(EventStreamResponseFilter.ATTRIBUTE);
         RequestInteraction interaction = interactions.begin(message, caller, session,
-                () -> ServletEventConnection.open(servletRequest));
+                () -> ServletEventConnection.open(response));
         Object reply;
         try {
             reply = JsonRpcResponse.of(message.id(), dispatcher.dispatch(message, caller, session, interaction));
@@ -176,6 +179,7 @@ public class McpEndpoint {
         } catch (RequestCancelledException e) {
             reply = null;
         } catch (InsufficientScopeException e) {
+            interactions.end(message, session, interaction);
             if (interaction.openedStream() == null) {
                 return Response.status(Response.Status.FORBIDDEN)
                         .header("WWW-Authenticate", challenge.insufficientScope(e.neededScopes(), e.getMessage()))

@@ -5,7 +5,6 @@ import java.io.OutputStream;
 
 import dev.delegatemcp.server.protocol.stream.SseEvent;
 import dev.delegatemcp.server.protocol.stream.StreamConnection;
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * A POST's HTTP response turned into an event stream while its request runs (MCP 2025-11-25, Streamable HTTP: "the
@@ -26,11 +25,12 @@ final class ServletEventConnection implements StreamConnection {
     /**
      * Commits the response as {@code 200 text/event-stream}; a connection that failed to open writes nothing.
      *
-     * @param request the POST, holding its response as {@link EventStreamResponseFilter} wrapped it
+     * @param response the POST's {@link EventStreamResponseFilter#ATTRIBUTE} request attribute: its response as the
+     *        filter wrapped it
      */
-    static StreamConnection open(HttpServletRequest request) {
+    static StreamConnection open(Object response) {
         try {
-            if (!(request.getAttribute(EventStreamResponseFilter.ATTRIBUTE) instanceof UpgradableResponse upgradable)) {
+            if (!(response instanceof UpgradableResponse upgradable)) {
                 throw new IllegalStateException("the MCP endpoint's POST response is not wrapped for event streams: "
                         + "is EventStreamResponseFilter mapped in web.xml?");
             }

@@ -200,6 +200,25 @@ class EventStreamTest {
     }
 
     @Test
+    void endUnopenedEndsOnlyAStreamThatNeverOpened() {
+        AtomicInteger opened = new AtomicInteger();
+        EventStream unopened = EventStream.opening("p", 100, RETRY, () -> {
+            opened.incrementAndGet();
+            return new FakeConnection();
+        });
+        assertTrue(unopened.endUnopened());
+        assertTrue(unopened.ended());
+        assertFalse(unopened.send("{}"));
+        assertEquals(0, opened.get());
+        FakeConnection connection = new FakeConnection();
+        EventStream sent = EventStream.opening("q", 100, RETRY, () -> connection);
+        sent.send("{}");
+        assertFalse(sent.endUnopened());
+        assertFalse(sent.ended());
+        assertFalse(connection.closed());
+    }
+
+    @Test
     void aWriteThatFailsDuringReplayLeavesTheStreamWithoutAConnection() {
         FakeConnection first = new FakeConnection();
         EventStream stream = get("s", first);

@@ -249,4 +249,39 @@ class RequestChannelTest {
         assertTrue(fixture.streams.resume(ChannelFixture.SESSION, ChannelFixture.OWNER, post.ids().get(0), poll));
         assertEquals(List.of("notifications/progress"), poll.methods());
     }
+
+    @Test
+    void afterTheRequestFinishedNothingOpensItsResponseAndNoQuestionIsAsked() {
+        ChannelFixture fixture = new ChannelFixture();
+        fixture.channel.finish();
+        fixture.channel.notify("notifications/progress", PARAMS);
+        fixture.channel.releaseConnection();
+        ClientInteractionException e = failure(fixture);
+        assertEquals(ClientInteractionException.Reason.DISCONNECTED, e.reason());
+        assertEquals(0, fixture.opened.get());
+        assertNull(fixture.channel.openedStream());
+        assertEquals(0, fixture.outgoing.size());
+    }
+
+    @Test
+    void aStreamOpenedBeforeTheRequestFinishedStaysOpenForTheResult() {
+        ChannelFixture fixture = new ChannelFixture();
+        fixture.channel.notify("notifications/progress", PARAMS);
+        fixture.channel.finish();
+        EventStream stream = fixture.channel.openedStream();
+        assertFalse(stream.ended());
+        assertTrue(stream.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}"));
+    }
+
+    @Test
+    void aStreamMadeForAQuestionThatWasNeverSentEndsUnopenedWhenTheRequestFinishes() {
+        ChannelFixture fixture = new ChannelFixture(StreamTesting.config(4, 16, 100, 32, 100,
+                Duration.ofSeconds(5), 1));
+        fixture.outgoing.expect(ChannelFixture.SESSION, ChannelFixture.OWNER);
+        failure(fixture);
+        fixture.channel.finish();
+        fixture.channel.notify("notifications/progress", PARAMS);
+        assertNull(fixture.channel.openedStream(), "the result goes back as plain JSON");
+        assertEquals(0, fixture.opened.get());
+    }
 }
