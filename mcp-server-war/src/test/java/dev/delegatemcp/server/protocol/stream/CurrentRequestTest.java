@@ -1,0 +1,52 @@
+package dev.delegatemcp.server.protocol.stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import dev.delegatemcp.api.interaction.McpLog;
+import dev.delegatemcp.api.interaction.McpRequest;
+import dev.delegatemcp.server.protocol.ClientCapabilities;
+import jakarta.json.Json;
+
+import org.junit.jupiter.api.Test;
+
+class CurrentRequestTest {
+
+    private static final List<Consumer<McpRequest>> EVERY_CALL = List.of(McpRequest::caller, McpRequest::progress,
+            McpRequest::log, McpRequest::cancellation, McpRequest::sampling, McpRequest::elicitation,
+            McpRequest::roots, McpRequest::releaseConnection);
+
+    @Test
+    void outsideARequestEveryCallFailsWithASentence() {
+        CurrentRequest current = new CurrentRequest();
+        for (Consumer<McpRequest> call : EVERY_CALL) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> call.accept(current));
+            assertEquals("no MCP request is being served on this thread", e.getMessage());
+        }
+    }
+
+    @Test
+    void duringARequestEveryCallReachesItsInteraction() {
+        ChannelFixture fixture = new ChannelFixture();
+        RequestInteraction interaction = new RequestInteraction(TestCaller.of("alice"), Json.createValue(1),
+                new ClientCapabilities(true, false, true, false), fixture.channel,
+                () -> Optional.of(McpLog.Level.INFO), "tool");
+        CurrentRequest current = new CurrentRequest();
+        current.set(interaction);
+        assertSame(interaction.caller(), current.caller());
+        assertSame(interaction.progress(), current.progress());
+        assertSame(interaction.log(), current.log());
+        assertSame(interaction.cancellation(), current.cancellation());
+        assertTrue(current.sampling().supported());
+        assertTrue(current.elicitation().urlSupported());
+        assertEquals(false, current.roots().supported());
+        current.releaseConnection();
+        assertTrue(fixture.client.connection().closed());
+    }
+}
