@@ -322,4 +322,20 @@ class InMemorySessionStoreTest {
         assertTrue(store.touchOwn(expired.id(), "bob").isEmpty());
         assertEquals(List.of(removed.id(), evicted.id(), expired.id()), ended);
     }
+
+    @Test
+    void theEndOfASessionIsReportedAfterTheStoreLetGoOfItsLock() {
+        List<Boolean> heldLock = new ArrayList<>();
+        InMemorySessionStore[] store = new InMemorySessionStore[1];
+        store[0] = new InMemorySessionStore(1, 1, IDLE, clock, s -> heldLock.add(Thread.holdsLock(store[0])));
+        McpSession removed = store[0].create("alice", ProtocolVersion.LATEST);
+        store[0].remove(removed.id());
+        McpSession evicted = store[0].create("alice", ProtocolVersion.LATEST);
+        store[0].create("alice", ProtocolVersion.LATEST);
+        clock.advance(IDLE);
+        store[0].size();
+        assertTrue(store[0].touchOwn(evicted.id(), "alice").isEmpty());
+        assertEquals(List.of(false, false, false), heldLock,
+                "observers (streams, waits, subscriptions) may take their own locks without a deadlock");
+    }
 }
