@@ -144,8 +144,14 @@ public final class EventStream {
      * A client reconnects with {@code Last-Event-ID}: replays the kept events after {@code afterSequence} on the new
      * connection, which then carries the stream (closing the previous connection, if any); when the stream has ended,
      * the connection is closed after the replay.
+     *
+     * @return false, leaving the connection untouched, when the stream has ended and nothing follows
+     *         {@code afterSequence}: the client has had everything, there is nothing to resume
      */
-    public synchronized void resume(long afterSequence, StreamConnection newConnection) {
+    public synchronized boolean resume(long afterSequence, StreamConnection newConnection) {
+        if (ended && (kept.isEmpty() || kept.peekLast().sequence() <= afterSequence)) {
+            return false;
+        }
         if (connection != null) {
             connection.close();
         }
@@ -157,7 +163,7 @@ public final class EventStream {
         for (Iterator<Kept> it = kept.iterator(); it.hasNext();) {
             Kept next = it.next();
             if (next.sequence() > afterSequence && !newConnection.write(next.event())) {
-                return;
+                return true;
             }
         }
         if (ended) {
@@ -165,6 +171,7 @@ public final class EventStream {
         } else {
             connection = newConnection;
         }
+        return true;
     }
 
     /** The sequence number of an event id of this stream, or -1 when it is not one. */

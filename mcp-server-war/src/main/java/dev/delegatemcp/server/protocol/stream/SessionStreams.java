@@ -30,8 +30,9 @@ import jakarta.inject.Inject;
  * <li>A session holds at most {@code mcp.streams.max-per-session} GET connections and a subject at most
  * {@code mcp.streams.max-per-subject} over its sessions: one more ends the oldest GET stream rather than refusing the
  * new one (a client cannot tell a dead connection from a quiet one, so the newest is the one most likely in use).</li>
- * <li>{@code Last-Event-ID} resumes only a stream of the same session; the session is already checked to be the
- * caller's by the transport.</li>
+ * <li>{@code Last-Event-ID} resumes only a stream of the same session and owner (the transport has checked the session
+ * to be the caller's already). A stream that ended, whose events the client has all seen, is reported
+ * {@link Resumption#FINISHED}, so that the transport can tell the client to stop reconnecting.</li>
  * <li>Everything of a session ends with it.</li>
  * </ul>
  * Requests whose response stays plain JSON never come here. Thread-safe: one lock, taken only when streams open,
@@ -125,26 +126,42 @@ public class SessionStreams implements ServerNotifications {
         subjects.addLast(stream);
     }
 
-    /**
-     * Resumes the stream an event id belongs to, replaying what followed it.
-     *
-     * @return false when the id belongs to no stream this session still knows (the caller may open a new stream)
-     */
-    public boolean resume(String sessionId, String owner, String lastEventId, StreamConnection connection) {
+    /** What became of a {@code Last-Event-ID}. */
+    public enum Resumption {
+        /**
+         * What followed the id was replayed on the new connection, which then carries the stream, or is closed when
+         * the stream had ended.
+         */
+        RESUMED,
+        /**
+         * The stream has ended and the client has seen all it sent: nothing to resume, the connection is left
+         * untouched. The transport answers 204 No Content, which tells an SSE client to stop reconnecting (HTML
+         * Living Standard, Server-sent events: a 204 fails the connection); reconnecting forever would poll the
+         * server every {@code mcp.streams.retry}.
+         */
+        FINISHED,
+        /** The id names no stream this session still knows for this owner: the caller may open a new stream. */
+        UNKNOWN
+    }
+
+    /** Resumes the stream an event id belongs to, replaying what followed it. */
+    public Resumption resume(String sessionId, String owner, String lastEventId, StreamConnection connection) {
         String streamId = EventStream.streamIdOf(lastEventId);
         EventStream stream;
         synchronized (this) {
             SessionChannels channels = sessions.get(sessionId);
             stream = channels == null || streamId == null ? null : channels.resumable.get(streamId);
             if (stream == null || !channels.owner.equals(owner)) {
-                return false;
+                return Resumption.UNKNOWN;
             }
         }
         long after = stream.sequenceOf(lastEventId);
         if (after < 0) {
-            return false;
+            return Resumption.UNKNOWN;
         }
-        stream.resume(after, connection);
+        if (!stream.resume(after, connection)) {
+            return Resumption.FINISHED;
+        }
         List<EventStream> toEnd = new ArrayList<>();
         synchronized (this) {
             SessionChannels channels = sessions.get(sessionId);
@@ -153,7 +170,7 @@ public class SessionStreams implements ServerNotifications {
             }
         }
         toEnd.forEach(EventStream::end);
-        return true;
+        return Resumption.RESUMED;
     }
 
     @Override

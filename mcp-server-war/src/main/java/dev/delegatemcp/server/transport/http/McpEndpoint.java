@@ -218,7 +218,8 @@ public class McpEndpoint {
     /**
      * Opens a server-to-client event stream for the session (MCP 2025-11-25, Streamable HTTP, Listening for messages
      * from the server), or, with {@code Last-Event-ID}, resumes the stream that event belongs to: the events after it
-     * are replayed and the stream goes on on this connection (Resumability and redelivery).
+     * are replayed and the stream goes on on this connection (Resumability and redelivery); a stream that ended and
+     * whose events the client has all seen is answered 204 No Content, so that the client stops reconnecting.
      */
     @GET
     @Produces(SSE)
@@ -242,9 +243,16 @@ public class McpEndpoint {
                     + protocolVersion + "; supported: " + String.join(", ", ProtocolVersion.supported()));
         }
         SinkConnection connection = new SinkConnection(sink, sse);
-        if (lastEventId != null && !lastEventId.isBlank()
-                && streams.resume(sessionId, caller.subject(), lastEventId.trim(), connection)) {
-            return;
+        if (lastEventId != null && !lastEventId.isBlank()) {
+            switch (streams.resume(sessionId, caller.subject(), lastEventId.trim(), connection)) {
+                case RESUMED:
+                    return;
+                case FINISHED:
+                    // The stream ended and the client has it all: 204 tells an SSE client to stop reconnecting.
+                    throw new WebApplicationException(Response.noContent().build());
+                default:
+                    break;
+            }
         }
         streams.listen(sessionId, caller.subject(), connection);
     }

@@ -103,7 +103,7 @@ class EventStreamTest {
         stream.resume(4, fromThird);
         assertEquals(List.of("s_5"), fromThird.ids());
         FakeConnection fromLast = new FakeConnection();
-        stream.resume(5, fromLast);
+        assertTrue(stream.resume(5, fromLast), "a stream that goes on is resumed even with nothing to replay");
         assertEquals(List.of(), fromLast.ids(), "nothing missed, nothing replayed");
     }
 
@@ -129,11 +129,28 @@ class EventStreamTest {
         stream.send("{\"result\":{}}");
         stream.end();
         FakeConnection second = new FakeConnection();
-        stream.resume(1, second);
+        assertTrue(stream.resume(1, second));
         assertEquals(List.of("{\"n\":1}", "{\"result\":{}}"), second.data());
         assertTrue(second.closed());
         assertFalse(stream.connected());
         assertTrue(stream.ended());
+    }
+
+    @Test
+    void resumingAnEndedStreamAfterItsLastEventFindsNothingToResumeAndLeavesTheConnectionAlone() {
+        FakeConnection first = new FakeConnection();
+        EventStream stream = get("s", first);
+        stream.send("{\"n\":1}");
+        stream.end();
+        FakeConnection again = new FakeConnection();
+        assertFalse(stream.resume(2, again));
+        assertFalse(stream.resume(7, again));
+        EventStream quiet = get("q", new FakeConnection());
+        quiet.end();
+        assertFalse(quiet.resume(1, again), "an ended stream that sent nothing");
+        assertEquals(List.of(), again.events());
+        assertFalse(again.closed());
+        assertTrue(stream.resume(1, again), "one event left to replay");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.delegatemcp.server.protocol.stream;
 
+import static dev.delegatemcp.server.protocol.stream.SessionStreams.Resumption.RESUMED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -246,7 +247,8 @@ class RequestChannelTest {
         assertFalse(stream.ended());
         fixture.channel.notify("notifications/progress", PARAMS);
         FakeConnection poll = new FakeConnection();
-        assertTrue(fixture.streams.resume(ChannelFixture.SESSION, ChannelFixture.OWNER, post.ids().get(0), poll));
+        assertEquals(RESUMED,
+                fixture.streams.resume(ChannelFixture.SESSION, ChannelFixture.OWNER, post.ids().get(0), poll));
         assertEquals(List.of("notifications/progress"), poll.methods());
     }
 

@@ -1,5 +1,8 @@
 package dev.delegatemcp.server.protocol.stream;
 
+import static dev.delegatemcp.server.protocol.stream.SessionStreams.Resumption.FINISHED;
+import static dev.delegatemcp.server.protocol.stream.SessionStreams.Resumption.RESUMED;
+import static dev.delegatemcp.server.protocol.stream.SessionStreams.Resumption.UNKNOWN;
 import static dev.delegatemcp.server.protocol.stream.StreamTesting.config;
 import static dev.delegatemcp.server.protocol.stream.StreamTesting.notification;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -103,7 +106,7 @@ class SessionStreamsTest {
         streams.toSession("s1", notification("b"));
         assertEquals(List.of("b"), tags(older));
         FakeConnection back = new FakeConnection();
-        assertTrue(streams.resume("s1", "alice", left.id() + "_1", back));
+        assertEquals(RESUMED, streams.resume("s1", "alice", left.id() + "_1", back));
         assertEquals(List.of("lost-connection"), tags(back), "the one written to a gone client is replayed");
     }
 
@@ -218,10 +221,47 @@ class SessionStreamsTest {
         get.leave();
         streams.toSession("s1", notification("c"));
         FakeConnection resumed = new FakeConnection();
-        assertTrue(streams.resume("s1", "alice", afterPriming, resumed));
+        assertEquals(RESUMED, streams.resume("s1", "alice", afterPriming, resumed));
         assertEquals(List.of("a", "b", "c"), tags(resumed), "nothing of the request's stream");
         assertTrue(resumed.ids().stream().allMatch(id -> id.startsWith(listening.id() + "_")));
         assertNotEquals(listening.id(), request.id());
+    }
+
+    @Test
+    void aStreamThatEndedAndWhoseEventsTheClientHasAllSeenIsFinishedAndItsConnectionLeftAlone() {
+        FakeConnection post = new FakeConnection();
+        EventStream request = streams.requestStream("s1", "alice", () -> post);
+        request.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/progress\",\"params\":{}}");
+        request.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}");
+        request.end();
+        FakeConnection reconnect = new FakeConnection();
+        assertEquals(FINISHED, streams.resume("s1", "alice", lastId(post), reconnect));
+        assertEquals(List.of(), reconnect.events());
+        assertFalse(reconnect.closed(), "the transport answers 204 instead");
+        FakeConnection missedTheResult = new FakeConnection();
+        assertEquals(RESUMED, streams.resume("s1", "alice", post.ids().get(1), missedTheResult));
+        assertEquals(1, missedTheResult.messages().size());
+        assertTrue(missedTheResult.closed());
+    }
+
+    @Test
+    void aCancelledRequestsStreamThatEndedWithoutAResultIsFinishedForItsClient() {
+        FakeConnection post = new FakeConnection();
+        EventStream request = streams.requestStream("s1", "alice", () -> post);
+        request.closeConnection();
+        request.end();
+        assertEquals(FINISHED, streams.resume("s1", "alice", post.ids().get(0), new FakeConnection()));
+    }
+
+    @Test
+    void aGetStreamEndedToMakeRoomIsFinishedForTheClientThatReconnectsToIt() {
+        streams = new SessionStreams(config(1, 16, 100, 32, 100, Duration.ofSeconds(5), 16));
+        FakeConnection first = new FakeConnection();
+        streams.listen("s1", "alice", first);
+        streams.listen("s1", "alice", new FakeConnection());
+        assertTrue(first.closed());
+        assertEquals(FINISHED, streams.resume("s1", "alice", lastId(first), new FakeConnection()));
+        assertEquals(1, streams.listeningCount());
     }
 
     @Test
@@ -231,7 +271,7 @@ class SessionStreamsTest {
         streams.toSession("s1", notification("a"));
         streams.sessionStarted("s2", "alice");
         FakeConnection elsewhere = new FakeConnection();
-        assertFalse(streams.resume("s2", "alice", get.ids().get(0), elsewhere));
+        assertEquals(UNKNOWN, streams.resume("s2", "alice", get.ids().get(0), elsewhere));
         assertEquals(List.of(), elsewhere.events());
     }
 
@@ -241,7 +281,7 @@ class SessionStreamsTest {
         EventStream request = streams.requestStream("s1", "alice", () -> post);
         request.send("{\"jsonrpc\":\"2.0\",\"id\":\"server-1\",\"method\":\"elicitation/create\",\"params\":{}}");
         FakeConnection mallory = new FakeConnection();
-        assertFalse(streams.resume("s1", "mallory", post.ids().get(0), mallory));
+        assertEquals(UNKNOWN, streams.resume("s1", "mallory", post.ids().get(0), mallory));
         assertEquals(List.of(), mallory.events());
         assertTrue(request.connected(), "alice's connection is left alone");
         assertFalse(post.closed());
@@ -253,9 +293,9 @@ class SessionStreamsTest {
         EventStream stream = streams.listen("s1", "alice", get);
         for (String id : List.of("", "garbage", "_1", "unknown_1", stream.id(), stream.id() + "_", stream.id()
                 + "_x")) {
-            assertFalse(streams.resume("s1", "alice", id, new FakeConnection()), id);
+            assertEquals(UNKNOWN, streams.resume("s1", "alice", id, new FakeConnection()), id);
         }
-        assertFalse(streams.resume("nosuchsession", "alice", stream.id() + "_1", new FakeConnection()));
+        assertEquals(UNKNOWN, streams.resume("nosuchsession", "alice", stream.id() + "_1", new FakeConnection()));
     }
 
     @Test
@@ -265,7 +305,7 @@ class SessionStreamsTest {
         get.leave();
         streams.toSession("s1", notification("missed"));
         FakeConnection back = new FakeConnection();
-        assertTrue(streams.resume("s1", "alice", stream.id() + "_1", back));
+        assertEquals(RESUMED, streams.resume("s1", "alice", stream.id() + "_1", back));
         streams.toSession("s1", notification("next"));
         assertEquals(List.of("missed", "next"), tags(back));
     }
@@ -276,7 +316,7 @@ class SessionStreamsTest {
         EventStream request = streams.requestStream("s1", "alice", () -> post);
         request.closeConnection();
         FakeConnection poll = new FakeConnection();
-        assertTrue(streams.resume("s1", "alice", post.ids().get(0), poll));
+        assertEquals(RESUMED, streams.resume("s1", "alice", post.ids().get(0), poll));
         streams.toSession("s1", notification("unrelated"));
         request.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}");
         assertEquals(1, poll.messages().size());
@@ -318,7 +358,7 @@ class SessionStreamsTest {
         assertTrue(post.closed());
         assertFalse(other.ended());
         assertEquals(1, streams.listeningCount());
-        assertFalse(streams.resume("s1", "alice", get.ids().get(0), new FakeConnection()));
+        assertEquals(UNKNOWN, streams.resume("s1", "alice", get.ids().get(0), new FakeConnection()));
     }
 
     @Test
@@ -351,7 +391,8 @@ class SessionStreamsTest {
         FakeConnection get = new FakeConnection();
         EventStream listening = streams.listen("s1", "alice", get);
         streams.requestStream("s1", "alice", FakeConnection::new).send("{}");
-        assertFalse(streams.resume("s1", "alice", get.ids().get(0), new FakeConnection()), "forgotten for resumption");
+        assertEquals(UNKNOWN, streams.resume("s1", "alice", get.ids().get(0), new FakeConnection()),
+                "forgotten for resumption");
         streams.sessionEnded(new SessionEnded("s1", "alice"));
         assertTrue(listening.ended());
         assertTrue(get.closed(), "no connection outlives its session");
@@ -381,8 +422,8 @@ class SessionStreamsTest {
         open.send("{}");
         ended.end();
         streams.requestStream("s1", "alice", FakeConnection::new).send("{}");
-        assertFalse(streams.resume("s1", "alice", endedPost.ids().get(0), new FakeConnection()));
-        assertTrue(streams.resume("s1", "alice", openPost.ids().get(0), new FakeConnection()));
+        assertEquals(UNKNOWN, streams.resume("s1", "alice", endedPost.ids().get(0), new FakeConnection()));
+        assertEquals(RESUMED, streams.resume("s1", "alice", openPost.ids().get(0), new FakeConnection()));
     }
 
     @Test
@@ -392,10 +433,11 @@ class SessionStreamsTest {
         FakeConnection second = new FakeConnection();
         streams.requestStream("s1", "alice", () -> first).send("{}");
         streams.requestStream("s1", "alice", () -> second).send("{}");
-        assertTrue(streams.resume("s1", "alice", first.ids().get(0), new FakeConnection()), "now used most recently");
+        assertEquals(RESUMED, streams.resume("s1", "alice", first.ids().get(0), new FakeConnection()),
+                "now used most recently");
         streams.requestStream("s1", "alice", FakeConnection::new).send("{}");
-        assertFalse(streams.resume("s1", "alice", second.ids().get(0), new FakeConnection()));
-        assertTrue(streams.resume("s1", "alice", first.ids().get(0), new FakeConnection()));
+        assertEquals(UNKNOWN, streams.resume("s1", "alice", second.ids().get(0), new FakeConnection()));
+        assertEquals(RESUMED, streams.resume("s1", "alice", first.ids().get(0), new FakeConnection()));
     }
 
     @Test
