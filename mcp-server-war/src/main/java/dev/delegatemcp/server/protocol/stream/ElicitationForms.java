@@ -76,11 +76,15 @@ public final class ElicitationForms {
         } else if (field instanceof ElicitationSchema.Number number) {
             property.add("type", number.wholeNumbers() ? "integer" : "number");
             describe(property, field);
+            // Whole-number bounds are the whole numbers within the bounds given, as the answer is checked against
+            // the bounds themselves: 0.5 to 9.5 is 1 to 9, not the truncated 0 to 9.
             if (number.minimum() != null) {
-                property.add("minimum", numeric(number.minimum(), number.wholeNumbers()));
+                property.add("minimum", numeric(number.wholeNumbers() ? Math.ceil(number.minimum()) : number.minimum(),
+                        number.wholeNumbers()));
             }
             if (number.maximum() != null) {
-                property.add("maximum", numeric(number.maximum(), number.wholeNumbers()));
+                property.add("maximum", numeric(number.wholeNumbers() ? Math.floor(number.maximum()) : number.maximum(),
+                        number.wholeNumbers()));
             }
             if (number.defaultValue() != null) {
                 property.add("default", numeric(number.defaultValue(), number.wholeNumbers()));

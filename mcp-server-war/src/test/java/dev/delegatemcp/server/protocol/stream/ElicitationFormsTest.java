@@ -91,6 +91,18 @@ class ElicitationFormsTest {
     }
 
     @Test
+    void wholeNumberBoundsWithAFractionAreTheWholeNumbersWithinThemAsTheAnswerIsChecked() {
+        ElicitationSchema.Number field = ElicitationSchema.number("n", null).integer().range(0.5, 9.5);
+        JsonObject property = property(field);
+        assertEquals(1, property.getInt("minimum"));
+        assertEquals(9, property.getInt("maximum"));
+        accepted(field, "1", 1L);
+        accepted(field, "9", 9L);
+        refused(field, "0", "is out of range");
+        refused(field, "10", "is out of range");
+    }
+
+    @Test
     void aNumberFieldIsANumberWithItsBoundsAndDefault() {
         JsonObject property = property(ElicitationSchema.number("score", null).description("Score")
                 .range(0, 99.5).defaultValue(95.5));
