@@ -54,7 +54,7 @@ public class Interactions {
 
     /**
      * The request is done (whatever its outcome): no cancellation reaches it any more, and nothing it sends from now on
-     * opens its stream; call it before writing the response.
+     * opens its stream; call it before writing the response. Idempotent.
      */
     public void end(JsonRpcMessage request, McpSession session, RequestInteraction interaction) {
         CurrentRequest.clear();

@@ -179,6 +179,7 @@ public class McpEndpoint {
         } catch (RequestCancelledException e) {
             reply = null;
         } catch (InsufficientScopeException e) {
+            // Ended before looking at the stream, so that nothing opens it in between (ended again below: harmless).
             interactions.end(message, session, interaction);
             if (interaction.openedStream() == null) {
                 return Response.status(Response.Status.FORBIDDEN)

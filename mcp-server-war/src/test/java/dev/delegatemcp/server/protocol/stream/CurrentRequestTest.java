@@ -38,15 +38,20 @@ class CurrentRequestTest {
                 new ClientCapabilities(true, false, true, false), fixture.channel,
                 () -> Optional.of(McpLog.Level.INFO), "tool");
         CurrentRequest current = new CurrentRequest();
-        current.set(interaction);
-        assertSame(interaction.caller(), current.caller());
-        assertSame(interaction.progress(), current.progress());
-        assertSame(interaction.log(), current.log());
-        assertSame(interaction.cancellation(), current.cancellation());
-        assertTrue(current.sampling().supported());
-        assertTrue(current.elicitation().urlSupported());
-        assertEquals(false, current.roots().supported());
-        current.releaseConnection();
-        assertTrue(fixture.client.connection().closed());
+        CurrentRequest.set(interaction);
+        try {
+            assertSame(interaction.caller(), current.caller());
+            assertSame(interaction.progress(), current.progress());
+            assertSame(interaction.log(), current.log());
+            assertSame(interaction.cancellation(), current.cancellation());
+            assertTrue(current.sampling().supported());
+            assertTrue(current.elicitation().urlSupported());
+            assertEquals(false, current.roots().supported());
+            current.releaseConnection();
+            assertTrue(fixture.client.connection().closed());
+        } finally {
+            CurrentRequest.clear();
+        }
+        assertThrows(IllegalStateException.class, current::caller, "cleared");
     }
 }

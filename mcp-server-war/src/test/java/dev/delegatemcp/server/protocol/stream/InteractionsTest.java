@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -41,14 +42,14 @@ class InteractionsTest {
         interactions.inFlight = new InFlightRequests();
         interactions.levels = new ClientLogLevels();
         interactions.config = config;
-        interactions.current = new CurrentRequest();
         clientMessages.inFlight = interactions.inFlight;
         clientMessages.outgoing = interactions.outgoing;
     }
 
     @AfterEach
-    void clearInterrupt() {
+    void clearInterruptAndCurrentRequest() {
         Thread.interrupted();
+        CurrentRequest.clear();
     }
 
     private static JsonRpcMessage request(String id, String params) {
@@ -136,10 +137,24 @@ class InteractionsTest {
     }
 
     @Test
-    void beginMakesTheRequestTheCurrentOne() {
+    void theRequestIsTheCurrentOneOnItsThreadUntilItEnds() throws InterruptedException {
+        CurrentRequest current = new CurrentRequest();
         RequestInteraction interaction = begin(request("1", "{\"name\":\"t\"}"));
-        assertSame(interaction.cancellation(), interactions.current.cancellation());
-        assertSame(interaction.caller(), interactions.current.caller());
+        assertSame(interaction.cancellation(), current.cancellation());
+        assertSame(interaction.caller(), current.caller());
+        Thread other = new Thread(() -> assertThrows(IllegalStateException.class, current::caller));
+        other.start();
+        other.join(5000);
+        interactions.end(request("1", "{}"), SESSION, interaction);
+        assertThrows(IllegalStateException.class, current::caller);
+    }
+
+    @Test
+    void endingTwiceIsHarmless() {
+        RequestInteraction interaction = begin(request("1", "{\"name\":\"t\"}"));
+        interactions.end(request("1", "{}"), SESSION, interaction);
+        interactions.end(request("1", "{}"), SESSION, interaction);
+        assertEquals(0, interactions.inFlight.size());
     }
 
     @Test
