@@ -17,16 +17,23 @@ public class InFlightRequests {
     private record Key(String sessionId, String requestId) {
     }
 
+    /** One text per id: a number by its value ({@code 1}, {@code 1.0} and {@code 1e0} are one id), a string quoted. */
+    private static String idText(JsonValue requestId) {
+        return requestId instanceof jakarta.json.JsonNumber number
+                ? number.bigDecimalValue().stripTrailingZeros().toPlainString()
+                : requestId.toString();
+    }
+
     private final Map<Key, RequestCancellation> running = new ConcurrentHashMap<>();
 
     /** The request starts. */
     void add(String sessionId, JsonValue requestId, RequestCancellation cancellation) {
-        running.put(new Key(sessionId, requestId.toString()), cancellation);
+        running.put(new Key(sessionId, idText(requestId)), cancellation);
     }
 
     /** The request is done. */
     void remove(String sessionId, JsonValue requestId, RequestCancellation cancellation) {
-        running.remove(new Key(sessionId, requestId.toString()), cancellation);
+        running.remove(new Key(sessionId, idText(requestId)), cancellation);
     }
 
     /**
@@ -36,7 +43,7 @@ public class InFlightRequests {
      *         the specification allows
      */
     public boolean cancel(String sessionId, JsonValue requestId) {
-        RequestCancellation cancellation = running.get(new Key(sessionId, requestId.toString()));
+        RequestCancellation cancellation = running.get(new Key(sessionId, idText(requestId)));
         if (cancellation == null) {
             return false;
         }

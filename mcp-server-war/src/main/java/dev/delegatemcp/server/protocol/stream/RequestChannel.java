@@ -87,21 +87,20 @@ public final class RequestChannel {
             return waiting.answer().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             // Lifecycle, Timeouts: the sender SHOULD issue a cancellation notification and stop waiting.
-            target.send(WireJson.toJson(JsonRpcNotification.of(McpMethods.CANCELLED, JSON.createObjectBuilder()
-                    .add("requestId", waiting.id()).add("reason", "timeout").build())));
+            withdraw(target, waiting, "timeout");
             throw new ClientInteractionException(ClientInteractionException.Reason.TIMED_OUT,
                     "The client did not answer the " + what + " request within " + describe(timeout)
                             + "; try again.");
         } catch (CancellationException e) {
-            throw new RequestCancelledException();
+            throw withdrawn(target, waiting);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof CancellationException) {
-                throw new RequestCancelledException();
+                throw withdrawn(target, waiting);
             }
             throw disconnected(what);
         } catch (InterruptedException e) {
             if (cancellation.isCancelled()) {
-                throw new RequestCancelledException();
+                throw withdrawn(target, waiting);
             }
             Thread.currentThread().interrupt();
             throw disconnected(what);
@@ -161,6 +160,18 @@ public final class RequestChannel {
 
     private static String plural(long count, String unit) {
         return count + " " + unit + (count == 1 ? "" : "s");
+    }
+
+    /** Tells the client its question is withdrawn (MCP 2025-11-25, Cancellation), so it can stop asking the user. */
+    private static void withdraw(EventStream target, OutgoingRequests.Waiting waiting, String reason) {
+        target.send(WireJson.toJson(JsonRpcNotification.of(McpMethods.CANCELLED,
+                JSON.createObjectBuilder().add("requestId", waiting.id()).add("reason", reason).build())));
+    }
+
+    /** The request this question belongs to was cancelled: the question is withdrawn too. */
+    private static RequestCancelledException withdrawn(EventStream target, OutgoingRequests.Waiting waiting) {
+        withdraw(target, waiting, "the request it belongs to was cancelled");
+        return new RequestCancelledException();
     }
 
     private static ClientInteractionException disconnected(String what) {

@@ -42,9 +42,19 @@ import jakarta.inject.Inject;
 public class SessionStreams implements ServerNotifications {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int ENDED_REMEMBERED = 10_000;
 
     private final Map<String, SessionChannels> sessions = new HashMap<>();
     private final Map<String, ArrayDeque<EventStream>> listeningBySubject = new HashMap<>();
+    /** The most recently ended sessions (ids are never reused): what a request that outlives its session finds. */
+    private final Map<String, Boolean> ended = new LinkedHashMap<>() {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > ENDED_REMEMBERED;
+        }
+    };
     private StreamConfig config;
 
     /** For CDI proxies only. */
@@ -210,6 +220,7 @@ public class SessionStreams implements ServerNotifications {
     void sessionEnded(@Observes SessionEnded ended) {
         List<EventStream> toEnd;
         synchronized (this) {
+            this.ended.put(ended.sessionId(), Boolean.TRUE);
             SessionChannels channels = sessions.remove(ended.sessionId());
             if (channels == null) {
                 return;
@@ -262,7 +273,14 @@ public class SessionStreams implements ServerNotifications {
         return target;
     }
 
+    /**
+     * The session's channels; for a session that has ended (a request that outlived it), channels of its own that
+     * nothing keeps, so that an ended session never comes back to life here.
+     */
     private SessionChannels channels(String sessionId, String owner) {
+        if (ended.containsKey(sessionId)) {
+            return new SessionChannels(owner);
+        }
         return sessions.computeIfAbsent(sessionId, id -> new SessionChannels(owner));
     }
 

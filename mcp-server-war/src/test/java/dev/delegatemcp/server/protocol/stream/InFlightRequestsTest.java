@@ -30,6 +30,14 @@ class InFlightRequestsTest {
     }
 
     @Test
+    void aNumberIdIsOneRequestHoweverItIsWritten() {
+        RequestCancellation cancellation = new RequestCancellation();
+        inFlight.add("s1", Json.createValue(new java.math.BigDecimal("1.0")), cancellation);
+        assertTrue(inFlight.cancel("s1", id(1)));
+        assertTrue(cancellation.isCancelled());
+    }
+
+    @Test
     void anotherSessionCannotCancelIt() {
         RequestCancellation cancellation = new RequestCancellation();
         inFlight.add("s1", id(7), cancellation);

@@ -167,6 +167,11 @@ class RequestChannelTest {
         assertTrue(thrown instanceof RequestCancelledException, String.valueOf(thrown));
         method.join(5000);
         assertEquals(0, fixture.outgoing.size());
+        List<JsonObject> notifications = fixture.client.notifications();
+        assertEquals(1, notifications.size(), "the question is withdrawn at the client: " + notifications);
+        assertEquals("notifications/cancelled", notifications.get(0).getString("method"));
+        assertEquals(fixture.client.request().getString("id"),
+                notifications.get(0).getJsonObject("params").getString("requestId"));
     }
 
     @Test

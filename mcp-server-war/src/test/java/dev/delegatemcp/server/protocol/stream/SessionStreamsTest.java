@@ -163,6 +163,21 @@ class SessionStreamsTest {
     }
 
     @Test
+    void aRequestThatOutlivesItsSessionBringsNothingOfTheSessionBack() {
+        streams.sessionStarted("s1", "alice");
+        streams.sessionEnded(new SessionEnded("s1", "alice"));
+        FakeConnection post = new FakeConnection();
+        EventStream late = streams.requestStream("s1", "alice", () -> post);
+        late.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/progress\",\"params\":{}}");
+        assertEquals(UNKNOWN, streams.resume("s1", "alice", post.ids().get(0), new FakeConnection()),
+                "the ended session keeps no stream");
+        streams.toAllSessions(notification("changed"));
+        FakeConnection get = new FakeConnection();
+        streams.listen("s1", "alice", get);
+        assertEquals(List.of(), tags(get), "nothing was kept for the ended session");
+    }
+
+    @Test
     void aNotificationToAnUnknownOrEndedSessionIsDropped() {
         FakeConnection get = new FakeConnection();
         streams.listen("s1", "alice", get);
