@@ -11,10 +11,10 @@ import java.util.logging.Logger;
 import dev.delegatemcp.api.ToolCallException;
 import dev.delegatemcp.api.interaction.ConnectionRequiredException;
 import dev.delegatemcp.api.interaction.RequestCancelledException;
+import dev.delegatemcp.server.AuthorMethodCall;
 import dev.delegatemcp.server.ServerMessages;
 import dev.delegatemcp.server.protocol.McpFeature;
 import dev.delegatemcp.server.protocol.RequestContext;
-import dev.delegatemcp.server.security.InsufficientScopeException;
 import dev.delegatemcp.server.security.Scopes;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcErrorCodes;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcException;
@@ -96,19 +96,9 @@ public class CompletionFeature implements McpFeature {
         if (completer.isEmpty()) {
             return new CompleteResult(Completions.NONE);
         }
-        Object returned;
-        try {
-            returned = completer.get().call().call(arguments(completer.get().definition(), request, context));
-        } catch (ConnectionRequiredException | RequestCancelledException | InsufficientScopeException e) {
-            throw e; // rendered by the protocol layer; a 403 by the transport
-        } catch (ToolCallException e) {
-            throw new JsonRpcException(JsonRpcErrorCodes.INTERNAL_ERROR, e.getMessage());
-        } catch (Throwable e) {
-            if (e instanceof Error error && !(e instanceof StackOverflowError)) {
-                throw error;
-            }
-            throw failed(target, e.getClass().getName());
-        }
+        Object returned = AuthorMethodCall.call(
+                () -> completer.get().call().call(arguments(completer.get().definition(), request, context)),
+                what -> failed(target, what));
         try {
             return new CompleteResult(Completions.of(returned));
         } catch (IllegalStateException e) {

@@ -8,11 +8,11 @@ import java.util.logging.Logger;
 import dev.delegatemcp.api.ToolCallException;
 import dev.delegatemcp.api.interaction.ConnectionRequiredException;
 import dev.delegatemcp.api.interaction.RequestCancelledException;
+import dev.delegatemcp.server.AuthorMethodCall;
 import dev.delegatemcp.server.ServerMessages;
 import dev.delegatemcp.server.protocol.McpFeature;
 import dev.delegatemcp.server.protocol.Pagination;
 import dev.delegatemcp.server.protocol.RequestContext;
-import dev.delegatemcp.server.security.InsufficientScopeException;
 import dev.delegatemcp.server.security.Scopes;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcErrorCodes;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcException;
@@ -106,19 +106,8 @@ public class PromptsFeature implements McpFeature {
         Object[] values = PromptArguments.bind(definition,
                 argumentsValue instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT, context.caller(),
                 context.interaction());
-        Object returned;
-        try {
-            returned = prompt.call().call(values);
-        } catch (ConnectionRequiredException | RequestCancelledException | InsufficientScopeException e) {
-            throw e; // rendered by the protocol layer; a 403 by the transport
-        } catch (ToolCallException e) {
-            throw new JsonRpcException(JsonRpcErrorCodes.INTERNAL_ERROR, e.getMessage());
-        } catch (Throwable e) {
-            if (e instanceof Error error && !(e instanceof StackOverflowError)) {
-                throw error;
-            }
-            throw failed(definition, e.getClass().getName());
-        }
+        Object returned = AuthorMethodCall.call(() -> prompt.call().call(values),
+                what -> failed(definition, what));
         try {
             return PromptResults.of(returned);
         } catch (IllegalStateException e) {
