@@ -9,12 +9,14 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
+import dev.delegatemcp.it.support.McpEventStream;
 import dev.delegatemcp.it.support.McpHttp;
 import dev.delegatemcp.it.support.McpTestServer;
 import dev.delegatemcp.it.support.TestTokens;
 import dev.delegatemcp.it.tools.FixtureTools;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -30,6 +32,7 @@ class McpSecurityIT {
 
     private static final String METADATA_URL = "http://localhost:" + McpTestServer.httpPort()
             + "/.well-known/oauth-protected-resource/mcp-server/mcp";
+    private static final Duration WAIT = Duration.ofSeconds(10);
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -181,6 +184,124 @@ class McpSecurityIT {
             JsonObject result = client.callTool("whoami_injected", "{}").getJsonObject("result");
             assertEquals(user + "/t-" + user, result.getJsonArray("content").getJsonObject(0).getString("text"));
         }
+    }
+
+    private static String cancelled(int requestId) {
+        return "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":" + requestId
+                + "}}";
+    }
+
+    private static String samplingAnswer(JsonValue id, String text, String model) {
+        return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"result\":{\"role\":\"assistant\",\"content\":{\"type\":"
+                + "\"text\",\"text\":\"" + text + "\"},\"model\":\"" + model + "\"}}";
+    }
+
+    @Test
+    void anotherUserCannotAnswerCancelOrReceiveTheServersRequestsAndStreamsOfASession() {
+        String aliceToken = TestTokens.user("alice").sign();
+        String bobToken = TestTokens.user("bob").sign();
+        McpHttp alice = McpHttp.withToken(aliceToken).capabilities("{\"sampling\":{}}").initialize();
+        String call = "{\"jsonrpc\":\"2.0\",\"id\":51,\"method\":\"tools/call\",\"params\":{\"name\":\"e2e_ask_model\","
+                + "\"arguments\":{\"question\":\"whose answer is this?\"}}}";
+        try (McpEventStream stream = McpEventStream.post(aliceToken, alice.sessionId(), call)) {
+            assertEquals("", stream.nextEvent(WAIT).data(), "the priming event");
+            McpEventStream.Event asked = stream.nextEvent(WAIT);
+            assertEquals("sampling/createMessage", asked.json().getString("method"));
+            JsonValue serverRequestId = asked.json().get("id");
+            String bobsAnswer = samplingAnswer(serverRequestId, "bob's answer", "bob-model");
+
+            // Bob presenting alice's session id: the session does not exist for him.
+            McpHttp bobInAlicesSession = McpHttp.withToken(bobToken).session(alice.sessionId());
+            assertEquals(404, bobInAlicesSession.post(bobsAnswer).status(), "answering alice's sampling request");
+            assertEquals(404, bobInAlicesSession.post(cancelled(51)).status(), "cancelling alice's call");
+            assertEquals(404, bobInAlicesSession.get().status(), "opening a stream of alice's session");
+            assertEquals(404, McpHttp.withToken(bobToken).session(alice.sessionId())
+                    .header("Last-Event-ID", asked.id()).get().status(), "resuming alice's call's stream");
+
+            // In his own session, the same messages reach nothing of alice's.
+            McpHttp bob = McpHttp.withToken(bobToken).initialize();
+            assertEquals(202, bob.post(bobsAnswer).status(), "accepted, and ignored: nothing of bob's waits for it");
+            assertEquals(202, bob.post(cancelled(51)).status(), "accepted, and ignored: bob has no request 51");
+            McpHttp.Response resumed = bob.header("Last-Event-ID", asked.id()).get();
+            assertEquals(200, resumed.status());
+            assertTrue(resumed.body().matches("(?s)id: \\S+\nretry: \\d+\ndata: \n\n"),
+                    "a new stream of bob's own, not alice's replayed: " + resumed.body());
+
+            assertEquals(202, alice.post(samplingAnswer(serverRequestId, "alice's answer", "alice-model")).status());
+            JsonObject response = stream.nextEvent(WAIT).json();
+            assertEquals(51, response.getInt("id"));
+            JsonObject result = response.getJsonObject("result");
+            assertFalse(result.getBoolean("isError"), result.toString());
+            assertEquals("ASSISTANT (alice-model): alice's answer",
+                    result.getJsonArray("content").getJsonObject(0).getString("text"));
+            assertEquals(List.of(), stream.awaitEnd(WAIT));
+        } finally {
+            alice.post(cancelled(51)); // should an assertion fail, the tool stops waiting for the client
+        }
+    }
+
+    @Test
+    void scopedResourcesTemplatesAndPromptsAreListedOnlyForTokensWithTheirScopes() {
+        McpHttp reader = McpHttp.withToken(TestTokens.user("carol").scopes("notes.read").sign()).initialize();
+        assertTrue(all(reader, "resources/list", "resources", "uri").contains("e2e://open/notice"));
+        assertFalse(all(reader, "resources/list", "resources", "uri").contains("e2e://admin/audit-summary"));
+        assertFalse(all(reader, "resources/templates/list", "resourceTemplates", "uriTemplate")
+                .contains("e2e://admin/users/{user}"));
+        assertTrue(all(reader, "prompts/list", "prompts", "name").contains("e2e_open_prompt"));
+        assertFalse(all(reader, "prompts/list", "prompts", "name").contains("e2e_admin_prompt"));
+
+        McpHttp admin = McpHttp.withToken(TestTokens.user("dave").scopes("notes.read admin.read").sign()).initialize();
+        assertTrue(all(admin, "resources/list", "resources", "uri")
+                .containsAll(List.of("e2e://open/notice", "e2e://admin/audit-summary")));
+        assertTrue(all(admin, "resources/templates/list", "resourceTemplates", "uriTemplate")
+                .contains("e2e://admin/users/{user}"));
+        assertTrue(all(admin, "prompts/list", "prompts", "name")
+                .containsAll(List.of("e2e_open_prompt", "e2e_admin_prompt")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "resources/read|{\"uri\":\"e2e://admin/audit-summary\"}",
+        "resources/read|{\"uri\":\"e2e://admin/users/alice\"}",
+        "resources/subscribe|{\"uri\":\"e2e://admin/audit-summary\"}",
+        "prompts/get|{\"name\":\"e2e_admin_prompt\",\"arguments\":{\"topic\":\"access\"}}",
+        "completion/complete|{\"ref\":{\"type\":\"ref/prompt\",\"name\":\"e2e_admin_prompt\"},"
+                + "\"argument\":{\"name\":\"topic\",\"value\":\"ac\"}}",
+        "completion/complete|{\"ref\":{\"type\":\"ref/resource\",\"uri\":\"e2e://admin/users/{user}\"},"
+                + "\"argument\":{\"name\":\"user\",\"value\":\"al\"}}"})
+    void scopedResourcesPromptsAndTheirCompletionsAreRefusedWithInsufficientScope(String request) {
+        String method = request.substring(0, request.indexOf('|'));
+        String params = request.substring(request.indexOf('|') + 1);
+        McpHttp reader = McpHttp.withToken(TestTokens.user("carol").scopes("notes.read").sign()).initialize();
+        McpHttp.Response response = reader.request(8, method, params);
+        assertEquals(403, response.status(), method + ": " + response.body());
+        String challenge = response.header("WWW-Authenticate");
+        assertTrue(challenge.startsWith("Bearer error=\"insufficient_scope\""), challenge);
+        assertTrue(challenge.contains("scope=\"admin.read notes.read\""), challenge);
+        assertTrue(challenge.contains("resource_metadata=\"" + METADATA_URL + "\""), challenge);
+        assertEquals(8, response.json().getInt("id"));
+        assertFalse(response.body().contains("account of") || response.body().contains("audit report"),
+                response.body());
+
+        McpHttp admin = McpHttp.withToken(TestTokens.user("dave").scopes("notes.read admin.read").sign()).initialize();
+        McpHttp.Response allowed = admin.request(9, method, params);
+        assertEquals(200, allowed.status(), allowed.body());
+        assertTrue(allowed.json().containsKey("result"), allowed.body());
+    }
+
+    /** Every value of {@code field} of the items of a paged list. */
+    private static List<String> all(McpHttp client, String method, String items, String field) {
+        List<String> values = new java.util.ArrayList<>();
+        String cursor = null;
+        int id = 200;
+        do {
+            JsonObject result =
+                    client.request(id++, method, cursor == null ? null : "{\"cursor\":\"" + cursor + "\"}").json()
+                            .getJsonObject("result");
+            result.getJsonArray(items).forEach(item -> values.add(item.asJsonObject().getString(field)));
+            cursor = result.containsKey("nextCursor") ? result.getString("nextCursor") : null;
+        } while (cursor != null && id < 300);
+        return values;
     }
 
     private static void assertRejected(String token) {
