@@ -115,6 +115,19 @@ public class OutgoingRequests {
         perSession.remove(ended.sessionId());
     }
 
+    /**
+     * The application stops: every wait ends as if its session had ended, so that no method keeps a thread busy
+     * waiting for a client until {@code mcp.interaction.timeout}.
+     */
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        waiting.values().removeIf(entry -> {
+            entry.answer().completeExceptionally(new SessionGoneException());
+            return true;
+        });
+        perSession.clear();
+    }
+
     private void release(String sessionId) {
         AtomicInteger count = perSession.get(sessionId);
         if (count != null && count.decrementAndGet() <= 0) {

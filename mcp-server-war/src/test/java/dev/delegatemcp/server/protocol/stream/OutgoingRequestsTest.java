@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
@@ -137,5 +138,17 @@ class OutgoingRequestsTest {
         outgoing.forget(ended);
         assertEquals(1, outgoing.size());
         outgoing.expect("s1", "alice");
+    }
+
+    @Test
+    void theApplicationStoppingEndsEveryWaitOfEverySession() {
+        OutgoingRequests.Waiting first = outgoing.expect("s1", "alice");
+        OutgoingRequests.Waiting second = outgoing.expect("s2", "bob");
+        outgoing.stop();
+        for (OutgoingRequests.Waiting wait : List.of(first, second)) {
+            ExecutionException failure = assertThrows(ExecutionException.class, () -> wait.answer().get());
+            assertInstanceOf(OutgoingRequests.SessionGoneException.class, failure.getCause());
+        }
+        assertEquals(0, outgoing.size());
     }
 }
