@@ -14,6 +14,9 @@ import java.lang.annotation.Target;
  * {@link McpCaller} is not part of the schema and receives the authenticated caller. The return value becomes the
  * result: {@code String} is text content, {@link Content} or {@link ToolResponse} are sent as they are, and any record
  * or POJO becomes {@code structuredContent} with a generated {@code outputSchema}.
+ *
+ * <p>A tool whose arguments a Java signature cannot describe gives its own schema with {@link #inputSchema()} and
+ * takes the arguments as one {@code jakarta.json.JsonObject} parameter.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -34,6 +37,27 @@ public @interface Tool {
      * an {@code insufficient_scope} challenge listing the scopes needed.
      */
     String[] scopes() default {};
+
+    /**
+     * A hand-written input schema, listed exactly as written instead of one generated from the parameters (MCP
+     * 2025-11-25 schema: {@code Tool.inputSchema}): either the JSON text of the schema (it starts with <code>{</code>;
+     * a text block reads well), or the name of a classpath resource holding it, resolved as
+     * {@link Class#getResource(String)} resolves it against the bean class (relative to the class's package, or from
+     * the classpath root with a leading {@code /}). The schema is a JSON Schema (2020-12 unless its {@code $schema}
+     * says otherwise) whose {@code type} is {@code "object"}; {@code properties}, if present, maps names to objects and
+     * {@code required}, if present, is an array of strings.
+     *
+     * <p>The method then takes the arguments as one {@code jakarta.json.JsonObject} parameter (the {@code arguments}
+     * of {@code tools/call}, empty when the client sent none), besides {@link McpCaller},
+     * {@link dev.delegatemcp.api.interaction.McpRequest} and the {@link Downstream} types; no {@link ToolArg}. The
+     * server does not check the arguments against this schema: the method must (throw {@link ToolCallException} with
+     * what is wrong, for an {@code isError} result the model can correct its call from).
+     *
+     * <p>Deployment fails, naming the method, when the text or resource is missing, is not JSON, or is not such a
+     * schema, or when the method has any other parameter. Empty (the default): the schema is generated from the
+     * parameters.
+     */
+    String inputSchema() default "";
 
     /** Behaviour hints for clients (MCP tool annotations). */
     Annotations annotations() default @Annotations;

@@ -22,6 +22,12 @@ import jakarta.json.bind.JsonbException;
 /**
  * Turns a tools/call {@code arguments} object into the method's Java arguments: checks each against its schema,
  * applies defaults, and converts with JSON-B. Problems are gathered for all arguments and thrown together.
+ *
+ * <p>A tool with a hand-written {@link dev.delegatemcp.api.Tool#inputSchema()} gets the {@code arguments} object as it
+ * came, unchecked: {@link SchemaValidator} knows only the keywords {@link JsonSchemaGenerator} writes, not all of JSON
+ * Schema 2020-12 ({@code $ref}, {@code allOf}, {@code if}/{@code then}, ...), and the 2020-12 validators on Maven
+ * Central bring a JSON library of their own into the WAR (networknt's json-schema-validator needs Jackson, about 2 MB;
+ * Vert.x's needs vertx-core and Netty), so the tool method checks its arguments itself.
  */
 public final class ArgumentBinder {
 
@@ -53,6 +59,8 @@ public final class ArgumentBinder {
             ToolParameter parameter = parameters.get(i);
             if (parameter instanceof ToolParameter.Argument argument) {
                 values[i] = bind(argument, arguments.get(argument.name()), problems);
+            } else if (parameter instanceof ToolParameter.AllArguments) {
+                values[i] = arguments;
             } else if (parameter instanceof ToolParameter.Caller) {
                 values[i] = caller;
             } else if (parameter instanceof ToolParameter.Request) {

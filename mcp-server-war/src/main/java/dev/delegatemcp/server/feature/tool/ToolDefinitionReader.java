@@ -59,6 +59,7 @@ public final class ToolDefinitionReader {
         if (!Modifier.isPublic(method.getModifiers()) || Modifier.isStatic(method.getModifiers())) {
             throw new InvalidToolException(where + "a tool method must be public and not static");
         }
+        boolean handWritten = !tool.inputSchema().isBlank();
         List<ToolParameter> parameters = new ArrayList<>();
         JsonObjectBuilder properties = JSON.createObjectBuilder();
         JsonArrayBuilder required = JSON.createArrayBuilder();
@@ -75,6 +76,10 @@ public final class ToolDefinitionReader {
             if (parameter.getType() == DownstreamCredential.class || parameter.getType() == DownstreamCredentials.class
                     || parameter.getType() == RemoteMcpServer.class) {
                 parameters.add(new ToolParameter.Credential());
+                continue;
+            }
+            if (handWritten) {
+                parameters.add(allArguments(where, parameter, parameters));
                 continue;
             }
             ToolParameter.Argument argument = readArgument(where, parameter);
@@ -95,22 +100,43 @@ public final class ToolDefinitionReader {
                 required.add(argument.name());
             }
         }
-        JsonObjectBuilder inputSchema = JSON.createObjectBuilder().add("type", "object").add("properties", properties);
-        var requiredNames = required.build();
-        if (!requiredNames.isEmpty()) {
-            inputSchema.add("required", requiredNames);
+        JsonObject inputSchema;
+        if (handWritten) {
+            inputSchema = HandWrittenInputSchema.read(beanClass, tool.inputSchema(), where);
+        } else {
+            JsonObjectBuilder generated =
+                    JSON.createObjectBuilder().add("type", "object").add("properties", properties);
+            var requiredNames = required.build();
+            if (!requiredNames.isEmpty()) {
+                generated.add("required", requiredNames);
+            }
+            inputSchema = generated.build();
         }
         JsonObject outputSchema = outputSchema(where, method);
 
         Tool.Annotations hints = tool.annotations();
         String title = tool.title().isEmpty() ? null : tool.title();
         dev.delegatemcp.wire.mcp.Tool descriptor = new dev.delegatemcp.wire.mcp.Tool(name, title,
-                tool.description().isEmpty() ? name : tool.description(), inputSchema.build(), outputSchema,
+                tool.description().isEmpty() ? name : tool.description(), inputSchema, outputSchema,
                 new ToolAnnotations(title, hints.readOnlyHint(), hints.destructiveHint(), hints.idempotentHint(),
                         hints.openWorldHint()));
         Set<String> scopes = new LinkedHashSet<>(List.of(tool.scopes()));
         return new ToolDefinition(name, descriptor, Set.copyOf(scopes), beanClass, method, List.copyOf(parameters),
                 outputSchema);
+    }
+
+    /** With a hand-written input schema, the one {@code JsonObject} parameter that receives all arguments. */
+    private static ToolParameter allArguments(String where, Parameter parameter, List<ToolParameter> earlier) {
+        if (parameter.getType() != JsonObject.class || parameter.isAnnotationPresent(ToolArg.class)) {
+            throw new InvalidToolException(where + "parameter '" + parameter.getName() + "' cannot be used with an "
+                    + "inputSchema: such a tool takes its arguments as one jakarta.json.JsonObject parameter (without "
+                    + "@ToolArg), besides McpCaller, McpRequest and the @Downstream types");
+        }
+        if (earlier.stream().anyMatch(ToolParameter.AllArguments.class::isInstance)) {
+            throw new InvalidToolException(where + "parameter '" + parameter.getName()
+                    + "' is a second JsonObject; a tool with an inputSchema takes its arguments as one");
+        }
+        return new ToolParameter.AllArguments();
     }
 
     private static ToolParameter.Argument readArgument(String where, Parameter parameter) {

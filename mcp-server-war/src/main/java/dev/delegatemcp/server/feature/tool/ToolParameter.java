@@ -7,11 +7,19 @@ import jakarta.json.JsonValue;
 
 /** How the invoker fills one parameter of a tool method. */
 public sealed interface ToolParameter
-        permits ToolParameter.Argument, ToolParameter.Caller, ToolParameter.Request, ToolParameter.Credential {
+        permits ToolParameter.Argument, ToolParameter.AllArguments, ToolParameter.Caller, ToolParameter.Request,
+        ToolParameter.Credential {
 
     /** A tool argument from the client, part of the input schema. */
     record Argument(String name, Type type, boolean required, JsonValue defaultValue, JsonObject schema)
             implements ToolParameter {
+    }
+
+    /**
+     * The whole {@code arguments} object as the client sent it (empty when absent), for a tool with a hand-written
+     * {@link dev.delegatemcp.api.Tool#inputSchema()}; not checked against that schema.
+     */
+    record AllArguments() implements ToolParameter {
     }
 
     /** The authenticated {@link dev.delegatemcp.api.McpCaller}; not part of the input schema. */

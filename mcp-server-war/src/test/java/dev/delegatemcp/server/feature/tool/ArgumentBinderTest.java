@@ -88,6 +88,12 @@ class ArgumentBinderTest {
         public String renamed(@ToolArg(name = "max_results") int limit) {
             return null;
         }
+
+        @Tool(inputSchema = "{\"type\": \"object\", \"properties\": {\"q\": {\"type\": \"string\"}}, "
+                + "\"required\": [\"q\"], \"additionalProperties\": false}")
+        public String handWritten(McpCaller caller, JsonObject arguments) {
+            return null;
+        }
     }
 
     private static Jsonb jsonb;
@@ -118,6 +124,16 @@ class ArgumentBinderTest {
 
     private static InvalidArgumentsException invalid(String tool, String arguments) {
         return assertThrows(InvalidArgumentsException.class, () -> bind(tool, arguments));
+    }
+
+    @Test
+    void aToolWithAHandWrittenSchemaGetsTheArgumentsObjectAsSentWithoutValidation() {
+        JsonObject sent = json("{\"q\": 7, \"extra\": [true]}");
+        Object[] values = binder.bind(tool("handWritten"), sent, FakeCaller.of("alice"));
+        assertEquals("alice", ((McpCaller) values[0]).subject());
+        assertSame(sent, values[1]);
+        assertEquals(JsonObject.EMPTY_JSON_OBJECT,
+                binder.bind(tool("handWritten"), JsonObject.EMPTY_JSON_OBJECT, FakeCaller.of("alice"))[1]);
     }
 
     @Test
