@@ -51,12 +51,22 @@ public final class McpTestServer {
 
     /** The real EAR whose WAR also holds the tool classes of the given package (in a bean archive jar). */
     public static EnterpriseArchive realEarWithTools(Package toolPackage) {
+        return realEarWithLibraries(ShrinkWrap.create(JavaArchive.class, "test-tools.jar").addPackage(toolPackage)
+                .addAsManifestResource(EmptyAsset.INSTANCE, "beans.xml"));
+    }
+
+    /** The real EAR whose WAR also holds these jars in {@code WEB-INF/lib}, where a server's own tool jars go. */
+    public static EnterpriseArchive realEarWithLibraries(JavaArchive... libraries) {
         EnterpriseArchive ear = realEar();
         WebArchive war = ear.getAsType(WebArchive.class, WAR);
-        JavaArchive tools = ShrinkWrap.create(JavaArchive.class, "test-tools.jar").addPackage(toolPackage)
-                .addAsManifestResource(EmptyAsset.INSTANCE, "beans.xml");
-        war.addAsLibrary(tools);
+        war.addAsLibraries(libraries);
         ear.delete(WAR);
         return ear.addAsModule(war);
+    }
+
+    /** The conformance-fixture module's jar as the build made it (the tools, resources and prompts of the suite). */
+    public static JavaArchive conformanceFixture() {
+        return ShrinkWrap.createFromZipFile(JavaArchive.class, new File(
+                System.getProperty("it.conformance.fixture", "target/deployments/conformance-fixture.jar")));
     }
 }

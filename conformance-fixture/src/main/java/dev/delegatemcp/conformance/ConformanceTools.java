@@ -1,6 +1,4 @@
-package dev.delegatemcp.it.tools;
-
-import java.util.Base64;
+package dev.delegatemcp.conformance;
 
 import dev.delegatemcp.api.Content;
 import dev.delegatemcp.api.Tool;
@@ -14,18 +12,14 @@ import dev.delegatemcp.api.interaction.McpRequest;
 import dev.delegatemcp.api.interaction.SamplingRequest;
 import dev.delegatemcp.api.interaction.SamplingResult;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonObject;
 
-/** The tools the official MCP conformance suite calls, written with the public tool API. Test deployments only. */
+/**
+ * The tools the official MCP conformance suite calls (its server scenarios' fixture catalogue), written with the
+ * public tool API: names, arguments and contents as the suite's reference server has them.
+ */
 @ApplicationScoped
 public class ConformanceTools {
-
-    /** A minimal WAV file. */
-    static final byte[] WAV =
-            Base64.getDecoder().decode("UklGRiYAAABXQVZFZm10IBAAAAABAAEAQB8AAAB9AAACABAAZGF0YQIAAAA=");
-
-    /** A 1x1 red PNG. */
-    static final byte[] PIXEL_PNG = Base64.getDecoder().decode(
-            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==");
 
     @Tool(name = "test_simple_text", description = "Returns a simple text response")
     public String simpleText() {
@@ -34,12 +28,12 @@ public class ConformanceTools {
 
     @Tool(name = "test_image_content", description = "Returns an image")
     public Content image() {
-        return Content.image(PIXEL_PNG, "image/png");
+        return Content.image(Media.PNG, "image/png");
     }
 
     @Tool(name = "test_multiple_content_types", description = "Returns text, an image and an embedded resource")
     public ToolResponse mixed() {
-        return ToolResponse.of(Content.text("Multiple content types test:"), Content.image(PIXEL_PNG, "image/png"),
+        return ToolResponse.of(Content.text("Multiple content types test:"), Content.image(Media.PNG, "image/png"),
                 Content.resource("test://mixed-content-resource", "application/json",
                         "{\"test\":\"data\",\"value\":123}"));
     }
@@ -51,7 +45,7 @@ public class ConformanceTools {
 
     @Tool(name = "test_audio_content", description = "Returns audio")
     public Content audio() {
-        return Content.audio(WAV, "audio/wav");
+        return Content.audio(Media.WAV, "audio/wav");
     }
 
     @Tool(name = "test_embedded_resource", description = "Returns an embedded resource")
@@ -126,6 +120,22 @@ public class ConformanceTools {
                                 Option.of("value2", "Second Choice"), Option.of("value3", "Third Choice"))
                                 .description("Select multiple options with titles").items(1, 3).optional()));
         return "Elicitation completed: action=" + answer.action() + ", content=" + answer.content();
+    }
+
+    /**
+     * Lists the suite's JSON Schema 2020-12 input schema untouched ({@code $schema}, {@code $defs} with an
+     * {@code $anchor}, {@code allOf}/{@code anyOf}, {@code if}/{@code then}/{@code else},
+     * {@code additionalProperties: false}). The server does not validate these arguments, so the method checks what the
+     * suite's scenario never sends: a way to reach the contact.
+     */
+    @Tool(name = "json_schema_2020_12_tool",
+            description = "Tool with JSON Schema 2020-12 features for conformance testing (SEP-1613)",
+            inputSchema = "json-schema-2020-12-tool.json")
+    public String jsonSchema202012(JsonObject arguments) {
+        if (!arguments.containsKey("phone") && !arguments.containsKey("email")) {
+            throw new ToolCallException("Give a phone or an email to reach the contact.");
+        }
+        return "Received: " + arguments;
     }
 
     @Tool(name = "test_reconnection", description = "Lets go of its connection, then answers on the resumed stream")

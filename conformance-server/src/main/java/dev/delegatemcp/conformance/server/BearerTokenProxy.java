@@ -1,4 +1,4 @@
-package dev.delegatemcp.it.support;
+package dev.delegatemcp.conformance.server;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,9 +18,11 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A local reverse proxy that adds a bearer token to every request, for clients that cannot send one (the
- * conformance suite). Everything else, Origin included, passes through unchanged; the production server keeps its
- * authentication.
+ * A local reverse proxy on 127.0.0.1 that adds a bearer token to every request, for clients that cannot send one (the
+ * conformance suite). Everything else, Origin included, passes through unchanged (Host becomes the target's), and
+ * responses are streamed as they come, so an event stream's events pass one by one; the server keeps its
+ * authentication. Used by the conformance integration test and, through {@link ConformanceProxy}, by
+ * {@code bin/conformance-server}.
  */
 public final class BearerTokenProxy implements AutoCloseable {
 
@@ -32,10 +34,21 @@ public final class BearerTokenProxy implements AutoCloseable {
     private final URI target;
     private final Supplier<String> token;
 
+    /** A proxy on a free port. */
     public BearerTokenProxy(URI target, Supplier<String> token) throws IOException {
+        this(0, target, token);
+    }
+
+    /**
+     * @param port the local port (0: a free one)
+     * @param target the server's base URL; request paths are resolved against it
+     * @param token gives the bearer token for each request
+     * @throws IOException when the port cannot be bound
+     */
+    public BearerTokenProxy(int port, URI target, Supplier<String> token) throws IOException {
         this.target = target;
         this.token = token;
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/", this::forward);
         // Threads as needed: each open event stream holds one.
         server.setExecutor(Executors.newCachedThreadPool());
