@@ -189,4 +189,32 @@ class McpInteractionIT {
         }
         assertEquals(404, alice.get().status());
     }
+
+    @Test
+    void aResourceChangeReachesTheGetStreamsOfSubscribedSessionsOnlyAndAnAddedResourceEverySession() {
+        String aliceToken = TestTokens.user("alice").sign();
+        String bobToken = TestTokens.user("bob").sign();
+        McpHttp alice = McpHttp.withToken(aliceToken).initialize();
+        McpHttp bob = McpHttp.withToken(bobToken).initialize();
+        assertEquals(200, alice.request(1, "resources/subscribe", "{\"uri\":\"e2e://board\"}").status());
+        try (McpEventStream alices = McpEventStream.get(aliceToken, alice.sessionId(), null);
+                McpEventStream bobs = McpEventStream.get(bobToken, bob.sessionId(), null)) {
+            assertEquals("", alices.nextEvent(WAIT).data(), "the priming event");
+            assertEquals("", bobs.nextEvent(WAIT).data(), "the priming event");
+
+            bob.callTool("e2e_change_board", "{}");
+            JsonObject updated = alices.nextEvent(WAIT).json();
+            assertEquals("notifications/resources/updated", updated.getString("method"));
+            assertEquals("e2e://board", updated.getJsonObject("params").getString("uri"));
+
+            String page = "p" + System.nanoTime();
+            alice.callTool("e2e_add_page", "{\"name\":\"" + page + "\"}");
+            assertEquals("notifications/resources/list_changed", alices.nextEvent(WAIT).json().getString("method"));
+            JsonObject bobsFirst = bobs.nextEvent(WAIT).json();
+            assertEquals("notifications/resources/list_changed", bobsFirst.getString("method"),
+                    "bob, not subscribed, heard of the list change and nothing of the board: " + bobsFirst);
+            assertTrue(bob.request(2, "resources/read", "{\"uri\":\"e2e://pages/" + page + "\"}").body()
+                    .contains("page " + page));
+        }
+    }
 }
