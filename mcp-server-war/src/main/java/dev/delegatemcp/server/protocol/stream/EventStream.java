@@ -118,12 +118,22 @@ public final class EventStream {
     }
 
     /** Ends the stream and its connection: nothing more is sent; what was kept can still be replayed. */
-    public synchronized void end() {
+    public void end() {
+        // First without the lock: a send blocked in a write to a client that stopped reading holds the lock, and
+        // closing its connection is what ends that write.
         ended = true;
-        opener = null;
-        if (connection != null) {
-            connection.close();
+        StreamConnection current = connection;
+        if (current != null) {
+            current.close();
+        }
+        StreamConnection closing;
+        synchronized (this) {
+            opener = null;
+            closing = connection;
             connection = null;
+        }
+        if (closing != null && closing != current) {
+            closing.close();
         }
     }
 

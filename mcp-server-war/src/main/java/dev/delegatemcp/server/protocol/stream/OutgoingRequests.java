@@ -43,6 +43,15 @@ public class OutgoingRequests {
     private final AtomicLong sequence = new AtomicLong();
     private final Map<Key, Waiting> waiting = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> perSession = new ConcurrentHashMap<>();
+    /** The most recently ended sessions, at most 10,000 (ids are never reused). */
+    private final Map<String, Boolean> ended = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>() {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > 10_000;
+        }
+    });
     private int maxPerSession;
 
     /** For CDI proxies only. */
@@ -60,6 +69,9 @@ public class OutgoingRequests {
      * @throws TooManyWaitingException when the session is at its limit
      */
     public Waiting expect(String sessionId, String owner) {
+        if (ended.containsKey(sessionId)) {
+            throw new SessionGoneException(); // its client's answer could no longer come in
+        }
         AtomicInteger count = perSession.computeIfAbsent(sessionId, id -> new AtomicInteger());
         if (count.incrementAndGet() > maxPerSession) {
             count.decrementAndGet();
@@ -105,6 +117,7 @@ public class OutgoingRequests {
 
     /** The session ended: every wait in it ends with a {@link SessionGoneException}. */
     void sessionEnded(@Observes SessionEnded ended) {
+        this.ended.put(ended.sessionId(), Boolean.TRUE);
         waiting.values().removeIf(entry -> {
             if (entry.sessionId().equals(ended.sessionId())) {
                 entry.answer().completeExceptionally(new SessionGoneException());

@@ -75,6 +75,8 @@ public final class RequestChannel {
         OutgoingRequests.Waiting waiting;
         try {
             waiting = outgoing.expect(sessionId, owner);
+        } catch (OutgoingRequests.SessionGoneException e) {
+            throw disconnected(what);
         } catch (OutgoingRequests.TooManyWaitingException e) {
             throw new ClientInteractionException(ClientInteractionException.Reason.REFUSED,
                     "Too many questions to the client are open in this session; answer them, then try again.");

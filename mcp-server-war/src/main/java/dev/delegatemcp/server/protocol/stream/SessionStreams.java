@@ -103,12 +103,17 @@ public class SessionStreams implements ServerNotifications {
         List<EventStream> toEnd = new ArrayList<>();
         List<String> waiting;
         synchronized (this) {
-            SessionChannels channels = channels(sessionId, owner);
-            remember(channels, stream);
-            channels.listenerIds.add(stream.id());
-            addListening(channels, stream, toEnd);
-            waiting = new ArrayList<>(channels.pending);
-            channels.pending.clear();
+            if (ended.containsKey(sessionId)) {
+                toEnd.add(stream); // the session ended while the GET came in: nothing would ever end this stream
+                waiting = List.of();
+            } else {
+                SessionChannels channels = channels(sessionId, owner);
+                remember(channels, stream);
+                channels.listenerIds.add(stream.id());
+                addListening(channels, stream, toEnd);
+                waiting = new ArrayList<>(channels.pending);
+                channels.pending.clear();
+            }
         }
         toEnd.forEach(EventStream::end);
         waiting.forEach(stream::send);
@@ -291,19 +296,17 @@ public class SessionStreams implements ServerNotifications {
     private void remember(SessionChannels channels, EventStream stream) {
         channels.resumable.put(stream.id(), stream);
         if (channels.resumable.size() > config.resumableStreams()) {
-            // The least recently used stream that has ended goes first; open ones stay while any ended one is left.
+            // The least recently used stream that has ended goes; an open one never does (its client may still have to
+            // resume it to get its result), so a session with more open streams than the bound keeps them all.
             Iterator<EventStream> it = channels.resumable.values().iterator();
-            String victim = null;
             while (it.hasNext()) {
                 EventStream candidate = it.next();
                 if (candidate.ended()) {
-                    victim = candidate.id();
+                    it.remove();
+                    channels.listenerIds.remove(candidate.id());
                     break;
                 }
             }
-            String forgotten = victim != null ? victim : channels.resumable.keySet().iterator().next();
-            channels.resumable.remove(forgotten);
-            channels.listenerIds.remove(forgotten);
         }
     }
 

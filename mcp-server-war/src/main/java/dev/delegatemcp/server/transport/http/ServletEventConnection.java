@@ -16,7 +16,7 @@ import dev.delegatemcp.server.protocol.stream.StreamConnection;
 final class ServletEventConnection implements StreamConnection {
 
     private final OutputStream out;
-    private boolean closed;
+    private volatile boolean closed;
 
     private ServletEventConnection(OutputStream out) {
         this.out = out;
@@ -57,8 +57,9 @@ final class ServletEventConnection implements StreamConnection {
         }
     }
 
+    /** Not synchronized with {@link #write}: closing from another thread is what ends a write blocked on the client. */
     @Override
-    public synchronized void close() {
+    public void close() {
         if (!closed) {
             closed = true;
             try {

@@ -315,4 +315,40 @@ class EventStreamTest {
             Thread.currentThread().interrupt();
         }
     }
+
+    @Test
+    void endingAStreamDoesNotWaitForAWriteThatHangsOnAClientThatStoppedReading() throws Exception {
+        java.util.concurrent.CountDownLatch writing = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+        StreamConnection stuck = new StreamConnection() {
+            @Override
+            public synchronized boolean write(SseEvent event) {
+                if (!event.data().isEmpty()) {
+                    writing.countDown();
+                    try {
+                        closed.await(); // as a servlet write blocks until the connection is closed
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return false;
+                }
+                return true;
+            }
+
+            @Override
+            public void close() {
+                closed.countDown();
+            }
+        };
+        EventStream stream = EventStream.open("s", 10, 1000, stuck);
+        Thread writer = new Thread(() -> stream.send("{}"));
+        writer.start();
+        assertTrue(writing.await(5, java.util.concurrent.TimeUnit.SECONDS));
+        Thread ender = new Thread(stream::end);
+        ender.start();
+        ender.join(5000);
+        assertFalse(ender.isAlive(), "end() returned although the write still held the stream");
+        writer.join(5000);
+        assertTrue(stream.ended());
+    }
 }

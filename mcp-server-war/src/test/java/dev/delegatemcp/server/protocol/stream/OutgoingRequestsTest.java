@@ -137,7 +137,8 @@ class OutgoingRequestsTest {
         assertFalse(outgoing.answer("s1", "alice", answer(ended)));
         outgoing.forget(ended);
         assertEquals(1, outgoing.size());
-        outgoing.expect("s1", "alice");
+        assertThrows(OutgoingRequests.SessionGoneException.class, () -> outgoing.expect("s1", "alice"),
+                "a question in an ended session could never be answered: it is not asked");
     }
 
     @Test

@@ -178,6 +178,17 @@ class SessionStreamsTest {
     }
 
     @Test
+    void aGetStreamThatArrivesAfterItsSessionEndedIsEndedAtOnce() {
+        streams.sessionStarted("s1", "alice");
+        streams.sessionEnded(new SessionEnded("s1", "alice"));
+        FakeConnection get = new FakeConnection();
+        EventStream late = streams.listen("s1", "alice", get);
+        assertTrue(late.ended());
+        assertTrue(get.closed(), "nothing would ever end it otherwise");
+        assertEquals(0, streams.listeningCount());
+    }
+
+    @Test
     void aNotificationToAnUnknownOrEndedSessionIsDropped() {
         FakeConnection get = new FakeConnection();
         streams.listen("s1", "alice", get);
@@ -401,13 +412,11 @@ class SessionStreamsTest {
     }
 
     @Test
-    void theEndOfASessionEndsAGetStreamThatNoLongerCountsAsResumableToo() {
+    void theEndOfASessionEndsItsGetStreamsAlsoBeyondTheResumableLimit() {
         streams = new SessionStreams(config(4, 16, 100, 1, 100, Duration.ofSeconds(5), 16));
         FakeConnection get = new FakeConnection();
         EventStream listening = streams.listen("s1", "alice", get);
         streams.requestStream("s1", "alice", FakeConnection::new).send("{}");
-        assertEquals(UNKNOWN, streams.resume("s1", "alice", get.ids().get(0), new FakeConnection()),
-                "forgotten for resumption");
         streams.sessionEnded(new SessionEnded("s1", "alice"));
         assertTrue(listening.ended());
         assertTrue(get.closed(), "no connection outlives its session");
@@ -442,16 +451,23 @@ class SessionStreamsTest {
     }
 
     @Test
-    void beyondTheResumableLimitWithNoEndedStreamTheLeastRecentlyUsedOneIsForgotten() {
+    void openStreamsStayResumableBeyondTheLimitAndOnlyEndedOnesAreForgotten() {
         streams = new SessionStreams(config(4, 16, 100, 2, 100, Duration.ofSeconds(5), 16));
         FakeConnection first = new FakeConnection();
         FakeConnection second = new FakeConnection();
+        FakeConnection third = new FakeConnection();
         streams.requestStream("s1", "alice", () -> first).send("{}");
-        streams.requestStream("s1", "alice", () -> second).send("{}");
-        assertEquals(RESUMED, streams.resume("s1", "alice", first.ids().get(0), new FakeConnection()),
-                "now used most recently");
+        EventStream ending = streams.requestStream("s1", "alice", () -> second);
+        ending.send("{}");
+        streams.requestStream("s1", "alice", () -> third).send("{}");
+        for (FakeConnection open : List.of(first, second, third)) {
+            assertEquals(RESUMED, streams.resume("s1", "alice", open.ids().get(0), new FakeConnection()),
+                    "an open stream's client may still need its result");
+        }
+        ending.end();
         streams.requestStream("s1", "alice", FakeConnection::new).send("{}");
-        assertEquals(UNKNOWN, streams.resume("s1", "alice", second.ids().get(0), new FakeConnection()));
+        assertEquals(UNKNOWN, streams.resume("s1", "alice", second.ids().get(0), new FakeConnection()),
+                "the ended one is forgotten to make room");
         assertEquals(RESUMED, streams.resume("s1", "alice", first.ids().get(0), new FakeConnection()));
     }
 
