@@ -19,9 +19,13 @@ public class InFlightRequests {
 
     /** One text per id: a number by its value ({@code 1}, {@code 1.0} and {@code 1e0} are one id), a string quoted. */
     private static String idText(JsonValue requestId) {
-        return requestId instanceof jakarta.json.JsonNumber number
-                ? number.bigDecimalValue().stripTrailingZeros().toPlainString()
-                : requestId.toString();
+        if (requestId instanceof jakarta.json.JsonNumber number) {
+            // Every request passes here twice: an integer written as one (scale 0, the usual id) is its own text;
+            // only 1.0 or 1e2 need the BigDecimal arithmetic.
+            return number.isIntegral() ? number.toString()
+                    : number.bigDecimalValue().stripTrailingZeros().toPlainString();
+        }
+        return requestId.toString();
     }
 
     private final Map<Key, RequestCancellation> running = new ConcurrentHashMap<>();

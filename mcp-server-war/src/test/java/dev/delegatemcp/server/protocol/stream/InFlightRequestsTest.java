@@ -35,6 +35,10 @@ class InFlightRequestsTest {
         inFlight.add("s1", Json.createValue(new java.math.BigDecimal("1.0")), cancellation);
         assertTrue(inFlight.cancel("s1", id(1)));
         assertTrue(cancellation.isCancelled());
+        RequestCancellation hundred = new RequestCancellation();
+        inFlight.add("s1", id(100), hundred);
+        assertTrue(inFlight.cancel("s1", Json.createValue(new java.math.BigDecimal("1E+2"))));
+        assertTrue(hundred.isCancelled());
     }
 
     @Test
