@@ -29,7 +29,12 @@ public enum ServerMessages {
     PROMPT_FAILED("DMCPS0010W", Level.WARNING, "Prompt {0} failed with {1} (reference {2})"),
     /** {0} what was completed (e.g. argument 'language' of the prompt 'code_review'), {1} the exception class (or what was
      * wrong with the result), {2} the reference given. */
-    COMPLETION_FAILED("DMCPS0011W", Level.WARNING, "Completion of {0} failed with {1} (reference {2})");
+    COMPLETION_FAILED("DMCPS0011W", Level.WARNING, "Completion of {0} failed with {1} (reference {2})"),
+    /** No arguments: mcp.request-state.secret is not set, so requestState is sealed with a key of this start only. */
+    REQUEST_STATE_KEY_GENERATED("DMCPS0012W", Level.WARNING,
+            "mcp.request-state.secret is not set: requestState is sealed with a random key made at start-up, so a retry"
+                    + " that reaches another server instance or comes after a restart is refused. Set"
+                    + " MCP_REQUEST_STATE_SECRET (at least 32 characters, the same on every instance).");
 
     private final String id;
     private final Level level;
