@@ -4,6 +4,9 @@ import java.util.List;
 
 import dev.delegatemcp.api.Content;
 import dev.delegatemcp.api.completion.CompleteArgument;
+import dev.delegatemcp.api.interaction.ElicitationResult;
+import dev.delegatemcp.api.interaction.ElicitationSchema;
+import dev.delegatemcp.api.interaction.McpRequest;
 import dev.delegatemcp.api.prompt.Prompt;
 import dev.delegatemcp.api.prompt.PromptArg;
 import dev.delegatemcp.api.prompt.PromptMessage;
@@ -46,6 +49,16 @@ public class ConformancePrompts {
     public List<PromptMessage> withImage() {
         return List.of(PromptMessage.user(Content.image(Media.PNG, "image/png")),
                 PromptMessage.user("Please analyze the image above."));
+    }
+
+    @Prompt(name = "test_input_required_result_prompt", title = "Prompt that asks for context",
+            description = "Asks the user what context to use, then builds the prompt with it")
+    public String withAskedContext(McpRequest request) {
+        ElicitationResult answer = request.inputs()
+                .form("user_context", "What context should the prompt use?",
+                        ElicitationSchema.of(ElicitationSchema.text("context", null)))
+                .ask().form("user_context");
+        return "Prompt with context: " + answer.string("context").orElse("none");
     }
 
     /** The values of {@link #ARG1_VALUES} that start with what was typed. */

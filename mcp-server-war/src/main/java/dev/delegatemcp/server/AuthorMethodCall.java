@@ -3,8 +3,10 @@ package dev.delegatemcp.server;
 import java.util.function.Function;
 
 import dev.delegatemcp.api.ToolCallException;
+import dev.delegatemcp.api.interaction.ClientInteractionException;
 import dev.delegatemcp.api.interaction.ConnectionRequiredException;
 import dev.delegatemcp.api.interaction.RequestCancelledException;
+import dev.delegatemcp.server.protocol.roundtrip.RoundTripSignal;
 import dev.delegatemcp.server.security.InsufficientScopeException;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcErrorCodes;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcException;
@@ -33,9 +35,14 @@ public final class AuthorMethodCall {
     public static Object call(Call method, Function<String, JsonRpcException> failed) {
         try {
             return method.call();
-        } catch (ConnectionRequiredException | RequestCancelledException | InsufficientScopeException e) {
-            throw e; // rendered by the protocol layer; a 403 by the transport; no answer at all
+        } catch (ConnectionRequiredException | RequestCancelledException | InsufficientScopeException
+                | RoundTripSignal e) {
+            throw e; // rendered by the protocol layer; a 403 by the transport; no answer at all; a round trip
         } catch (ToolCallException e) {
+            if (e instanceof ClientInteractionException missing
+                    && missing.reason() == ClientInteractionException.Reason.NOT_SUPPORTED) {
+                throw missing; // rendered by the protocol layer (per revision)
+            }
             throw new JsonRpcException(JsonRpcErrorCodes.INTERNAL_ERROR, e.getMessage());
         } catch (Throwable e) {
             if (e instanceof Error error && !(e instanceof StackOverflowError)) {

@@ -23,6 +23,14 @@ public final class ConfigChecks {
         return this;
     }
 
+    /** Adds a problem when the duration is negative. */
+    public ConfigChecks notNegative(String key, Duration value) {
+        if (value.isNegative()) {
+            problems.add(key + " must be an ISO-8601 duration of zero or more such as PT5M, not " + value);
+        }
+        return this;
+    }
+
     /** Adds a problem when the number is below 1. */
     public ConfigChecks atLeastOne(String key, long value) {
         if (value < 1) {

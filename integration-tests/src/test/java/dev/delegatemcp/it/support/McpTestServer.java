@@ -64,6 +64,20 @@ public final class McpTestServer {
         return ear.addAsModule(war);
     }
 
+    /**
+     * The real EAR with these jars in its WAR's {@code WEB-INF/lib} instead of the demo's sample tools (as
+     * bin/conformance-server deploys the conformance fixture: the samples' calendar needs services it does not run).
+     */
+    public static EnterpriseArchive realEarWithLibrariesInsteadOfSamples(JavaArchive... libraries) {
+        EnterpriseArchive ear = realEar();
+        WebArchive war = ear.getAsType(WebArchive.class, WAR);
+        war.getContent(path -> path.get().matches("/WEB-INF/lib/sample-tools-.*\\.jar")).keySet()
+                .forEach(war::delete);
+        war.addAsLibraries(libraries);
+        ear.delete(WAR);
+        return ear.addAsModule(war);
+    }
+
     /** The conformance-fixture module's jar as the build made it (the tools, resources and prompts of the suite). */
     public static JavaArchive conformanceFixture() {
         return ShrinkWrap.createFromZipFile(JavaArchive.class, new File(

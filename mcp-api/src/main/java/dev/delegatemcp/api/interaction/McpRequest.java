@@ -8,9 +8,14 @@ import dev.delegatemcp.api.McpCaller;
  * ({@code @Inject McpRequest request}) into a bean used during the request; outside a request every operation fails
  * with {@link IllegalStateException}.
  * <p>
- * The same calls work in every protocol revision the server speaks: in MCP 2025-11-25 a request to the client
- * ({@link #sampling()}, {@link #elicitation()}, {@link #roots()}) is sent on the request's own event stream and the
- * method waits for the answer, for at most {@code mcp.interaction.timeout}.
+ * The same calls work in every protocol revision the server speaks. In MCP 2025-11-25 a question to the client
+ * ({@link #sampling()}, {@link #elicitation()}, {@link #roots()}, {@link #inputs()}) is sent on the request's own
+ * event stream and the method waits for the answer, for at most {@code mcp.interaction.timeout}. In MCP 2026-07-28
+ * there are no server-to-client requests (Multi Round-Trip Requests): a question without an answer ends the call
+ * with an InputRequiredResult, and the client's retry runs the method again from the start, with the answers: every
+ * question asked before returns its answer at once, without asking again. So in that revision the code before a
+ * question runs once per round: keep it free of side effects (or idempotent), and ask before you act; questions
+ * asked together ({@link #inputs()}) cost one round instead of one each.
  */
 public interface McpRequest {
 
@@ -34,6 +39,9 @@ public interface McpRequest {
 
     /** The client's roots (MCP 2025-11-25, Client features, Roots). */
     Roots roots();
+
+    /** Several questions to ask together, under keys of the method's choosing. */
+    ClientInputs inputs();
 
     /**
      * Lets go of the HTTP connection the response is waiting on while the method keeps working: the client reconnects

@@ -2,8 +2,11 @@ package dev.delegatemcp.server.protocol;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import dev.delegatemcp.api.McpCaller;
+import dev.delegatemcp.api.interaction.ClientInteractionException;
 import dev.delegatemcp.api.interaction.ConnectionRequiredException;
 import dev.delegatemcp.api.interaction.McpRequest;
 import dev.delegatemcp.server.protocol.outcome.OutcomeRenderer;
@@ -12,6 +15,7 @@ import dev.delegatemcp.wire.jsonrpc.JsonRpcErrorCodes;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcException;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcMessage;
 import dev.delegatemcp.wire.mcp.McpMethods;
+import dev.delegatemcp.wire.mcp.ProtocolVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -25,6 +29,11 @@ import jakarta.inject.Inject;
  */
 @ApplicationScoped
 public class McpDispatcher {
+
+    private static final Set<String> SESSION_ONLY = Set.of(McpMethods.INITIALIZE, McpMethods.PING,
+            McpMethods.LOGGING_SET_LEVEL, McpMethods.RESOURCES_SUBSCRIBE, McpMethods.RESOURCES_UNSUBSCRIBE);
+    private static final Set<String> STATELESS_ONLY = Set.of(McpMethods.SERVER_DISCOVER,
+            McpMethods.SUBSCRIPTIONS_LISTEN);
 
     private final Map<String, McpFeature> byMethod = new HashMap<>();
     private final OutcomeRenderer outcomes;
@@ -74,16 +83,45 @@ public class McpDispatcher {
             throw new JsonRpcException(JsonRpcErrorCodes.INVALID_REQUEST,
                     "Invalid Request: the session is already initialized");
         }
-        McpFeature feature = byMethod.get(request.method());
+        return dispatch(request, new RequestContext(request.id(), request.method(), caller,
+                session.protocolVersion(), session.clientCapabilities(), session.id(), interaction));
+    }
+
+    /**
+     * Serves a request in its context: a session's, or its own (MCP 2026-07-28). Methods of one era only are unknown
+     * in the other: {@code ping}, {@code logging/setLevel} and {@code resources/(un)subscribe} exist in sessions only,
+     * {@code server/discover} and {@code subscriptions/listen} without (MCP 2026-07-28, Key Changes).
+     *
+     * @return the result to send
+     * @throws JsonRpcException -32601 for a method no feature serves in the request's era, or the feature's
+     */
+    public Object dispatch(JsonRpcMessage request, RequestContext context) {
+        McpFeature feature = featureFor(request.method(), context.protocolVersion().era());
         if (feature == null) {
             throw JsonRpcException.methodNotFound(request.method());
         }
-        RequestContext context = new RequestContext(request.id(), request.method(), caller,
-                session.protocolVersion(), session.clientCapabilities(), session.id(), interaction);
         try {
             return feature.handle(request.params(), context);
         } catch (ConnectionRequiredException e) {
             return outcomes.render(e, context);
+        } catch (ClientInteractionException e) {
+            return outcomes.render(e, context);
         }
+    }
+
+    /** Whether a result of {@code method} is cacheable, and by whom (the serving feature says). */
+    public Optional<CacheScope> cacheScope(String method) {
+        McpFeature feature = byMethod.get(method);
+        return feature == null ? Optional.empty() : feature.cacheScope(method);
+    }
+
+    /** Whether some feature serves {@code method} in that era. */
+    public boolean serves(String method, ProtocolVersion.Era era) {
+        return featureFor(method, era) != null;
+    }
+
+    private McpFeature featureFor(String method, ProtocolVersion.Era era) {
+        Set<String> otherEraOnly = era == ProtocolVersion.Era.STATELESS ? SESSION_ONLY : STATELESS_ONLY;
+        return otherEraOnly.contains(method) ? null : byMethod.get(method);
     }
 }

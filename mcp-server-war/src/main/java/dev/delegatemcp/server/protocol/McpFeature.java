@@ -30,6 +30,14 @@ public interface McpFeature {
     }
 
     /**
+     * Whether a result of {@code method} is cacheable (MCP 2026-07-28, Caching: lists, {@code resources/read},
+     * {@code server/discover}) and by whom; empty for results that are not.
+     */
+    default Optional<CacheScope> cacheScope(String method) {
+        return Optional.empty();
+    }
+
+    /**
      * Serves one request.
      *
      * @param params the request's params (an empty object when absent)

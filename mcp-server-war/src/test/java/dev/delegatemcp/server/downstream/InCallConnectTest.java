@@ -92,6 +92,11 @@ class InCallConnectTest {
         }
 
         @Override
+        public dev.delegatemcp.api.interaction.ClientInputs inputs() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public void releaseConnection() {
         }
 

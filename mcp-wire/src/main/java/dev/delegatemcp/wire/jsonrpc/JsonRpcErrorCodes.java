@@ -15,6 +15,21 @@ public final class JsonRpcErrorCodes {
      * {@code data} is {@code {"uri": ...}}.
      */
     public static final int RESOURCE_NOT_FOUND = -32002;
+    /**
+     * MCP 2026-07-28 (Streamable HTTP, Server Validation): a required header ({@code MCP-Protocol-Version},
+     * {@code Mcp-Method}, {@code Mcp-Name}) is missing, malformed, or does not match the body. HTTP 400.
+     */
+    public static final int HEADER_MISMATCH = -32020;
+    /**
+     * MCP 2026-07-28 (Basic, {@code _meta}): serving the request needs a client capability the request did not declare;
+     * {@code data.requiredCapabilities} lists them. HTTP 400.
+     */
+    public static final int MISSING_REQUIRED_CLIENT_CAPABILITY = -32021;
+    /**
+     * MCP 2026-07-28 (Versioning, Protocol Version Negotiation): the request's revision is not served here;
+     * {@code data} is {@code {"supported": [...], "requested": "..."}}. HTTP 400.
+     */
+    public static final int UNSUPPORTED_PROTOCOL_VERSION = -32022;
 
     private JsonRpcErrorCodes() {
     }

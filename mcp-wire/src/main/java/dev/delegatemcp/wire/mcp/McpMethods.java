@@ -29,6 +29,14 @@ public final class McpMethods {
     public static final String PROMPTS_LIST = "prompts/list";
     public static final String PROMPTS_GET = "prompts/get";
     public static final String COMPLETION_COMPLETE = "completion/complete";
+    /** MCP 2026-07-28: the server's revisions, capabilities and identity (Server features, Discovery). */
+    public static final String SERVER_DISCOVER = "server/discover";
+    /** MCP 2026-07-28: a long-lived stream of change notifications (Basic, Patterns, Subscriptions). */
+    public static final String SUBSCRIPTIONS_LISTEN = "subscriptions/listen";
+    /** MCP 2026-07-28: the first message of a {@code subscriptions/listen} stream. */
+    public static final String SUBSCRIPTIONS_ACKNOWLEDGED = "notifications/subscriptions/acknowledged";
+    public static final String TOOLS_LIST_CHANGED = "notifications/tools/list_changed";
+    public static final String PROMPTS_LIST_CHANGED = "notifications/prompts/list_changed";
 
     private McpMethods() {
     }

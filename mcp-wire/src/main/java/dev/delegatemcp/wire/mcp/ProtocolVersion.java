@@ -7,21 +7,29 @@ import java.util.Optional;
 /**
  * The MCP protocol revisions this project speaks, newest first, each with its era. Revisions up to 2025-11-25 are
  * session-based: {@code initialize} negotiates the version once and a session carries it (MCP 2025-11-25, Lifecycle).
+ * From 2026-07-28 on, requests are stateless: each carries its revision and the client's capabilities in {@code _meta}
+ * (MCP 2026-07-28, Versioning and Compatibility: "modern" versus "legacy").
  */
 public enum ProtocolVersion {
 
+    V2026_07_28("2026-07-28", Era.STATELESS),
     V2025_11_25("2025-11-25", Era.SESSION),
     V2025_06_18("2025-06-18", Era.SESSION),
     V2025_03_26("2025-03-26", Era.SESSION);
 
     /** How requests of a revision are framed. */
     public enum Era {
-        /** {@code initialize} opens a session; later requests carry {@code Mcp-Session-Id}. */
-        SESSION
+        /** {@code initialize} opens a session; later requests carry {@code Mcp-Session-Id} ("legacy"). */
+        SESSION,
+        /** No handshake, no session: every request carries its revision and capabilities in {@code _meta} ("modern"). */
+        STATELESS
     }
 
-    /** The newest revision. */
+    /** The newest session-based revision: what {@code initialize} settles on when the client asks for another. */
     public static final ProtocolVersion LATEST = V2025_11_25;
+
+    /** The newest stateless revision. */
+    public static final ProtocolVersion MODERN = V2026_07_28;
 
     /**
      * Assumed when a request after initialize carries no {@code MCP-Protocol-Version} header (MCP 2025-11-25,
@@ -51,9 +59,12 @@ public enum ProtocolVersion {
         return Arrays.stream(values()).filter(version -> version.text.equals(text)).findFirst();
     }
 
-    /** The client's requested revision when spoken here, else the newest (the client then decides). */
+    /**
+     * What {@code initialize} settles on: the client's requested revision when it is a session-based one spoken here,
+     * else the newest session-based one (the client then decides). A stateless revision has no {@code initialize}.
+     */
     public static ProtocolVersion negotiate(String requested) {
-        return of(requested).orElse(LATEST);
+        return of(requested).filter(version -> version.era == Era.SESSION).orElse(LATEST);
     }
 
     /** Every revision spoken here, as written, newest first. */

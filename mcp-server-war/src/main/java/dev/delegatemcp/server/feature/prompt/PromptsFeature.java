@@ -10,6 +10,7 @@ import dev.delegatemcp.api.interaction.ConnectionRequiredException;
 import dev.delegatemcp.api.interaction.RequestCancelledException;
 import dev.delegatemcp.server.AuthorMethodCall;
 import dev.delegatemcp.server.ServerMessages;
+import dev.delegatemcp.server.protocol.CacheScope;
 import dev.delegatemcp.server.protocol.McpFeature;
 import dev.delegatemcp.server.protocol.Pagination;
 import dev.delegatemcp.server.protocol.RequestContext;
@@ -66,6 +67,12 @@ public class PromptsFeature implements McpFeature {
     }
 
     /** {@code prompts: {listChanged: false}}: the prompts are fixed at deployment. */
+    /** prompts/list is filtered by the caller's scopes: private (MCP 2026-07-28, Caching, Choosing a Cache Scope). */
+    @Override
+    public Optional<CacheScope> cacheScope(String method) {
+        return McpMethods.PROMPTS_LIST.equals(method) ? Optional.of(CacheScope.PRIVATE) : Optional.empty();
+    }
+
     @Override
     public Optional<Capability> capability() {
         return Optional.of(new Capability("prompts", new PromptsCapability(false)));

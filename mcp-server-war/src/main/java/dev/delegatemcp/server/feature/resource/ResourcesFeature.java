@@ -8,19 +8,23 @@ import java.util.logging.Logger;
 
 import dev.delegatemcp.api.McpCaller;
 import dev.delegatemcp.api.ToolCallException;
+import dev.delegatemcp.api.interaction.ClientInteractionException;
 import dev.delegatemcp.api.interaction.ConnectionRequiredException;
 import dev.delegatemcp.api.interaction.RequestCancelledException;
 import dev.delegatemcp.api.resource.ResourceNotFoundException;
 import dev.delegatemcp.server.ServerMessages;
+import dev.delegatemcp.server.protocol.CacheScope;
 import dev.delegatemcp.server.protocol.McpFeature;
 import dev.delegatemcp.server.protocol.Pagination;
 import dev.delegatemcp.server.protocol.RequestContext;
+import dev.delegatemcp.server.protocol.roundtrip.RoundTripSignal;
 import dev.delegatemcp.server.security.InsufficientScopeException;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcErrorCodes;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcException;
 import dev.delegatemcp.wire.mcp.ListResourceTemplatesResult;
 import dev.delegatemcp.wire.mcp.ListResourcesResult;
 import dev.delegatemcp.wire.mcp.McpMethods;
+import dev.delegatemcp.wire.mcp.ProtocolVersion;
 import dev.delegatemcp.wire.mcp.ReadResourceResult;
 import dev.delegatemcp.wire.mcp.Resource;
 import dev.delegatemcp.wire.mcp.ResourceTemplate;
@@ -85,6 +89,16 @@ public class ResourcesFeature implements McpFeature {
                 McpMethods.RESOURCES_SUBSCRIBE, McpMethods.RESOURCES_UNSUBSCRIBE);
     }
 
+    /**
+     * The lists are filtered by the caller's scopes and a read's contents are the caller's: all private (MCP
+     * 2026-07-28, Caching, Choosing a Cache Scope).
+     */
+    @Override
+    public Optional<CacheScope> cacheScope(String method) {
+        return McpMethods.RESOURCES_LIST.equals(method) || McpMethods.RESOURCES_TEMPLATES_LIST.equals(method)
+                || McpMethods.RESOURCES_READ.equals(method) ? Optional.of(CacheScope.PRIVATE) : Optional.empty();
+    }
+
     @Override
     public Optional<Capability> capability() {
         return Optional.of(new Capability("resources", new ResourcesCapability(true, true)));
@@ -119,18 +133,23 @@ public class ResourcesFeature implements McpFeature {
     /** resources/read. */
     ReadResourceResult read(JsonObject params, RequestContext context) {
         String uri = uri(params);
-        ResourceCatalog.Resolved resource = catalog.resolve(uri).orElseThrow(() -> notFound(uri));
+        ResourceCatalog.Resolved resource = catalog.resolve(uri).orElseThrow(() -> notFound(uri, context));
         checkScopes(resource, context.caller(), uri);
         try {
             Object value = resource.source()
                     .produce(ResourceArguments.bind(resource.parameters(), resource.variables(), context));
             return new ReadResourceResult(
                     ResourceContentsMapper.map(value, resource.shape(), uri, resource.mimeType()));
-        } catch (ConnectionRequiredException | InsufficientScopeException | RequestCancelledException e) {
+        } catch (ConnectionRequiredException | InsufficientScopeException | RequestCancelledException
+                | RoundTripSignal e) {
             throw e; // rendered by the protocol layer, and a 403 by the transport
         } catch (ResourceNotFoundException e) {
-            throw notFound(uri);
+            throw notFound(uri, context);
         } catch (ToolCallException e) {
+            if (e instanceof ClientInteractionException missing
+                    && missing.reason() == ClientInteractionException.Reason.NOT_SUPPORTED) {
+                throw missing; // rendered by the protocol layer (per revision)
+            }
             throw new JsonRpcException(JsonRpcErrorCodes.INTERNAL_ERROR,
                     e.getMessage() != null ? e.getMessage() : "The resource could not be read.");
         } catch (Throwable e) {
@@ -170,6 +189,18 @@ public class ResourcesFeature implements McpFeature {
     static JsonRpcException notFound(String uri) {
         return new JsonRpcException(JsonRpcErrorCodes.RESOURCE_NOT_FOUND, "Resource not found",
                 JSON.createObjectBuilder().add("uri", uri).build());
+    }
+
+    /**
+     * Resource not found in the request's revision: -32002 in a session, -32602 without one (MCP 2026-07-28, Key
+     * Changes: "Change resource not found error code from -32002 to -32602"), with the URI as data either way.
+     */
+    static JsonRpcException notFound(String uri, RequestContext context) {
+        if (context.protocolVersion().era() == ProtocolVersion.Era.STATELESS) {
+            return new JsonRpcException(JsonRpcErrorCodes.INVALID_PARAMS, "Resource not found: " + uri,
+                    JSON.createObjectBuilder().add("uri", uri).build());
+        }
+        return notFound(uri);
     }
 
     private static void checkScopes(ResourceCatalog.Resolved resource, McpCaller caller, String uri) {

@@ -10,17 +10,21 @@ import java.util.UUID;
 import java.util.logging.Logger;
 
 import dev.delegatemcp.api.ToolCallException;
+import dev.delegatemcp.api.interaction.ClientInteractionException;
 import dev.delegatemcp.api.interaction.ConnectionRequiredException;
 import dev.delegatemcp.api.interaction.RequestCancelledException;
 import dev.delegatemcp.server.ServerMessages;
+import dev.delegatemcp.server.protocol.CacheScope;
 import dev.delegatemcp.server.protocol.McpFeature;
 import dev.delegatemcp.server.protocol.Pagination;
 import dev.delegatemcp.server.protocol.RequestContext;
+import dev.delegatemcp.server.protocol.roundtrip.RoundTripSignal;
 import dev.delegatemcp.server.security.InsufficientScopeException;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcException;
 import dev.delegatemcp.wire.mcp.CallToolResult;
 import dev.delegatemcp.wire.mcp.ListToolsResult;
 import dev.delegatemcp.wire.mcp.McpMethods;
+import dev.delegatemcp.wire.mcp.ProtocolVersion;
 import dev.delegatemcp.wire.mcp.Tool;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,6 +63,12 @@ public class ToolsFeature implements McpFeature {
     @Override
     public Set<String> methods() {
         return Set.of(McpMethods.TOOLS_LIST, McpMethods.TOOLS_CALL);
+    }
+
+    /** tools/list is filtered by the caller's scopes: private (MCP 2026-07-28, Caching, Choosing a Cache Scope). */
+    @Override
+    public Optional<CacheScope> cacheScope(String method) {
+        return McpMethods.TOOLS_LIST.equals(method) ? Optional.of(CacheScope.PRIVATE) : Optional.empty();
     }
 
     @Override
@@ -103,9 +113,15 @@ public class ToolsFeature implements McpFeature {
                 .orElseThrow(() -> JsonRpcException.invalidParams("Unknown tool: " + name.getString()));
         try {
             return tool.call(arguments, context);
-        } catch (ConnectionRequiredException | InsufficientScopeException | RequestCancelledException e) {
-            throw e; // rendered by the protocol layer, a 403 by the transport, no response at all
+        } catch (ConnectionRequiredException | InsufficientScopeException | RequestCancelledException
+                | RoundTripSignal e) {
+            throw e; // rendered by the protocol layer, a 403 by the transport, no response at all, a round trip
         } catch (ToolCallException e) {
+            if (e instanceof ClientInteractionException missing
+                    && missing.reason() == ClientInteractionException.Reason.NOT_SUPPORTED
+                    && context.protocolVersion().era() == ProtocolVersion.Era.STATELESS) {
+                throw missing; // MissingRequiredClientCapability, rendered by the protocol layer
+            }
             return CallToolResult.error(e.getMessage());
         } catch (Throwable e) {
             if (e instanceof Error error && !(e instanceof StackOverflowError)) {

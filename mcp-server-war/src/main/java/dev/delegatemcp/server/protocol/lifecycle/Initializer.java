@@ -56,6 +56,14 @@ public class Initializer {
         capabilities = java.util.Collections.unmodifiableMap(gathered);
     }
 
+    /** The capabilities as a JSON object, e.g. for {@code server/discover}. */
+    public JsonObject capabilitiesJson() {
+        try (var reader = jakarta.json.Json.createReader(
+                new java.io.StringReader(dev.delegatemcp.wire.WireJson.toJson(capabilities)))) {
+            return reader.readObject();
+        }
+    }
+
     /**
      * @param params initialize's params
      * @throws JsonRpcException -32602 when {@code protocolVersion} is not a string

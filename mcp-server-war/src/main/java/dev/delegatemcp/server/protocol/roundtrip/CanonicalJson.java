@@ -33,6 +33,16 @@ final class CanonicalJson {
     private CanonicalJson() {
     }
 
+    /** URL-safe base64 (no padding) of the SHA-256 of the canonical JSON text of {@code value}. */
+    static String digest(JsonValue value) {
+        try {
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.security.MessageDigest
+                    .getInstance("SHA-256").digest(write(value).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
+    }
+
     /** The canonical JSON text of {@code value}; a Java {@code null} is JSON {@code null}. */
     static String write(JsonValue value) {
         StringBuilder out = new StringBuilder();

@@ -23,12 +23,20 @@ final class ClientElicitation implements Elicitation {
     private final boolean form;
     private final boolean url;
     private final RequestChannel channel;
+    private final ClientQuestions questions;
     private final RequestCancellation cancellation;
 
     ClientElicitation(boolean form, boolean url, RequestChannel channel, RequestCancellation cancellation) {
+        this(form, url, channel, channel, cancellation);
+    }
+
+    /** @param questions how the client is asked; {@code channel} carries the completion notification */
+    ClientElicitation(boolean form, boolean url, RequestChannel channel, ClientQuestions questions,
+            RequestCancellation cancellation) {
         this.form = form;
         this.url = url;
         this.channel = channel;
+        this.questions = questions;
         this.cancellation = cancellation;
     }
 
@@ -46,11 +54,19 @@ final class ClientElicitation implements Elicitation {
     public ElicitationResult form(String message, ElicitationSchema schema) {
         if (!form) {
             throw new ClientInteractionException(ClientInteractionException.Reason.NOT_SUPPORTED,
-                    "This client cannot show the user a form (it did not declare form elicitation).");
+                    "This client cannot show the user a form (it did not declare form elicitation).",
+                    "elicitation.form");
         }
-        JsonObject result = ClientReplies.result(channel.ask(McpMethods.ELICITATION_CREATE,
-                FormElicitation.of(message, ElicitationForms.requestedSchema(schema)), cancellation, "form"),
-                "form");
+        return readForm(ClientReplies.result(questions.ask(McpMethods.ELICITATION_CREATE,
+                formParams(message, schema), cancellation, "form"), "form"), schema);
+    }
+
+    static FormElicitation formParams(String message, ElicitationSchema schema) {
+        return FormElicitation.of(message, ElicitationForms.requestedSchema(schema));
+    }
+
+    /** The answer to a form: its action, and for an accepted form its values, checked against the schema. */
+    static ElicitationResult readForm(JsonObject result, ElicitationSchema schema) {
         ElicitationResult.Action action = action(result, "form");
         if (action != ElicitationResult.Action.ACCEPT) {
             return new ElicitationResult(action, Map.of(), null);
@@ -70,16 +86,21 @@ final class ClientElicitation implements Elicitation {
     public ElicitationResult url(String message, String target) {
         if (!url) {
             throw new ClientInteractionException(ClientInteractionException.Reason.NOT_SUPPORTED,
-                    "This client cannot send the user to a web page (it did not declare URL elicitation).");
+                    "This client cannot send the user to a web page (it did not declare URL elicitation).",
+                    "elicitation.url");
         }
-        String id = UUID.randomUUID().toString();
-        JsonObject result = ClientReplies.result(channel.ask(McpMethods.ELICITATION_CREATE,
+        // MCP 2026-07-28 removed elicitationId: the client's retry is how the server learns the outcome.
+        String id = questions.correlatesUrlElicitations() ? UUID.randomUUID().toString() : null;
+        JsonObject result = ClientReplies.result(questions.ask(McpMethods.ELICITATION_CREATE,
                 UrlElicitation.of(id, target, message), cancellation, "URL"), "URL");
         return new ElicitationResult(action(result, "URL"), Map.of(), id);
     }
 
     @Override
     public void complete(String elicitationId) {
+        if (elicitationId == null || !questions.correlatesUrlElicitations()) {
+            return; // nothing to correlate (MCP 2026-07-28: the client learns the outcome by retrying)
+        }
         channel.notify(McpMethods.ELICITATION_COMPLETE, new ElicitationCompleteParams(elicitationId));
     }
 

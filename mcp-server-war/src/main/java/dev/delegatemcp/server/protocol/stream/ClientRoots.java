@@ -14,10 +14,10 @@ import jakarta.json.JsonValue;
 final class ClientRoots implements Roots {
 
     private final boolean supported;
-    private final RequestChannel channel;
+    private final ClientQuestions channel;
     private final RequestCancellation cancellation;
 
-    ClientRoots(boolean supported, RequestChannel channel, RequestCancellation cancellation) {
+    ClientRoots(boolean supported, ClientQuestions channel, RequestCancellation cancellation) {
         this.supported = supported;
         this.channel = channel;
         this.cancellation = cancellation;
@@ -32,10 +32,14 @@ final class ClientRoots implements Roots {
     public List<Root> list() {
         if (!supported) {
             throw new ClientInteractionException(ClientInteractionException.Reason.NOT_SUPPORTED,
-                    "This client does not share its roots (it did not declare the roots capability).");
+                    "This client does not share its roots (it did not declare the roots capability).", "roots");
         }
-        JsonObject result = ClientReplies.result(
-                channel.ask(McpMethods.ROOTS_LIST, JsonValue.EMPTY_JSON_OBJECT, cancellation, "roots"), "roots");
+        return read(ClientReplies.result(
+                channel.ask(McpMethods.ROOTS_LIST, JsonValue.EMPTY_JSON_OBJECT, cancellation, "roots"), "roots"));
+    }
+
+    /** The roots in a {@code roots/list} result. */
+    static List<Root> read(JsonObject result) {
         if (!(result.get("roots") instanceof jakarta.json.JsonArray roots)) {
             throw ClientReplies.malformed("roots");
         }

@@ -19,10 +19,10 @@ import jakarta.json.JsonValue;
 final class ClientSampling implements Sampling {
 
     private final boolean supported;
-    private final RequestChannel channel;
+    private final ClientQuestions channel;
     private final RequestCancellation cancellation;
 
-    ClientSampling(boolean supported, RequestChannel channel, RequestCancellation cancellation) {
+    ClientSampling(boolean supported, ClientQuestions channel, RequestCancellation cancellation) {
         this.supported = supported;
         this.channel = channel;
         this.cancellation = cancellation;
@@ -37,7 +37,8 @@ final class ClientSampling implements Sampling {
     public SamplingResult createMessage(SamplingRequest request) {
         if (!supported) {
             throw new ClientInteractionException(ClientInteractionException.Reason.NOT_SUPPORTED,
-                    "This client cannot lend its model to the server (it did not declare the sampling capability).");
+                    "This client cannot lend its model to the server (it did not declare the sampling capability).",
+                    "sampling");
         }
         JsonObject result = ClientReplies.result(
                 channel.ask(McpMethods.SAMPLING_CREATE_MESSAGE, params(request), cancellation, "sampling"),

@@ -73,6 +73,11 @@ public class CurrentRequest implements McpRequest {
     }
 
     @Override
+    public dev.delegatemcp.api.interaction.ClientInputs inputs() {
+        return interaction().inputs();
+    }
+
+    @Override
     public void releaseConnection() {
         interaction().releaseConnection();
     }

@@ -50,6 +50,20 @@ public final class EventStream {
         return new EventStream(id, replayLimit, retryMillis, opener, null);
     }
 
+    /**
+     * A stream that opens its connection when its first message is sent and whose events carry no id: nothing is kept,
+     * there is no priming event, and it cannot be resumed (MCP 2026-07-28, Streamable HTTP: "Resumable SSE streams via
+     * Last-Event-ID are not supported").
+     */
+    public static EventStream unnumbered(Supplier<StreamConnection> opener) {
+        return new EventStream(null, 0, 0, opener, null);
+    }
+
+    /** Like {@link #unnumbered(Supplier)}, with its connection open already (a {@code subscriptions/listen} stream). */
+    public static EventStream openUnnumbered(StreamConnection connection) {
+        return new EventStream(null, 0, 0, null, connection);
+    }
+
     /** A stream with its connection open (a GET stream); sends the priming event. */
     static EventStream open(String id, int replayLimit, long retryMillis, StreamConnection connection) {
         EventStream stream = new EventStream(id, replayLimit, retryMillis, null, connection);
@@ -59,7 +73,7 @@ public final class EventStream {
         return stream;
     }
 
-    /** The stream's id, the prefix of its event ids. */
+    /** The stream's id, the prefix of its event ids; null for an unnumbered stream. */
     public String id() {
         return id;
     }
@@ -75,10 +89,29 @@ public final class EventStream {
             return false;
         }
         openIfNeeded();
-        SseEvent event = new SseEvent(id + "_" + ++lastSequence, json, null);
-        keep(event);
+        SseEvent event = new SseEvent(id == null ? null : id + "_" + ++lastSequence, json, null);
+        if (id != null) {
+            keep(event);
+        }
         if (connection != null && !connection.write(event)) {
             connection = null;
+        }
+        return true;
+    }
+
+    /**
+     * Writes a comment on the open connection (a keep-alive for a stream that may stay quiet a long time, MCP
+     * 2026-07-28, Streamable HTTP: "servers are encouraged to periodically emit an SSE comment line").
+     *
+     * @return false when the stream ended or its client is gone
+     */
+    public synchronized boolean keepAlive() {
+        if (ended || connection == null) {
+            return false;
+        }
+        if (!connection.write(SseEvent.KEEP_ALIVE)) {
+            connection = null;
+            return false;
         }
         return true;
     }
@@ -213,6 +246,9 @@ public final class EventStream {
 
     /** The priming event: an id to resume from, the reconnection delay, and an empty data line. */
     private void prime() {
+        if (id == null) {
+            return; // unnumbered: nothing to resume from
+        }
         if (connection != null && !connection.write(new SseEvent(id + "_" + ++lastSequence, "", retryMillis))) {
             connection = null;
         }

@@ -1,8 +1,11 @@
 package dev.delegatemcp.server.protocol.stream;
 
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import dev.delegatemcp.api.McpCaller;
+import dev.delegatemcp.api.interaction.McpLog;
+import dev.delegatemcp.server.protocol.ClientCapabilities;
 import dev.delegatemcp.server.protocol.logging.ClientLogLevels;
 import dev.delegatemcp.server.protocol.session.McpSession;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcMessage;
@@ -50,6 +53,31 @@ public class Interactions {
         interaction.cancellationState().started();
         CurrentRequest.set(interaction);
         return interaction;
+    }
+
+    /**
+     * A request outside any session (MCP 2026-07-28) starts on the calling thread: its progress and log messages go on
+     * its own response stream, at or above the level its {@code _meta} asked for (none when it asked for none: MCP
+     * 2026-07-28, Logging); its questions to the client go to {@code questions}. No cancellation registry: closing the
+     * response stream is how such a client cancels.
+     *
+     * @param capabilities what the request's {@code _meta} declared the client can do
+     * @param logLevel {@code _meta["io.modelcontextprotocol/logLevel"]}, when given
+     */
+    public RequestInteraction beginStateless(JsonRpcMessage request, McpCaller caller, ClientCapabilities capabilities,
+            Optional<McpLog.Level> logLevel, Supplier<StreamConnection> opener, ClientQuestions questions) {
+        RequestInteraction interaction = new RequestInteraction(caller, progressToken(request.params()), capabilities,
+                RequestChannel.stateless(opener), questions, () -> logLevel, loggerName(request.params()));
+        interaction.cancellationState().started();
+        CurrentRequest.set(interaction);
+        return interaction;
+    }
+
+    /** A request outside any session is done; see {@link #end}. */
+    public void endStateless(RequestInteraction interaction) {
+        CurrentRequest.clear();
+        interaction.cancellationState().finished();
+        interaction.finish();
     }
 
     /**

@@ -21,7 +21,7 @@ import jakarta.json.spi.JsonProvider;
  * event stream): notifications, and requests whose answers it waits for. The stream is opened by the first message,
  * so a request that sends nothing is answered with plain JSON.
  */
-public final class RequestChannel {
+public final class RequestChannel implements ClientQuestions {
 
     private static final JsonProvider JSON = JsonProvider.provider();
 
@@ -31,6 +31,7 @@ public final class RequestChannel {
     private final OutgoingRequests outgoing;
     private final Supplier<StreamConnection> opener;
     private final Duration timeout;
+    private final boolean stateless;
     private EventStream stream;
     private boolean finished;
 
@@ -42,6 +43,26 @@ public final class RequestChannel {
         this.outgoing = outgoing;
         this.opener = opener;
         this.timeout = timeout;
+        this.stateless = false;
+    }
+
+    private RequestChannel(Supplier<StreamConnection> opener) {
+        this.sessionId = null;
+        this.owner = null;
+        this.streams = null;
+        this.outgoing = null;
+        this.opener = opener;
+        this.timeout = Duration.ZERO;
+        this.stateless = true;
+    }
+
+    /**
+     * The channel of a request outside any session (MCP 2026-07-28): its notifications (progress, log messages) go on
+     * its own response stream, without event ids (streams are not resumable in that revision); it asks the client
+     * nothing (that is a round trip: {@link ClientQuestions}).
+     */
+    public static RequestChannel stateless(Supplier<StreamConnection> opener) {
+        return new RequestChannel(opener);
     }
 
     /** Sends a notification on the request's stream; nothing happens when the request has no session. */
@@ -62,6 +83,7 @@ public final class RequestChannel {
      * @throws ClientInteractionException when there is no answer in time, or no way to ask
      * @throws RequestCancelledException when the request was cancelled meanwhile
      */
+    @Override
     public JsonRpcMessage ask(String method, Object params, RequestCancellation cancellation, String what) {
         cancellation.check();
         if (sessionId == null) {
@@ -142,8 +164,12 @@ public final class RequestChannel {
     }
 
     private synchronized EventStream stream() {
-        if (stream == null && sessionId != null && !finished) {
-            stream = streams.requestStream(sessionId, owner, opener);
+        if (stream == null && !finished) {
+            if (stateless) {
+                stream = EventStream.unnumbered(opener);
+            } else if (sessionId != null) {
+                stream = streams.requestStream(sessionId, owner, opener);
+            }
         }
         return stream;
     }

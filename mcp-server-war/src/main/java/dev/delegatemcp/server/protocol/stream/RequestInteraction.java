@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 
 import dev.delegatemcp.api.McpCaller;
 import dev.delegatemcp.api.interaction.Cancellation;
+import dev.delegatemcp.api.interaction.ClientInputs;
 import dev.delegatemcp.api.interaction.Elicitation;
 import dev.delegatemcp.api.interaction.McpLog;
 import dev.delegatemcp.api.interaction.McpRequest;
@@ -15,8 +16,9 @@ import dev.delegatemcp.server.protocol.ClientCapabilities;
 import jakarta.json.JsonValue;
 
 /**
- * The {@link McpRequest} of one request in a session (MCP 2025-11-25): its progress, log messages and requests to the
- * client go on the request's own stream; its parts are made when first used.
+ * The {@link McpRequest} of one request: its progress and log messages go on the request's own stream; its questions
+ * to the client go there too in a session (MCP 2025-11-25), or become input requests of a round trip without one (MCP
+ * 2026-07-28, Multi Round-Trip Requests: {@link ClientQuestions}). Its parts are made when first used.
  */
 public final class RequestInteraction implements McpRequest {
 
@@ -24,6 +26,7 @@ public final class RequestInteraction implements McpRequest {
     private final JsonValue progressToken;
     private final ClientCapabilities capabilities;
     private final RequestChannel channel;
+    private final ClientQuestions questions;
     private final Supplier<Optional<McpLog.Level>> logThreshold;
     private final String logger;
     private final RequestCancellation cancellation = new RequestCancellation();
@@ -35,6 +38,17 @@ public final class RequestInteraction implements McpRequest {
      */
     RequestInteraction(McpCaller caller, JsonValue progressToken, ClientCapabilities capabilities,
             RequestChannel channel, Supplier<Optional<McpLog.Level>> logThreshold, String logger) {
+        this(caller, progressToken, capabilities, channel, channel, logThreshold, logger);
+    }
+
+    /**
+     * @param questions how the client is asked for sampling, elicitation and roots
+     * @param logger the name log messages carry: the tool, prompt or resource being served, or null
+     */
+    RequestInteraction(McpCaller caller, JsonValue progressToken, ClientCapabilities capabilities,
+            RequestChannel channel, ClientQuestions questions, Supplier<Optional<McpLog.Level>> logThreshold,
+            String logger) {
+        this.questions = questions;
         this.caller = caller;
         this.progressToken = progressToken;
         this.capabilities = capabilities;
@@ -71,18 +85,23 @@ public final class RequestInteraction implements McpRequest {
 
     @Override
     public Sampling sampling() {
-        return new ClientSampling(capabilities.sampling(), channel, cancellation);
+        return new ClientSampling(capabilities.sampling(), questions, cancellation);
     }
 
     @Override
     public Elicitation elicitation() {
         return new ClientElicitation(capabilities.formElicitation(), capabilities.urlElicitation(), channel,
-                cancellation);
+                questions, cancellation);
     }
 
     @Override
     public Roots roots() {
-        return new ClientRoots(capabilities.roots(), channel, cancellation);
+        return new ClientRoots(capabilities.roots(), questions, cancellation);
+    }
+
+    @Override
+    public ClientInputs inputs() {
+        return new ClientInputBatch(capabilities, questions, cancellation);
     }
 
     @Override

@@ -13,8 +13,14 @@ import java.nio.charset.StandardCharsets;
  */
 public record SseEvent(String id, String data, Long retryMillis) {
 
+    /** A comment line and nothing else: keeps an idle stream's connection alive; clients ignore it. */
+    public static final SseEvent KEEP_ALIVE = new SseEvent(null, null, null);
+
     /** The event in the wire format, ending with the blank line that dispatches it. */
     public byte[] bytes() {
+        if (data == null) {
+            return ":\n\n".getBytes(StandardCharsets.UTF_8);
+        }
         StringBuilder text = new StringBuilder(data.length() + 48);
         if (id != null) {
             text.append("id: ").append(id).append('\n');

@@ -48,8 +48,11 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
 /**
- * The MCP Streamable HTTP endpoint (protocol 2025-11-25, also 2025-06-18 and 2025-03-26). Liberty's MP-JWT has
- * authenticated the caller before this runs (see web.xml); this class does the transport: Origin check, sessions,
+ * The MCP Streamable HTTP endpoint, dual-era (MCP 2026-07-28, Versioning, Backward Compatibility): a POST without a
+ * session whose {@code _meta} or {@code MCP-Protocol-Version} names a stateless revision (2026-07-28) is served
+ * statelessly ({@link StatelessPost}); {@code initialize} opens a session of 2025-11-25 (also 2025-06-18 and
+ * 2025-03-26), and that session's requests, GET stream and DELETE are served as that revision says. Liberty's MP-JWT
+ * has authenticated the caller before this runs (see web.xml); this class does the transport: Origin check, sessions,
  * protocol version header, JSON-RPC framing and HTTP status codes.
  */
 @Path("/mcp")
@@ -91,6 +94,9 @@ public class McpEndpoint {
     @Inject
     SessionStreams streams;
 
+    @Inject
+    StatelessPost statelessPost;
+
     @Context
     HttpServletRequest servletRequest;
 
@@ -99,7 +105,9 @@ public class McpEndpoint {
     public Response post(InputStream bodyStream, @HeaderParam("Origin") String origin,
             @HeaderParam("Content-Type") String contentType, @HeaderParam("Content-Length") String contentLength,
             @HeaderParam("Accept") String accept, @HeaderParam(SESSION_HEADER) String sessionId,
-            @HeaderParam(VERSION_HEADER) String protocolVersion) {
+            @HeaderParam(VERSION_HEADER) String protocolVersion,
+            @HeaderParam(RequestHeaders.METHOD_HEADER) String methodHeader,
+            @HeaderParam(RequestHeaders.NAME_HEADER) String nameHeader) {
         if (!origins.allows(origin)) {
             return error(Response.Status.FORBIDDEN, null, JsonRpcErrorCodes.INVALID_REQUEST,
                     "Forbidden: origin not allowed");
@@ -128,6 +136,10 @@ public class McpEndpoint {
             message = JsonRpcCodec.parse(body);
         } catch (JsonRpcException e) {
             return error(Response.Status.BAD_REQUEST, null, e.code(), e.getMessage());
+        }
+        if ((sessionId == null || sessionId.isBlank()) && StatelessPost.stateless(message, protocolVersion)) {
+            return statelessPost.post(message, new StatelessPost.Headers(protocolVersion, methodHeader, nameHeader),
+                    caller, format, servletRequest.getAttribute(EventStreamResponseFilter.ATTRIBUTE));
         }
         if (McpMethods.INITIALIZE.equals(message.method()) && message.isRequest()) {
             return initialize(message, format);
@@ -303,40 +315,8 @@ public class McpEndpoint {
         return new WebApplicationException(error(status, null, JsonRpcErrorCodes.INVALID_REQUEST, message));
     }
 
-    private static Response error(Response.Status status, JsonValue id, int code, String message) {
+    static Response error(Response.Status status, JsonValue id, int code, String message) {
         return Response.status(status).type(MediaType.APPLICATION_JSON)
                 .entity(WireJson.toJson(JsonRpcErrorResponse.of(id, code, message))).build();
-    }
-
-    /** The response body format the client accepts: plain JSON, or one SSE event when it accepts only SSE. */
-    private enum ResponseFormat {
-        JSON, EVENT_STREAM;
-
-        static ResponseFormat from(String accept) {
-            if (accept == null || accept.isBlank()) {
-                return JSON;
-            }
-            boolean sse = false;
-            for (String range : accept.split(",")) {
-                MediaType type;
-                try {
-                    type = MediaType.valueOf(range.trim());
-                } catch (IllegalArgumentException e) {
-                    continue;
-                }
-                if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-                    return JSON;
-                }
-                sse |= type.isCompatible(MediaType.valueOf(SSE));
-            }
-            return sse ? EVENT_STREAM : null;
-        }
-
-        Response.ResponseBuilder ok(Object message) {
-            String json = WireJson.toJson(message);
-            return this == JSON
-                    ? Response.ok(json, MediaType.APPLICATION_JSON)
-                    : Response.ok("event: message\ndata: " + json + "\n\n", SSE).header("Cache-Control", "no-cache");
-        }
     }
 }

@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.delegatemcp.api.McpCaller;
+import dev.delegatemcp.api.interaction.ClientInteractionException;
 import dev.delegatemcp.api.interaction.ConnectionRequiredException;
 import dev.delegatemcp.server.ServerMessages;
 import dev.delegatemcp.server.feature.TestRequests.LogCapture;
@@ -219,8 +220,14 @@ class PromptsFeatureTest {
         JsonRpcException e = getFails(caller(), "refuses", json("{\"project\":\"apollo\"}"));
         assertEquals(JsonRpcErrorCodes.INTERNAL_ERROR, e.code());
         assertEquals("There is no project apollo; pick one you can see.", e.getMessage());
+    }
+
+    @Test
+    void aCapabilityTheClientLacksPassesToTheProtocolLayerWhichRendersItPerRevision() {
+        ClientInteractionException e = assertThrows(ClientInteractionException.class,
+                () -> get(caller(), "not_supported", null));
         assertEquals("Your client cannot answer questions, so this prompt cannot ask which project you mean.",
-                getFails(caller(), "not_supported", null).getMessage());
+                e.getMessage());
     }
 
     @Test

@@ -36,7 +36,9 @@ class McpResourcesServiceTest {
     private final ResourceCatalog catalog = TestResources.catalog(new TestResources());
     private final ResourceSubscriptions subscriptions = new ResourceSubscriptions(10);
     private final RecordingNotifications notifications = new RecordingNotifications();
-    private final McpResourcesService resources = new McpResourcesService(catalog, subscriptions, notifications);
+    private final McpResourcesService resources = new McpResourcesService(catalog, subscriptions, notifications,
+            new dev.delegatemcp.server.protocol.stream.ListenStreams(
+                    new dev.delegatemcp.server.protocol.stream.ListenConfig(4, 100, java.time.Duration.ofSeconds(15))));
     private final ResourcesFeature feature;
 
     McpResourcesServiceTest() {

@@ -1,0 +1,216 @@
+package dev.delegatemcp.server.protocol.stream;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import dev.delegatemcp.wire.jsonrpc.JsonRpcException;
+import dev.delegatemcp.wire.mcp.McpMeta;
+import dev.delegatemcp.wire.mcp.McpMethods;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+/**
+ * The open {@code subscriptions/listen} streams (MCP 2026-07-28, Basic, Patterns, Subscriptions): each starts with
+ * {@code notifications/subscriptions/acknowledged} naming the notifications it will carry, then carries those and no
+ * other, every one tagged with {@code _meta["io.modelcontextprotocol/subscriptionId"]} (the listen request's id).
+ * This server honours {@code resourcesListChanged} and {@code resourceSubscriptions}; its tools and prompts do not
+ * change while it runs, so {@code toolsListChanged} and {@code promptsListChanged} are left out of the
+ * acknowledgment. A stream ends when its client leaves (noticed at the next keep-alive at the latest), when its
+ * subject opens more than {@code mcp.listen.max-per-subject}, or when the application stops: those two end it
+ * gracefully, with a result for the listen request (Graceful Closure). A stream is tied to its connection: nothing of
+ * it is kept once it ends, and a client that reconnects listens anew.
+ */
+@ApplicationScoped
+public class ListenStreams {
+
+    /** What a stream carries: resource list changes, and updates of these resource URIs. */
+    public record Filter(boolean resourcesListChanged, Set<String> resources) {
+
+        /** The {@code notifications} object of the acknowledgment. */
+        JsonObject acknowledged() {
+            JsonObjectBuilder notifications = Json.createObjectBuilder();
+            if (resourcesListChanged) {
+                notifications.add("resourcesListChanged", true);
+            }
+            if (!resources.isEmpty()) {
+                JsonArrayBuilder uris = Json.createArrayBuilder();
+                resources.forEach(uris::add);
+                notifications.add("resourceSubscriptions", uris);
+            }
+            return notifications.build();
+        }
+    }
+
+    /** One open stream. */
+    public final class Listener {
+        private final JsonValue subscriptionId;
+        private final String owner;
+        private final Filter filter;
+        private final EventStream stream;
+        private final CountDownLatch ended = new CountDownLatch(1);
+
+        private Listener(JsonValue subscriptionId, String owner, Filter filter, EventStream stream) {
+            this.subscriptionId = subscriptionId;
+            this.owner = owner;
+            this.filter = filter;
+            this.stream = stream;
+        }
+
+        /**
+         * Holds the calling thread (the listen request's) until the stream ends, writing a keep-alive comment every
+         * {@code mcp.listen.keep-alive}; a keep-alive that does not reach the client ends the stream.
+         */
+        public void await() throws InterruptedException {
+            long keepAliveMillis = config.keepAlive().toMillis();
+            while (!ended.await(keepAliveMillis, TimeUnit.MILLISECONDS)) {
+                if (!stream.keepAlive()) {
+                    close(this, false);
+                    return;
+                }
+            }
+        }
+
+        private void send(String method, JsonObjectBuilder params) {
+            params.add("_meta", Json.createObjectBuilder().add(McpMeta.SUBSCRIPTION_ID, subscriptionId));
+            if (!stream.send(Json.createObjectBuilder().add("jsonrpc", "2.0").add("method", method)
+                    .add("params", params).build().toString()) || !stream.connected()) {
+                close(this, false);
+            }
+        }
+    }
+
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+
+    @Inject
+    ListenConfig config;
+
+    /** For CDI. */
+    public ListenStreams() {
+    }
+
+    public ListenStreams(ListenConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * The filter of a listen request's {@code params.notifications}, as far as this server honours it.
+     *
+     * @throws JsonRpcException -32602 when {@code notifications} is not an object, a flag is not a boolean,
+     *         {@code resourceSubscriptions} is not an array of strings, or lists more than {@code mcp.listen.max-resources}
+     */
+    public Filter filter(JsonObject params) {
+        JsonValue value = params.get("notifications");
+        if (value == null || value == JsonValue.NULL) {
+            return new Filter(false, Set.of());
+        }
+        if (!(value instanceof JsonObject notifications)) {
+            throw JsonRpcException.invalidParams("Invalid params: \"notifications\" must be an object");
+        }
+        for (String flag : List.of("toolsListChanged", "promptsListChanged", "resourcesListChanged")) {
+            JsonValue given = notifications.get(flag);
+            if (given != null && given != JsonValue.NULL && given != JsonValue.TRUE && given != JsonValue.FALSE) {
+                throw JsonRpcException.invalidParams("Invalid params: notifications." + flag + " must be a boolean");
+            }
+        }
+        Set<String> uris = new LinkedHashSet<>();
+        JsonValue subscriptions = notifications.get("resourceSubscriptions");
+        if (subscriptions != null && subscriptions != JsonValue.NULL) {
+            if (!(subscriptions instanceof jakarta.json.JsonArray array)) {
+                throw JsonRpcException.invalidParams(
+                        "Invalid params: notifications.resourceSubscriptions must be an array of URIs");
+            }
+            for (JsonValue uri : array) {
+                if (!(uri instanceof JsonString text)) {
+                    throw JsonRpcException.invalidParams(
+                            "Invalid params: notifications.resourceSubscriptions must be an array of URIs");
+                }
+                uris.add(text.getString());
+            }
+            if (uris.size() > config.maxResources()) {
+                throw JsonRpcException.invalidParams("Invalid params: a listen stream may ask updates of at most "
+                        + config.maxResources() + " resources");
+            }
+        }
+        return new Filter(notifications.get("resourcesListChanged") == JsonValue.TRUE, Set.copyOf(uris));
+    }
+
+    /**
+     * Opens a stream on that connection and sends its acknowledgment; ends the subject's oldest stream when it holds
+     * {@code mcp.listen.max-per-subject} already.
+     *
+     * @param subscriptionId the listen request's JSON-RPC id
+     */
+    public Listener open(JsonValue subscriptionId, String owner, Filter filter, StreamConnection connection) {
+        Listener listener = new Listener(subscriptionId, owner, filter, EventStream.openUnnumbered(connection));
+        List<Listener> mine = new ArrayList<>();
+        synchronized (this) {
+            listeners.stream().filter(other -> other.owner.equals(owner)).forEach(mine::add);
+            listeners.add(listener);
+        }
+        for (int i = 0; i <= mine.size() - config.maxPerSubject(); i++) {
+            close(mine.get(i), true);
+        }
+        listener.send(McpMethods.SUBSCRIPTIONS_ACKNOWLEDGED,
+                Json.createObjectBuilder().add("notifications", filter.acknowledged()));
+        return listener;
+    }
+
+    /** {@code notifications/resources/list_changed} to every stream that asked for it. */
+    public void resourcesListChanged() {
+        for (Listener listener : listeners) {
+            if (listener.filter.resourcesListChanged()) {
+                listener.send(McpMethods.RESOURCES_LIST_CHANGED, Json.createObjectBuilder());
+            }
+        }
+    }
+
+    /** {@code notifications/resources/updated} to every stream that asked for exactly this URI. */
+    public void resourceUpdated(String uri) {
+        for (Listener listener : listeners) {
+            if (listener.filter.resources().contains(uri)) {
+                listener.send(McpMethods.RESOURCES_UPDATED, Json.createObjectBuilder().add("uri", uri));
+            }
+        }
+    }
+
+    /** How many streams are open (for tests and metrics). */
+    public int open() {
+        return listeners.size();
+    }
+
+    /** The application stops: every stream ends gracefully. */
+    @PreDestroy
+    void stop() {
+        listeners.forEach(listener -> close(listener, true));
+    }
+
+    /**
+     * Ends a stream; a graceful end first answers the listen request ({@code resultType: "complete"}, tagged with its
+     * subscription id), so that the client knows it may listen again (Graceful Closure).
+     */
+    void close(Listener listener, boolean graceful) {
+        if (!listeners.remove(listener)) {
+            return;
+        }
+        if (graceful) {
+            listener.stream.send(Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", listener.subscriptionId)
+                    .add("result", Json.createObjectBuilder().add("resultType", "complete").add("_meta",
+                            Json.createObjectBuilder().add(McpMeta.SUBSCRIPTION_ID, listener.subscriptionId)))
+                    .build().toString());
+        }
+        listener.stream.end();
+        listener.ended.countDown();
+    }
+}

@@ -1,0 +1,129 @@
+package dev.delegatemcp.server.transport.http;
+
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+
+import dev.delegatemcp.wire.jsonrpc.JsonRpcErrorCodes;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcMessage;
+import dev.delegatemcp.wire.mcp.McpMethods;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+/**
+ * The request metadata headers of a POST without a session (MCP 2026-07-28, Streamable HTTP, Request Metadata and
+ * Server Validation): {@code Mcp-Method} is required on every request and must equal the body's {@code method};
+ * {@code Mcp-Name} is required on {@code tools/call}, {@code prompts/get} (the body's {@code params.name}) and
+ * {@code resources/read} ({@code params.uri}) and must equal it after decoding the {@code =?base64?...?=} form (Value
+ * Encoding); header values hold visible ASCII, space and tab only. Any failure is HeaderMismatch (-32020), HTTP 400.
+ * The {@code MCP-Protocol-Version} header is checked against {@code _meta} by the endpoint, before the version itself.
+ */
+final class RequestHeaders {
+
+    static final String METHOD_HEADER = "Mcp-Method";
+    static final String NAME_HEADER = "Mcp-Name";
+    private static final String BASE64_PREFIX = "=?base64?";
+    private static final String BASE64_SUFFIX = "?=";
+
+    private RequestHeaders() {
+    }
+
+    /** Why the headers do not fit the body, as the sentence of the -32020 error; empty when they do. */
+    static Optional<String> mismatch(JsonRpcMessage message, String methodHeader, String nameHeader) {
+        if (methodHeader == null) {
+            return Optional.of("Header mismatch: the " + METHOD_HEADER + " header is required");
+        }
+        if (!visibleAscii(methodHeader)) {
+            return Optional.of("Header mismatch: the " + METHOD_HEADER + " header holds invalid characters");
+        }
+        if (!methodHeader.trim().equals(message.method())) {
+            return Optional.of("Header mismatch: " + METHOD_HEADER + " header value '" + methodHeader.trim()
+                    + "' does not match body value '" + message.method() + "'");
+        }
+        String nameField = nameField(message.method());
+        if (nameField == null) {
+            return Optional.empty();
+        }
+        JsonValue bodyValue = message.params().get(nameField);
+        if (nameHeader == null) {
+            return Optional.of("Header mismatch: the " + NAME_HEADER + " header is required for " + message.method());
+        }
+        if (!visibleAscii(nameHeader)) {
+            return Optional.of("Header mismatch: the " + NAME_HEADER + " header holds invalid characters");
+        }
+        Optional<String> decoded = decode(nameHeader.trim());
+        if (decoded.isEmpty()) {
+            return Optional.of("Header mismatch: the " + NAME_HEADER + " header is not valid =?base64?...?= text");
+        }
+        if (!matches(decoded.get(), bodyValue)) {
+            return Optional.of("Header mismatch: " + NAME_HEADER + " header value does not match body value params."
+                    + nameField);
+        }
+        return Optional.empty();
+    }
+
+    /** The body field {@code Mcp-Name} mirrors for a method, or null when it has none. */
+    static String nameField(String method) {
+        switch (method) {
+            case McpMethods.TOOLS_CALL:
+            case McpMethods.PROMPTS_GET:
+                return "name";
+            case McpMethods.RESOURCES_READ:
+                return "uri";
+            default:
+                return null;
+        }
+    }
+
+    /** The value of a header that may use the Base64 sentinel form; empty when that form does not decode. */
+    static Optional<String> decode(String value) {
+        if (!value.startsWith(BASE64_PREFIX) || !value.endsWith(BASE64_SUFFIX)
+                || value.length() < BASE64_PREFIX.length() + BASE64_SUFFIX.length()) {
+            return Optional.of(value);
+        }
+        String encoded = value.substring(BASE64_PREFIX.length(), value.length() - BASE64_SUFFIX.length());
+        try {
+            byte[] bytes = Base64.getDecoder().decode(encoded);
+            return Optional.of(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString());
+        } catch (IllegalArgumentException | CharacterCodingException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** RFC 9110 field values: visible ASCII (0x21-0x7E), space and horizontal tab. */
+    static boolean visibleAscii(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!(c == ' ' || c == '\t' || (c >= 0x21 && c <= 0x7E))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Strings compare exactly; numbers by value ("servers SHOULD compare numerically": 42 and 42.0 are equal). */
+    private static boolean matches(String header, JsonValue body) {
+        if (body instanceof JsonString text) {
+            return text.getString().equals(header);
+        }
+        if (body instanceof JsonNumber number) {
+            try {
+                return new BigDecimal(header).compareTo(number.bigDecimalValue()) == 0;
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** The error code of every failure here. */
+    static int code() {
+        return JsonRpcErrorCodes.HEADER_MISMATCH;
+    }
+}

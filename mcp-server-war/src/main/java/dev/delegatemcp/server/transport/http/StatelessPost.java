@@ -1,0 +1,212 @@
+package dev.delegatemcp.server.transport.http;
+
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+import dev.delegatemcp.api.McpCaller;
+import dev.delegatemcp.server.ServerMessages;
+import dev.delegatemcp.server.protocol.McpDispatcher;
+import dev.delegatemcp.server.protocol.stateless.RequestMetadata;
+import dev.delegatemcp.server.protocol.stateless.StatelessRequests;
+import dev.delegatemcp.server.protocol.stream.EventStream;
+import dev.delegatemcp.server.protocol.stream.ListenStreams;
+import dev.delegatemcp.server.security.BearerChallenge;
+import dev.delegatemcp.server.security.InsufficientScopeException;
+import dev.delegatemcp.wire.WireJson;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcErrorCodes;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcErrorResponse;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcException;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcMessage;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcResponse;
+import dev.delegatemcp.wire.mcp.McpMethods;
+import dev.delegatemcp.wire.mcp.ProtocolVersion;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * A POST without a session from a client of MCP 2026-07-28 (Streamable HTTP of that revision): the transport's checks
+ * in the order the revision needs them, then the request served statelessly, answered as JSON or, when it sends
+ * progress or log messages first, as an event stream of its own; {@code subscriptions/listen} holds its stream open.
+ * <ol>
+ * <li>{@code MCP-Protocol-Version} is required and must equal {@code _meta["io.modelcontextprotocol/protocolVersion"]}
+ * when that is given: else HeaderMismatch -32020, HTTP 400;</li>
+ * <li>a revision not served statelessly: UnsupportedProtocolVersion -32022, HTTP 400, {@code data} listing the
+ * supported ones and the requested one (Versioning);</li>
+ * <li>{@code _meta} without its required fields: -32602, HTTP 400 (Basic, {@code _meta});</li>
+ * <li>{@code Mcp-Method} and {@code Mcp-Name} against the body ({@link RequestHeaders}): -32020, HTTP 400;</li>
+ * <li>a method no feature serves in this revision (also {@code initialize}, {@code ping}, {@code logging/setLevel},
+ * {@code resources/subscribe}): -32601, HTTP 404 (Protocol Version Header);</li>
+ * <li>MissingRequiredClientCapability -32021: HTTP 400; other errors of the request: HTTP 200 with the error.</li>
+ * </ol>
+ * Nothing here is remembered after the response: any instance may serve the next request of the same client.
+ */
+@ApplicationScoped
+public class StatelessPost {
+
+    private static final Logger LOG = Logger.getLogger(StatelessPost.class.getName());
+
+    @Inject
+    StatelessRequests requests;
+
+    @Inject
+    McpDispatcher dispatcher;
+
+    @Inject
+    ListenStreams listeners;
+
+    @Inject
+    BearerChallenge challenge;
+
+    /** The headers this transport reads. */
+    record Headers(String protocolVersion, String method, String name) {
+    }
+
+    /** Whether a POST without a session speaks a stateless revision: its {@code _meta} or its header says so. */
+    static boolean stateless(JsonRpcMessage message, String versionHeader) {
+        if (message.params() != null && RequestMetadata.declaredVersion(message.params()).isPresent()) {
+            return true;
+        }
+        if (versionHeader == null || versionHeader.isBlank()) {
+            return false;
+        }
+        // A header naming a session-based revision without _meta is a legacy client that lost its session.
+        return ProtocolVersion.of(versionHeader.trim()).map(version -> version.era() == ProtocolVersion.Era.STATELESS)
+                .orElse(true);
+    }
+
+    /**
+     * @param upgradable the POST's response as {@link EventStreamResponseFilter} wrapped it
+     * @return the HTTP response, or null when it was written as an event stream already
+     */
+    Response post(JsonRpcMessage message, Headers headers, McpCaller caller, ResponseFormat format,
+            Object upgradable) {
+        JsonValue id = message.id();
+        if (message.isNotification()) {
+            return Response.accepted().build(); // no client notification is defined here (Sending Messages)
+        }
+        if (message.isResponse()) {
+            return McpEndpoint.error(Response.Status.BAD_REQUEST, null, JsonRpcErrorCodes.INVALID_REQUEST,
+                    "Invalid Request: without a session the server asks the client nothing, so there is nothing to "
+                            + "answer (MCP 2026-07-28, Multi Round-Trip Requests)");
+        }
+        Optional<String> declared = RequestMetadata.declaredVersion(message.params());
+        String header = headers.protocolVersion() == null ? null : headers.protocolVersion().trim();
+        if (header == null || header.isEmpty()) {
+            return error(Response.Status.BAD_REQUEST, id, JsonRpcErrorCodes.HEADER_MISMATCH,
+                    "Header mismatch: the MCP-Protocol-Version header is required", null);
+        }
+        if (declared.isPresent() && !declared.get().equals(header)) {
+            return error(Response.Status.BAD_REQUEST, id, JsonRpcErrorCodes.HEADER_MISMATCH,
+                    "Header mismatch: MCP-Protocol-Version header value '" + header
+                            + "' does not match body value '" + declared.get() + "'",
+                    null);
+        }
+        if (ProtocolVersion.of(header).filter(v -> v.era() == ProtocolVersion.Era.STATELESS).isEmpty()) {
+            JsonArrayBuilder supported = Json.createArrayBuilder();
+            ProtocolVersion.supported().forEach(supported::add);
+            return error(Response.Status.BAD_REQUEST, id, JsonRpcErrorCodes.UNSUPPORTED_PROTOCOL_VERSION,
+                    "Unsupported protocol version: " + header + " is not served without a session; supported: "
+                            + String.join(", ", ProtocolVersion.supported())
+                            + " (the session-based ones begin with initialize)",
+                    Json.createObjectBuilder().add("supported", supported).add("requested", header).build());
+        }
+        RequestMetadata metadata;
+        try {
+            metadata = RequestMetadata.read(message.params());
+        } catch (JsonRpcException e) {
+            return error(Response.Status.BAD_REQUEST, id, e.code(), e.getMessage(), null);
+        }
+        Optional<String> mismatch = RequestHeaders.mismatch(message, headers.method(), headers.name());
+        if (mismatch.isPresent()) {
+            return error(Response.Status.BAD_REQUEST, id, JsonRpcErrorCodes.HEADER_MISMATCH, mismatch.get(), null);
+        }
+        if (McpMethods.SUBSCRIPTIONS_LISTEN.equals(message.method())) {
+            return listen(message, caller, upgradable);
+        }
+        if (!dispatcher.serves(message.method(), ProtocolVersion.Era.STATELESS)) {
+            return error(Response.Status.NOT_FOUND, id, JsonRpcErrorCodes.METHOD_NOT_FOUND,
+                    "Method not found: " + message.method(), null);
+        }
+        return serve(message, caller, metadata, format, upgradable);
+    }
+
+    private Response serve(JsonRpcMessage message, McpCaller caller, RequestMetadata metadata, ResponseFormat format,
+            Object upgradable) {
+        StatelessRequests.Call call;
+        try {
+            call = requests.begin(message, caller, metadata, () -> ServletEventConnection.open(upgradable));
+        } catch (JsonRpcException e) {
+            return format.ok(e.toResponse(message.id())).build();
+        }
+        Object reply;
+        Response.Status status = Response.Status.OK;
+        try {
+            reply = JsonRpcResponse.of(message.id(), requests.run(call));
+        } catch (JsonRpcException e) {
+            reply = e.toResponse(message.id());
+            if (e.code() == JsonRpcErrorCodes.MISSING_REQUIRED_CLIENT_CAPABILITY) {
+                status = Response.Status.BAD_REQUEST;
+            } else if (e.code() == JsonRpcErrorCodes.METHOD_NOT_FOUND) {
+                status = Response.Status.NOT_FOUND;
+            }
+        } catch (InsufficientScopeException e) {
+            requests.end(call);
+            if (call.interaction().openedStream() == null) {
+                return Response.status(Response.Status.FORBIDDEN)
+                        .header("WWW-Authenticate", challenge.insufficientScope(e.neededScopes(), e.getMessage()))
+                        .type(MediaType.APPLICATION_JSON).entity(WireJson.toJson(JsonRpcErrorResponse
+                                .of(message.id(), JsonRpcErrorCodes.INVALID_REQUEST, "Forbidden: " + e.getMessage())))
+                        .build();
+            }
+            reply = JsonRpcErrorResponse.of(message.id(), JsonRpcErrorCodes.INVALID_REQUEST,
+                    "Forbidden: " + e.getMessage());
+        } catch (RuntimeException e) {
+            String reference = UUID.randomUUID().toString();
+            ServerMessages.INTERNAL_ERROR.log(LOG, message.method(), e.getClass().getName(), reference);
+            reply = JsonRpcErrorResponse.of(message.id(), JsonRpcErrorCodes.INTERNAL_ERROR,
+                    "Internal error (reference " + reference + ")");
+        } finally {
+            requests.end(call);
+        }
+        EventStream stream = call.interaction().openedStream();
+        if (stream != null) {
+            stream.send(WireJson.toJson(reply));
+            stream.end();
+            return null; // written as an event stream already
+        }
+        return format.ok(reply).status(status).build();
+    }
+
+    /**
+     * {@code subscriptions/listen}: the response becomes an event stream at once and stays open, holding this thread,
+     * until the client leaves or the server ends it (see {@link ListenStreams}).
+     */
+    private Response listen(JsonRpcMessage message, McpCaller caller, Object upgradable) {
+        ListenStreams.Filter filter;
+        try {
+            filter = listeners.filter(message.params());
+        } catch (JsonRpcException e) {
+            return McpEndpoint.error(Response.Status.OK, message.id(), e.code(), e.getMessage());
+        }
+        ListenStreams.Listener listener = listeners.open(message.id(), caller.subject(), filter,
+                ServletEventConnection.open(upgradable));
+        try {
+            listener.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return null;
+    }
+
+    private static Response error(Response.Status status, JsonValue id, int code, String message, JsonObject data) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON)
+                .entity(WireJson.toJson(JsonRpcErrorResponse.of(id, code, message, data))).build();
+    }
+}
