@@ -1,31 +1,32 @@
 package dev.delegatemcp.it;
 
+import static dev.delegatemcp.it.support.DemoUsers.connect;
+import static dev.delegatemcp.it.support.DemoUsers.disconnect;
+import static dev.delegatemcp.it.support.DemoUsers.send;
+import static dev.delegatemcp.it.support.DemoUsers.signIn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.delegatemcp.it.support.DemoUsers;
+import dev.delegatemcp.it.support.DemoUsers.User;
 import dev.delegatemcp.it.support.Node;
-import dev.delegatemcp.it.support.SecretsLedger;
 import dev.delegatemcp.wire.WireJson;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcRequest;
 import dev.delegatemcp.wire.mcp.Implementation;
@@ -51,71 +52,13 @@ import org.junit.jupiter.api.Test;
  */
 class ConnectionsE2EIT {
 
-    private static final int KEYCLOAK_PORT = Integer.getInteger("it.keycloak.port", 18180);
-    private static final String BASE = "http://localhost:" + Integer.getInteger("it.demo.http.port", 19280);
+    private static final String BASE = DemoUsers.BASE;
     private static final String MCP_URL = BASE + "/mcp-server/mcp";
-    private static final String CONNECT = BASE + "/sample-connections/connect/";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String CONNECT = DemoUsers.CONNECT;
     private static final Pattern URL_IN_TEXT = Pattern.compile("https?://\\S+");
     private static final String DAY = "2026-11-23";
     private static final Path AUDIT = Path.of(System.getProperty("it.demo.server.dir",
             "target/liberty/wlp/usr/servers/mcpDemoServer"), "logs/downstream-audit0.log");
-
-    /** A demo user signed in at Keycloak: the access token (never printed), its subject and tenant claims. */
-    private record User(String name, String token, String sub, String tenant) {
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
-
-    private static User signIn(String name) {
-        String form = "grant_type=password&client_id=mcp-client&username=" + name + "&password=" + name
-                + "&scope=" + URLEncoder.encode("openid notes.read notes.write", StandardCharsets.UTF_8);
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create("http://localhost:" + KEYCLOAK_PORT
-                + "/realms/mcp-demo/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
-        assertEquals(200, response.statusCode(), "Keycloak sign-in of " + name);
-        String token = SecretsLedger.record(json(response.body()).getString("access_token"));
-        JsonObject claims = json(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]),
-                StandardCharsets.UTF_8));
-        return new User(name, token, claims.getString("sub"), claims.getString("tenant", null));
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new AssertionError("No answer from " + request.build().uri(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
-    private static JsonObject json(String text) {
-        return Json.createReader(new StringReader(text)).readObject();
-    }
-
-    // ------------------------------------------------------------------------------------ connecting (as bin/connect)
-
-    /** POST /connect/{app}?scopes=..&level=..: stores a vault token for the user (or the user's tenant). */
-    private static JsonObject connect(User user, String app, String level, String... scopes) {
-        String query = "?level=" + level + (scopes.length == 0 ? ""
-                : "&scopes=" + URLEncoder.encode(String.join(",", scopes), StandardCharsets.UTF_8));
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(CONNECT + app + query))
-                .header("Authorization", "Bearer " + user.token()).POST(HttpRequest.BodyPublishers.noBody()));
-        assertEquals(200, response.statusCode(), "connect " + app + " for " + user + ": " + response.body());
-        return json(response.body());
-    }
-
-    /** DELETE /connect/{app}?level=..: removes the user's (or the user's tenant's) tokens for the app. */
-    private static void disconnect(User user, String app, String level) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(CONNECT + app + "?level=" + level))
-                .header("Authorization", "Bearer " + user.token()).DELETE());
-        assertEquals(200, response.statusCode(), "disconnect " + app + " for " + user + ": " + response.body());
-    }
 
     // ----------------------------------------------------------------------------------- the SDK client (Node)
 
@@ -405,7 +348,7 @@ class ConnectionsE2EIT {
                 // The audit file is made with the first audit line of the run.
                 now = !Files.exists(AUDIT) ? 0
                         : Files.readAllLines(AUDIT).stream().filter(line -> line.startsWith("{"))
-                                .map(ConnectionsE2EIT::json)
+                                .map(DemoUsers::json)
                                 .filter(line -> user.sub().equals(line.getString("user", null))
                                         && target.equals(line.getString("target", null))
                                         && outcome.equals(line.getString("outcome", null)))
