@@ -7,8 +7,8 @@ import dev.delegatemcp.api.McpCaller;
 /**
  * The MCP request being served, seen from inside a tool, resource, prompt or completion method: who asks, and the
  * ways the method can talk back to the client while it works. Declare it as a method parameter, or inject it
- * ({@code @Inject McpRequest request}) into a bean used during the request; outside a request every operation fails
- * with {@link IllegalStateException}.
+ * ({@code @Inject McpRequest request}) into a bean used during the request; outside a request every operation but
+ * {@link #traceContext()} fails with {@link IllegalStateException}.
  * <p>
  * The same calls work in every protocol revision the server speaks. In MCP 2025-11-25 a question to the client
  * ({@link #sampling()}, {@link #elicitation()}, {@link #roots()}, {@link #inputs()}) is sent on the request's own
@@ -30,8 +30,9 @@ public interface McpRequest {
      * {@code request.traceContext().ifPresent(trace -> trace.applyTo(builder::header))}. It is what the client sent:
      * {@code _meta.traceparent} and {@code _meta.tracestate} of the request (MCP 2026-07-28, Basic, {@code _meta},
      * OpenTelemetry trace context), else, in a session of MCP 2025-11-25, the HTTP headers of the same names on its
-     * POST. Empty when the client sent none, or no valid one (W3C Trace Context; {@link TraceContext#of}). The
-     * server passes it on itself to the STS, the token vault and remote MCP servers.
+     * POST. Empty when the client sent none, or no valid one (W3C Trace Context; {@link TraceContext#of}), and
+     * outside a request (so that code that may also run outside one can pass it on unconditionally). The server
+     * passes it on itself to the STS, the token vault and remote MCP servers.
      */
     Optional<TraceContext> traceContext();
 
