@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 import dev.delegatemcp.api.Downstream;
+import dev.delegatemcp.api.interaction.TraceContext;
 
 /**
  * A request for a downstream credential on behalf of the current caller.
@@ -15,15 +16,24 @@ import dev.delegatemcp.api.Downstream;
  * @param target the logical target name
  * @param level user or tenant credential
  * @param scopes requested scopes; empty means the target's defaults
+ * @param trace the W3C trace context of the MCP request being served, or null: sent on to the STS and the vault as
+ *        {@code traceparent}/{@code tracestate} headers; no part of the cache key (a cached credential serves any
+ *        trace)
  */
 public record CredentialRequest(String subjectToken, String subject, String tenant, String mcpClient, String target,
-        Downstream.Level level, List<String> scopes) {
+        Downstream.Level level, List<String> scopes, TraceContext trace) {
 
     public CredentialRequest {
         Objects.requireNonNull(subjectToken, "subjectToken");
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(level, "level");
         scopes = List.copyOf(scopes);
+    }
+
+    /** A request without trace context. */
+    public CredentialRequest(String subjectToken, String subject, String tenant, String mcpClient, String target,
+            Downstream.Level level, List<String> scopes) {
+        this(subjectToken, subject, tenant, mcpClient, target, level, scopes, null);
     }
 
     @Override

@@ -22,7 +22,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceExceptio
 /**
  * Obtains downstream credentials for callers: from the cache when it holds a live one for the same subject token,
  * target, scopes and tenant, else from the target's source: one token exchange at the STS, or one fetch of the
- * stored connection token from the token vault. Audits every request.
+ * stored connection token from the token vault. Audits every request. The request's trace context goes on to the STS
+ * or the vault; it is no part of the cache key.
  */
 @ApplicationScoped
 public class CredentialService {
@@ -110,7 +111,7 @@ public class CredentialService {
             parameters.put(target.tenantParameter(), tenant);
         }
         return sts.exchange(new TokenExchangeRequest(request.subjectToken(), target.resource(), target.audiences(),
-                scopes, parameters));
+                scopes, parameters, request.trace()));
     }
 
     /**
@@ -120,7 +121,7 @@ public class CredentialService {
     private IssuedToken fetchStored(CredentialRequest request, DownstreamTarget target, List<String> scopes,
             String tenant, boolean forceRefresh) {
         IssuedToken token = vault.fetch(new StoredTokenRequest(target.appId(), request.level(),
-                request.subject(), tenant, scopes, forceRefresh));
+                request.subject(), tenant, scopes, forceRefresh, request.trace()));
         if (!token.scopes().isEmpty() && !token.scopes().containsAll(scopes)) {
             throw CredentialException.of(CredentialException.Reason.NOT_CONNECTED, null,
                     "The stored token for " + target.name() + " lacks some of the scopes " + scopes);

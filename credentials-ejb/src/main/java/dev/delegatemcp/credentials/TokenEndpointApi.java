@@ -1,5 +1,6 @@
 package dev.delegatemcp.credentials;
 
+import dev.delegatemcp.api.interaction.TraceContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -19,10 +20,15 @@ public interface TokenEndpointApi {
 
     /**
      * @param authorization the client authentication, {@code Basic ...} (RFC 6749 section 2.3.1)
+     * @param traceparent the W3C {@code traceparent} header, or null for none (a null header value is not sent:
+     *        Jakarta REST, {@code Invocation.Builder#header})
+     * @param tracestate the W3C {@code tracestate} header, or null for none
      * @throws CredentialException when the STS answers with anything but HTTP 200
      */
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    TokenResponse token(@HeaderParam("Authorization") String authorization, TokenRequest request);
+    TokenResponse token(@HeaderParam("Authorization") String authorization,
+            @HeaderParam(TraceContext.TRACEPARENT) String traceparent,
+            @HeaderParam(TraceContext.TRACESTATE) String tracestate, TokenRequest request);
 }

@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import dev.delegatemcp.api.interaction.TraceContext;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
 import jakarta.ws.rs.ProcessingException;
@@ -21,7 +22,8 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
 /**
  * Requests tokens at the STS token endpoint as this server's own OAuth client (HTTP Basic with its client id and
  * secret, RFC 6749 section 2.3.1): RFC 8693 token exchanges, and client credentials grants for its own access token.
- * Maps every failure to a {@link CredentialException} with a reason; never logs or returns the secret.
+ * Maps every failure to a {@link CredentialException} with a reason; never logs or returns the secret. An exchange
+ * sends its request's W3C trace context as {@code traceparent}/{@code tracestate} headers.
  * <p>
  * Fault Tolerance, declared once for both operations (each has its own circuit): an 8 s time limit, one retry only
  * when the STS was unavailable, and a circuit breaker that opens on unavailability and time-outs, not on refusals.
@@ -37,7 +39,8 @@ public class TokenExchangeClient {
     /** Read at construction ({@link ConfigBinding}: not injected, see there). */
     StsConfig config;
 
-    private TokenEndpointApi api;
+    /** Made at construction; a test sets another. */
+    TokenEndpointApi api;
 
     @PostConstruct
     void init() {
@@ -56,7 +59,7 @@ public class TokenExchangeClient {
      * @throws CredentialException when the STS refuses the exchange or cannot be reached
      */
     public IssuedToken exchange(TokenExchangeRequest request) {
-        return token(TokenRequest.tokenExchange(request));
+        return token(TokenRequest.tokenExchange(request), request.trace());
     }
 
     /**
@@ -66,12 +69,14 @@ public class TokenExchangeClient {
      * @throws CredentialException when the STS refuses or cannot be reached
      */
     public IssuedToken clientCredentials(List<String> scopes) {
-        return token(TokenRequest.clientCredentials(scopes));
+        return token(TokenRequest.clientCredentials(scopes), null);
     }
 
-    private IssuedToken token(TokenRequest request) {
+    /** @param trace sent as the {@code traceparent}/{@code tracestate} headers, or null */
+    private IssuedToken token(TokenRequest request, TraceContext trace) {
         try {
-            return api.token(basicAuthorization(), request).toIssuedToken();
+            return api.token(basicAuthorization(), trace == null ? null : trace.traceparent(),
+                    trace == null ? null : trace.tracestate(), request).toIssuedToken();
         } catch (ProcessingException e) {
             throw ClientFailures.of(e, "The STS");
         }

@@ -23,7 +23,8 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
  * tokens; this server only reads them. It authenticates as {@code Bearer <projectId>:<secret>} where the secret is
  * either this server's own access token carrying {@code outbound.token.fetch} ({@link ServerAccessToken}; the vault
  * enforces its policies) or a management key from the environment ({@code MCP_OUTBOUND_MANAGEMENT_KEY}; it bypasses
- * policies). Maps every failure to a {@link CredentialException}; never logs or returns a token or key.
+ * policies). Maps every failure to a {@link CredentialException}; never logs or returns a token or key. A fetch sends
+ * its request's W3C trace context as {@code traceparent}/{@code tracestate} headers.
  * <p>
  * Fault Tolerance, declared once, like the token exchange's: an 8 s time limit, one retry only when the vault was
  * unavailable, and a circuit breaker that opens on unavailability and time-outs (keys such as
@@ -44,7 +45,8 @@ public class TokenVaultClient {
 
     Clock clock = Clock.systemUTC();
 
-    private TokenVaultApi api;
+    /** Made at construction; a test sets another. */
+    TokenVaultApi api;
 
     @PostConstruct
     void init() {
@@ -69,11 +71,15 @@ public class TokenVaultClient {
         boolean accessToken = config.auth() == TokenVaultConfig.Auth.ACCESS_TOKEN;
         String authorization = "Bearer " + config.projectId() + ":"
                 + (accessToken ? serverToken.get() : config.managementKey());
+        String traceparent = request.trace() == null ? null : request.trace().traceparent();
+        String tracestate = request.trace() == null ? null : request.trace().tracestate();
         VaultTokenResponse response;
         try {
             response = request.level() == Downstream.Level.USER
-                    ? (byScopes ? api.userToken(authorization, query) : api.latestUserToken(authorization, query))
-                    : (byScopes ? api.tenantToken(authorization, query) : api.latestTenantToken(authorization, query));
+                    ? (byScopes ? api.userToken(authorization, traceparent, tracestate, query)
+                            : api.latestUserToken(authorization, traceparent, tracestate, query))
+                    : (byScopes ? api.tenantToken(authorization, traceparent, tracestate, query)
+                            : api.latestTenantToken(authorization, traceparent, tracestate, query));
         } catch (CredentialException | ProcessingException e) {
             CredentialException failure = e instanceof CredentialException mapped ? mapped
                     : ClientFailures.of((ProcessingException) e, "The token vault");

@@ -19,6 +19,7 @@ import java.util.function.Function;
 import dev.delegatemcp.api.Downstream;
 import dev.delegatemcp.api.DownstreamAudit;
 import dev.delegatemcp.api.DownstreamCredential;
+import dev.delegatemcp.api.interaction.TraceContext;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,6 +94,40 @@ class CredentialServiceTest {
 
     private static CredentialRequest request(String token, String target, Downstream.Level level, String tenant) {
         return new CredentialRequest(token, "alice", tenant, "claude", target, level, List.of());
+    }
+
+    private static final TraceContext TRACE = new TraceContext(
+            "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", "congo=t61rcWkgMzE");
+    private static final TraceContext OTHER_TRACE = new TraceContext(
+            "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", null);
+
+    private static CredentialRequest traced(String target, Downstream.Level level, TraceContext trace) {
+        return new CredentialRequest("inbound-1", "alice", "acme", "claude", target, level, List.of(), trace);
+    }
+
+    @Test
+    void theRequestsTraceContextGoesWithTheTokenExchange() {
+        service.credentialFor(traced("calendar", Downstream.Level.USER, TRACE));
+        assertEquals(TRACE, sts.requests.get(0).trace());
+    }
+
+    @Test
+    void theRequestsTraceContextGoesWithTheVaultFetch() {
+        service.credentialFor(traced("sales", Downstream.Level.USER, TRACE));
+        assertEquals(TRACE, vault.requests.get(0).trace());
+    }
+
+    @Test
+    void aCachedCredentialIsAHitWhateverTheTraceContext() {
+        DownstreamCredential first = service.credentialFor(traced("calendar", Downstream.Level.USER, TRACE));
+        DownstreamCredential second = service.credentialFor(traced("calendar", Downstream.Level.USER, OTHER_TRACE));
+        DownstreamCredential third = service.credentialFor(traced("calendar", Downstream.Level.USER, null));
+        assertEquals(1, sts.requests.size());
+        assertEquals(first.secret(), second.secret());
+        assertEquals(first.secret(), third.secret());
+        service.credentialFor(traced("sales", Downstream.Level.USER, TRACE));
+        service.credentialFor(traced("sales", Downstream.Level.USER, OTHER_TRACE));
+        assertEquals(1, vault.requests.size());
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.delegatemcp.api.interaction.TraceContext;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -136,5 +137,57 @@ class TokenExchangeClientTest {
     void mappedTokenToStringNeverShowsTheToken() {
         IssuedToken token = token(("{\"access_token\":\"AT-9f8e7d\",\"expires_in\":1}"));
         assertFalse(token.toString().contains("AT-9f8e7d"), token.toString());
+    }
+
+    // --- trace context headers ------------------------------------------------------------------------------------
+
+    private static final TraceContext TRACE = new TraceContext(
+            "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", "congo=t61rcWkgMzE");
+
+    /** The token endpoint as the client calls it: remembers the headers it was given. */
+    static final class RecordingEndpoint implements TokenEndpointApi {
+        final List<String> traceparents = new java.util.ArrayList<>();
+        final List<String> tracestates = new java.util.ArrayList<>();
+
+        @Override
+        public TokenResponse token(String authorization, String traceparent, String tracestate,
+                TokenRequest request) {
+            traceparents.add(traceparent);
+            tracestates.add(tracestate);
+            return JSONB.fromJson("{\"access_token\":\"t\",\"token_type\":\"Bearer\"}", TokenResponse.class);
+        }
+    }
+
+    private static TokenExchangeClient clientOf(TokenEndpointApi api) {
+        TokenExchangeClient client = new TokenExchangeClient();
+        client.config = ConfigPropertiesBinder.bind(StsConfig.class, Map.of("mcp.sts.client-secret", "s3cret"));
+        client.api = api;
+        return client;
+    }
+
+    @Test
+    void anExchangeSendsItsTraceContextAsTraceparentAndTracestateHeaders() {
+        RecordingEndpoint endpoint = new RecordingEndpoint();
+        clientOf(endpoint).exchange(new TokenExchangeRequest(SUBJECT_TOKEN, null, List.of(), List.of(), Map.of(),
+                TRACE));
+        assertEquals(List.of(TRACE.traceparent()), endpoint.traceparents);
+        assertEquals(List.of(TRACE.tracestate()), endpoint.tracestates);
+    }
+
+    @Test
+    void anExchangeWithoutTraceContextAndTheServersOwnGrantSendNoTraceHeaders() {
+        RecordingEndpoint endpoint = new RecordingEndpoint();
+        TokenExchangeClient client = clientOf(endpoint);
+        client.exchange(new TokenExchangeRequest(SUBJECT_TOKEN, null, List.of(), List.of(), Map.of()));
+        client.clientCredentials(List.of());
+        assertEquals(java.util.Arrays.asList(null, null), endpoint.traceparents);
+        assertEquals(java.util.Arrays.asList(null, null), endpoint.tracestates);
+    }
+
+    @Test
+    void theTokenEndpointApiPutsTheTraceArgumentsInTheW3cHeaders() throws NoSuchMethodException {
+        java.lang.reflect.Method token = TokenEndpointApi.class.getMethod("token", String.class, String.class,
+                String.class, TokenRequest.class);
+        assertEquals(List.of("Authorization", "traceparent", "tracestate"), TraceHeaderParams.of(token));
     }
 }

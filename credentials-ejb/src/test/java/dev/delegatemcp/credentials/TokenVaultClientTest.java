@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.delegatemcp.api.Downstream;
+import dev.delegatemcp.api.interaction.TraceContext;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.Jsonb;
@@ -92,5 +93,70 @@ class TokenVaultClientTest {
         assertEquals(CredentialException.Reason.UNAVAILABLE, TokenVaultErrorMapper.classify(503, null));
         assertEquals(CredentialException.Reason.UNAVAILABLE, TokenVaultErrorMapper.classify(429, null));
         assertEquals(CredentialException.Reason.FAILED, TokenVaultErrorMapper.classify(400, "Bad request"));
+    }
+
+    // --- trace context headers ------------------------------------------------------------------------------------
+
+    private static final TraceContext TRACE = new TraceContext(
+            "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", "congo=t61rcWkgMzE");
+
+    /** The vault as the client calls it: remembers which endpoint got which trace headers. */
+    static final class RecordingVault implements TokenVaultApi {
+        final List<String> calls = new java.util.ArrayList<>();
+
+        private VaultTokenResponse answer(String endpoint, String traceparent, String tracestate) {
+            calls.add(endpoint + " " + traceparent + " " + tracestate);
+            return JSONB.fromJson("{\"token\":{\"accessToken\":\"a\"}}", VaultTokenResponse.class);
+        }
+
+        @Override
+        public VaultTokenResponse userToken(String authorization, String traceparent, String tracestate,
+                VaultTokenQuery query) {
+            return answer("user", traceparent, tracestate);
+        }
+
+        @Override
+        public VaultTokenResponse latestUserToken(String authorization, String traceparent, String tracestate,
+                VaultTokenQuery query) {
+            return answer("user/latest", traceparent, tracestate);
+        }
+
+        @Override
+        public VaultTokenResponse tenantToken(String authorization, String traceparent, String tracestate,
+                VaultTokenQuery query) {
+            return answer("tenant", traceparent, tracestate);
+        }
+
+        @Override
+        public VaultTokenResponse latestTenantToken(String authorization, String traceparent, String tracestate,
+                VaultTokenQuery query) {
+            return answer("tenant/latest", traceparent, tracestate);
+        }
+    }
+
+    @Test
+    void everyFetchSendsItsTraceContextAsTraceparentAndTracestateHeaders() {
+        RecordingVault api = new RecordingVault();
+        TokenVaultClient client = new TokenVaultClient();
+        client.config = ConfigPropertiesBinder.bind(TokenVaultConfig.class, java.util.Map.of("mcp.outbound.auth",
+                "management-key", "mcp.outbound.project-id", "p", "mcp.outbound.management-key", "k"));
+        client.api = api;
+        String sent = TRACE.traceparent() + " " + TRACE.tracestate();
+        client.fetch(new StoredTokenRequest("crm", Downstream.Level.USER, "u-1", null, List.of("crm.read"), false,
+                TRACE));
+        client.fetch(new StoredTokenRequest("crm", Downstream.Level.USER, "u-1", null, List.of(), false, TRACE));
+        client.fetch(new StoredTokenRequest("docs", Downstream.Level.TENANT, null, "acme", List.of("d"), false,
+                TRACE));
+        client.fetch(new StoredTokenRequest("docs", Downstream.Level.TENANT, null, "acme", List.of(), false, null));
+        assertEquals(List.of("user " + sent, "user/latest " + sent, "tenant " + sent, "tenant/latest null null"),
+                api.calls);
+    }
+
+    @Test
+    void everyTokenVaultApiMethodPutsTheTraceArgumentsInTheW3cHeaders() {
+        for (java.lang.reflect.Method method : TokenVaultApi.class.getMethods()) {
+            assertEquals(List.of("Authorization", "traceparent", "tracestate"), TraceHeaderParams.of(method),
+                    method.getName());
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 
 import dev.delegatemcp.api.DownstreamCredential;
 import dev.delegatemcp.api.ToolCallException;
+import dev.delegatemcp.api.interaction.McpRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -16,13 +17,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The sample calendar service, called with the caller's delegated credential (audience {@code calendar-api}), for
- * the calendar tools, resource and prompt.
+ * the calendar tools, resource and prompt. Each call passes on the trace context of the MCP request being served
+ * ({@link McpRequest#traceContext()}: W3C {@code traceparent}/{@code tracestate} headers), so that the calendar's
+ * spans join the client's trace: the example for tools that call services.
  */
 @ApplicationScoped
 public class CalendarService {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** The MCP request being served: its trace context goes on to the calendar. */
+    @Inject
+    McpRequest mcpRequest;
 
     @Inject
     @ConfigProperty(name = "samples.calendar.url")
@@ -54,6 +61,7 @@ public class CalendarService {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(calendarUrl)).timeout(timeout)
                 .header("Accept", "application/json");
         credential.applyTo(request::header);
+        mcpRequest.traceContext().ifPresent(trace -> trace.applyTo(request::header));
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

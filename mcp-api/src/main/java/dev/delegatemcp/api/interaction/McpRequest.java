@@ -1,12 +1,14 @@
 package dev.delegatemcp.api.interaction;
 
+import java.util.Optional;
+
 import dev.delegatemcp.api.McpCaller;
 
 /**
  * The MCP request being served, seen from inside a tool, resource, prompt or completion method: who asks, and the
  * ways the method can talk back to the client while it works. Declare it as a method parameter, or inject it
- * ({@code @Inject McpRequest request}) into a bean used during the request; outside a request every operation fails
- * with {@link IllegalStateException}.
+ * ({@code @Inject McpRequest request}) into a bean used during the request; outside a request every operation but
+ * {@link #traceContext()} fails with {@link IllegalStateException}.
  * <p>
  * The same calls work in every protocol revision the server speaks. In MCP 2025-11-25 a question to the client
  * ({@link #sampling()}, {@link #elicitation()}, {@link #roots()}, {@link #inputs()}) is sent on the request's own
@@ -21,6 +23,18 @@ public interface McpRequest {
 
     /** The authenticated caller. */
     McpCaller caller();
+
+    /**
+     * The trace context of the request being served, for a tool to pass on to the services it calls: set the HTTP
+     * headers {@code traceparent} and {@code tracestate} of each outgoing call with {@link TraceContext#applyTo}, e.g.
+     * {@code request.traceContext().ifPresent(trace -> trace.applyTo(builder::header))}. It is what the client sent:
+     * {@code _meta.traceparent} and {@code _meta.tracestate} of the request (MCP 2026-07-28, Basic, {@code _meta},
+     * OpenTelemetry trace context), else, in a session of MCP 2025-11-25, the HTTP headers of the same names on its
+     * POST. Empty when the client sent none, or no valid one (W3C Trace Context; {@link TraceContext#of}), and
+     * outside a request (so that code that may also run outside one can pass it on unconditionally). The server
+     * passes it on itself to the STS, the token vault and remote MCP servers.
+     */
+    Optional<TraceContext> traceContext();
 
     /** Progress notifications for this request (MCP 2025-11-25, Utilities, Progress). */
     Progress progress();

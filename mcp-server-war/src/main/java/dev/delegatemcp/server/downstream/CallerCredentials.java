@@ -9,6 +9,7 @@ import dev.delegatemcp.api.DownstreamCredential;
 import dev.delegatemcp.api.McpCaller;
 import dev.delegatemcp.api.ToolCallException;
 import dev.delegatemcp.api.interaction.ConnectionRequiredException;
+import dev.delegatemcp.api.interaction.McpRequest;
 import dev.delegatemcp.credentials.CredentialException;
 import dev.delegatemcp.credentials.CredentialRequest;
 import dev.delegatemcp.credentials.CredentialService;
@@ -22,7 +23,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * The current caller's credential for a downstream target: asks the credential service with the caller's raw inbound
  * token (exchanged or used to find the stored token, never forwarded) and turns every failure into what the user
  * reads: a {@link ConnectionRequiredException} when the service is not connected yet, else a
- * {@link ToolCallException} with a sentence to act on. Dependent: it holds no state (what it injects are client
+ * {@link ToolCallException} with a sentence to act on. The trace context of the request being served goes with the
+ * credential request, on to the STS or the vault. Dependent: it holds no state (what it injects are client
  * proxies), so those who use it call it directly, not through a client proxy of its own.
  */
 @Dependent
@@ -33,6 +35,10 @@ public class CallerCredentials {
 
     @Inject
     McpCaller caller;
+
+    /** The request being served, for its trace context (none outside a request). */
+    @Inject
+    McpRequest request;
 
     @Inject
     CredentialService credentials;
@@ -50,9 +56,9 @@ public class CallerCredentials {
         if (level == Downstream.Level.TENANT && tenant == null) {
             throw new ToolCallException(DownstreamFailureMessages.noTenant(target));
         }
-        CredentialRequest request = new CredentialRequest(inboundToken.getRawToken(), caller.subject(), tenant,
-                caller.clientId().orElse(null), target, level, scopes);
-        DownstreamCredential credential = userFacing(() -> credentials.credentialFor(request), target, level, scopes,
+        CredentialRequest asked = new CredentialRequest(inboundToken.getRawToken(), caller.subject(), tenant,
+                caller.clientId().orElse(null), target, level, scopes, request.traceContext().orElse(null));
+        DownstreamCredential credential = userFacing(() -> credentials.credentialFor(asked), target, level, scopes,
                 tenant);
         notConnected.forget(caller.subject(), target, level);
         return credential;

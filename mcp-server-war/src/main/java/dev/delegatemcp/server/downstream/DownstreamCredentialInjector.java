@@ -99,7 +99,8 @@ public class DownstreamCredentialInjector {
 
     private RemoteMcpServer remoteServer(String target, DownstreamCredential credential) {
         return remoteServers.open(target, credentials.target(target).mcpUrl()
-                .orElseThrow(() -> new IllegalStateException("mcp-url of " + target + " is not set")), credential);
+                .orElseThrow(() -> new IllegalStateException("mcp-url of " + target + " is not set")), credential,
+                request.traceContext());
     }
 
     private static DownstreamCredentials allByName(InjectionPlan plan, DownstreamCredential[] obtained) {

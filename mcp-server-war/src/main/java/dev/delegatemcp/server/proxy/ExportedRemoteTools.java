@@ -19,6 +19,7 @@ import dev.delegatemcp.api.DownstreamCredential;
 import dev.delegatemcp.api.RemoteTool;
 import dev.delegatemcp.api.RemoteToolResult;
 import dev.delegatemcp.api.ToolCallException;
+import dev.delegatemcp.api.interaction.TraceContext;
 import dev.delegatemcp.credentials.DownstreamTarget;
 import dev.delegatemcp.server.ServerMessages;
 import dev.delegatemcp.server.downstream.CallerCredentials;
@@ -134,8 +135,10 @@ public class ExportedRemoteTools {
     /**
      * The tools/list entries of the remote tools the caller can use now: those of the servers the caller has
      * connected, renamed with their prefix. A server the caller has not connected, or that fails, adds nothing.
+     *
+     * @param trace the trace context of the MCP request being served, sent on to the remote servers asked
      */
-    public List<Tool> descriptors() {
+    public List<Tool> descriptors(Optional<TraceContext> trace) {
         List<Tool> descriptors = new ArrayList<>();
         for (Export export : exports) {
             try {
@@ -144,7 +147,7 @@ public class ExportedRemoteTools {
                 if (credential.isEmpty()) {
                     continue;
                 }
-                for (RemoteTool tool : toolsOf(export, credential.get())) {
+                for (RemoteTool tool : toolsOf(export, credential.get(), trace)) {
                     String name = export.prefix() + tool.name();
                     if (TOOL_NAME.matcher(name).matches()) {
                         descriptors.add(descriptor(name, export, tool));
@@ -179,21 +182,23 @@ public class ExportedRemoteTools {
     /**
      * Calls the remote tool with the caller's credential for its server.
      *
+     * @param trace the trace context of the MCP request being served, sent on to the remote server
      * @throws ToolCallException (a ConnectionRequiredException when not connected) with the user's sentence
      */
-    public RemoteToolResult call(ExportedTool tool, JsonObject arguments) {
+    public RemoteToolResult call(ExportedTool tool, JsonObject arguments, Optional<TraceContext> trace) {
         Export export = tool.export();
         DownstreamCredential credential = credentials.obtain(export.target(), export.level(), List.of());
-        return remoteServers.open(export.target(), mcpUrl(export), credential).callTool(tool.remoteName(), arguments);
+        return remoteServers.open(export.target(), mcpUrl(export), credential, trace).callTool(tool.remoteName(),
+                arguments);
     }
 
-    private List<RemoteTool> toolsOf(Export export, DownstreamCredential credential) {
+    private List<RemoteTool> toolsOf(Export export, DownstreamCredential credential, Optional<TraceContext> trace) {
         String key = export.target() + "\n" + sha256(credential.secret());
         List<RemoteTool> cached = lists.getIfPresent(key);
         if (cached != null) {
             return cached;
         }
-        List<RemoteTool> tools = List.copyOf(remoteServers.open(export.target(), mcpUrl(export), credential)
+        List<RemoteTool> tools = List.copyOf(remoteServers.open(export.target(), mcpUrl(export), credential, trace)
                 .listTools());
         lists.put(key, tools);
         return tools;

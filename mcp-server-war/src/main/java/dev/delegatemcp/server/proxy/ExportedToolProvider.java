@@ -3,6 +3,7 @@ package dev.delegatemcp.server.proxy;
 import java.util.List;
 import java.util.Optional;
 
+import dev.delegatemcp.api.interaction.TraceContext;
 import dev.delegatemcp.server.feature.tool.ToolProvider;
 import dev.delegatemcp.server.feature.tool.ToolResultMapper;
 import dev.delegatemcp.server.protocol.RequestContext;
@@ -29,7 +30,7 @@ public class ExportedToolProvider implements ToolProvider {
 
     @Override
     public List<Tool> visibleTools(RequestContext context) {
-        return exported.any() ? exported.descriptors() : List.of();
+        return exported.any() ? exported.descriptors(traceOf(context)) : List.of();
     }
 
     @Override
@@ -42,8 +43,13 @@ public class ExportedToolProvider implements ToolProvider {
 
             @Override
             public CallToolResult call(JsonObject arguments, RequestContext callContext) {
-                return ToolResultMapper.remote(exported.call(tool, arguments));
+                return ToolResultMapper.remote(exported.call(tool, arguments, traceOf(callContext)));
             }
         });
+    }
+
+    /** The trace context of the request, passed on to the remote server; none without an interaction (tests). */
+    static Optional<TraceContext> traceOf(RequestContext context) {
+        return context.interaction() == null ? Optional.empty() : context.interaction().traceContext();
     }
 }

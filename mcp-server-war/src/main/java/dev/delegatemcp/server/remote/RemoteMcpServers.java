@@ -3,9 +3,11 @@ package dev.delegatemcp.server.remote;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.Optional;
 
 import dev.delegatemcp.api.DownstreamCredential;
 import dev.delegatemcp.api.RemoteMcpServer;
+import dev.delegatemcp.api.interaction.TraceContext;
 import dev.delegatemcp.server.ServerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -63,8 +65,17 @@ public class RemoteMcpServers {
      * @throws IllegalArgumentException when the URL is not an absolute http(s) URL
      */
     public RemoteMcpServer open(String targetName, URI url, DownstreamCredential credential) {
+        return open(targetName, url, credential, Optional.empty());
+    }
+
+    /**
+     * {@link #open(String, URI, DownstreamCredential)} for an MCP request with a trace context: every HTTP request to
+     * the remote server carries it as W3C {@code traceparent}/{@code tracestate} headers.
+     */
+    public RemoteMcpServer open(String targetName, URI url, DownstreamCredential credential,
+            Optional<TraceContext> trace) {
         return new StreamableHttpRemoteMcpServer(targetName, url, credential, http, requestTimeout, clientName,
-                clientVersion);
+                clientVersion, trace);
     }
 
     HttpClient httpClient() {

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse.ResponseInfo;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -22,6 +23,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import dev.delegatemcp.api.DownstreamCredential;
+import dev.delegatemcp.api.interaction.TraceContext;
 import dev.delegatemcp.wire.WireJson;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcReply;
 
@@ -29,7 +31,8 @@ import dev.delegatemcp.wire.jsonrpc.JsonRpcReply;
  * One HTTP exchange of MCP's Streamable HTTP transport (MCP 2025-11-25, Transports, Streamable HTTP, Sending Messages
  * to the Server): POSTs one JSON-RPC message with {@code Content-Type: application/json}, {@code Accept:
  * application/json, text/event-stream}, the credential's header, and the session's {@code Mcp-Session-Id} and
- * {@code MCP-Protocol-Version} when known; reads the answer.
+ * {@code MCP-Protocol-Version} when known, and the W3C {@code traceparent}/{@code tracestate} of the MCP request it
+ * is made for, if any; reads the answer.
  *
  * <ul>
  * <li><b>Bodies read</b>: of a request's 2xx answer, {@code application/json} (one JSON-RPC response, at most
@@ -61,6 +64,7 @@ final class StreamableHttpExchange {
     private final HttpClient http;
     private final Duration timeout;
     private final RemoteMcpFailures failures;
+    private final Optional<TraceContext> trace;
 
     /**
      * @param url the remote server's MCP endpoint
@@ -69,6 +73,13 @@ final class StreamableHttpExchange {
      * @param failures the target's failures
      */
     StreamableHttpExchange(URI url, HttpClient http, Duration timeout, RemoteMcpFailures failures) {
+        this(url, http, timeout, failures, Optional.empty());
+    }
+
+    /** @param trace the trace context of the MCP request this exchange serves, sent on every POST */
+    StreamableHttpExchange(URI url, HttpClient http, Duration timeout, RemoteMcpFailures failures,
+            Optional<TraceContext> trace) {
+        this.trace = trace;
         this.url = url;
         this.http = http;
         this.timeout = timeout;
@@ -102,6 +113,7 @@ final class StreamableHttpExchange {
         if (protocolVersion != null) {
             request.header("MCP-Protocol-Version", protocolVersion);
         }
+        trace.ifPresent(context -> context.applyTo(request::header));
         request.POST(HttpRequest.BodyPublishers.ofString(WireJson.toJson(message), StandardCharsets.UTF_8));
 
         HttpResponse<ExchangeBody> response = await(method, http.sendAsync(request.build(),

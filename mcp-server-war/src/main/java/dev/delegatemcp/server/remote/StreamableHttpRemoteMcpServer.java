@@ -7,11 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import dev.delegatemcp.api.DownstreamCredential;
 import dev.delegatemcp.api.RemoteMcpServer;
 import dev.delegatemcp.api.RemoteTool;
 import dev.delegatemcp.api.RemoteToolResult;
+import dev.delegatemcp.api.interaction.TraceContext;
 import dev.delegatemcp.wire.mcp.CallToolParams;
 import dev.delegatemcp.wire.mcp.Implementation;
 import dev.delegatemcp.wire.mcp.ListToolsResult;
@@ -64,6 +66,12 @@ final class StreamableHttpRemoteMcpServer implements RemoteMcpServer {
      */
     StreamableHttpRemoteMcpServer(String targetName, URI url, DownstreamCredential credential, HttpClient http,
             Duration requestTimeout, String clientName, String clientVersion) {
+        this(targetName, url, credential, http, requestTimeout, clientName, clientVersion, Optional.empty());
+    }
+
+    /** @param trace the trace context of the MCP request it serves, sent with every HTTP request */
+    StreamableHttpRemoteMcpServer(String targetName, URI url, DownstreamCredential credential, HttpClient http,
+            Duration requestTimeout, String clientName, String clientVersion, Optional<TraceContext> trace) {
         this.name = Objects.requireNonNull(targetName, "targetName");
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(credential, "credential");
@@ -80,7 +88,7 @@ final class StreamableHttpRemoteMcpServer implements RemoteMcpServer {
                 Objects.requireNonNull(clientVersion, "clientVersion"));
         this.failures = new RemoteMcpFailures(targetName);
         this.mapper = new RemoteToolMapper(failures);
-        this.session = new RemoteMcpSession(new StreamableHttpExchange(url, http, requestTimeout, failures),
+        this.session = new RemoteMcpSession(new StreamableHttpExchange(url, http, requestTimeout, failures, trace),
                 credential, clientInfo, failures);
     }
 

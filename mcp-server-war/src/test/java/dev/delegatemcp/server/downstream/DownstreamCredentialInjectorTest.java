@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,10 +29,13 @@ import dev.delegatemcp.api.RemoteTool;
 import dev.delegatemcp.api.RemoteToolResult;
 import dev.delegatemcp.api.ToolCallException;
 import dev.delegatemcp.api.interaction.ConnectionRequiredException;
+import dev.delegatemcp.api.interaction.McpRequest;
+import dev.delegatemcp.api.interaction.TraceContext;
 import dev.delegatemcp.credentials.CredentialException;
 import dev.delegatemcp.credentials.CredentialRequest;
 import dev.delegatemcp.credentials.CredentialService;
 import dev.delegatemcp.credentials.DownstreamTarget;
+import dev.delegatemcp.server.protocol.stream.CurrentRequest;
 import dev.delegatemcp.server.remote.RemoteMcpServers;
 import jakarta.interceptor.InvocationContext;
 
@@ -98,10 +102,13 @@ class DownstreamCredentialInjectorTest {
     /** Opens nothing: remembers what it was asked to open. */
     static final class FakeRemoteServers extends RemoteMcpServers {
         final List<String> opened = new ArrayList<>();
+        final List<Optional<TraceContext>> traces = new ArrayList<>();
 
         @Override
-        public RemoteMcpServer open(String targetName, URI url, DownstreamCredential credential) {
+        public RemoteMcpServer open(String targetName, URI url, DownstreamCredential credential,
+                Optional<TraceContext> trace) {
             opened.add(targetName + " " + url + " " + credential.secret());
+            traces.add(trace);
             return new RemoteMcpServer() {
                 @Override
                 public String name() {
@@ -229,12 +236,23 @@ class DownstreamCredentialInjectorTest {
     private DownstreamCredentialInjector injector;
     private final AtomicLong nanos = new AtomicLong();
     private String tenant = "acme";
+    private Optional<TraceContext> trace = Optional.empty();
+    /** The request being served: only its trace context is read here. */
+    private final McpRequest request = (McpRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
+            new Class<?>[] {McpRequest.class}, (proxy, method, args) -> {
+                if (method.getName().equals("traceContext")) {
+                    return trace;
+                }
+                throw new UnsupportedOperationException(method.getName());
+            });
+    private final CallerCredentials callerCredentials = new CallerCredentials();
 
     @BeforeEach
     void setUp() {
         injector = new DownstreamCredentialInjector();
-        CallerCredentials callerCredentials = new CallerCredentials();
         injector.credentials = callerCredentials;
+        injector.request = request;
+        callerCredentials.request = request;
         injector.remoteServers = remoteServers;
         // A request without a client able to connect inside the call (InCallConnectTest covers the other case).
         injector.connectConfig = new ConnectConfig(false, java.time.Duration.ofMinutes(5),
@@ -279,6 +297,30 @@ class DownstreamCredentialInjectorTest {
                 return Set.of();
             }
         };
+    }
+
+    private static final TraceContext TRACE = new TraceContext(
+            "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", "congo=t61rcWkgMzE");
+
+    @Test
+    void theCredentialRequestCarriesTheTraceContextOfTheRequestBeingServed() throws Exception {
+        trace = Optional.of(TRACE);
+        injector.intercept(new Invocation("one", "hello", null));
+        assertEquals(TRACE, credentials.requests.get(0).trace());
+    }
+
+    @Test
+    void withoutACurrentRequestTheCredentialRequestHasNoTraceContext() throws Exception {
+        callerCredentials.request = new CurrentRequest();
+        injector.intercept(new Invocation("one", "hello", null));
+        assertNull(credentials.requests.get(0).trace());
+    }
+
+    @Test
+    void aRemoteMcpServerParameterIsOpenedWithTheTraceContextOfTheRequestBeingServed() throws Exception {
+        trace = Optional.of(TRACE);
+        injector.intercept(new Invocation("remote", null, null));
+        assertEquals(List.of(Optional.of(TRACE)), remoteServers.traces);
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -29,6 +30,7 @@ import dev.delegatemcp.api.interaction.Progress;
 import dev.delegatemcp.api.interaction.RequestCancelledException;
 import dev.delegatemcp.api.interaction.Roots;
 import dev.delegatemcp.api.interaction.Sampling;
+import dev.delegatemcp.api.interaction.TraceContext;
 
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +61,11 @@ class InCallConnectTest {
         @Override
         public McpCaller caller() {
             throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<TraceContext> traceContext() {
+            return Optional.empty();
         }
 
         @Override

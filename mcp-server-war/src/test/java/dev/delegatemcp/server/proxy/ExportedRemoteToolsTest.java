@@ -21,6 +21,7 @@ import dev.delegatemcp.api.RemoteMcpServer;
 import dev.delegatemcp.api.RemoteTool;
 import dev.delegatemcp.api.RemoteToolResult;
 import dev.delegatemcp.api.ToolCallException;
+import dev.delegatemcp.api.interaction.TraceContext;
 import dev.delegatemcp.credentials.DownstreamTarget;
 import dev.delegatemcp.server.downstream.CallerCredentials;
 import dev.delegatemcp.server.remote.RemoteConfig;
@@ -82,9 +83,12 @@ class ExportedRemoteToolsTest {
     final class FakeRemotes extends RemoteMcpServers {
         final List<String> listed = new ArrayList<>();
         final List<String> called = new ArrayList<>();
+        final List<Optional<TraceContext>> traces = new ArrayList<>();
 
         @Override
-        public RemoteMcpServer open(String targetName, URI url, DownstreamCredential credential) {
+        public RemoteMcpServer open(String targetName, URI url, DownstreamCredential credential,
+                Optional<TraceContext> trace) {
+            traces.add(trace);
             return new RemoteMcpServer() {
                 @Override
                 public String name() {
@@ -152,7 +156,8 @@ class ExportedRemoteToolsTest {
 
     @Test
     void onlyTheToolsOfConnectedServersAreListedUnderTheirPrefixWithValidNames() {
-        List<JsonObject> tools = exported.descriptors().stream().map(ExportedRemoteToolsTest::written).toList();
+        List<JsonObject> tools =
+                exported.descriptors(Optional.empty()).stream().map(ExportedRemoteToolsTest::written).toList();
         assertEquals(1, tools.size(), tools.toString());
         JsonObject tool = tools.get(0);
         assertEquals("crm_lookup_customer", tool.getString("name"));
@@ -164,11 +169,11 @@ class ExportedRemoteToolsTest {
 
     @Test
     void theRemoteListIsReadOncePerCredentialWhileFresh() {
-        exported.descriptors();
-        exported.descriptors();
+        exported.descriptors(Optional.empty());
+        exported.descriptors(Optional.empty());
         assertEquals(List.of("crm crm-alice"), remotes.listed);
         credentials.crmSecret = "crm-bob";
-        exported.descriptors();
+        exported.descriptors(Optional.empty());
         assertEquals(List.of("crm crm-alice", "crm crm-bob"), remotes.listed);
     }
 
@@ -176,8 +181,17 @@ class ExportedRemoteToolsTest {
     void aPrefixedNameIsProxiedToTheRemoteToolWithTheCallersOwnCredential() {
         ExportedRemoteTools.ExportedTool tool = exported.find("crm_lookup_customer").orElseThrow();
         JsonObject arguments = Json.createObjectBuilder().add("name", "Acme").build();
-        assertEquals("ok", exported.call(tool, arguments).text());
+        assertEquals("ok", exported.call(tool, arguments, Optional.empty()).text());
         assertEquals(List.of("https://crm.example/mcp lookup_customer {\"name\":\"Acme\"} crm-alice"), remotes.called);
+    }
+
+    @Test
+    void theToolListAndAProxiedCallOpenTheRemoteServerWithTheRequestsTraceContext() {
+        Optional<TraceContext> trace = TraceContext.of("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
+                null);
+        exported.descriptors(trace);
+        exported.call(exported.find("crm_lookup_customer").orElseThrow(), JsonObject.EMPTY_JSON_OBJECT, trace);
+        assertEquals(List.of(trace, trace), remotes.traces);
     }
 
     @Test
@@ -185,7 +199,7 @@ class ExportedRemoteToolsTest {
         ExportedRemoteTools.ExportedTool tool = exported.find("docs.generate").orElseThrow();
         assertEquals("generate", tool.remoteName());
         ToolCallException e = assertThrows(ToolCallException.class,
-                () -> exported.call(tool, JsonObject.EMPTY_JSON_OBJECT));
+                () -> exported.call(tool, JsonObject.EMPTY_JSON_OBJECT, Optional.empty()));
         assertEquals("Connect your docs account.", e.getMessage());
         assertTrue(remotes.called.isEmpty());
     }
@@ -231,7 +245,8 @@ class ExportedRemoteToolsTest {
     @Test
     void anExportThatFailsUnexpectedlyLeavesTheOtherToolsListed() {
         credentials.docsFailure = new IllegalStateException("the vault client broke");
-        assertEquals(List.of("crm_lookup_customer"), exported.descriptors().stream().map(tool -> tool.name()).toList());
+        assertEquals(List.of("crm_lookup_customer"),
+                exported.descriptors(Optional.empty()).stream().map(tool -> tool.name()).toList());
     }
 
     /** A tools/list entry as the client reads it. */

@@ -3,6 +3,7 @@ package dev.delegatemcp.server.protocol.stateless;
 import java.util.function.Supplier;
 
 import dev.delegatemcp.api.McpCaller;
+import dev.delegatemcp.api.interaction.TraceContext;
 import dev.delegatemcp.server.protocol.McpDispatcher;
 import dev.delegatemcp.server.protocol.RequestContext;
 import dev.delegatemcp.server.protocol.roundtrip.RoundTrip;
@@ -73,7 +74,8 @@ public class StatelessRequests {
             Supplier<StreamConnection> opener) {
         RoundTrip roundTrip = roundTrips.begin(request, caller);
         RequestInteraction interaction = interactions.beginStateless(request, caller, metadata.capabilities(),
-                metadata.logLevel(), opener, roundTrip);
+                metadata.logLevel(), opener, roundTrip,
+                TraceContext.of(metadata.traceparent(), metadata.tracestate()));
         return new Call(request, caller, metadata, roundTrip, interaction);
     }
 

@@ -1,5 +1,7 @@
 package dev.delegatemcp.server.protocol.stream;
 
+import java.util.Optional;
+
 import dev.delegatemcp.api.McpCaller;
 import dev.delegatemcp.api.interaction.Cancellation;
 import dev.delegatemcp.api.interaction.Elicitation;
@@ -8,13 +10,14 @@ import dev.delegatemcp.api.interaction.McpRequest;
 import dev.delegatemcp.api.interaction.Progress;
 import dev.delegatemcp.api.interaction.Roots;
 import dev.delegatemcp.api.interaction.Sampling;
+import dev.delegatemcp.api.interaction.TraceContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The {@link McpRequest} being served on the calling thread, for {@code @Inject McpRequest}: forwards to the
  * interaction {@link Interactions} started there (a thread-local, set and cleared around the request, so that a request
- * whose methods never ask for it costs no bean of its own); outside a request, every call fails with
- * {@link IllegalStateException}.
+ * whose methods never ask for it costs no bean of its own); outside a request, every call but {@link #traceContext()}
+ * (empty) fails with {@link IllegalStateException}.
  */
 @ApplicationScoped
 public class CurrentRequest implements McpRequest {
@@ -40,6 +43,13 @@ public class CurrentRequest implements McpRequest {
     @Override
     public McpCaller caller() {
         return interaction().caller();
+    }
+
+    /** The served request's trace context; outside a request none (not a failure, see {@link McpRequest}). */
+    @Override
+    public Optional<TraceContext> traceContext() {
+        McpRequest served = SERVED.get();
+        return served == null ? Optional.empty() : served.traceContext();
     }
 
     @Override

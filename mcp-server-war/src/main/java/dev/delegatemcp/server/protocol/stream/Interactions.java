@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 
 import dev.delegatemcp.api.McpCaller;
 import dev.delegatemcp.api.interaction.McpLog;
+import dev.delegatemcp.api.interaction.TraceContext;
 import dev.delegatemcp.server.protocol.ClientCapabilities;
 import dev.delegatemcp.server.protocol.logging.ClientLogLevels;
 import dev.delegatemcp.server.protocol.session.McpSession;
@@ -18,7 +19,8 @@ import jakarta.json.JsonValue;
 
 /**
  * Starts and ends the {@link RequestInteraction} of each request of a session: registered for cancellation while it
- * runs on the calling thread, with the request's {@code _meta.progressToken} and the session's log level.
+ * runs on the calling thread, with the request's {@code _meta.progressToken}, its trace context and the session's log
+ * level.
  */
 @ApplicationScoped
 public class Interactions {
@@ -39,16 +41,31 @@ public class Interactions {
     StreamConfig config;
 
     /**
-     * The request starts on the calling thread.
+     * The request starts on the calling thread, without a trace context from the transport.
      *
      * @param opener turns the request's HTTP response into an event stream, when something is sent before the result
      */
     public RequestInteraction begin(JsonRpcMessage request, McpCaller caller, McpSession session,
             Supplier<StreamConnection> opener) {
+        return begin(request, caller, session, opener, Optional.empty());
+    }
+
+    /**
+     * The request starts on the calling thread. Its trace context is {@code _meta.traceparent} and
+     * {@code _meta.tracestate} when valid (as MCP 2026-07-28 sends them, and some clients of 2025-11-25 already do),
+     * else the one of the HTTP request ({@code transportTrace}).
+     *
+     * @param opener turns the request's HTTP response into an event stream, when something is sent before the result
+     * @param transportTrace the W3C {@code traceparent}/{@code tracestate} headers of the HTTP request, if valid
+     */
+    public RequestInteraction begin(JsonRpcMessage request, McpCaller caller, McpSession session,
+            Supplier<StreamConnection> opener, Optional<TraceContext> transportTrace) {
         RequestChannel channel = new RequestChannel(session.id(), session.owner(), streams, outgoing, opener,
                 config.interactionTimeout());
+        Optional<TraceContext> trace = traceContext(request.params());
         RequestInteraction interaction = new RequestInteraction(caller, progressToken(request.params()),
-                session.clientCapabilities(), channel, () -> levels.of(session.id()), loggerName(request.params()));
+                session.clientCapabilities(), channel, channel, () -> levels.of(session.id()),
+                loggerName(request.params()), trace.isPresent() ? trace : transportTrace);
         inFlight.add(session.id(), request.id(), interaction.cancellationState());
         interaction.cancellationState().started();
         CurrentRequest.set(interaction);
@@ -63,11 +80,13 @@ public class Interactions {
      *
      * @param capabilities what the request's {@code _meta} declared the client can do
      * @param logLevel {@code _meta["io.modelcontextprotocol/logLevel"]}, when given
+     * @param trace the W3C trace context of its {@code _meta} ({@code traceparent}, {@code tracestate}), if valid
      */
     public RequestInteraction beginStateless(JsonRpcMessage request, McpCaller caller, ClientCapabilities capabilities,
-            Optional<McpLog.Level> logLevel, Supplier<StreamConnection> opener, ClientQuestions questions) {
+            Optional<McpLog.Level> logLevel, Supplier<StreamConnection> opener, ClientQuestions questions,
+            Optional<TraceContext> trace) {
         RequestInteraction interaction = new RequestInteraction(caller, progressToken(request.params()), capabilities,
-                RequestChannel.stateless(opener), questions, () -> logLevel, loggerName(request.params()));
+                RequestChannel.stateless(opener), questions, () -> logLevel, loggerName(request.params()), trace);
         interaction.cancellationState().started();
         CurrentRequest.set(interaction);
         return interaction;
@@ -103,6 +122,20 @@ public class Interactions {
             return uri.getString();
         }
         return params.get("ref") instanceof JsonObject ref ? loggerName(ref) : null;
+    }
+
+    /**
+     * {@code params._meta.traceparent} and {@code tracestate} when they are strings and valid W3C Trace Context
+     * ({@link TraceContext#of}); else empty.
+     */
+    static Optional<TraceContext> traceContext(JsonObject params) {
+        if (params.get("_meta") instanceof JsonObject meta
+                && meta.get(TraceContext.TRACEPARENT) instanceof JsonString traceparent) {
+            return TraceContext.of(traceparent.getString(),
+                    meta.get(TraceContext.TRACESTATE) instanceof JsonString tracestate ? tracestate.getString()
+                            : null);
+        }
+        return Optional.empty();
     }
 
     /** {@code params._meta.progressToken} when it is a string or an integer (MCP 2025-11-25, Progress), else null. */

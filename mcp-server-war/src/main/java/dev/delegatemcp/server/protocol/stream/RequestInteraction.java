@@ -12,6 +12,7 @@ import dev.delegatemcp.api.interaction.McpRequest;
 import dev.delegatemcp.api.interaction.Progress;
 import dev.delegatemcp.api.interaction.Roots;
 import dev.delegatemcp.api.interaction.Sampling;
+import dev.delegatemcp.api.interaction.TraceContext;
 import dev.delegatemcp.server.protocol.ClientCapabilities;
 import jakarta.json.JsonValue;
 
@@ -29,6 +30,7 @@ public final class RequestInteraction implements McpRequest {
     private final ClientQuestions questions;
     private final Supplier<Optional<McpLog.Level>> logThreshold;
     private final String logger;
+    private final Optional<TraceContext> traceContext;
     private final RequestCancellation cancellation = new RequestCancellation();
     private Progress progress;
     private McpLog log;
@@ -38,7 +40,7 @@ public final class RequestInteraction implements McpRequest {
      */
     RequestInteraction(McpCaller caller, JsonValue progressToken, ClientCapabilities capabilities,
             RequestChannel channel, Supplier<Optional<McpLog.Level>> logThreshold, String logger) {
-        this(caller, progressToken, capabilities, channel, channel, logThreshold, logger);
+        this(caller, progressToken, capabilities, channel, channel, logThreshold, logger, Optional.empty());
     }
 
     /**
@@ -48,6 +50,18 @@ public final class RequestInteraction implements McpRequest {
     RequestInteraction(McpCaller caller, JsonValue progressToken, ClientCapabilities capabilities,
             RequestChannel channel, ClientQuestions questions, Supplier<Optional<McpLog.Level>> logThreshold,
             String logger) {
+        this(caller, progressToken, capabilities, channel, questions, logThreshold, logger, Optional.empty());
+    }
+
+    /**
+     * @param questions how the client is asked for sampling, elicitation and roots
+     * @param logger the name log messages carry: the tool, prompt or resource being served, or null
+     * @param traceContext the W3C trace context the client sent with the request, if any
+     */
+    RequestInteraction(McpCaller caller, JsonValue progressToken, ClientCapabilities capabilities,
+            RequestChannel channel, ClientQuestions questions, Supplier<Optional<McpLog.Level>> logThreshold,
+            String logger, Optional<TraceContext> traceContext) {
+        this.traceContext = traceContext;
         this.questions = questions;
         this.caller = caller;
         this.progressToken = progressToken;
@@ -60,6 +74,11 @@ public final class RequestInteraction implements McpRequest {
     @Override
     public McpCaller caller() {
         return caller;
+    }
+
+    @Override
+    public Optional<TraceContext> traceContext() {
+        return traceContext;
     }
 
     @Override

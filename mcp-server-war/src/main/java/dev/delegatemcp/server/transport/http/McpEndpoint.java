@@ -8,6 +8,7 @@ import java.util.logging.Logger;
 
 import dev.delegatemcp.api.McpCaller;
 import dev.delegatemcp.api.interaction.RequestCancelledException;
+import dev.delegatemcp.api.interaction.TraceContext;
 import dev.delegatemcp.server.ServerMessages;
 import dev.delegatemcp.server.protocol.McpDispatcher;
 import dev.delegatemcp.server.protocol.lifecycle.Initializer;
@@ -181,8 +182,11 @@ public class McpEndpoint {
         // Looked up now, on the request's thread: the method may send its first message from another thread, where
         // the injected request proxy would not find this request.
         Object response = servletRequest.getAttribute(EventStreamResponseFilter.ATTRIBUTE);
+        // W3C Trace Context headers of the POST: the request's trace context unless its _meta has one.
         RequestInteraction interaction = interactions.begin(message, caller, session,
-                () -> ServletEventConnection.open(response));
+                () -> ServletEventConnection.open(response), TraceContext.of(
+                        servletRequest.getHeader(TraceContext.TRACEPARENT),
+                        servletRequest.getHeader(TraceContext.TRACESTATE)));
         Object reply;
         try {
             reply = JsonRpcResponse.of(message.id(), dispatcher.dispatch(message, caller, session, interaction));

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 
 import dev.delegatemcp.api.interaction.McpLog;
 import dev.delegatemcp.api.interaction.McpRequest;
+import dev.delegatemcp.api.interaction.TraceContext;
 import dev.delegatemcp.server.protocol.ClientCapabilities;
 import jakarta.json.Json;
 
@@ -28,6 +29,25 @@ class CurrentRequestTest {
         for (Consumer<McpRequest> call : EVERY_CALL) {
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> call.accept(current));
             assertEquals("no MCP request is being served on this thread", e.getMessage());
+        }
+    }
+
+    @Test
+    void outsideARequestThereIsNoTraceContextRatherThanAFailure() {
+        assertEquals(Optional.empty(), new CurrentRequest().traceContext());
+    }
+
+    @Test
+    void duringARequestTheTraceContextIsTheInteractions() {
+        TraceContext trace = new TraceContext("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", "a=1");
+        RequestInteraction interaction = new RequestInteraction(TestCaller.of("alice"), null,
+                new ClientCapabilities(false, false, false, false), new ChannelFixture().channel, null,
+                Optional::empty, "tool", Optional.of(trace));
+        CurrentRequest.set(interaction);
+        try {
+            assertEquals(Optional.of(trace), new CurrentRequest().traceContext());
+        } finally {
+            CurrentRequest.clear();
         }
     }
 

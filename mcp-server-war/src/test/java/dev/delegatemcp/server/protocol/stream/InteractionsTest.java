@@ -9,9 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.delegatemcp.api.interaction.McpLog;
+import dev.delegatemcp.api.interaction.TraceContext;
 import dev.delegatemcp.server.protocol.ClientCapabilities;
 import dev.delegatemcp.server.protocol.logging.ClientLogLevels;
 import dev.delegatemcp.server.protocol.session.McpSession;
@@ -64,9 +66,57 @@ class InteractionsTest {
         });
     }
 
+    private static final String TRACEPARENT = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+    private static final String HEADER_TRACEPARENT = "00-11111111111111111111111111111111-2222222222222222-00";
+
+    private RequestInteraction begin(JsonRpcMessage request, Optional<TraceContext> transportTrace) {
+        return interactions.begin(request, TestCaller.of("alice"), SESSION, () -> post, transportTrace);
+    }
+
     private void cancel(String requestIdJson) {
         clientMessages.notification(JsonRpcCodec.parse("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\","
                 + "\"params\":{\"requestId\":" + requestIdJson + ",\"reason\":\"stop\"}}"), SESSION);
+    }
+
+    @Test
+    void aSessionRequestsTraceContextIsThatOfItsMeta() {
+        RequestInteraction interaction = begin(request("1", "{\"name\":\"t\",\"_meta\":{\"traceparent\":\""
+                + TRACEPARENT + "\",\"tracestate\":\"congo=t61rcWkgMzE\"}}"), Optional.empty());
+        assertEquals(TraceContext.of(TRACEPARENT, "congo=t61rcWkgMzE"), interaction.traceContext());
+        assertEquals(interaction.traceContext(), new CurrentRequest().traceContext(), "and the current request's");
+    }
+
+    @Test
+    void aSessionRequestWithoutTraceContextInMetaHasThatOfTheHttpHeaders() {
+        Optional<TraceContext> headers = TraceContext.of(HEADER_TRACEPARENT, null);
+        assertEquals(headers, begin(request("1", "{\"name\":\"t\"}"), headers).traceContext());
+    }
+
+    @Test
+    void theTraceContextOfMetaWinsOverThatOfTheHttpHeaders() {
+        RequestInteraction interaction = begin(request("1", "{\"_meta\":{\"traceparent\":\"" + TRACEPARENT + "\"}}"),
+                TraceContext.of(HEADER_TRACEPARENT, null));
+        assertEquals(TRACEPARENT, interaction.traceContext().orElseThrow().traceparent());
+    }
+
+    @Test
+    void anInvalidTraceparentInMetaLeavesTheHttpHeadersOrNone() {
+        JsonRpcMessage invalid = request("1", "{\"_meta\":{\"traceparent\":\"00-xyz\",\"tracestate\":\"a=1\"}}");
+        assertEquals(Optional.empty(), begin(invalid, Optional.empty()).traceContext());
+        assertEquals(TraceContext.of(HEADER_TRACEPARENT, null),
+                begin(invalid, TraceContext.of(HEADER_TRACEPARENT, null)).traceContext());
+    }
+
+    @Test
+    void aRequestWithoutSessionHasTheTraceContextItWasGiven() {
+        Optional<TraceContext> trace = TraceContext.of(TRACEPARENT, "a=1");
+        RequestInteraction interaction = interactions.beginStateless(request("1", "{}"), TestCaller.of("alice"),
+                new ClientCapabilities(false, false, false, false), Optional.empty(), () -> post, null, trace);
+        try {
+            assertEquals(trace, interaction.traceContext());
+        } finally {
+            interactions.endStateless(interaction);
+        }
     }
 
     @Test
