@@ -111,6 +111,13 @@ class McpRecordsTest {
         assertEquals(ProtocolVersion.V2025_06_18, ProtocolVersion.negotiate("2025-06-18"));
         assertEquals(ProtocolVersion.LATEST, ProtocolVersion.negotiate("1999-01-01"));
         assertEquals(ProtocolVersion.LATEST, ProtocolVersion.negotiate(null));
-        assertEquals(List.of("2025-11-25", "2025-06-18", "2025-03-26"), ProtocolVersion.supported());
+        assertEquals(List.of("2026-07-28", "2025-11-25", "2025-06-18", "2025-03-26"), ProtocolVersion.supported());
+    }
+
+    @Test
+    void initializeNeverSettlesOnAStatelessRevisionWhichHasNoHandshake() {
+        assertEquals(ProtocolVersion.V2025_11_25, ProtocolVersion.negotiate("2026-07-28"));
+        assertEquals(ProtocolVersion.Era.STATELESS, ProtocolVersion.MODERN.era());
+        assertEquals(ProtocolVersion.Era.SESSION, ProtocolVersion.LATEST.era());
     }
 }
