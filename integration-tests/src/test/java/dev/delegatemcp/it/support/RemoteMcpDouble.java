@@ -1,6 +1,7 @@
 package dev.delegatemcp.it.support;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import dev.delegatemcp.wire.WireJson;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcCodec;
@@ -22,11 +24,14 @@ import dev.delegatemcp.wire.mcp.ContentBlock;
 import dev.delegatemcp.wire.mcp.Implementation;
 import dev.delegatemcp.wire.mcp.InitializeResult;
 import dev.delegatemcp.wire.mcp.ListToolsResult;
+import dev.delegatemcp.wire.mcp.McpMeta;
 import dev.delegatemcp.wire.mcp.McpMethods;
 import dev.delegatemcp.wire.mcp.ProtocolVersion;
 import dev.delegatemcp.wire.mcp.Tool;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 
 /**
@@ -39,17 +44,37 @@ import jakarta.json.JsonValue;
  * {@code isError: true}).</li>
  * <li>{@value #FAILING}: answers every request with HTTP 500, its body echoing the Authorization header.</li>
  * </ul>
+ * As a 2025-11-25 server, it answers the {@code server/discover} probe of a dual-era client (a POST without a
+ * session; MCP 2026-07-28, Versioning, Backward Compatibility) with 400 and -32600 "Mcp-Session-Id required", which
+ * is no violation.
+ * <p>
+ * {@link #modern()} is the same server speaking MCP 2026-07-28 only, under {@value #MODERN_PREFIX} (paths
+ * {@code assistant} and {@code failing}): {@code server/discover} answers a DiscoverResult listing 2026-07-28; every
+ * request must be stateless (no {@code Mcp-Session-Id}, no {@code initialize}: a violation, answered 404 -32601),
+ * with {@code MCP-Protocol-Version: 2026-07-28} equal to {@code _meta}'s protocolVersion, {@code Mcp-Method} equal
+ * to the method and, for {@code tools/call}, {@code Mcp-Name} equal to the tool name (else a violation, answered 400
+ * -32020), and {@code _meta.clientCapabilities} (else 400 -32602); results carry {@code resultType: "complete"}.
+ * Its extra tool {@code ask} answers an {@code InputRequiredResult} (an elicitation), which the MCP server cannot
+ * relay.
+ * <p>
  * It records the Authorization header of every request, and every way a request broke the transport rules.
  */
 public final class RemoteMcpDouble {
 
     public static final String ASSISTANT = "/remote-mcp/assistant";
     public static final String FAILING = "/remote-mcp/failing";
+    /** Where {@link #modern()} serves: {@code assistant} and {@code failing} below it. */
+    public static final String MODERN_PREFIX = "/remote-mcp-modern/";
+    /** The 2026-07-28 revision the modern double speaks. */
+    public static final String MODERN_VERSION = ProtocolVersion.MODERN.text();
     public static final String APP = "assistant-app";
     public static final String FAIL_TEXT = "The remote tool failed: the quota of this account is used up.";
     private static final JsonObject OBJECT_SCHEMA = Json.createObjectBuilder().add("type", "object").build();
     private static final ListToolsResult TOOLS = new ListToolsResult(List.of(
             tool("whoami", "Says whose connection token it received"), tool("fail", "Always fails")), null);
+    private static final ListToolsResult MODERN_TOOLS = new ListToolsResult(List.of(
+            tool("whoami", "Says whose connection token it received"), tool("fail", "Always fails"),
+            tool("ask", "Asks the user a question (an input-required result)")), null);
 
     /** One request: the path, the JSON-RPC method (null when unreadable) and the Authorization header (or null). */
     public record Seen(String path, String method, String authorization) {
@@ -58,18 +83,47 @@ public final class RemoteMcpDouble {
     private record Session(String owner, String protocolVersion) {
     }
 
-    private static final RemoteMcpDouble INSTANCE = new RemoteMcpDouble();
+    private static final RemoteMcpDouble INSTANCE = new RemoteMcpDouble(false);
 
+    /** Created on first use, so that the modern paths exist only for tests that use them. */
+    private static final class Modern {
+        static final RemoteMcpDouble INSTANCE = new RemoteMcpDouble(true);
+    }
+
+    private final boolean modern;
+    private final String assistant;
+    private final String failing;
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
     private final List<String> violations = new CopyOnWriteArrayList<>();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
-    private RemoteMcpDouble() {
-        StsDouble.get().serve("/remote-mcp/", this::handle);
+    /** @param modern whether it speaks MCP 2026-07-28 only (stateless), under {@value #MODERN_PREFIX} */
+    private RemoteMcpDouble(boolean modern) {
+        this.modern = modern;
+        String prefix = modern ? MODERN_PREFIX : "/remote-mcp/";
+        this.assistant = prefix + "assistant";
+        this.failing = prefix + "failing";
+        StsDouble.get().serve(prefix, this::handle);
     }
 
+    /** The 2025-11-25 server, under {@code /remote-mcp/}. */
     public static RemoteMcpDouble get() {
         return INSTANCE;
+    }
+
+    /** The 2026-07-28 server, under {@value #MODERN_PREFIX}. */
+    public static RemoteMcpDouble modern() {
+        return Modern.INSTANCE;
+    }
+
+    /** The path of the assistant server ({@value #ASSISTANT} for the legacy one). */
+    public String assistantPath() {
+        return assistant;
+    }
+
+    /** The path of the server that answers HTTP 500 ({@value #FAILING} for the legacy one). */
+    public String failingPath() {
+        return failing;
     }
 
     public List<Seen> seen() {
@@ -88,14 +142,14 @@ public final class RemoteMcpDouble {
             JsonRpcMessage message = parse(body);
             String method = message == null ? null : message.method();
             seen.add(new Seen(path, method, authorization));
-            if (FAILING.equals(path)) {
+            if (failing.equals(path)) {
                 http.getResponseHeaders().set("Content-Type", "text/plain");
                 byte[] bytes = ("internal error while serving " + authorization).getBytes(StandardCharsets.UTF_8);
                 http.sendResponseHeaders(500, bytes.length);
                 http.getResponseBody().write(bytes);
                 return;
             }
-            if (!ASSISTANT.equals(path) || !"POST".equals(http.getRequestMethod())) {
+            if (!assistant.equals(path) || !"POST".equals(http.getRequestMethod())) {
                 violations.add(http.getRequestMethod() + " " + path);
                 http.sendResponseHeaders(405, -1);
                 return;
@@ -115,12 +169,21 @@ public final class RemoteMcpDouble {
                 return;
             }
             JsonValue id = message.id();
+            if (modern) {
+                stateless(http, message, id, owner.get(), token);
+                return;
+            }
             if (McpMethods.INITIALIZE.equals(method)) {
                 initialize(http, message, id, owner.get());
                 return;
             }
             String sessionId = http.getRequestHeaders().getFirst("Mcp-Session-Id");
             Session session = sessionId == null ? null : sessions.get(sessionId);
+            if (sessionId == null && McpMethods.SERVER_DISCOVER.equals(method)) {
+                // A dual-era client's probe: what a 2025-11-25 server answers a request without a session.
+                StsDouble.send(http, 400, rpcError(id, JsonRpcErrorCodes.INVALID_REQUEST, "Mcp-Session-Id required"));
+                return;
+            }
             if (sessionId == null) {
                 violations.add(method + " without Mcp-Session-Id");
                 StsDouble.send(http, 400, rpcError(id, JsonRpcErrorCodes.INVALID_REQUEST, "Mcp-Session-Id required"));
@@ -150,6 +213,84 @@ public final class RemoteMcpDouble {
         }
     }
 
+    /** A request to the 2026-07-28 server (MCP 2026-07-28, Transports, Streamable HTTP, Server Validation). */
+    private void stateless(HttpExchange http, JsonRpcMessage message, JsonValue id, String owner, String token)
+            throws IOException {
+        String method = message.method();
+        Headers headers = http.getRequestHeaders();
+        if (headers.getFirst("Mcp-Session-Id") != null) {
+            violations.add(method + " with Mcp-Session-Id to a 2026-07-28 server");
+        }
+        if (id == null) {
+            violations.add("notification " + method + " to a 2026-07-28 server");
+            http.sendResponseHeaders(202, -1);
+            return;
+        }
+        JsonObject params = message.params();
+        JsonObject meta = params == null ? null : params.getJsonObject("_meta");
+        String version = meta == null ? null : meta.getString(McpMeta.PROTOCOL_VERSION, null);
+        String header = headers.getFirst("MCP-Protocol-Version");
+        if (header == null || !header.equals(version) || !method.equals(headers.getFirst("Mcp-Method"))) {
+            violations.add(method + " with MCP-Protocol-Version " + header + ", _meta version " + version
+                    + ", Mcp-Method " + headers.getFirst("Mcp-Method"));
+            StsDouble.send(http, 400, rpcError(id, JsonRpcErrorCodes.HEADER_MISMATCH, "Header mismatch"));
+            return;
+        }
+        if (!(meta.get(McpMeta.CLIENT_CAPABILITIES) instanceof JsonObject)) {
+            violations.add(method + " without _meta clientCapabilities");
+            StsDouble.send(http, 400, rpcError(id, JsonRpcErrorCodes.INVALID_PARAMS, "Invalid _meta"));
+            return;
+        }
+        if (!MODERN_VERSION.equals(version)) {
+            JsonObject data = Json.createObjectBuilder().add("supported", Json.createArrayBuilder().add(MODERN_VERSION))
+                    .add("requested", version).build();
+            StsDouble.send(http, 400, WireJson.toJson(JsonRpcErrorResponse.of(id,
+                    JsonRpcErrorCodes.UNSUPPORTED_PROTOCOL_VERSION, "Unsupported protocol version", data)));
+            return;
+        }
+        switch (method) {
+            case McpMethods.SERVER_DISCOVER -> StsDouble.send(http, 200, rpcResult(id, Json.createObjectBuilder()
+                    .add("supportedVersions", Json.createArrayBuilder().add(MODERN_VERSION))
+                    .add("capabilities", Json.createObjectBuilder().add("tools", JsonValue.EMPTY_JSON_OBJECT))
+                    .add("_meta", Json.createObjectBuilder().add(McpMeta.SERVER_INFO, Json.createObjectBuilder()
+                            .add("name", "remote-assistant").add("version", "1")))
+                    .add("resultType", "complete").add("ttlMs", 0).add("cacheScope", "private").build()));
+            case McpMethods.TOOLS_LIST -> StsDouble.send(http, 200, rpcResult(id, complete(MODERN_TOOLS)
+                    .add("ttlMs", 0).add("cacheScope", "private").build()));
+            case McpMethods.TOOLS_CALL -> {
+                String name = params.getString("name", null);
+                if (name == null || !name.equals(headers.getFirst("Mcp-Name"))) {
+                    violations.add("tools/call " + name + " with Mcp-Name " + headers.getFirst("Mcp-Name"));
+                    StsDouble.send(http, 400, rpcError(id, JsonRpcErrorCodes.HEADER_MISMATCH, "Header mismatch"));
+                } else if ("ask".equals(name)) {
+                    StsDouble.send(http, 200, rpcResult(id, Json.createObjectBuilder()
+                            .add("resultType", "input_required")
+                            .add("inputRequests", Json.createObjectBuilder().add("user_name", Json.createObjectBuilder()
+                                    .add("method", McpMethods.ELICITATION_CREATE)
+                                    .add("params", Json.createObjectBuilder().add("message", "What is your name?")
+                                            .add("requestedSchema", OBJECT_SCHEMA))))
+                            .add("requestState", "opaque-state").build()));
+                } else {
+                    call(http, message, id, owner, token);
+                }
+            }
+            default -> {
+                if (McpMethods.INITIALIZE.equals(method)) {
+                    violations.add("initialize to a 2026-07-28 server");
+                }
+                StsDouble.send(http, 404, rpcError(id, JsonRpcErrorCodes.METHOD_NOT_FOUND,
+                        "Method not found: " + method));
+            }
+        }
+    }
+
+    /** The result as a JSON object with {@code resultType: "complete"}, for more members. */
+    private static JsonObjectBuilder complete(Object result) {
+        try (JsonReader reader = Json.createReader(new StringReader(WireJson.toJson(result)))) {
+            return Json.createObjectBuilder(reader.readObject()).add("resultType", "complete");
+        }
+    }
+
     private void initialize(HttpExchange http, JsonRpcMessage message, JsonValue id, String owner)
             throws IOException {
         String requested = message.params().getString("protocolVersion", null);
@@ -176,7 +317,7 @@ public final class RemoteMcpDouble {
             StsDouble.send(http, 200, rpcError(id, JsonRpcErrorCodes.INVALID_PARAMS, "Unknown tool: " + name));
             return;
         }
-        StsDouble.send(http, 200, rpcResult(id, result));
+        StsDouble.send(http, 200, modern ? rpcResult(id, complete(result).build()) : rpcResult(id, result));
     }
 
     private void checkHeaders(HttpExchange http) {

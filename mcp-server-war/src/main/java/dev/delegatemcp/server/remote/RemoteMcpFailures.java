@@ -40,6 +40,14 @@ final class RemoteMcpFailures {
     }
 
     /**
+     * An {@code InputRequiredResult} ({@code resultType: "input_required"}, MCP 2026-07-28): nothing of it (its
+     * questions, its {@code requestState}) is shown.
+     */
+    RemoteMcpException inputRequired() {
+        return new RemoteMcpException(RemoteMcpMessages.inputRequired(target));
+    }
+
+    /**
      * A JSON-RPC error answer: the remote message, sanitized ({@link RemoteMcpMessages#refused}), with each of
      * {@code secrets} (the credentials sent) replaced by {@code ***}.
      */

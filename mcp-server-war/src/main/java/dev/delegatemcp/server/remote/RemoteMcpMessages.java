@@ -46,6 +46,15 @@ public final class RemoteMcpMessages {
     }
 
     /**
+     * The server answered with an input-required result (MCP 2026-07-28, Multi Round-Trip Requests): it needs
+     * answers (e.g. to a question for the user) that this server cannot relay for a remote tool.
+     */
+    public static String inputRequired(String target) {
+        return "The " + target + " service needs more input for this request, which this server cannot pass on to "
+                + "you; use the " + target + " service directly, or ask your administrator.";
+    }
+
+    /**
      * A JSON-RPC error answer. The remote message is shown after the sentence, with control characters replaced by a
      * space (runs of spaces collapsed), each occurrence of {@code secret} (the credential that was sent, should the server echo it) replaced by
      * {@code ***}, and capped at {@value #MAX_REMOTE_MESSAGE} characters.

@@ -20,6 +20,9 @@ import jakarta.inject.Inject;
  * Config: {@code mcp.remote.connect-timeout} (ISO-8601 duration, default {@code PT5S}) bounds connecting,
  * {@code mcp.remote.timeout} (default {@code PT15S}) each HTTP exchange; {@code mcp.server.name} and
  * {@code mcp.server.version} are the {@code clientInfo} sent on initialize. Redirects are not followed.
+ * <p>
+ * Which era each remote server speaks (MCP 2026-07-28 or 2025-11-25, found with {@code server/discover}) is kept
+ * here, per endpoint, for the life of the application ({@link RemoteEras}).
  */
 @ApplicationScoped
 public class RemoteMcpServers {
@@ -28,6 +31,7 @@ public class RemoteMcpServers {
     private Duration requestTimeout;
     private String clientName;
     private String clientVersion;
+    private RemoteEras eras = new RemoteEras();
 
     /** For CDI's client proxy only. */
     protected RemoteMcpServers() {
@@ -75,7 +79,7 @@ public class RemoteMcpServers {
     public RemoteMcpServer open(String targetName, URI url, DownstreamCredential credential,
             Optional<TraceContext> trace) {
         return new StreamableHttpRemoteMcpServer(targetName, url, credential, http, requestTimeout, clientName,
-                clientVersion, trace);
+                clientVersion, eras, trace);
     }
 
     HttpClient httpClient() {

@@ -1,6 +1,5 @@
 package dev.delegatemcp.server.remote;
 
-import dev.delegatemcp.api.DownstreamCredential;
 import dev.delegatemcp.wire.WireJson;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcNotification;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcReply;
@@ -17,7 +16,8 @@ import jakarta.json.spi.JsonProvider;
 
 /**
  * The client side of one MCP session with a remote server (MCP 2025-11-25, Lifecycle; Transports, Streamable HTTP,
- * Session Management), and the caller's credential for it.
+ * Session Management): the {@link RemoteSession} of a legacy server (MCP 2026-07-28, Versioning, Backward
+ * Compatibility), sending with the caller's {@link RemoteCredential}.
  *
  * <ul>
  * <li><b>Initialization</b>, lazily before the first request: {@code initialize} asking for
@@ -26,8 +26,8 @@ import jakarta.json.spi.JsonProvider;
  * its {@code Mcp-Session-Id}, if any, must be visible ASCII (else "not MCP"). Both then go on every later request,
  * the notification included.</li>
  * <li><b>Request ids</b>: integers counting up from 1 per session object, across re-initializations.</li>
- * <li><b>Recovery</b>, at most once each per {@link #request} call: HTTP 401 obtains a fresh credential with
- * {@link DownstreamCredential#refresh()} and initializes again (a second 401 is "not accepted"; a {@code null}
+ * <li><b>Recovery</b>, at most once each per request: HTTP 401 obtains a fresh credential with
+ * {@link RemoteCredential#refresh()} and initializes again (a second 401 is "not accepted"; a {@code null}
  * credential too; the refresh's own {@link dev.delegatemcp.api.ToolCallException} passes through); HTTP 404 on a
  * request that carried a session id means the session expired: initialize again and retry (a second one is
  * "unreachable").</li>
@@ -39,7 +39,7 @@ import jakarta.json.spi.JsonProvider;
  * <p>
  * Not thread-safe: {@link StreamableHttpRemoteMcpServer} serializes the calls.
  */
-final class RemoteMcpSession {
+final class RemoteMcpSession implements RemoteSession {
 
     private static final JsonProvider JSON = JsonProvider.provider();
 
@@ -47,9 +47,8 @@ final class RemoteMcpSession {
     private final RemoteMcpFailures failures;
     private final JsonRpcNotification<Void> initialized = JsonRpcNotification.of(McpMethods.INITIALIZED, null);
     private final InitializeParams initializeParams;
-    private final String firstSecret;
+    private final RemoteCredential credential;
 
-    private DownstreamCredential credential;
     private boolean open;
     private String sessionId;
     private String protocolVersion;
@@ -57,34 +56,27 @@ final class RemoteMcpSession {
 
     /**
      * @param exchange how messages reach the server
-     * @param credential the caller's credential for it
+     * @param credential the caller's credential for it (shared with the era probe)
      * @param clientInfo the {@code clientInfo} sent on initialize
      * @param failures the target's failures
      */
-    RemoteMcpSession(StreamableHttpExchange exchange, DownstreamCredential credential, Implementation clientInfo,
+    RemoteMcpSession(StreamableHttpExchange exchange, RemoteCredential credential, Implementation clientInfo,
             RemoteMcpFailures failures) {
         this.exchange = exchange;
         this.credential = credential;
         this.failures = failures;
         this.initializeParams = new InitializeParams(ProtocolVersion.LATEST.text(), JsonValue.EMPTY_JSON_OBJECT,
                 clientInfo);
-        this.firstSecret = credential.secret();
     }
 
-    /** What one call may still do to recover: refresh the credential once, re-initialize once. */
+    /** What one call may still do to recover besides the credential's one refresh: re-initialize once. */
     private static final class RecoveryBudget {
-        boolean refreshed;
         boolean reinitialized;
     }
 
-    /**
-     * Sends a request (initializing first when needed) and returns its {@code result} object.
-     *
-     * @param method the MCP method ({@link McpMethods})
-     * @param params its params record (written by {@link WireJson})
-     * @throws dev.delegatemcp.api.RemoteMcpException with the user's sentence when no result could be obtained
-     */
-    JsonObject request(String method, Object params) {
+    /** {@inheritDoc} Initializes first when needed. */
+    @Override
+    public JsonObject request(String method, Object params) {
         RecoveryBudget budget = new RecoveryBudget();
         while (true) {
             if (!open) {
@@ -93,7 +85,7 @@ final class RemoteMcpSession {
             int id = ++lastId;
             HttpReply reply = post(method, JsonRpcRequest.of(JSON.createValue(id), method, params), id);
             if (reply.status() == 401) {
-                refreshCredential(budget);
+                refreshCredential();
             } else if (reply.status() == 404 && reply.sentSession()) {
                 sessionExpired(budget);
             } else {
@@ -115,7 +107,7 @@ final class RemoteMcpSession {
             HttpReply reply = post(McpMethods.INITIALIZE,
                     JsonRpcRequest.of(JSON.createValue(id), McpMethods.INITIALIZE, initializeParams), id);
             if (reply.status() == 401) {
-                refreshCredential(budget);
+                refreshCredential();
                 continue;
             }
             String version = negotiatedVersion(result(reply));
@@ -127,7 +119,7 @@ final class RemoteMcpSession {
             protocolVersion = version;
             HttpReply ack = post(McpMethods.INITIALIZED, initialized, null);
             if (ack.status() == 401) {
-                refreshCredential(budget);
+                refreshCredential();
                 continue;
             }
             if (ack.status() == 404 && ack.sentSession()) {
@@ -160,20 +152,12 @@ final class RemoteMcpSession {
     }
 
     private HttpReply post(String method, Object message, Integer id) {
-        return exchange.post(method, message, id, credential, sessionId, protocolVersion);
+        return exchange.post(method, message, id, credential.current(), sessionId, protocolVersion);
     }
 
-    private void refreshCredential(RecoveryBudget budget) {
-        if (budget.refreshed) {
-            throw failures.notAccepted();
-        }
-        budget.refreshed = true;
-        // A failure to obtain one is the credential service's own user sentence (ToolCallException): let it through.
-        DownstreamCredential fresh = credential.refresh();
-        if (fresh == null) {
-            throw failures.notAccepted();
-        }
-        credential = fresh;
+    /** A fresh credential, with which the session is initialized again. */
+    private void refreshCredential() {
+        credential.refresh();
         open = false;
     }
 
@@ -190,7 +174,7 @@ final class RemoteMcpSession {
     private JsonObject result(HttpReply reply) {
         JsonRpcReply message = reply.reply();
         if (message != null && message.error() != null) {
-            throw failures.refused(message.error().message(), credential.secret(), firstSecret);
+            throw failures.refused(message.error().message(), credential.secrets());
         }
         if (!reply.isSuccess()) {
             throw failures.forStatus(reply.status());

@@ -11,7 +11,9 @@ import java.net.http.HttpResponse.BodySubscribers;
 import java.net.http.HttpResponse.ResponseInfo;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -37,7 +39,8 @@ import dev.delegatemcp.wire.jsonrpc.JsonRpcReply;
  * <ul>
  * <li><b>Bodies read</b>: of a request's 2xx answer, {@code application/json} (one JSON-RPC response, at most
  * {@value #MAX_BODY_BYTES} bytes) or {@code text/event-stream} (read until the response, see
- * {@link EventStreamReplySubscriber}); of a 400, a JSON body, which may be a JSON-RPC error. Other bodies, and every
+ * {@link EventStreamReplySubscriber}); of a 400 (and of a stateless request's 404), a JSON body, which may be a
+ * JSON-RPC error. Other bodies, and every
  * body of a notification's answer, are discarded unread.</li>
  * <li><b>Time</b>: the whole exchange (headers and body) is bounded by the request timeout; a time-out cancels it
  * and is not retried.</li>
@@ -98,6 +101,42 @@ final class StreamableHttpExchange {
      */
     HttpReply post(String method, Object message, Integer expectedId, DownstreamCredential credential,
             String sessionId, String protocolVersion) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (sessionId != null) {
+            headers.put("Mcp-Session-Id", sessionId);
+        }
+        if (protocolVersion != null) {
+            headers.put("MCP-Protocol-Version", protocolVersion);
+        }
+        return send(method, message, expectedId, credential, headers, sessionId != null, false, false);
+    }
+
+    /**
+     * Posts one stateless request (MCP 2026-07-28, Transports, Streamable HTTP): no session; the request's own
+     * headers ({@code MCP-Protocol-Version}, {@code Mcp-Method}, {@code Mcp-Name}, see {@link StatelessRequest}).
+     * Besides the JSON bodies of 2xx and 400 answers, that of a 404 is read too: a modern server answers an unknown
+     * method with 404 and a JSON-RPC error, which tells it from a legacy server's 404 (Protocol Version Header).
+     *
+     * @param request the framed request
+     * @param credential sets its header on the request
+     */
+    HttpReply postStateless(StatelessRequest request, DownstreamCredential credential) {
+        return send(request.method(), request.message(), request.id(), credential, request.headers(), false, true,
+                false);
+    }
+
+    /**
+     * Posts the era probe, a stateless {@code server/discover} ({@link RemoteEraProbe}): as
+     * {@link #postStateless}, except that a JSON body that is not the JSON-RPC response to it reads as no reply,
+     * whatever the status, instead of "not MCP": any such answer only says that the server is not modern.
+     */
+    HttpReply probe(StatelessRequest request, DownstreamCredential credential) {
+        return send(request.method(), request.message(), request.id(), credential, request.headers(), false, true,
+                true);
+    }
+
+    private HttpReply send(String method, Object message, Integer expectedId, DownstreamCredential credential,
+            Map<String, String> headers, boolean sentSession, boolean readNotFound, boolean lenient) {
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout)
                 .header("Content-Type", APPLICATION_JSON)
                 .header("Accept", APPLICATION_JSON + ", " + EVENT_STREAM);
@@ -107,26 +146,21 @@ final class StreamableHttpExchange {
             // The JDK's message for an invalid header value contains the value: never pass it on.
             throw failures.notAccepted();
         }
-        if (sessionId != null) {
-            request.header("Mcp-Session-Id", sessionId);
-        }
-        if (protocolVersion != null) {
-            request.header("MCP-Protocol-Version", protocolVersion);
-        }
+        headers.forEach(request::header);
         trace.ifPresent(context -> context.applyTo(request::header));
         request.POST(HttpRequest.BodyPublishers.ofString(WireJson.toJson(message), StandardCharsets.UTF_8));
 
         HttpResponse<ExchangeBody> response = await(method, http.sendAsync(request.build(),
-                info -> bodySubscriber(info, expectedId)));
+                info -> bodySubscriber(info, expectedId, readNotFound)));
         int status = response.statusCode();
         LOG.log(Level.FINE, "Remote MCP {0} {1}: HTTP {2}", new Object[] {failures.target(), method, status});
         String issuedSession = response.headers().firstValue("Mcp-Session-Id").orElse(null);
         ExchangeBody body = response.body();
         if (body == null) {
-            return new HttpReply(status, sessionId != null, issuedSession, null, null);
+            return new HttpReply(status, sentSession, issuedSession, null, null);
         }
-        JsonRpcReply reply = body.json() == null ? body.reply() : jsonReply(body.json(), expectedId, status);
-        return new HttpReply(status, sessionId != null, issuedSession, body.mediaType(), reply);
+        JsonRpcReply reply = body.json() == null ? body.reply() : jsonReply(body.json(), expectedId, status, lenient);
+        return new HttpReply(status, sentSession, issuedSession, body.mediaType(), reply);
     }
 
     private HttpResponse<ExchangeBody> await(String method, CompletableFuture<HttpResponse<ExchangeBody>> exchange) {
@@ -151,10 +185,14 @@ final class StreamableHttpExchange {
         }
     }
 
-    /** Reads the body of a request's 2xx answer, or of a 400 that may be a JSON-RPC error; discards the others. */
-    private static BodySubscriber<ExchangeBody> bodySubscriber(ResponseInfo info, Integer expectedId) {
+    /**
+     * Reads the body of a request's 2xx answer, or of a 400 (or, when asked, 404) that may be a JSON-RPC error;
+     * discards the others.
+     */
+    private static BodySubscriber<ExchangeBody> bodySubscriber(ResponseInfo info, Integer expectedId,
+            boolean readNotFound) {
         int status = info.statusCode();
-        if (expectedId == null || !(status / 100 == 2 || status == 400)) {
+        if (expectedId == null || !(status / 100 == 2 || status == 400 || (readNotFound && status == 404))) {
             return BodySubscribers.replacing(null);
         }
         String mediaType = mediaType(info.headers());
@@ -168,10 +206,10 @@ final class StreamableHttpExchange {
     }
 
     /**
-     * A JSON body: one JSON-RPC response to the request; anything else is not MCP, except in a 400 answer, where it
-     * is only not a JSON-RPC error (null).
+     * A JSON body: one JSON-RPC response to the request; anything else is not MCP, except in a 400 or 404 answer
+     * or when lenient, where it is only no reply (null).
      */
-    private JsonRpcReply jsonReply(String json, int expectedId, int status) {
+    private JsonRpcReply jsonReply(String json, int expectedId, int status, boolean lenient) {
         try {
             JsonRpcReply reply = JsonRpcReplies.read(json);
             if (JsonRpcReplies.answers(reply, expectedId)) {
@@ -180,7 +218,7 @@ final class StreamableHttpExchange {
         } catch (MalformedBodyException e) {
             // below
         }
-        if (status == 400) {
+        if (lenient || status == 400 || status == 404) {
             return null;
         }
         throw failures.notMcp();

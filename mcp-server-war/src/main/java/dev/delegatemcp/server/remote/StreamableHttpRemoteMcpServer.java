@@ -24,11 +24,14 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 /**
- * A {@link RemoteMcpServer} reached over MCP Streamable HTTP (MCP 2025-11-25, JSON-RPC 2.0), authenticated with the
- * caller's {@link DownstreamCredential} for it. Its parts: {@link RemoteMcpSession} (initialization, session id,
- * protocol version, credential refresh and re-initialization), {@link StreamableHttpExchange} (one POST and its JSON
- * or event-stream answer), {@link RemoteToolMapper} (results to the API's types), {@link ToolArguments} (map
- * arguments to JSON).
+ * A {@link RemoteMcpServer} reached over MCP Streamable HTTP (JSON-RPC 2.0), in MCP 2026-07-28 when the server speaks
+ * it, else in MCP 2025-11-25 (MCP 2026-07-28, Versioning, Backward Compatibility), authenticated with the caller's
+ * {@link DownstreamCredential} for it. Its parts: {@link EraSelectingSession} (which era, found by
+ * {@link RemoteEraProbe} once per endpoint and remembered in {@link RemoteEras}), {@link StatelessRemoteSession}
+ * (2026-07-28: self-contained requests), {@link RemoteMcpSession} (2025-11-25: initialization, session id, protocol
+ * version, re-initialization), {@link RemoteCredential} (the credential and its refresh), {@link
+ * StreamableHttpExchange} (one POST and its JSON or event-stream answer), {@link RemoteToolMapper} (results to the
+ * API's types), {@link ToolArguments} (map arguments to JSON).
  *
  * <ul>
  * <li>{@link #listTools()} reads every page of {@code tools/list} (MCP 2025-11-25, Pagination), following
@@ -52,7 +55,9 @@ final class StreamableHttpRemoteMcpServer implements RemoteMcpServer {
     private final RemoteMcpFailures failures;
     private final RemoteToolMapper mapper;
     // Guarded by this.
-    private final RemoteMcpSession session;
+    private final RemoteSession session;
+    // Guarded by this: the last JSON-RPC id of a stateless request (the probe's included).
+    private int lastStatelessId;
 
     /**
      * @param targetName the logical target name ("crm"), used in messages and logs
@@ -60,18 +65,20 @@ final class StreamableHttpRemoteMcpServer implements RemoteMcpServer {
      * @param credential the caller's credential for it
      * @param http the client to send with (shared; HTTP/1.1 recommended)
      * @param requestTimeout the time limit of each HTTP exchange (positive)
-     * @param clientName the {@code clientInfo.name} sent on initialize
-     * @param clientVersion the {@code clientInfo.version} sent on initialize
+     * @param clientName the {@code clientInfo.name} sent on initialize and in each stateless request's {@code _meta}
+     * @param clientVersion the {@code clientInfo.version}
+     * @param eras the eras of the servers found so far (shared by every client)
      * @throws IllegalArgumentException when the URL is not an absolute http(s) URL or the timeout is not positive
      */
     StreamableHttpRemoteMcpServer(String targetName, URI url, DownstreamCredential credential, HttpClient http,
-            Duration requestTimeout, String clientName, String clientVersion) {
-        this(targetName, url, credential, http, requestTimeout, clientName, clientVersion, Optional.empty());
+            Duration requestTimeout, String clientName, String clientVersion, RemoteEras eras) {
+        this(targetName, url, credential, http, requestTimeout, clientName, clientVersion, eras, Optional.empty());
     }
 
     /** @param trace the trace context of the MCP request it serves, sent with every HTTP request */
     StreamableHttpRemoteMcpServer(String targetName, URI url, DownstreamCredential credential, HttpClient http,
-            Duration requestTimeout, String clientName, String clientVersion, Optional<TraceContext> trace) {
+            Duration requestTimeout, String clientName, String clientVersion, RemoteEras eras,
+            Optional<TraceContext> trace) {
         this.name = Objects.requireNonNull(targetName, "targetName");
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(credential, "credential");
@@ -88,8 +95,20 @@ final class StreamableHttpRemoteMcpServer implements RemoteMcpServer {
                 Objects.requireNonNull(clientVersion, "clientVersion"));
         this.failures = new RemoteMcpFailures(targetName);
         this.mapper = new RemoteToolMapper(failures);
-        this.session = new RemoteMcpSession(new StreamableHttpExchange(url, http, requestTimeout, failures, trace),
-                credential, clientInfo, failures);
+        Objects.requireNonNull(eras, "eras");
+        StreamableHttpExchange exchange = new StreamableHttpExchange(url, http, requestTimeout, failures, trace);
+        RemoteCredential callerCredential = new RemoteCredential(credential, failures);
+        this.session = new EraSelectingSession(url, eras,
+                new RemoteEraProbe(exchange, callerCredential, clientInfo, this::nextStatelessId, failures),
+                callerCredential,
+                new RemoteMcpSession(exchange, callerCredential, clientInfo, failures),
+                new StatelessRemoteSession(exchange, callerCredential, clientInfo, this::nextStatelessId, failures),
+                targetName);
+    }
+
+    /** Called with the lock held (from within the session). */
+    private int nextStatelessId() {
+        return ++lastStatelessId;
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +36,7 @@ import dev.delegatemcp.wire.mcp.ContentBlock;
 import dev.delegatemcp.wire.mcp.Implementation;
 import dev.delegatemcp.wire.mcp.InitializeResult;
 import dev.delegatemcp.wire.mcp.ListToolsResult;
+import dev.delegatemcp.wire.mcp.McpMeta;
 import dev.delegatemcp.wire.mcp.McpMethods;
 import dev.delegatemcp.wire.mcp.Tool;
 import jakarta.json.Json;
@@ -115,6 +117,16 @@ final class FakeMcpServer implements AutoCloseable {
         void handle(HttpExchange exchange, Received request) throws Exception;
     }
 
+    /**
+     * Whether the server speaks MCP 2026-07-28 only (modern): {@code server/discover} answers
+     * {@link #supportedVersions}; each request must carry {@code MCP-Protocol-Version} and {@code Mcp-Method} equal to
+     * its body (else 400 -32020) and {@code _meta} with a supported protocolVersion (else 400 -32602 or -32022);
+     * no sessions; results carry {@code resultType: "complete"}; {@code initialize} and unknown methods get 404 with
+     * -32601.
+     */
+    volatile boolean modern;
+    /** The versions a modern server supports. */
+    volatile List<String> supportedVersions = List.of("2026-07-28");
     /** The protocol version the server answers initialize with. */
     volatile String protocolVersion = "2025-11-25";
     /** Whether initialize issues an Mcp-Session-Id (and later requests must carry it). */
@@ -258,6 +270,9 @@ final class FakeMcpServer implements AutoCloseable {
         if (requiredHeaderName != null && !requiredHeaderValue.equals(request.header(requiredHeaderName))) {
             return Reply.status(401).withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
         }
+        if (modern) {
+            return modernAnswer(request, rpcMethod);
+        }
         if (rpcMethod.equals(McpMethods.INITIALIZE)) {
             InitializeResult result = new InitializeResult(protocolVersion,
                     Map.of("tools", JsonValue.EMPTY_JSON_OBJECT), Implementation.of("fake", "1"), null);
@@ -293,6 +308,71 @@ final class FakeMcpServer implements AutoCloseable {
             default:
                 return Reply.json(error(request, JsonRpcErrorCodes.METHOD_NOT_FOUND, "Method not found: " + rpcMethod));
         }
+    }
+
+    /** A stateless request to a modern server (MCP 2026-07-28, Transports, Streamable HTTP, Server Validation). */
+    private Reply modernAnswer(Received request, String rpcMethod) {
+        JsonObject params = request.params();
+        JsonObject meta = params == null ? null : params.getJsonObject("_meta");
+        String version = meta == null ? null : meta.getString(McpMeta.PROTOCOL_VERSION, null);
+        if (!rpcMethod.equals(request.header("Mcp-Method")) || request.header("MCP-Protocol-Version") == null
+                || !request.header("MCP-Protocol-Version").equals(version)) {
+            return errorReply(400, request, JsonRpcErrorCodes.HEADER_MISMATCH, "Header mismatch", null);
+        }
+        if (meta.get(McpMeta.CLIENT_CAPABILITIES) == null) {
+            return errorReply(400, request, JsonRpcErrorCodes.INVALID_PARAMS, "Invalid _meta", null);
+        }
+        if (!supportedVersions.contains(version)) {
+            JsonObject data = Json.createObjectBuilder().add("supported", Json.createArrayBuilder(supportedVersions))
+                    .add("requested", version).build();
+            return errorReply(400, request, JsonRpcErrorCodes.UNSUPPORTED_PROTOCOL_VERSION,
+                    "Unsupported protocol version", data);
+        }
+        switch (rpcMethod) {
+            case McpMethods.SERVER_DISCOVER:
+                return answer(request, Json.createObjectBuilder()
+                        .add("supportedVersions", Json.createArrayBuilder(supportedVersions))
+                        .add("capabilities", Json.createObjectBuilder().add("tools", JsonValue.EMPTY_JSON_OBJECT))
+                        .add("resultType", "complete").add("ttlMs", 0).add("cacheScope", "private").build());
+            case McpMethods.TOOLS_LIST: {
+                String cursor = params.getString("cursor", null);
+                int page = cursor == null ? 0 : Integer.parseInt(cursor.substring("page-".length()));
+                String next = page + 1 < toolPages.size() ? "page-" + (page + 1) : null;
+                JsonObject result = Json.createObjectBuilder(asObject(new ListToolsResult(toolPages.get(page), next)))
+                        .add("resultType", "complete").add("ttlMs", 0).add("cacheScope", "private").build();
+                return answer(request, result);
+            }
+            case McpMethods.TOOLS_CALL: {
+                String name = params.getString("name");
+                String header = request.header("Mcp-Name");
+                String expected = name.chars().allMatch(c -> c >= 0x20 && c <= 0x7E) ? name
+                        : "=?base64?" + Base64.getEncoder().encodeToString(name.getBytes(StandardCharsets.UTF_8))
+                                + "?=";
+                if (!expected.equals(header)) {
+                    return errorReply(400, request, JsonRpcErrorCodes.HEADER_MISMATCH, "Header mismatch", null);
+                }
+                JsonObject result = asObject(toolResult.apply(params));
+                return answer(request, result.containsKey("resultType") ? result
+                        : Json.createObjectBuilder(result).add("resultType", "complete").build());
+            }
+            default:
+                return errorReply(404, request, JsonRpcErrorCodes.METHOD_NOT_FOUND, "Method not found", null);
+        }
+    }
+
+    private static JsonObject asObject(Object value) {
+        if (value instanceof JsonObject object) {
+            return object;
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(WireJson.toJson(value)))) {
+            return reader.readObject();
+        }
+    }
+
+    /** A JSON-RPC error with this HTTP status and optional data. */
+    static Reply errorReply(int status, Received request, int code, String message, JsonValue data) {
+        return new Reply(status, Map.of("Content-Type", "application/json"),
+                WireJson.toJson(JsonRpcErrorResponse.of(request.id(), code, message, data)));
     }
 
     private Reply answer(Received request, Object result) {

@@ -31,7 +31,8 @@ class RemoteTraceContextTest {
         try (FakeMcpServer server = new FakeMcpServer()) {
             servers().open("crm", server.url(), CREDENTIAL, Optional.of(TRACE)).listTools();
             List<Received> received = server.received();
-            assertEquals(3, received.size(), "initialize, notifications/initialized, tools/list");
+            assertEquals(4, received.size(),
+                    "server/discover (the era probe), initialize, notifications/initialized, tools/list");
             for (Received request : received) {
                 assertEquals(TRACE.traceparent(), request.header("traceparent"), request.rpcMethod());
                 assertEquals(TRACE.tracestate(), request.header("tracestate"), request.rpcMethod());

@@ -41,6 +41,7 @@ import dev.delegatemcp.api.RemoteToolResult;
 import dev.delegatemcp.api.ToolCallException;
 import dev.delegatemcp.server.remote.FakeMcpServer.Received;
 import dev.delegatemcp.server.remote.FakeMcpServer.Reply;
+import dev.delegatemcp.wire.mcp.ProtocolVersion;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -103,8 +104,15 @@ class StreamableHttpRemoteMcpServerTest {
         return client(server.url(), credential, Duration.ofSeconds(5));
     }
 
+    /**
+     * A client for a server already known to be legacy (2025-11-25): these tests are about the session; the era
+     * probe and the stateless requests are tested in {@link DualEraRemoteMcpServerTest}.
+     */
     private static StreamableHttpRemoteMcpServer client(URI url, DownstreamCredential credential, Duration timeout) {
-        return new StreamableHttpRemoteMcpServer("crm", url, credential, HTTP, timeout, "delegate-mcp-test", "9.9.9");
+        RemoteEras legacy = new RemoteEras();
+        legacy.remember(url, ProtocolVersion.Era.SESSION);
+        return new StreamableHttpRemoteMcpServer("crm", url, credential, HTTP, timeout, "delegate-mcp-test", "9.9.9",
+                legacy);
     }
 
     private void requireBearer(String token) {
