@@ -121,6 +121,25 @@ class DownstreamIT {
     }
 
     @Test
+    void theCallersTraceContextGoesOnToTheStsAndNoTraceHeaderIsSentWithoutOne() {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        JsonObject traced = call(McpHttp.withToken(TestTokens.user("tracy").sign()).header("traceparent", traceparent)
+                .header("tracestate", "vendor=abc").initialize(), "calendar_whoami");
+        assertFalse(traced.getBoolean("isError"), traced.toString());
+        JsonObject untraced = call(McpHttp.withToken(TestTokens.user("norah").sign()).initialize(), "calendar_whoami");
+        assertFalse(untraced.getBoolean("isError"), untraced.toString());
+
+        StsDouble.Exchange tracy = STS.exchanges().stream().filter(e -> "tracy".equals(e.subject())).findFirst()
+                .orElseThrow();
+        assertEquals(traceparent, tracy.traceparent(), "W3C Trace Context from the MCP request");
+        assertEquals("vendor=abc", tracy.tracestate());
+        StsDouble.Exchange norah = STS.exchanges().stream().filter(e -> "norah".equals(e.subject())).findFirst()
+                .orElseThrow();
+        assertEquals(null, norah.traceparent(), "no trace context, no header (not an empty one)");
+        assertEquals(null, norah.tracestate());
+    }
+
+    @Test
     void secondCallIsServedFromTheCacheAndTheAuditShowsIt() throws IOException {
         McpHttp client =
                 McpHttp.withToken(TestTokens.user("ben").tenant("acme").clientId("cursor").sign()).initialize();

@@ -410,6 +410,35 @@ class OutboundAppsIT {
     }
 
     @Test
+    void aRemoteServerOf20260728IsAskedStatelesslyAfterOneDiscoverWithEachUsersOwnStoredToken() {
+        RemoteMcpDouble modern = RemoteMcpDouble.modern();
+        String ritaToken = VAULT.storeForUser(RemoteMcpDouble.APP, "rita", List.of("assistant.use"),
+                newToken("assistant-rita"), inSeconds(HOUR));
+        String robToken = VAULT.storeForUser(RemoteMcpDouble.APP, "rob", List.of("assistant.use"),
+                newToken("assistant-rob"), inSeconds(HOUR));
+        int before = modern.seen().size();
+
+        JsonObject rita = json(text(success(client("rita", null), "modern_assistant_call", "{\"tool\":\"whoami\"}")));
+        JsonObject rob = json(text(success(client("rob", null), "modern_assistant_call", "{\"tool\":\"whoami\"}")));
+        assertEquals(TestTokens.digest(ritaToken), rita.getString("tokenDigest"));
+        assertEquals(TestTokens.digest(robToken), rob.getString("tokenDigest"));
+        List<RemoteMcpDouble.Seen> seen = modern.seen().subList(before, modern.seen().size());
+        List<String> methods = seen.stream().map(RemoteMcpDouble.Seen::method).toList();
+        assertFalse(methods.contains("initialize"), "no handshake with a 2026-07-28 server: " + methods);
+        assertEquals(List.of("tools/call", "tools/call"),
+                methods.stream().filter(method -> !"server/discover".equals(method)).toList());
+        assertTrue(methods.stream().filter("server/discover"::equals).count() <= 1,
+                "the era is probed once per server, then remembered: " + methods);
+
+        assertTrue(errorText(client("rita", null), "modern_assistant_call", "{\"tool\":\"ask\"}")
+                .startsWith("The modern_assistant service needs more input for this request"),
+                "an input-required result of the remote cannot be passed on: a sentence instead");
+        assertEquals(RemoteMcpDouble.FAIL_TEXT,
+                errorText(client("rita", null), "modern_assistant_call", "{\"tool\":\"fail\"}"));
+        assertEquals(List.of(), modern.violations(), "requests to the 2026-07-28 server that break its transport");
+    }
+
+    @Test
     void remoteToolErrorComesBackAsAnErrorResult() {
         VAULT.storeForUser(RemoteMcpDouble.APP, "rhea", List.of("assistant.use"), newToken("assistant-rhea"),
                 inSeconds(HOUR));

@@ -54,8 +54,11 @@ public final class StsDouble {
     public static final String CRM = "crm-connection";
     public static final String SLOW = "https://slow.test/api";
 
-    /** One token-exchange request as the double received it. */
-    public record Exchange(String subject, String subjectToken, Map<String, List<String>> form, int status) {
+    /**
+     * One token-exchange request as the double received it, with its W3C trace context headers (null when absent).
+     */
+    public record Exchange(String subject, String subjectToken, Map<String, List<String>> form, int status,
+            String traceparent, String tracestate) {
         public String resource() {
             return form.getOrDefault("resource", List.of()).stream().findFirst().orElse(null);
         }
@@ -180,7 +183,8 @@ public final class StsDouble {
             String subject = verifiedSubject(subjectToken);
             String resource = first(form, "resource");
             int status = status(form, subject, resource);
-            exchanges.add(new Exchange(subject, subjectToken, form, status));
+            exchanges.add(new Exchange(subject, subjectToken, form, status,
+                    http.getRequestHeaders().getFirst("traceparent"), http.getRequestHeaders().getFirst("tracestate")));
             switch (status) {
                 case 400 ->
                     send(http, 400, "{\"error\":\"invalid_request\",\"error_description\":\"not per RFC 8693\"}");

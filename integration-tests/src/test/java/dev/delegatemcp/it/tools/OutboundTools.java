@@ -103,6 +103,14 @@ public class OutboundTools {
         return assistant.callTool(tool, Map.of());
     }
 
+    @Tool(name = "modern_assistant_call",
+            description = "Calls a tool of the remote assistant speaking MCP 2026-07-28, as the caller")
+    @Downstream(connection = "modern_assistant")
+    public RemoteToolResult modernAssistant(@ToolArg(description = "The remote tool") String tool,
+            RemoteMcpServer assistant) {
+        return assistant.callTool(tool, Map.of());
+    }
+
     @Tool(name = "failing_assistant_call", description = "Calls a remote MCP server that answers HTTP 500")
     @Downstream(connection = "failing_assistant")
     public RemoteToolResult failingAssistant(@ToolArg(description = "The remote tool") String tool,
