@@ -196,6 +196,13 @@ class RoundTripsTest {
     }
 
     @Test
+    void aStateWithTheConformanceSuitesTamperedSuffixIsRefused() {
+        String state = stateAfterFirstRound();
+        refused(call("multi", ARGS, Json.createObjectBuilder().add("elicitation-1", accept("one")).build(),
+                state + "-TAMPERED"), ALICE);
+    }
+
+    @Test
     void anotherUsersStateIsRefused() {
         String state = stateAfterFirstRound();
         JsonRpcException e = refused(call("multi", ARGS, null, state), BOB);
