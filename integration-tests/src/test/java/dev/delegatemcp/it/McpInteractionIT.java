@@ -217,4 +217,40 @@ class McpInteractionIT {
                     .contains("page " + page));
         }
     }
+
+    @Test
+    void aListenStreamOfA20260728ClientIsAcknowledgedThenCarriesOnlyWhatItAskedForTaggedWithItsId() {
+        String aliceToken = TestTokens.user("alice").sign();
+        String bobToken = TestTokens.user("bob").sign();
+        try (McpEventStream alices = McpEventStream.listen(aliceToken, 41,
+                "{\"resourceSubscriptions\":[\"e2e://board\"],\"toolsListChanged\":true}");
+                McpEventStream bobs = McpEventStream.listen(bobToken, 42, "{\"resourcesListChanged\":true}")) {
+            assertEquals(200, alices.status());
+            assertTrue(alices.isEventStream());
+            JsonObject ack = alices.nextEvent(WAIT).json();
+            assertEquals("notifications/subscriptions/acknowledged", ack.getString("method"));
+            assertEquals(41, ack.getJsonObject("params").getJsonObject("_meta")
+                    .getInt("io.modelcontextprotocol/subscriptionId"));
+            assertEquals("{\"resourceSubscriptions\":[\"e2e://board\"]}",
+                    ack.getJsonObject("params").getJsonObject("notifications").toString(),
+                    "tools do not change here: toolsListChanged is not acknowledged");
+            assertEquals("notifications/subscriptions/acknowledged", bobs.nextEvent(WAIT).json().getString("method"));
+
+            McpHttp.withToken(bobToken).initialize().callTool("e2e_change_board", "{}");
+            JsonObject updated = alices.nextEvent(WAIT).json();
+            assertEquals("notifications/resources/updated", updated.getString("method"));
+            assertEquals("e2e://board", updated.getJsonObject("params").getString("uri"));
+            assertEquals(41, updated.getJsonObject("params").getJsonObject("_meta")
+                    .getInt("io.modelcontextprotocol/subscriptionId"));
+
+            McpHttp.withToken(aliceToken).initialize().callTool("e2e_add_page",
+                    "{\"name\":\"l" + System.nanoTime() + "\"}");
+            JsonObject changed = bobs.nextEvent(WAIT).json();
+            assertEquals("notifications/resources/list_changed", changed.getString("method"),
+                    "bob asked for list changes and nothing of the board: " + changed);
+            assertEquals(42, changed.getJsonObject("params").getJsonObject("_meta")
+                    .getInt("io.modelcontextprotocol/subscriptionId"));
+            assertTrue(alices.quietFor(Duration.ofMillis(500)), "alice did not ask for list changes");
+        }
+    }
 }

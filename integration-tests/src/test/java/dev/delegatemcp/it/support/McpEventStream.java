@@ -64,6 +64,39 @@ public final class McpEventStream implements AutoCloseable {
                 .header("Content-Type", "application/json"));
     }
 
+    /**
+     * POSTs {@code subscriptions/listen} as a client of MCP 2026-07-28 (no session; the revision and empty client
+     * capabilities in {@code _meta}, the revision and method in the headers) and starts reading its stream.
+     *
+     * @param notifications the listen request's {@code notifications} filter (a JSON object)
+     */
+    public static McpEventStream listen(String token, int id, String notifications) {
+        String body = "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"subscriptions/listen\",\"params\":{"
+                + "\"notifications\":" + notifications + ",\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":"
+                + "\"2026-07-28\",\"io.modelcontextprotocol/clientCapabilities\":{}}}}";
+        return open(HttpRequest.newBuilder(McpTestServer.mcp()).header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json, text/event-stream").header("MCP-Protocol-Version", "2026-07-28")
+                .header("Mcp-Method", "subscriptions/listen").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** Whether no event (and no end) arrives within {@code timeout}. */
+    public boolean quietFor(Duration timeout) {
+        try {
+            Event event = events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (event == null) {
+                return true;
+            }
+            if (event == END) {
+                ended = true;
+            }
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     /** Opens a GET stream of the session, resuming after {@code lastEventId} when it is not null. */
     public static McpEventStream get(String token, String sessionId, String lastEventId) {
         HttpRequest.Builder request = request(token, sessionId).GET();
