@@ -27,9 +27,10 @@ import org.junit.jupiter.api.Test;
 /**
  * A client of MCP 2026-07-28 (stateless: no initialize, no session; a small client written against the specification,
  * {@link StatelessMcpClient}) on the demo servers with a real Keycloak: the connect flow as an input-required result,
- * the protection of {@code requestState}, and a retry that reaches another instance of the server.
+ * the protection of {@code requestState}, and a retry that reaches another instance of the server. Named to run before
+ * {@code KeycloakE2EIT}, which stops Keycloak (failsafe runs the classes in alphabetical order).
  */
-class StatelessClientE2EIT {
+class DemoStatelessClientE2EIT {
 
     private static final String MCP_URL = DemoUsers.BASE + "/mcp-server/mcp";
     /** The second demo server: the same configuration and request-state secret, another JVM. */
