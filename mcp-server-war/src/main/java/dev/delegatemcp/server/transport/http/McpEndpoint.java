@@ -3,6 +3,7 @@ package dev.delegatemcp.server.transport.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -318,8 +319,12 @@ public class McpEndpoint {
 
     /** The request's {@code Mcp-Param-*} headers (MCP 2026-07-28, Custom Headers from Tool Parameters). */
     static McpParamHeaders paramHeaders(HttpServletRequest request) {
+        Enumeration<String> names = request.getHeaderNames();
+        if (names == null) {
+            return McpParamHeaders.NONE; // a container that keeps the headers to itself (Servlet 6.0 allows it)
+        }
         Map<String, List<String>> headers = new HashMap<>();
-        for (String name : Collections.list(request.getHeaderNames())) {
+        for (String name : Collections.list(names)) {
             if (name.regionMatches(true, 0, McpParamHeaders.PREFIX, 0, McpParamHeaders.PREFIX.length())) {
                 headers.put(name, Collections.list(request.getHeaders(name)));
             }
