@@ -78,6 +78,17 @@ public class ConformanceTools {
         return "LLM response: " + answer.text().orElse("(not text)");
     }
 
+    /**
+     * The tool of {@code http-custom-header-server-validation} (SEP-2243): its string argument is mirrored into
+     * {@code Mcp-Param-Region}, its optional integer into {@code Mcp-Param-Priority} ({@code x-mcp-header}); the
+     * server refuses a call whose headers do not match them.
+     */
+    @Tool(name = "test_custom_header", description = "Echoes its region, which clients mirror into Mcp-Param-Region")
+    public String customHeader(@ToolArg(header = "Region", description = "the region to run in") String region,
+            @ToolArg(header = "Priority", required = false, description = "an optional priority") Integer priority) {
+        return "Region: " + region + (priority == null ? "" : ", priority: " + priority);
+    }
+
     @Tool(name = "test_elicitation", description = "Asks the user for input")
     public String elicitation(@ToolArg(description = "what to ask") String message, McpRequest request) {
         ElicitationResult answer = request.elicitation().form(message,

@@ -17,7 +17,17 @@ import jakarta.json.JsonValue;
  *        outside any session
  * @param interaction what a method serving the request can do with the client (progress, log, cancellation,
  *        sampling, elicitation, roots); bound to {@link McpRequest} parameters; null when the request has none (tests)
+ * @param paramHeaders the request's {@code Mcp-Param-*} headers (MCP 2026-07-28, Streamable HTTP, Custom Headers from
+ *        Tool Parameters), possibly none; null when the transport carries no such headers (a session of 2025-11-25):
+ *        then nothing is checked against them
  */
 public record RequestContext(JsonValue requestId, String method, McpCaller caller, ProtocolVersion protocolVersion,
-        ClientCapabilities clientCapabilities, String sessionId, McpRequest interaction) {
+        ClientCapabilities clientCapabilities, String sessionId, McpRequest interaction,
+        McpParamHeaders paramHeaders) {
+
+    /** A request whose transport carries no {@code Mcp-Param-*} headers. */
+    public RequestContext(JsonValue requestId, String method, McpCaller caller, ProtocolVersion protocolVersion,
+            ClientCapabilities clientCapabilities, String sessionId, McpRequest interaction) {
+        this(requestId, method, caller, protocolVersion, clientCapabilities, sessionId, interaction, null);
+    }
 }

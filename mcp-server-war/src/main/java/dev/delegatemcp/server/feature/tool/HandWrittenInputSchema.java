@@ -17,7 +17,8 @@ import jakarta.json.spi.JsonProvider;
  * Reads the input schema a tool gives with {@link Tool#inputSchema()}: JSON text, or a classpath resource named
  * relative to the bean class, and checks that it is what MCP 2025-11-25 allows as {@code Tool.inputSchema}: a JSON
  * object whose {@code type} is {@code "object"}, whose {@code properties} (if present) maps names to objects and whose
- * {@code required} (if present) is an array of strings. Nothing else is checked or changed: every other keyword
+ * {@code required} (if present) is an array of strings. Nothing else is checked or changed here (its
+ * {@code x-mcp-header} annotations are checked by {@link ParameterHeaderReader}): every other keyword
  * ({@code $schema}, {@code $defs}, {@code allOf}, {@code if}, ...) is listed exactly as written.
  */
 final class HandWrittenInputSchema {

@@ -72,6 +72,11 @@ public class LocalToolProvider implements ToolProvider {
         }
 
         @Override
+        public ParameterHeaders parameterHeaders() {
+            return tool.definition().parameterHeaders();
+        }
+
+        @Override
         public CallToolResult call(JsonObject arguments, RequestContext context) throws Throwable {
             ToolDefinition definition = tool.definition();
             McpCaller caller = context.caller();

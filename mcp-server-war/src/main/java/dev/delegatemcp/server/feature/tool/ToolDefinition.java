@@ -18,9 +18,16 @@ import jakarta.json.JsonObject;
  * @param method the tool method
  * @param parameters how each method parameter is filled, in order
  * @param outputSchema the structured output schema, or null when the result is not structured
+ * @param parameterHeaders the arguments clients mirror into {@code Mcp-Param-*} headers ({@code x-mcp-header})
  */
 public record ToolDefinition(String name, Tool descriptor, Set<String> requiredScopes, Class<?> beanClass,
-        Method method, List<ToolParameter> parameters, JsonObject outputSchema) {
+        Method method, List<ToolParameter> parameters, JsonObject outputSchema, ParameterHeaders parameterHeaders) {
+
+    /** A tool whose arguments are mirrored into no header. */
+    public ToolDefinition(String name, Tool descriptor, Set<String> requiredScopes, Class<?> beanClass, Method method,
+            List<ToolParameter> parameters, JsonObject outputSchema) {
+        this(name, descriptor, requiredScopes, beanClass, method, parameters, outputSchema, ParameterHeaders.NONE);
+    }
 
     /** The method as people read it, e.g. {@code com.acme.Tools#search(String, int)}, for messages. */
     public String methodReference() {

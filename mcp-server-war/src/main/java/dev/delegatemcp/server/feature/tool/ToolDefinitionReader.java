@@ -95,6 +95,9 @@ public final class ToolDefinitionReader {
             if (argument.defaultValue() != null) {
                 property.add("default", argument.defaultValue());
             }
+            if (toolArg != null && !toolArg.header().isEmpty()) {
+                property.add(ParameterHeaderReader.KEYWORD, toolArg.header()); // checked with the whole schema below
+            }
             properties.add(argument.name(), property);
             if (argument.required()) {
                 required.add(argument.name());
@@ -112,6 +115,7 @@ public final class ToolDefinitionReader {
             }
             inputSchema = generated.build();
         }
+        ParameterHeaders parameterHeaders = ParameterHeaderReader.read(inputSchema, where);
         JsonObject outputSchema = outputSchema(where, method);
 
         Tool.Annotations hints = tool.annotations();
@@ -122,7 +126,7 @@ public final class ToolDefinitionReader {
                         hints.openWorldHint()));
         Set<String> scopes = new LinkedHashSet<>(List.of(tool.scopes()));
         return new ToolDefinition(name, descriptor, Set.copyOf(scopes), beanClass, method, List.copyOf(parameters),
-                outputSchema);
+                outputSchema, parameterHeaders);
     }
 
     /** With a hand-written input schema, the one {@code JsonObject} parameter that receives all arguments. */

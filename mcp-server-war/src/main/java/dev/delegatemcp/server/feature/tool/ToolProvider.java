@@ -33,6 +33,14 @@ public interface ToolProvider {
         String name();
 
         /**
+         * The arguments clients mirror into {@code Mcp-Param-*} headers, which {@code tools/call} checks before
+         * calling (MCP 2026-07-28, Streamable HTTP, Custom Headers from Tool Parameters); none by default.
+         */
+        default ParameterHeaders parameterHeaders() {
+            return ParameterHeaders.NONE;
+        }
+
+        /**
          * Calls it.
          *
          * @param arguments the tools/call {@code arguments} (an empty object when absent)

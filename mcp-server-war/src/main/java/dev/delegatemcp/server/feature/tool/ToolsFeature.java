@@ -39,7 +39,8 @@ import jakarta.json.JsonValue;
  * The tools feature (MCP 2025-11-25, Server features, Tools): {@code tools/list}, paged, from every
  * {@link ToolProvider} in priority order, and {@code tools/call}. A failure inside a tool is a result with
  * {@code isError: true} and a sentence the user can act on, never a protocol error and never a stack trace; an unknown
- * tool or malformed params are -32602.
+ * tool or malformed params are -32602. Over MCP 2026-07-28's Streamable HTTP, a call whose {@code Mcp-Param-*}
+ * headers do not fit its arguments is HeaderMismatch -32020 ({@link ParameterHeaders}), checked before the tool runs.
  */
 @ApplicationScoped
 public class ToolsFeature implements McpFeature {
@@ -54,6 +55,16 @@ public class ToolsFeature implements McpFeature {
     ToolsConfig config;
 
     private List<ToolProvider> providers;
+
+    /** For CDI. */
+    public ToolsFeature() {
+    }
+
+    /** Serving these providers, in priority order (tests). */
+    ToolsFeature(List<ToolProvider> providers, ToolsConfig config) {
+        this.providers = providers.stream().sorted(Comparator.comparingInt(ToolProvider::priority)).toList();
+        this.config = config;
+    }
 
     @PostConstruct
     void init() {
@@ -96,7 +107,12 @@ public class ToolsFeature implements McpFeature {
         return new ListToolsResult(page.items(), page.nextCursor());
     }
 
-    /** tools/call. */
+    /**
+     * tools/call.
+     *
+     * @throws JsonRpcException -32602 for malformed params or an unknown tool; -32020 when the request carries
+     *         {@code Mcp-Param-*} headers ({@link RequestContext#paramHeaders()}) that do not fit the arguments
+     */
     CallToolResult call(JsonObject params, RequestContext context) {
         JsonValue nameValue = params.get("name");
         if (!(nameValue instanceof JsonString name)) {
@@ -111,6 +127,9 @@ public class ToolsFeature implements McpFeature {
         ToolProvider.CallableTool tool = providers.stream()
                 .flatMap(provider -> provider.find(name.getString(), context).stream()).findFirst()
                 .orElseThrow(() -> JsonRpcException.invalidParams("Unknown tool: " + name.getString()));
+        if (context.paramHeaders() != null) {
+            tool.parameterHeaders().check(arguments, context.paramHeaders());
+        }
         try {
             return tool.call(arguments, context);
         } catch (ConnectionRequiredException | InsufficientScopeException | RequestCancelledException

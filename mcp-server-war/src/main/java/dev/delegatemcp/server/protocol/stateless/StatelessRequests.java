@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import dev.delegatemcp.api.McpCaller;
 import dev.delegatemcp.api.interaction.TraceContext;
 import dev.delegatemcp.server.protocol.McpDispatcher;
+import dev.delegatemcp.server.protocol.McpParamHeaders;
 import dev.delegatemcp.server.protocol.RequestContext;
 import dev.delegatemcp.server.protocol.roundtrip.RoundTrip;
 import dev.delegatemcp.server.protocol.roundtrip.RoundTripSignal;
@@ -34,14 +35,16 @@ public class StatelessRequests {
         private final JsonRpcMessage request;
         private final McpCaller caller;
         private final RequestMetadata metadata;
+        private final McpParamHeaders paramHeaders;
         private final RoundTrip roundTrip;
         private final RequestInteraction interaction;
 
-        private Call(JsonRpcMessage request, McpCaller caller, RequestMetadata metadata, RoundTrip roundTrip,
-                RequestInteraction interaction) {
+        private Call(JsonRpcMessage request, McpCaller caller, RequestMetadata metadata, McpParamHeaders paramHeaders,
+                RoundTrip roundTrip, RequestInteraction interaction) {
             this.request = request;
             this.caller = caller;
             this.metadata = metadata;
+            this.paramHeaders = paramHeaders;
             this.roundTrip = roundTrip;
             this.interaction = interaction;
         }
@@ -72,11 +75,23 @@ public class StatelessRequests {
      */
     public Call begin(JsonRpcMessage request, McpCaller caller, RequestMetadata metadata,
             Supplier<StreamConnection> opener) {
+        return begin(request, caller, metadata, McpParamHeaders.NONE, opener);
+    }
+
+    /**
+     * Starts serving on the calling thread.
+     *
+     * @param paramHeaders the request's {@code Mcp-Param-*} headers, checked by the feature against the body
+     * @param opener turns the HTTP response into an event stream, when something is sent before the result
+     * @throws JsonRpcException -32602 when the request's {@code requestState} or {@code inputResponses} is refused
+     */
+    public Call begin(JsonRpcMessage request, McpCaller caller, RequestMetadata metadata,
+            McpParamHeaders paramHeaders, Supplier<StreamConnection> opener) {
         RoundTrip roundTrip = roundTrips.begin(request, caller);
         RequestInteraction interaction = interactions.beginStateless(request, caller, metadata.capabilities(),
                 metadata.logLevel(), opener, roundTrip,
                 TraceContext.of(metadata.traceparent(), metadata.tracestate()));
-        return new Call(request, caller, metadata, roundTrip, interaction);
+        return new Call(request, caller, metadata, paramHeaders, roundTrip, interaction);
     }
 
     /**
@@ -88,7 +103,7 @@ public class StatelessRequests {
         JsonRpcMessage request = call.request;
         RequestContext context = new RequestContext(request.id(), request.method(), call.caller,
                 ProtocolVersion.of(call.metadata.protocolVersion()).orElseThrow(), call.metadata.capabilities(),
-                null, call.interaction);
+                null, call.interaction, call.paramHeaders);
         Object result = null;
         try {
             result = dispatcher.dispatch(request, context);

@@ -2,6 +2,11 @@ package dev.delegatemcp.server.transport.http;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -11,6 +16,7 @@ import dev.delegatemcp.api.interaction.RequestCancelledException;
 import dev.delegatemcp.api.interaction.TraceContext;
 import dev.delegatemcp.server.ServerMessages;
 import dev.delegatemcp.server.protocol.McpDispatcher;
+import dev.delegatemcp.server.protocol.McpParamHeaders;
 import dev.delegatemcp.server.protocol.lifecycle.Initializer;
 import dev.delegatemcp.server.protocol.session.McpSession;
 import dev.delegatemcp.server.protocol.session.SessionStore;
@@ -139,7 +145,8 @@ public class McpEndpoint {
             return error(Response.Status.BAD_REQUEST, null, e.code(), e.getMessage());
         }
         if ((sessionId == null || sessionId.isBlank()) && StatelessPost.stateless(message, protocolVersion)) {
-            return statelessPost.post(message, new StatelessPost.Headers(protocolVersion, methodHeader, nameHeader),
+            return statelessPost.post(message,
+                    new StatelessPost.Headers(protocolVersion, methodHeader, nameHeader, paramHeaders(servletRequest)),
                     caller, format, servletRequest.getAttribute(EventStreamResponseFilter.ATTRIBUTE));
         }
         if (McpMethods.INITIALIZE.equals(message.method()) && message.isRequest()) {
@@ -308,6 +315,21 @@ public class McpEndpoint {
     /** A session is usable only by the subject that created it; to anyone else it does not exist. */
     private Optional<McpSession> ownSession(String sessionId) {
         return sessions.touchOwn(sessionId, caller.subject());
+    }
+
+    /** The request's {@code Mcp-Param-*} headers (MCP 2026-07-28, Custom Headers from Tool Parameters). */
+    static McpParamHeaders paramHeaders(HttpServletRequest request) {
+        Enumeration<String> names = request.getHeaderNames();
+        if (names == null) {
+            return McpParamHeaders.NONE; // a container that keeps the headers to itself (Servlet 6.0 allows it)
+        }
+        Map<String, List<String>> headers = new HashMap<>();
+        for (String name : Collections.list(names)) {
+            if (name.regionMatches(true, 0, McpParamHeaders.PREFIX, 0, McpParamHeaders.PREFIX.length())) {
+                headers.put(name, Collections.list(request.getHeaders(name)));
+            }
+        }
+        return McpParamHeaders.from(headers);
     }
 
     /** A header naming a revision this server speaks, or no header (MCP 2025-11-25, Protocol version header). */

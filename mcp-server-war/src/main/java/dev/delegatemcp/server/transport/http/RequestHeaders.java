@@ -1,13 +1,9 @@
 package dev.delegatemcp.server.transport.http;
 
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Optional;
 
+import dev.delegatemcp.server.protocol.HeaderValueEncoding;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcErrorCodes;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcMessage;
 import dev.delegatemcp.wire.mcp.McpMethods;
@@ -20,15 +16,13 @@ import jakarta.json.JsonValue;
  * Server Validation): {@code Mcp-Method} is required on every request and must equal the body's {@code method};
  * {@code Mcp-Name} is required on {@code tools/call}, {@code prompts/get} (the body's {@code params.name}) and
  * {@code resources/read} ({@code params.uri}) and must equal it after decoding the {@code =?base64?...?=} form (Value
- * Encoding); header values hold visible ASCII, space and tab only. Any failure is HeaderMismatch (-32020), HTTP 400.
+ * Encoding, {@link HeaderValueEncoding}); header values hold visible ASCII, space and tab only. Any failure is HeaderMismatch (-32020), HTTP 400.
  * The {@code MCP-Protocol-Version} header is checked against {@code _meta} by the endpoint, before the version itself.
  */
 final class RequestHeaders {
 
     static final String METHOD_HEADER = "Mcp-Method";
     static final String NAME_HEADER = "Mcp-Name";
-    private static final String BASE64_PREFIX = "=?base64?";
-    private static final String BASE64_SUFFIX = "?=";
 
     private RequestHeaders() {
     }
@@ -38,7 +32,7 @@ final class RequestHeaders {
         if (methodHeader == null) {
             return Optional.of("Header mismatch: the " + METHOD_HEADER + " header is required");
         }
-        if (!visibleAscii(methodHeader)) {
+        if (!HeaderValueEncoding.isFieldValue(methodHeader)) {
             return Optional.of("Header mismatch: the " + METHOD_HEADER + " header holds invalid characters");
         }
         if (!methodHeader.trim().equals(message.method())) {
@@ -53,10 +47,10 @@ final class RequestHeaders {
         if (nameHeader == null) {
             return Optional.of("Header mismatch: the " + NAME_HEADER + " header is required for " + message.method());
         }
-        if (!visibleAscii(nameHeader)) {
+        if (!HeaderValueEncoding.isFieldValue(nameHeader)) {
             return Optional.of("Header mismatch: the " + NAME_HEADER + " header holds invalid characters");
         }
-        Optional<String> decoded = decode(nameHeader.trim());
+        Optional<String> decoded = HeaderValueEncoding.decode(nameHeader.trim());
         if (decoded.isEmpty()) {
             return Optional.of("Header mismatch: the " + NAME_HEADER + " header is not valid =?base64?...?= text");
         }
@@ -78,33 +72,6 @@ final class RequestHeaders {
             default:
                 return null;
         }
-    }
-
-    /** The value of a header that may use the Base64 sentinel form; empty when that form does not decode. */
-    static Optional<String> decode(String value) {
-        if (!value.startsWith(BASE64_PREFIX) || !value.endsWith(BASE64_SUFFIX)
-                || value.length() < BASE64_PREFIX.length() + BASE64_SUFFIX.length()) {
-            return Optional.of(value);
-        }
-        String encoded = value.substring(BASE64_PREFIX.length(), value.length() - BASE64_SUFFIX.length());
-        try {
-            byte[] bytes = Base64.getDecoder().decode(encoded);
-            return Optional.of(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString());
-        } catch (IllegalArgumentException | CharacterCodingException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** RFC 9110 field values: visible ASCII (0x21-0x7E), space and horizontal tab. */
-    static boolean visibleAscii(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (!(c == ' ' || c == '\t' || (c >= 0x21 && c <= 0x7E))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Strings compare exactly; numbers by value ("servers SHOULD compare numerically": 42 and 42.0 are equal). */

@@ -7,6 +7,7 @@ import java.util.logging.Logger;
 import dev.delegatemcp.api.McpCaller;
 import dev.delegatemcp.server.ServerMessages;
 import dev.delegatemcp.server.protocol.McpDispatcher;
+import dev.delegatemcp.server.protocol.McpParamHeaders;
 import dev.delegatemcp.server.protocol.stateless.RequestMetadata;
 import dev.delegatemcp.server.protocol.stateless.StatelessRequests;
 import dev.delegatemcp.server.protocol.stream.EventStream;
@@ -43,7 +44,8 @@ import jakarta.ws.rs.core.Response;
  * <li>{@code Mcp-Method} and {@code Mcp-Name} against the body ({@link RequestHeaders}): -32020, HTTP 400;</li>
  * <li>a method no feature serves in this revision (also {@code initialize}, {@code ping}, {@code logging/setLevel},
  * {@code resources/subscribe}): -32601, HTTP 404 (Protocol Version Header);</li>
- * <li>MissingRequiredClientCapability -32021: HTTP 400; other errors of the request: HTTP 200 with the error.</li>
+ * <li>MissingRequiredClientCapability -32021 and HeaderMismatch -32020 (an {@code Mcp-Param-*} header the tool
+ * feature found not to fit the arguments): HTTP 400; other errors of the request: HTTP 200 with the error.</li>
  * </ol>
  * Nothing here is remembered after the response: any instance may serve the next request of the same client.
  */
@@ -64,8 +66,17 @@ public class StatelessPost {
     @Inject
     BearerChallenge challenge;
 
-    /** The headers this transport reads. */
-    record Headers(String protocolVersion, String method, String name) {
+    /**
+     * The headers this transport reads.
+     *
+     * @param params the {@code Mcp-Param-*} headers, which the tool feature checks against {@code tools/call}
+     *        arguments (Custom Headers from Tool Parameters)
+     */
+    record Headers(String protocolVersion, String method, String name, McpParamHeaders params) {
+
+        Headers(String protocolVersion, String method, String name) {
+            this(protocolVersion, method, name, McpParamHeaders.NONE);
+        }
     }
 
     /** Whether a POST without a session speaks a stateless revision: its {@code _meta} or its header says so. */
@@ -134,14 +145,15 @@ public class StatelessPost {
             return error(Response.Status.NOT_FOUND, id, JsonRpcErrorCodes.METHOD_NOT_FOUND,
                     "Method not found: " + message.method(), null);
         }
-        return serve(message, caller, metadata, format, upgradable);
+        return serve(message, caller, metadata, headers.params(), format, upgradable);
     }
 
-    private Response serve(JsonRpcMessage message, McpCaller caller, RequestMetadata metadata, ResponseFormat format,
-            Object upgradable) {
+    private Response serve(JsonRpcMessage message, McpCaller caller, RequestMetadata metadata,
+            McpParamHeaders paramHeaders, ResponseFormat format, Object upgradable) {
         StatelessRequests.Call call;
         try {
-            call = requests.begin(message, caller, metadata, () -> ServletEventConnection.open(upgradable));
+            call = requests.begin(message, caller, metadata, paramHeaders,
+                    () -> ServletEventConnection.open(upgradable));
         } catch (JsonRpcException e) {
             return format.ok(e.toResponse(message.id())).build();
         }
@@ -151,11 +163,7 @@ public class StatelessPost {
             reply = JsonRpcResponse.of(message.id(), requests.run(call));
         } catch (JsonRpcException e) {
             reply = e.toResponse(message.id());
-            if (e.code() == JsonRpcErrorCodes.MISSING_REQUIRED_CLIENT_CAPABILITY) {
-                status = Response.Status.BAD_REQUEST;
-            } else if (e.code() == JsonRpcErrorCodes.METHOD_NOT_FOUND) {
-                status = Response.Status.NOT_FOUND;
-            }
+            status = statusOf(e.code());
         } catch (InsufficientScopeException e) {
             requests.end(call);
             if (call.interaction().openedStream() == null) {
@@ -203,6 +211,23 @@ public class StatelessPost {
             Thread.currentThread().interrupt();
         }
         return null;
+    }
+
+    /**
+     * The HTTP status of a request the feature answered with an error: 400 for MissingRequiredClientCapability
+     * (-32021) and HeaderMismatch (-32020, an {@code Mcp-Param-*} header that does not fit the body: Server Behavior
+     * for Custom Headers), 404 for a method not found (-32601), 200 for any other error of the request.
+     */
+    static Response.Status statusOf(int code) {
+        switch (code) {
+            case JsonRpcErrorCodes.MISSING_REQUIRED_CLIENT_CAPABILITY:
+            case JsonRpcErrorCodes.HEADER_MISMATCH:
+                return Response.Status.BAD_REQUEST;
+            case JsonRpcErrorCodes.METHOD_NOT_FOUND:
+                return Response.Status.NOT_FOUND;
+            default:
+                return Response.Status.OK;
+        }
     }
 
     private static Response error(Response.Status status, JsonValue id, int code, String message, JsonObject data) {

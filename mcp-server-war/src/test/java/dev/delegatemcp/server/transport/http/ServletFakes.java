@@ -111,4 +111,19 @@ final class ServletFakes {
                     default -> throw new UnsupportedOperationException(m.getName());
                 });
     }
+
+    /** A request with these headers (names looked up in any case, as the servlet API does). */
+    static HttpServletRequest requestWithHeaders(Map<String, List<String>> headers) {
+        java.util.TreeMap<String, List<String>> byName = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        byName.putAll(headers);
+        return (HttpServletRequest) Proxy.newProxyInstance(ServletFakes.class.getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class}, (self, m, args) -> switch (m.getName()) {
+                    case "getHeaderNames" -> java.util.Collections.enumeration(headers.keySet());
+                    case "getHeaders" -> java.util.Collections
+                            .enumeration(byName.getOrDefault((String) args[0], List.of()));
+                    case "getHeader" -> byName.getOrDefault((String) args[0], List.of()).stream().findFirst()
+                            .orElse(null);
+                    default -> throw new UnsupportedOperationException(m.getName());
+                });
+    }
 }
