@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.delegatemcp.wire.WireJson;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcRequest;
+import dev.delegatemcp.wire.mcp.HeaderValueEncoding;
 import dev.delegatemcp.wire.mcp.Implementation;
 import dev.delegatemcp.wire.mcp.McpMeta;
 import dev.delegatemcp.wire.mcp.McpMethods;

@@ -4,10 +4,10 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
-import dev.delegatemcp.server.protocol.HeaderValueEncoding;
 import dev.delegatemcp.server.protocol.McpParamHeaders;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcErrorCodes;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcException;
+import dev.delegatemcp.wire.mcp.HeaderValueEncoding;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;

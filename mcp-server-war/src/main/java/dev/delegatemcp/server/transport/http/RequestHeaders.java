@@ -3,9 +3,9 @@ package dev.delegatemcp.server.transport.http;
 import java.math.BigDecimal;
 import java.util.Optional;
 
-import dev.delegatemcp.server.protocol.HeaderValueEncoding;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcErrorCodes;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcMessage;
+import dev.delegatemcp.wire.mcp.HeaderValueEncoding;
 import dev.delegatemcp.wire.mcp.McpMethods;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;

@@ -1,4 +1,4 @@
-package dev.delegatemcp.server.protocol;
+package dev.delegatemcp.wire.mcp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,7 +8,6 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-/** {@link HeaderValueEncoding}: MCP 2026-07-28, Streamable HTTP, Value Encoding. */
 class HeaderValueEncodingTest {
 
     @Test
@@ -56,5 +55,29 @@ class HeaderValueEncodingTest {
         assertFalse(HeaderValueEncoding.isFieldValue("Région"));
         assertFalse(HeaderValueEncoding.isFieldValue("a\nb"));
         assertFalse(HeaderValueEncoding.isFieldValue("a\u007Fb"));
+    }
+
+    @Test
+    void plainAsciiNamesAndUrisAreSentAsTheyAre() {
+        assertEquals("get_weather", HeaderValueEncoding.encode("get_weather"));
+        assertEquals("file:///projects/my app/config.json",
+                HeaderValueEncoding.encode("file:///projects/my app/config.json"));
+    }
+
+    @Test
+    void nonAsciiTextIsBase64OfItsUtf8InTheSentinel() {
+        assertEquals("=?base64?bcOpdMOpbw==?=", HeaderValueEncoding.encode("météo"));
+        assertEquals("=?base64?5aSp5rCX?=", HeaderValueEncoding.encode("天気"));
+    }
+
+    @Test
+    void leadingOrTrailingSpaceAndControlCharactersAreEncoded() {
+        assertEquals("=?base64?IHBhZGRlZA==?=", HeaderValueEncoding.encode(" padded"));
+        assertEquals("=?base64?dGFiCWhlcmU=?=", HeaderValueEncoding.encode("tab\there"));
+    }
+
+    @Test
+    void aPlainValueThatLooksLikeTheSentinelIsEncodedToo() {
+        assertEquals("=?base64?PT9iYXNlNjQ/ZWNobz89?=", HeaderValueEncoding.encode("=?base64?echo?="));
     }
 }

@@ -1,4 +1,4 @@
-package dev.delegatemcp.server.protocol;
+package dev.delegatemcp.wire.mcp;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -9,15 +9,29 @@ import java.util.Optional;
 
 /**
  * How a request header of MCP 2026-07-28 carries a body value (Streamable HTTP, Value Encoding): as it is when it is
- * visible ASCII, else as {@code =?base64?{Base64 of the UTF-8 bytes}?=}. Used for {@code Mcp-Name} (by the transport)
- * and {@code Mcp-Param-{Name}} (by the tool feature), which both compare the decoded value with the body.
+ * plain header text, else as {@code =?base64?{Base64 of the UTF-8 bytes}?=}. Used for {@code Mcp-Name} and
+ * {@code Mcp-Param-{Name}}: written by a client ({@link #encode}), read by a server ({@link #decode}), which compares
+ * the decoded value with the body. Hand-written: the JDK has Base64 but not this rule.
  */
 public final class HeaderValueEncoding {
 
-    private static final String BASE64_PREFIX = "=?base64?";
-    private static final String BASE64_SUFFIX = "?=";
+    /** The start of the Base64 sentinel form. */
+    public static final String PREFIX = "=?base64?";
+    /** The end of the Base64 sentinel form. */
+    public static final String SUFFIX = "?=";
 
     private HeaderValueEncoding() {
+    }
+
+    /**
+     * The header value for {@code value} (not null): as is when every character is visible ASCII (0x21-0x7E) or a
+     * space, without leading or trailing space, and the value does not itself look like the sentinel form (which would
+     * be ambiguous); else the sentinel form. A tab is encoded too, although RFC 9110 allows it inside a field value:
+     * the JDK's HTTP client refuses it.
+     */
+    public static String encode(String value) {
+        return isPlain(value) ? value
+                : PREFIX + Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)) + SUFFIX;
     }
 
     /**
@@ -30,11 +44,11 @@ public final class HeaderValueEncoding {
      * @return the decoded value; empty when the sentinel form does not decode
      */
     public static Optional<String> decode(String value) {
-        if (!value.startsWith(BASE64_PREFIX) || !value.endsWith(BASE64_SUFFIX)
-                || value.length() < BASE64_PREFIX.length() + BASE64_SUFFIX.length()) {
+        if (!value.startsWith(PREFIX) || !value.endsWith(SUFFIX)
+                || value.length() < PREFIX.length() + SUFFIX.length()) {
             return Optional.of(value);
         }
-        String encoded = value.substring(BASE64_PREFIX.length(), value.length() - BASE64_SUFFIX.length());
+        String encoded = value.substring(PREFIX.length(), value.length() - SUFFIX.length());
         if (encoded.length() % 4 != 0) {
             return Optional.empty(); // unpadded: the JDK decoder would pad it silently
         }
@@ -56,5 +70,18 @@ public final class HeaderValueEncoding {
             }
         }
         return true;
+    }
+
+    private static boolean isPlain(String value) {
+        if (value.isEmpty()) {
+            return true;
+        }
+        if (value.charAt(0) == ' ' || value.charAt(value.length() - 1) == ' ') {
+            return false;
+        }
+        if (value.startsWith(PREFIX) && value.endsWith(SUFFIX)) {
+            return false;
+        }
+        return value.chars().allMatch(c -> c >= 0x20 && c <= 0x7E);
     }
 }
