@@ -1,11 +1,16 @@
 package dev.delegatemcp.wire.mcp;
 
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
+
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 
 /**
  * How a request header of MCP 2026-07-28 carries a body value (Streamable HTTP, Value Encoding): as it is when it is
@@ -59,6 +64,28 @@ public final class HeaderValueEncoding {
         } catch (IllegalArgumentException | CharacterCodingException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Whether a decoded header value stands for this body value (Server Validation): strings exactly; numbers by value
+     * ("servers SHOULD compare numerically": {@code 42} and {@code 42.0} are equal); booleans as {@code true} or
+     * {@code false}; nothing else (an object, an array, null) matches any header.
+     */
+    public static boolean matchesBody(String decodedHeader, JsonValue body) {
+        if (body instanceof JsonString text) {
+            return text.getString().equals(decodedHeader);
+        }
+        if (body instanceof JsonNumber number) {
+            try {
+                return new BigDecimal(decodedHeader).compareTo(number.bigDecimalValue()) == 0;
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        if (body == JsonValue.TRUE || body == JsonValue.FALSE) {
+            return decodedHeader.equals(body.toString());
+        }
+        return false;
     }
 
     /** Whether a header value holds only what RFC 9110 allows: visible ASCII (0x21-0x7E), space and horizontal tab. */

@@ -1,6 +1,5 @@
 package dev.delegatemcp.server.feature.tool;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,9 +7,7 @@ import dev.delegatemcp.server.protocol.McpParamHeaders;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcErrorCodes;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcException;
 import dev.delegatemcp.wire.mcp.HeaderValueEncoding;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 /**
@@ -96,7 +93,7 @@ public final class ParameterHeaders {
             if (decoded.isEmpty()) {
                 throw mismatch("the " + header.fieldName() + " header is not valid =?base64?...?= text");
             }
-            if (!matches(decoded.get(), body)) {
+            if (!HeaderValueEncoding.matchesBody(decoded.get(), body)) {
                 throw mismatch(header.fieldName() + " header value does not match body value " + header.argument());
             }
         }
@@ -112,23 +109,6 @@ public final class ParameterHeaders {
             value = object.get(name);
         }
         return value;
-    }
-
-    private static boolean matches(String header, JsonValue body) {
-        if (body instanceof JsonString text) {
-            return text.getString().equals(header);
-        }
-        if (body instanceof JsonNumber number) {
-            try {
-                return new BigDecimal(header).compareTo(number.bigDecimalValue()) == 0;
-            } catch (NumberFormatException e) {
-                return false;
-            }
-        }
-        if (body == JsonValue.TRUE || body == JsonValue.FALSE) {
-            return header.equals(body.toString());
-        }
-        return false; // an object or array: no header can stand for it
     }
 
     private static JsonRpcException mismatch(String reason) {

@@ -8,13 +8,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.logging.Logger;
 
 import dev.delegatemcp.api.McpCaller;
 import dev.delegatemcp.api.interaction.RequestCancelledException;
 import dev.delegatemcp.api.interaction.TraceContext;
-import dev.delegatemcp.server.ServerMessages;
 import dev.delegatemcp.server.protocol.McpDispatcher;
 import dev.delegatemcp.server.protocol.McpParamHeaders;
 import dev.delegatemcp.server.protocol.lifecycle.Initializer;
@@ -68,7 +65,6 @@ public class McpEndpoint {
 
     static final String SESSION_HEADER = "Mcp-Session-Id";
     static final String VERSION_HEADER = "MCP-Protocol-Version";
-    private static final Logger LOG = Logger.getLogger(McpEndpoint.class.getName());
     private static final String SSE = "text/event-stream";
 
     @Inject
@@ -205,20 +201,11 @@ public class McpEndpoint {
             // Ended before looking at the stream, so that nothing opens it in between (ended again below: harmless).
             interactions.end(message, session, interaction);
             if (interaction.openedStream() == null) {
-                return Response.status(Response.Status.FORBIDDEN)
-                        .header("WWW-Authenticate", challenge.insufficientScope(e.neededScopes(), e.getMessage()))
-                        .type(MediaType.APPLICATION_JSON)
-                        .entity(WireJson.toJson(JsonRpcErrorResponse.of(message.id(),
-                                JsonRpcErrorCodes.INVALID_REQUEST, "Forbidden: " + e.getMessage())))
-                        .build();
+                return FailedRequestReplies.forbiddenResponse(message.id(), e, challenge);
             }
-            reply = JsonRpcErrorResponse.of(message.id(), JsonRpcErrorCodes.INVALID_REQUEST,
-                    "Forbidden: " + e.getMessage());
+            reply = FailedRequestReplies.forbidden(message.id(), e);
         } catch (RuntimeException e) {
-            String reference = UUID.randomUUID().toString();
-            ServerMessages.INTERNAL_ERROR.log(LOG, message.method(), e.getClass().getName(), reference);
-            reply = JsonRpcErrorResponse.of(message.id(), JsonRpcErrorCodes.INTERNAL_ERROR,
-                    "Internal error (reference " + reference + ")");
+            reply = FailedRequestReplies.internalError(message.id(), message.method(), e);
         } finally {
             interactions.end(message, session, interaction);
         }

@@ -1,14 +1,11 @@
 package dev.delegatemcp.server.transport.http;
 
-import java.math.BigDecimal;
 import java.util.Optional;
 
 import dev.delegatemcp.wire.jsonrpc.JsonRpcErrorCodes;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcMessage;
 import dev.delegatemcp.wire.mcp.HeaderValueEncoding;
 import dev.delegatemcp.wire.mcp.McpMethods;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 /**
@@ -54,7 +51,7 @@ final class RequestHeaders {
         if (decoded.isEmpty()) {
             return Optional.of("Header mismatch: the " + NAME_HEADER + " header is not valid =?base64?...?= text");
         }
-        if (!matches(decoded.get(), bodyValue)) {
+        if (!HeaderValueEncoding.matchesBody(decoded.get(), bodyValue)) {
             return Optional.of("Header mismatch: " + NAME_HEADER + " header value does not match body value params."
                     + nameField);
         }
@@ -72,21 +69,6 @@ final class RequestHeaders {
             default:
                 return null;
         }
-    }
-
-    /** Strings compare exactly; numbers by value ("servers SHOULD compare numerically": 42 and 42.0 are equal). */
-    private static boolean matches(String header, JsonValue body) {
-        if (body instanceof JsonString text) {
-            return text.getString().equals(header);
-        }
-        if (body instanceof JsonNumber number) {
-            try {
-                return new BigDecimal(header).compareTo(number.bigDecimalValue()) == 0;
-            } catch (NumberFormatException e) {
-                return false;
-            }
-        }
-        return false;
     }
 
     /** The error code of every failure here. */

@@ -1,11 +1,8 @@
 package dev.delegatemcp.server.transport.http;
 
 import java.util.Optional;
-import java.util.UUID;
-import java.util.logging.Logger;
 
 import dev.delegatemcp.api.McpCaller;
-import dev.delegatemcp.server.ServerMessages;
 import dev.delegatemcp.server.protocol.McpDispatcher;
 import dev.delegatemcp.server.protocol.McpParamHeaders;
 import dev.delegatemcp.server.protocol.stateless.RequestMetadata;
@@ -51,8 +48,6 @@ import jakarta.ws.rs.core.Response;
  */
 @ApplicationScoped
 public class StatelessPost {
-
-    private static final Logger LOG = Logger.getLogger(StatelessPost.class.getName());
 
     @Inject
     StatelessRequests requests;
@@ -167,19 +162,11 @@ public class StatelessPost {
         } catch (InsufficientScopeException e) {
             requests.end(call);
             if (call.interaction().openedStream() == null) {
-                return Response.status(Response.Status.FORBIDDEN)
-                        .header("WWW-Authenticate", challenge.insufficientScope(e.neededScopes(), e.getMessage()))
-                        .type(MediaType.APPLICATION_JSON).entity(WireJson.toJson(JsonRpcErrorResponse
-                                .of(message.id(), JsonRpcErrorCodes.INVALID_REQUEST, "Forbidden: " + e.getMessage())))
-                        .build();
+                return FailedRequestReplies.forbiddenResponse(message.id(), e, challenge);
             }
-            reply = JsonRpcErrorResponse.of(message.id(), JsonRpcErrorCodes.INVALID_REQUEST,
-                    "Forbidden: " + e.getMessage());
+            reply = FailedRequestReplies.forbidden(message.id(), e);
         } catch (RuntimeException e) {
-            String reference = UUID.randomUUID().toString();
-            ServerMessages.INTERNAL_ERROR.log(LOG, message.method(), e.getClass().getName(), reference);
-            reply = JsonRpcErrorResponse.of(message.id(), JsonRpcErrorCodes.INTERNAL_ERROR,
-                    "Internal error (reference " + reference + ")");
+            reply = FailedRequestReplies.internalError(message.id(), message.method(), e);
         } finally {
             requests.end(call);
         }

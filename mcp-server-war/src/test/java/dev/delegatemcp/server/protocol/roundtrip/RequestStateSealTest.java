@@ -20,6 +20,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 import dev.delegatemcp.server.protocol.roundtrip.RequestStateRejectedException.Reason;
+import dev.delegatemcp.server.protocol.session.MutableClock;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -33,7 +34,7 @@ class RequestStateSealTest {
     private static final String SUBJECT = "alice-7f3a";
     private static final Duration TTL = Duration.ofMinutes(10);
 
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-07-28T10:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-07-28T10:00:00Z"));
     private final RequestStateSeal seal = new RequestStateSeal(SECRET, null, TTL, clock);
 
     private static final JsonObject PAYLOAD = Json.createObjectBuilder().add("step", 2)

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.delegatemcp.api.McpCaller;
+import dev.delegatemcp.server.protocol.session.MutableClock;
 import dev.delegatemcp.server.protocol.stream.ClientQuestions.Question;
 import dev.delegatemcp.server.protocol.stream.RequestCancellation;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcException;
@@ -48,7 +49,7 @@ class RoundTripsTest {
     private static final McpCaller ALICE = new Caller("alice-7f3a");
     private static final McpCaller BOB = new Caller("bob-91c2");
 
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-07-28T10:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-07-28T10:00:00Z"));
     private final RequestStateSeal seal = new RequestStateSeal(SECRET, null, Duration.ofMinutes(10), clock);
     private final RoundTrips roundTrips = new RoundTrips(seal);
     private final RequestCancellation cancellation = new RequestCancellation();
