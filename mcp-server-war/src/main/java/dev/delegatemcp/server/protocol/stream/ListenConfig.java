@@ -23,6 +23,14 @@ public class ListenConfig {
     @ConfigProperty(name = "mcp.listen.max-per-subject", defaultValue = "4")
     int maxPerSubject;
 
+    /**
+     * {@code mcp.listen.max}: listen streams open on the server at once (at least 1); one more is refused with HTTP
+     * 503, unless its subject makes room by ending one of its own.
+     */
+    @Inject
+    @ConfigProperty(name = "mcp.listen.max", defaultValue = "200")
+    int max;
+
     /** {@code mcp.listen.max-resources}: resource URIs one listen stream may ask updates of (at least 1). */
     @Inject
     @ConfigProperty(name = "mcp.listen.max-resources", defaultValue = "100")
@@ -40,9 +48,18 @@ public class ListenConfig {
     }
 
     public ListenConfig(int maxPerSubject, int maxResources, Duration keepAlive) {
+        this(200, maxPerSubject, maxResources, keepAlive);
+    }
+
+    public ListenConfig(int max, int maxPerSubject, int maxResources, Duration keepAlive) {
+        this.max = max;
         this.maxPerSubject = maxPerSubject;
         this.maxResources = maxResources;
         this.keepAlive = keepAlive;
+    }
+
+    public int max() {
+        return max;
     }
 
     public int maxPerSubject() {
@@ -59,7 +76,7 @@ public class ListenConfig {
 
     /** At start-up: stops the application, naming the key, when a value is out of range. */
     void check(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        new ConfigChecks().atLeastOne("mcp.listen.max-per-subject", maxPerSubject)
+        new ConfigChecks().atLeastOne("mcp.listen.max", max).atLeastOne("mcp.listen.max-per-subject", maxPerSubject)
                 .atLeastOne("mcp.listen.max-resources", maxResources).positive("mcp.listen.keep-alive", keepAlive)
                 .orFail();
     }

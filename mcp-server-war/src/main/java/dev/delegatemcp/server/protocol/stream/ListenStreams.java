@@ -3,10 +3,12 @@ package dev.delegatemcp.server.protocol.stream;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import dev.delegatemcp.wire.jsonrpc.JsonRpcException;
 import dev.delegatemcp.wire.mcp.McpMeta;
@@ -27,8 +29,9 @@ import jakarta.json.JsonValue;
  * other, every one tagged with {@code _meta["io.modelcontextprotocol/subscriptionId"]} (the listen request's id).
  * This server honours {@code resourcesListChanged} and {@code resourceSubscriptions}; its tools and prompts do not
  * change while it runs, so {@code toolsListChanged} and {@code promptsListChanged} are left out of the
- * acknowledgment. A stream ends when its client leaves (noticed at the next keep-alive at the latest), when its
- * subject opens more than {@code mcp.listen.max-per-subject}, or when the application stops: those two end it
+ * acknowledgment. At most {@code mcp.listen.max} streams are open on the server (each holds a thread). A stream ends
+ * when its client leaves (noticed at the next keep-alive at the latest), when its subject opens more than
+ * {@code mcp.listen.max-per-subject}, or when the application stops: those two end it
  * gracefully, with a result for the listen request (Graceful Closure). A stream is tied to its connection: nothing of
  * it is kept once it ends, and a client that reconnects listens anew.
  */
@@ -153,10 +156,27 @@ public class ListenStreams {
      * @param subscriptionId the listen request's JSON-RPC id
      */
     public Listener open(JsonValue subscriptionId, String owner, Filter filter, StreamConnection connection) {
-        Listener listener = new Listener(subscriptionId, owner, filter, EventStream.openUnnumbered(connection));
+        return tryOpen(subscriptionId, owner, filter, () -> connection)
+                .orElseThrow(() -> new IllegalStateException("mcp.listen.max streams are open"));
+    }
+
+    /**
+     * Like {@link #open}, unless the server holds {@code mcp.listen.max} streams already (of other subjects: a subject
+     * at its own limit makes room by ending its oldest): then nothing is opened.
+     *
+     * @param opener makes the connection (turns the HTTP response into an event stream), only when a stream opens
+     * @return the stream; empty when the server is full
+     */
+    public Optional<Listener> tryOpen(JsonValue subscriptionId, String owner, Filter filter,
+            Supplier<StreamConnection> opener) {
         List<Listener> mine = new ArrayList<>();
+        Listener listener;
         synchronized (this) {
             listeners.stream().filter(other -> other.owner.equals(owner)).forEach(mine::add);
+            if (listeners.size() >= config.max() && mine.size() < config.maxPerSubject()) {
+                return Optional.empty();
+            }
+            listener = new Listener(subscriptionId, owner, filter, EventStream.openUnnumbered(opener.get()));
             listeners.add(listener);
         }
         for (int i = 0; i <= mine.size() - config.maxPerSubject(); i++) {
@@ -164,7 +184,7 @@ public class ListenStreams {
         }
         listener.send(McpMethods.SUBSCRIPTIONS_ACKNOWLEDGED,
                 Json.createObjectBuilder().add("notifications", filter.acknowledged()));
-        return listener;
+        return Optional.of(listener);
     }
 
     /** {@code notifications/resources/list_changed} to every stream that asked for it. */

@@ -190,8 +190,15 @@ public class StatelessPost {
         } catch (JsonRpcException e) {
             return McpEndpoint.error(Response.Status.OK, message.id(), e.code(), e.getMessage());
         }
-        ListenStreams.Listener listener = listeners.open(message.id(), caller.subject(), filter,
-                ServletEventConnection.open(upgradable));
+        java.util.Optional<ListenStreams.Listener> opened = listeners.tryOpen(message.id(), caller.subject(), filter,
+                () -> ServletEventConnection.open(upgradable));
+        if (opened.isEmpty()) {
+            return Response.fromResponse(McpEndpoint.error(Response.Status.SERVICE_UNAVAILABLE, message.id(),
+                    JsonRpcErrorCodes.INTERNAL_ERROR,
+                    "The server holds as many listen streams as it may (mcp.listen.max); try again in a minute."))
+                    .header("Retry-After", "60").build();
+        }
+        ListenStreams.Listener listener = opened.get();
         try {
             listener.await();
         } catch (InterruptedException e) {

@@ -266,4 +266,26 @@ class ListenStreamsTest {
         streams.resourcesListChanged();
         assertEquals(2, a.events.size());
     }
+
+    @Test
+    void aServerHoldingMcpListenMaxStreamsOpensNoMoreForAnotherUserButAUserAtTheirOwnLimitMakesRoom() {
+        ListenStreams full = new ListenStreams(new ListenConfig(2, 1, 3, Duration.ofMinutes(1)));
+        ListenStreams.Filter none = full.filter(json("{\"notifications\":{}}"));
+        Recording alices = new Recording();
+        assertTrue(full.tryOpen(Json.createValue(1), "alice", none, () -> alices).isPresent());
+        assertTrue(full.tryOpen(Json.createValue(2), "bob", none, Recording::new).isPresent());
+
+        java.util.concurrent.atomic.AtomicBoolean opened = new java.util.concurrent.atomic.AtomicBoolean();
+        assertTrue(full.tryOpen(Json.createValue(3), "carol", none, () -> {
+            opened.set(true);
+            return new Recording();
+        }).isEmpty(), "the server is full");
+        assertFalse(opened.get(), "a refused stream never turns its response into an event stream");
+
+        Recording alicesSecond = new Recording();
+        assertTrue(full.tryOpen(Json.createValue(4), "alice", none, () -> alicesSecond).isPresent(),
+                "alice holds her own limit: her oldest ends and makes room");
+        assertEquals("complete", alices.last().getJsonObject("result").getString("resultType"));
+        assertEquals(2, full.open());
+    }
 }
