@@ -136,9 +136,12 @@ public final class RequestChannel implements ClientQuestions {
 
     /**
      * Closes the request's HTTP connection, opening its stream first if needed, while the request goes on; the client
-     * reconnects with {@code Last-Event-ID} and gets the rest there.
+     * reconnects with {@code Last-Event-ID} and gets the rest there. Does nothing for a request without a session.
      */
     public void releaseConnection() {
+        if (stateless) {
+            return; // MCP 2026-07-28 streams cannot be resumed: the connection is the only way the result arrives
+        }
         EventStream target = stream();
         if (target != null) {
             target.closeConnection();

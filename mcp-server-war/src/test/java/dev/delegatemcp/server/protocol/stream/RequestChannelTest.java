@@ -291,4 +291,20 @@ class RequestChannelTest {
         assertNull(fixture.channel.openedStream(), "the result goes back as plain JSON");
         assertEquals(0, fixture.opened.get());
     }
+
+    @Test
+    void aRequestWithoutSessionSendsItsNotificationsOnItsOwnStreamWithoutEventIdsOrPrimingAndKeepsItsConnection() {
+        FakeConnection connection = new FakeConnection();
+        RequestChannel channel = RequestChannel.stateless(() -> connection);
+        assertNull(channel.openedStream(), "plain JSON until something is sent");
+        channel.releaseConnection();
+        assertNull(channel.openedStream(), "nothing to resume in 2026-07-28: releasing opens and closes nothing");
+        channel.notify("notifications/progress", PARAMS);
+        channel.releaseConnection();
+        assertNotNull(channel.openedStream());
+        assertFalse(connection.closed(), "the result can only arrive on this connection");
+        assertEquals(1, connection.events().size(), "no priming event: " + connection.events());
+        assertNull(connection.events().get(0).id(), "no event id: 2026-07-28 streams are not resumable");
+        assertEquals("notifications/progress", connection.messages().get(0).getString("method"));
+    }
 }
