@@ -9,14 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,8 +54,6 @@ class ConnectionsE2EIT {
     private static final String CONNECT = DemoUsers.CONNECT;
     private static final Pattern URL_IN_TEXT = Pattern.compile("https?://\\S+");
     private static final String DAY = "2026-11-23";
-    private static final Path AUDIT = Path.of(System.getProperty("it.demo.server.dir",
-            "target/liberty/wlp/usr/servers/mcpDemoServer"), "logs/downstream-audit0.log");
 
     // ----------------------------------------------------------------------------------- the SDK client (Node)
 
@@ -339,35 +334,8 @@ class ConnectionsE2EIT {
                 elicitedConnect(client(bob, true, crmLookup("Acme Corp")).get(0)));
     }
 
-    /** The demo server's audit lines of the user for the target with that outcome, once the writer has caught up. */
     private static long auditLines(User user, String target, String outcome) {
-        long count = -1;
-        for (int attempt = 0; attempt < 20; attempt++) {
-            long now;
-            try {
-                // The audit file is made with the first audit line of the run.
-                now = !Files.exists(AUDIT) ? 0
-                        : Files.readAllLines(AUDIT).stream().filter(line -> line.startsWith("{"))
-                                .map(DemoUsers::json)
-                                .filter(line -> user.sub().equals(line.getString("user", null))
-                                        && target.equals(line.getString("target", null))
-                                        && outcome.equals(line.getString("outcome", null)))
-                                .count();
-            } catch (IOException e) {
-                throw new AssertionError("Cannot read " + AUDIT, e);
-            }
-            if (now == count) {
-                return now;
-            }
-            count = now;
-            try {
-                Thread.sleep(250); // the audit writer writes what gathered every 0.1 s
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        return count;
+        return DemoUsers.auditLines(user, target, outcome);
     }
 
     @Test

@@ -60,6 +60,8 @@ class DemoStatelessClientE2EIT {
         User bob = signIn("bob");
         disconnect(bob, "crm", "user");
         StatelessMcpClient client = new StatelessMcpClient(MCP_URL, bob.token(), URL_ELICITATION);
+        long notConnectedBefore = DemoUsers.auditLines(bob, "crm", "not_connected");
+        long grantedBefore = DemoUsers.auditLines(bob, "crm", "granted");
 
         Answer first = client.callTool("crm_lookup", lookup("Acme Corp"));
         assertEquals(200, first.status());
@@ -87,6 +89,9 @@ class DemoStatelessClientE2EIT {
         JsonObject connection = done.getJsonObject("structuredContent").getJsonObject("connection");
         assertEquals(bob.sub(), connection.getString("user"), "bob's own stored connection: " + done);
         assertEquals("Acme Corp", done.getJsonObject("structuredContent").getString("name"));
+        assertTrue(DemoUsers.auditLines(bob, "crm", "not_connected") > notConnectedBefore,
+                "the connect flow is audited as for any client");
+        assertEquals(grantedBefore + 1, DemoUsers.auditLines(bob, "crm", "granted"), "and the credential granted");
     }
 
     @Test

@@ -10,6 +10,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
 
 import jakarta.json.Json;
@@ -27,6 +29,9 @@ public final class DemoUsers {
 
     /** The demo server's base URL. */
     public static final String BASE = "http://localhost:" + Integer.getInteger("it.demo.http.port", 19280);
+    /** The demo server's audit file. */
+    private static final Path AUDIT = Path.of(System.getProperty("it.demo.server.dir",
+            "target/liberty/wlp/usr/servers/mcpDemoServer"), "logs/downstream-audit0.log");
     /** Where users connect apps at the demo vault. */
     public static final String CONNECT = BASE + "/sample-connections/connect/";
 
@@ -71,6 +76,37 @@ public final class DemoUsers {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(CONNECT + app + "?level=" + level))
                 .header("Authorization", "Bearer " + user.token()).DELETE());
         assertEquals(200, response.statusCode(), "disconnect " + app + " for " + user + ": " + response.body());
+    }
+
+    /** The demo server's audit lines of the user for the target with that outcome, once the writer has caught up. */
+    public static long auditLines(User user, String target, String outcome) {
+        long count = -1;
+        for (int attempt = 0; attempt < 20; attempt++) {
+            long now;
+            try {
+                // The audit file is made with the first audit line of the run.
+                now = !Files.exists(AUDIT) ? 0
+                        : Files.readAllLines(AUDIT).stream().filter(line -> line.startsWith("{"))
+                                .map(DemoUsers::json)
+                                .filter(line -> user.sub().equals(line.getString("user", null))
+                                        && target.equals(line.getString("target", null))
+                                        && outcome.equals(line.getString("outcome", null)))
+                                .count();
+            } catch (IOException e) {
+                throw new AssertionError("Cannot read " + AUDIT, e);
+            }
+            if (now == count) {
+                return now;
+            }
+            count = now;
+            try {
+                Thread.sleep(250); // the audit writer writes what gathered every 0.1 s
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        return count;
     }
 
     /** Sends a request, failing the test when there is no answer. */
