@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param content the submitted values when the action is {@link Action#ACCEPT} in form mode, by field name: a
  *        {@code String}, a {@code Double} or {@code Long} (integer fields), a {@code Boolean}, or a {@code List<String>}
  *        (multi-select); empty otherwise
- * @param elicitationId the id of a URL-mode elicitation, or null for a form
+ * @param elicitationId the id of a URL-mode elicitation (MCP 2025-11-25), or null for a form and for a client of MCP
+ *        2026-07-28, which has no such id (its answer comes with its retry, after the user acted)
  */
 public record ElicitationResult(Action action, Map<String, Object> content, String elicitationId) {
 

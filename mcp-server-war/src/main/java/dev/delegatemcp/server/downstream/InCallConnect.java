@@ -16,7 +16,9 @@ import dev.delegatemcp.api.interaction.RequestCancelledException;
  * user to authorize a third party"): the connect URL goes to the client as a URL elicitation; once the user agreed,
  * the vault is asked every {@code mcp.connect.poll-interval} whether the connection exists, for at most
  * {@code mcp.connect.wait}; when it does, {@code notifications/elicitation/complete} tells the client and the call goes
- * on with the new credential. The user's own connection only: a tenant connection needs an administrator.
+ * on with the new credential. The user's own connection only: a tenant connection needs an administrator. A client of
+ * MCP 2026-07-28 answers the URL elicitation on its retry, once the user acted: then the vault is asked once, without
+ * waiting (the elicitation carries no id there, and nothing is sent on completion).
  * <p>
  * Falls back to the answer of clients without this ({@link ConnectionRequiredException}, rendered as -32042 or an
  * {@code isError} text) when the client does not do URL elicitation, refuses the request, or is not reachable.
@@ -59,6 +61,12 @@ final class InCallConnect {
         if (!answer.accepted()) {
             throw new ToolCallException("You chose not to connect " + required.target()
                     + " now, and this tool needs it. Call it again when you want to connect.");
+        }
+        if (answer.elicitationId() == null) {
+            // MCP 2026-07-28: the answer came with the client's retry, after the user acted; there is no completion to
+            // send and nothing to wait for. One look at the vault: connected, or the not-connected answer again (the
+            // protocol layer says so; never a wait that holds this thread while nobody may be listening).
+            return attempt.get();
         }
         long deadline = System.nanoTime() + config.waitLimit().toNanos();
         while (true) {

@@ -1,6 +1,7 @@
 package dev.delegatemcp.server.downstream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,6 +53,8 @@ class InCallConnectTest {
         final List<String> sent = new ArrayList<>();
         boolean cancelled;
         boolean refuse;
+        /** The id URL elicitations get: null as in MCP 2026-07-28, where the answer comes with the client's retry. */
+        String elicitationId = "e-1";
 
         FakeClient(boolean urlSupported, ElicitationResult.Action action) {
             this.urlSupported = urlSupported;
@@ -128,7 +131,7 @@ class InCallConnectTest {
                 throw new ClientInteractionException(ClientInteractionException.Reason.REFUSED, "no");
             }
             sent.add("url " + url + " | " + message);
-            return new ElicitationResult(action, Map.of(), "e-1");
+            return new ElicitationResult(action, Map.of(), elicitationId);
         }
 
         @Override
@@ -168,6 +171,26 @@ class InCallConnectTest {
                 + " use it.", "complete e-1"), client.sent);
         assertEquals(3, attempts.get(), "asked until connected");
         assertEquals(List.of(Duration.ofSeconds(2), Duration.ofSeconds(2)), slept, "polled at the interval");
+    }
+
+    @Test
+    void aRetryOf20260728AfterTheUserAcceptedAsksTheVaultOnceWithoutWaitingOrCompleting() {
+        FakeClient client = new FakeClient(true, ElicitationResult.Action.ACCEPT);
+        client.elicitationId = null;
+        List<Duration> slept = new ArrayList<>();
+        AtomicInteger attempts = new AtomicInteger();
+        assertSame(REQUIRED, assertThrows(ConnectionRequiredException.class, () -> connect(Duration.ofMinutes(5),
+                slept).connect(client, REQUIRED, connectedAfter(1, attempts))),
+                "still not connected: the not-connected answer at once, for the protocol layer to render");
+        assertEquals(1, attempts.get(), "one look at the vault");
+        assertEquals(List.of(), slept, "no wait holds the thread");
+
+        AtomicInteger second = new AtomicInteger();
+        assertSame(CREDENTIAL, connect(Duration.ofMinutes(5), slept).connect(client, REQUIRED,
+                connectedAfter(0, second)));
+        assertEquals(1, second.get());
+        assertFalse(client.sent.stream().anyMatch(line -> line.startsWith("complete")),
+                "nothing to complete in 2026-07-28: " + client.sent);
     }
 
     @Test

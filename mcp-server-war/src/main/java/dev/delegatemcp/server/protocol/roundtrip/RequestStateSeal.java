@@ -234,6 +234,11 @@ public class RequestStateSeal {
         if (bytes.length < MIN_TOKEN_BYTES) {
             throw new RequestStateRejectedException(Reason.MALFORMED);
         }
+        // Base64 leaves bits unused in the last character; the decoder ignores them, so several texts decode to the
+        // same bytes. Only the text this server wrote is its state: any other spelling is an altered one.
+        if (!BASE64URL.encodeToString(bytes).equals(token)) {
+            throw new RequestStateRejectedException(Reason.UNVERIFIABLE);
+        }
         return bytes;
     }
 

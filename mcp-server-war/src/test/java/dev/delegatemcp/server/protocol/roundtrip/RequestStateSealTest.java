@@ -285,4 +285,18 @@ class RequestStateSealTest {
             logger.removeHandler(handler);
         }
     }
+
+    @Test
+    void everyOtherSpellingOfTheLastCharacterIsRefusedAlsoWhenItDecodesToTheSameBytes() {
+        String token = seal.seal(PAYLOAD, "alice", BINDING);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        char last = token.charAt(token.length() - 1);
+        for (char other : alphabet.toCharArray()) {
+            if (other != last) {
+                String altered = token.substring(0, token.length() - 1) + other;
+                assertThrows(RequestStateRejectedException.class, () -> seal.open(altered, "alice", BINDING),
+                        "last character " + last + " -> " + other);
+            }
+        }
+    }
 }
