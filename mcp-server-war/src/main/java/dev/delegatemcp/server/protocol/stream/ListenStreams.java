@@ -29,7 +29,7 @@ import jakarta.json.JsonValue;
  * other, every one tagged with {@code _meta["io.modelcontextprotocol/subscriptionId"]} (the listen request's id).
  * This server honours {@code resourcesListChanged} and {@code resourceSubscriptions}; its tools and prompts do not
  * change while it runs, so {@code toolsListChanged} and {@code promptsListChanged} are left out of the
- * acknowledgment. At most {@code mcp.listen.max} streams are open on the server (each holds a thread). A stream ends
+ * acknowledgment, and a stream that would carry nothing ends gracefully right after it. At most {@code mcp.listen.max} streams are open on the server (each holds a thread). A stream ends
  * when its client leaves (noticed at the next keep-alive at the latest), when its subject opens more than
  * {@code mcp.listen.max-per-subject}, or when the application stops: those two end it
  * gracefully, with a result for the listen request (Graceful Closure). A stream is tied to its connection: nothing of
@@ -40,6 +40,11 @@ public class ListenStreams {
 
     /** What a stream carries: resource list changes, and updates of these resource URIs. */
     public record Filter(boolean resourcesListChanged, Set<String> resources) {
+
+        /** Whether the stream would carry nothing at all (e.g. only tools or prompts list changes were asked for). */
+        boolean isEmpty() {
+            return !resourcesListChanged && resources.isEmpty();
+        }
 
         /** The {@code notifications} object of the acknowledgment. */
         JsonObject acknowledged() {
@@ -135,7 +140,7 @@ public class ListenStreams {
                         "Invalid params: notifications.resourceSubscriptions must be an array of URIs");
             }
             for (JsonValue uri : array) {
-                if (!(uri instanceof JsonString text)) {
+                if (!(uri instanceof JsonString text) || !absoluteUri(text.getString())) {
                     throw JsonRpcException.invalidParams(
                             "Invalid params: notifications.resourceSubscriptions must be an array of URIs");
                 }
@@ -184,6 +189,9 @@ public class ListenStreams {
         }
         listener.send(McpMethods.SUBSCRIPTIONS_ACKNOWLEDGED,
                 Json.createObjectBuilder().add("notifications", filter.acknowledged()));
+        if (filter.isEmpty()) {
+            close(listener, true); // nothing would ever come: end it gracefully now rather than hold a thread
+        }
         return Optional.of(listener);
     }
 
@@ -202,6 +210,14 @@ public class ListenStreams {
             if (listener.filter.resources().contains(uri)) {
                 listener.send(McpMethods.RESOURCES_UPDATED, Json.createObjectBuilder().add("uri", uri));
             }
+        }
+    }
+
+    private static boolean absoluteUri(String text) {
+        try {
+            return new java.net.URI(text).isAbsolute();
+        } catch (java.net.URISyntaxException e) {
+            return false;
         }
     }
 

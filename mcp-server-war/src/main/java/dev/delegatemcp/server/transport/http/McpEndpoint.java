@@ -140,7 +140,7 @@ public class McpEndpoint {
         } catch (JsonRpcException e) {
             return error(Response.Status.BAD_REQUEST, null, e.code(), e.getMessage());
         }
-        if ((sessionId == null || sessionId.isBlank()) && StatelessPost.stateless(message, protocolVersion)) {
+        if (StatelessPost.stateless(message, protocolVersion, sessionId)) {
             return statelessPost.post(message,
                     new StatelessPost.Headers(protocolVersion, methodHeader, nameHeader, paramHeaders(servletRequest)),
                     caller, format, servletRequest.getAttribute(EventStreamResponseFilter.ATTRIBUTE));

@@ -74,10 +74,17 @@ public class StatelessPost {
         }
     }
 
-    /** Whether a POST without a session speaks a stateless revision: its {@code _meta} or its header says so. */
-    static boolean stateless(JsonRpcMessage message, String versionHeader) {
+    /**
+     * Whether a POST speaks a stateless revision: its {@code _meta} declares a revision (whatever else it carries: a
+     * {@code Mcp-Session-Id} is ignored then, as MCP 2026-07-28 says), or, without a session, its
+     * {@code MCP-Protocol-Version} header names one that is not session-based.
+     */
+    static boolean stateless(JsonRpcMessage message, String versionHeader, String sessionId) {
         if (message.params() != null && RequestMetadata.declaredVersion(message.params()).isPresent()) {
             return true;
+        }
+        if (sessionId != null && !sessionId.isBlank()) {
+            return false;
         }
         if (versionHeader == null || versionHeader.isBlank()) {
             return false;
@@ -115,12 +122,19 @@ public class StatelessPost {
                     null);
         }
         if (ProtocolVersion.of(header).filter(v -> v.era() == ProtocolVersion.Era.STATELESS).isEmpty()) {
+            // Only the revisions a request like this one can use: a session-based one would need initialize first,
+            // and listing it would send the client round in a circle.
+            java.util.List<String> stateless = java.util.Arrays.stream(ProtocolVersion.values())
+                    .filter(version -> version.era() == ProtocolVersion.Era.STATELESS).map(ProtocolVersion::text)
+                    .toList();
             JsonArrayBuilder supported = Json.createArrayBuilder();
-            ProtocolVersion.supported().forEach(supported::add);
+            stateless.forEach(supported::add);
             return error(Response.Status.BAD_REQUEST, id, JsonRpcErrorCodes.UNSUPPORTED_PROTOCOL_VERSION,
                     "Unsupported protocol version: " + header + " is not served without a session; supported: "
-                            + String.join(", ", ProtocolVersion.supported())
-                            + " (the session-based ones begin with initialize)",
+                            + String.join(", ", stateless) + " (and, after initialize, "
+                            + String.join(", ", ProtocolVersion.supported().stream()
+                                    .filter(version -> !stateless.contains(version)).toList())
+                            + ")",
                     Json.createObjectBuilder().add("supported", supported).add("requested", header).build());
         }
         RequestMetadata metadata;

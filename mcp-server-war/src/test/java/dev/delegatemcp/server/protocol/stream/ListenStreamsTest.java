@@ -144,8 +144,8 @@ class ListenStreamsTest {
     void filterReadsNothingAsNothing() {
         assertEquals(new ListenStreams.Filter(false, Set.of()), streams.filter(JsonValue.EMPTY_JSON_OBJECT));
         assertEquals(new ListenStreams.Filter(false, Set.of()), streams.filter(json("{\"notifications\":null}")));
-        assertEquals(new ListenStreams.Filter(true, Set.of("u")),
-                filter("{\"resourcesListChanged\":true,\"resourceSubscriptions\":[\"u\",\"u\"]}"));
+        assertEquals(new ListenStreams.Filter(true, Set.of("test://u")),
+                filter("{\"resourcesListChanged\":true,\"resourceSubscriptions\":[\"test://u\",\"test://u\"]}"));
     }
 
     @Test
@@ -160,9 +160,9 @@ class ListenStreamsTest {
 
     @Test
     void filterRefusesMoreUrisThanAllowed() {
-        filter("{\"resourceSubscriptions\":[\"1\",\"2\",\"3\"]}");
+        filter("{\"resourceSubscriptions\":[\"t:1\",\"t:2\",\"t:3\"]}");
         JsonRpcException e = assertThrows(JsonRpcException.class,
-                () -> filter("{\"resourceSubscriptions\":[\"1\",\"2\",\"3\",\"4\"]}"));
+                () -> filter("{\"resourceSubscriptions\":[\"t:1\",\"t:2\",\"t:3\",\"t:4\"]}"));
         assertEquals(-32602, e.code());
         assertTrue(e.getMessage().contains("at most 3"), e.getMessage());
     }
@@ -235,7 +235,7 @@ class ListenStreamsTest {
         ListenStreams quick = new ListenStreams(new ListenConfig(2, 3, Duration.ofMillis(20)));
         Recording connection = new Recording();
         ListenStreams.Listener listener = quick.open(Json.createValue(1), "alice",
-                quick.filter(JsonValue.EMPTY_JSON_OBJECT), connection);
+                quick.filter(json("{\"notifications\":{\"resourcesListChanged\":true}}")), connection);
         Thread leaver = new Thread(() -> {
             while (connection.keepAlives < 2) {
                 Thread.onSpinWait();
@@ -270,7 +270,7 @@ class ListenStreamsTest {
     @Test
     void aServerHoldingMcpListenMaxStreamsOpensNoMoreForAnotherUserButAUserAtTheirOwnLimitMakesRoom() {
         ListenStreams full = new ListenStreams(new ListenConfig(2, 1, 3, Duration.ofMinutes(1)));
-        ListenStreams.Filter none = full.filter(json("{\"notifications\":{}}"));
+        ListenStreams.Filter none = full.filter(json("{\"notifications\":{\"resourcesListChanged\":true}}"));
         Recording alices = new Recording();
         assertTrue(full.tryOpen(Json.createValue(1), "alice", none, () -> alices).isPresent());
         assertTrue(full.tryOpen(Json.createValue(2), "bob", none, Recording::new).isPresent());
@@ -287,5 +287,25 @@ class ListenStreamsTest {
                 "alice holds her own limit: her oldest ends and makes room");
         assertEquals("complete", alices.last().getJsonObject("result").getString("resultType"));
         assertEquals(2, full.open());
+    }
+
+    @Test
+    void aStreamThatWouldCarryNothingIsAcknowledgedThenEndedGracefullyAtOnce() {
+        Recording connection = new Recording();
+        ListenStreams.Listener listener = streams.open(Json.createValue(7), "alice",
+                filter("{\"toolsListChanged\":true,\"promptsListChanged\":true}"), connection);
+        assertEquals(2, connection.messages().size(), connection.messages().toString());
+        assertEquals("notifications/subscriptions/acknowledged", connection.messages().get(0).getString("method"));
+        assertEquals("{}", connection.messages().get(0).getJsonObject("params").getJsonObject("notifications")
+                .toString());
+        assertEquals("complete", connection.last().getJsonObject("result").getString("resultType"));
+        assertEquals(0, streams.open(), "no thread held for it");
+        assertTimeoutPreemptively(Duration.ofSeconds(1), listener::await);
+    }
+
+    @Test
+    void resourceSubscriptionsMustBeAbsoluteUris() {
+        assertThrows(JsonRpcException.class, () -> filter("{\"resourceSubscriptions\":[\"not a uri\"]}"));
+        assertThrows(JsonRpcException.class, () -> filter("{\"resourceSubscriptions\":[\"relative/path\"]}"));
     }
 }

@@ -26,29 +26,38 @@ class StatelessPostTest {
 
     @Test
     void aVersionInMetaMakesTheRequestModernWhateverTheHeader() {
-        assertTrue(StatelessPost.stateless(WITH_META, null));
-        assertTrue(StatelessPost.stateless(WITH_META, "2025-11-25"));
+        assertTrue(StatelessPost.stateless(WITH_META, null, null));
+        assertTrue(StatelessPost.stateless(WITH_META, "2025-11-25", null));
         assertTrue(StatelessPost.stateless(request("{\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":"
-                + "\"2025-11-25\"}}"), null));
+                + "\"2025-11-25\"}}"), null, null));
     }
 
     @Test
     void aSessionRevisionHeaderWithoutMetaIsALegacyClientNotModern() {
-        assertFalse(StatelessPost.stateless(WITHOUT_META, "2025-11-25"));
-        assertFalse(StatelessPost.stateless(WITHOUT_META, " 2025-06-18 "));
-        assertFalse(StatelessPost.stateless(WITHOUT_META, "2025-03-26"));
+        assertFalse(StatelessPost.stateless(WITHOUT_META, "2025-11-25", null));
+        assertFalse(StatelessPost.stateless(WITHOUT_META, " 2025-06-18 ", null));
+        assertFalse(StatelessPost.stateless(WITHOUT_META, "2025-03-26", null));
     }
 
     @Test
     void anUnknownHeaderVersionIsModernSoThatItGetsUnsupportedProtocolVersion() {
-        assertTrue(StatelessPost.stateless(WITHOUT_META, "2099-01-01"));
-        assertTrue(StatelessPost.stateless(WITHOUT_META, "2026-07-28"));
+        assertTrue(StatelessPost.stateless(WITHOUT_META, "2099-01-01", null));
+        assertTrue(StatelessPost.stateless(WITHOUT_META, "2026-07-28", null));
     }
 
     @Test
     void neitherHeaderNorMetaIsNotModern() {
-        assertFalse(StatelessPost.stateless(WITHOUT_META, null));
-        assertFalse(StatelessPost.stateless(WITHOUT_META, "  "));
-        assertFalse(StatelessPost.stateless(new JsonRpcMessage(Json.createValue(1), "ping", (JsonObject) null), null));
+        assertFalse(StatelessPost.stateless(WITHOUT_META, null, null));
+        assertFalse(StatelessPost.stateless(WITHOUT_META, "  ", null));
+        assertFalse(StatelessPost.stateless(new JsonRpcMessage(Json.createValue(1), "ping", (JsonObject) null), null,
+                null));
+    }
+
+    @Test
+    void metaDeclaringARevisionIsStatelessEvenWithASessionHeaderWhichIsIgnoredAndWithoutMetaTheSessionDecides() {
+        assertTrue(StatelessPost.stateless(WITH_META, "2026-07-28", "stale-session"));
+        assertFalse(StatelessPost.stateless(WITHOUT_META, "2026-07-28", "live-session"),
+                "a session's request without _meta is the session's");
+        assertFalse(StatelessPost.stateless(WITHOUT_META, "2099-01-01", "live-session"));
     }
 }
