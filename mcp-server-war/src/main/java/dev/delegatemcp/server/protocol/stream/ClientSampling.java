@@ -1,5 +1,6 @@
 package dev.delegatemcp.server.protocol.stream;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.delegatemcp.api.Content;
@@ -75,24 +76,45 @@ final class ClientSampling implements Sampling {
             case "assistant" -> role = SamplingRequest.Role.ASSISTANT;
             default -> throw ClientReplies.malformed("sampling");
         }
-        JsonValue block = result.get("content");
-        // 2025-11-25 lets a SamplingMessage hold one block or a list of them; a result holds one here.
-        if (block instanceof JsonArray list && list.size() == 1) {
-            block = list.get(0);
+        Content read;
+        if (result.get("content") instanceof JsonArray list) {
+            // A SamplingMessage may hold a list of blocks (2025-11-25 and 2026-07-28); a SamplingResult holds one:
+            // the texts joined by a blank line when all are text, else the first block this server can read (tool
+            // use and tool result blocks are not; a list of only those is unreadable).
+            List<Content> blocks = new ArrayList<>();
+            for (JsonValue block : list) {
+                Content one = block(block);
+                if (one != null) {
+                    blocks.add(one);
+                }
+            }
+            if (blocks.isEmpty()) {
+                throw ClientReplies.malformed("sampling");
+            }
+            read = blocks.size() > 1 && blocks.stream().allMatch(Content.Text.class::isInstance)
+                    ? new Content.Text(String.join("\n\n",
+                            blocks.stream().map(text -> ((Content.Text) text).text()).toList()))
+                    : blocks.get(0);
+        } else {
+            read = block(result.get("content"));
         }
-        if (!(block instanceof JsonObject content) || !(content.get("type") instanceof JsonString type)) {
+        if (read == null) {
             throw ClientReplies.malformed("sampling");
         }
-        Content read = switch (type.getString()) {
+        return new SamplingResult(role, read, string(result, "model"), string(result, "stopReason"));
+    }
+
+    /** A text, image or audio block; null for anything else. */
+    private static Content block(JsonValue block) {
+        if (!(block instanceof JsonObject content) || !(content.get("type") instanceof JsonString type)) {
+            return null;
+        }
+        return switch (type.getString()) {
             case "text" -> content.get("text") instanceof JsonString text ? new Content.Text(text.getString()) : null;
             case "image" -> binary(content, false);
             case "audio" -> binary(content, true);
             default -> null;
         };
-        if (read == null) {
-            throw ClientReplies.malformed("sampling");
-        }
-        return new SamplingResult(role, read, string(result, "model"), string(result, "stopReason"));
     }
 
     private static Content binary(JsonObject content, boolean audio) {

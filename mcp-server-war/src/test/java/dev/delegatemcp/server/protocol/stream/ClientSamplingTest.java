@@ -120,6 +120,16 @@ class ClientSamplingTest {
         assertEquals(new Content.Text("4"), result.content());
     }
 
+    @Test
+    void anAnswerOfSeveralTextBlocksIsTheirTextsAndOfMixedBlocksItsFirstReadableOne() {
+        assertEquals(new Content.Text("a\n\nb"), answered("{\"role\":\"assistant\",\"content\":["
+                + "{\"type\":\"text\",\"text\":\"a\"},{\"type\":\"text\",\"text\":\"b\"}],\"model\":\"m\"}").content());
+        assertEquals(new Content.Image("aW1n", "image/png"), answered("{\"role\":\"assistant\",\"content\":["
+                + "{\"type\":\"tool_use\",\"id\":\"t\",\"name\":\"n\",\"input\":{}},"
+                + "{\"type\":\"image\",\"data\":\"aW1n\",\"mimeType\":\"image/png\"},"
+                + "{\"type\":\"text\",\"text\":\"x\"}]}").content());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"{}", "{\"content\":{\"type\":\"text\",\"text\":\"x\"}}",
         "{\"role\":\"system\",\"content\":{\"type\":\"text\",\"text\":\"x\"}}",
@@ -131,7 +141,7 @@ class ClientSamplingTest {
         "{\"role\":\"assistant\",\"content\":{\"type\":\"image\",\"data\":\"aW1n\"}}",
         "{\"role\":\"assistant\",\"content\":{\"type\":\"audio\",\"mimeType\":\"audio/wav\"}}",
         "{\"role\":\"assistant\",\"content\":[]}",
-        "{\"role\":\"assistant\",\"content\":[{\"type\":\"text\",\"text\":\"a\"},{\"type\":\"text\",\"text\":\"b\"}]}",
+        "{\"role\":\"assistant\",\"content\":[{\"type\":\"tool_use\",\"id\":\"t\",\"name\":\"n\",\"input\":{}}]}",
         "[]", "\"text\"", "null"})
     void anAnswerThatIsNoSamplingResultIsRefusedWithASentence(String result) {
         ClientInteractionException e = refused(result);
