@@ -43,7 +43,8 @@ public class Interactions {
     /**
      * The request starts on the calling thread, without a trace context from the transport.
      *
-     * @param opener turns the request's HTTP response into an event stream, when something is sent before the result
+     * @param opener turns the request's HTTP response into an event stream, when something is sent before the result;
+     *        null when the client takes no event stream (its notifications are dropped, it is asked nothing)
      */
     public RequestInteraction begin(JsonRpcMessage request, McpCaller caller, McpSession session,
             Supplier<StreamConnection> opener) {
@@ -55,7 +56,8 @@ public class Interactions {
      * {@code _meta.tracestate} when valid (as MCP 2026-07-28 sends them, and some clients of 2025-11-25 already do),
      * else the one of the HTTP request ({@code transportTrace}).
      *
-     * @param opener turns the request's HTTP response into an event stream, when something is sent before the result
+     * @param opener turns the request's HTTP response into an event stream, when something is sent before the result;
+     *        null when the client takes no event stream (its notifications are dropped, it is asked nothing)
      * @param transportTrace the W3C {@code traceparent}/{@code tracestate} headers of the HTTP request, if valid
      */
     public RequestInteraction begin(JsonRpcMessage request, McpCaller caller, McpSession session,

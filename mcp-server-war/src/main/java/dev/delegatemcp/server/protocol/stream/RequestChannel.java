@@ -65,7 +65,11 @@ public final class RequestChannel implements ClientQuestions {
         return new RequestChannel(opener);
     }
 
-    /** Sends a notification on the request's stream; nothing happens when the request has no session. */
+    /**
+     * Sends a notification on the request's stream; nothing happens when the request has no way to have one (no
+     * session in 2025-11-25, or a client whose {@code Accept} does not take {@code text/event-stream}: the opener is
+     * null then, and the response stays plain JSON).
+     */
     public void notify(String method, Object params) {
         EventStream target = stream();
         if (target != null) {
@@ -89,6 +93,10 @@ public final class RequestChannel implements ClientQuestions {
         if (sessionId == null) {
             throw new ClientInteractionException(ClientInteractionException.Reason.DISCONNECTED,
                     "The server cannot send a " + what + " request to this client: the request has no session.");
+        }
+        if (opener == null) {
+            throw new ClientInteractionException(ClientInteractionException.Reason.NOT_SUPPORTED,
+                    "The server cannot send a " + what + " request to this client: it accepts no event stream.");
         }
         EventStream target = stream();
         if (target == null) {
@@ -167,7 +175,7 @@ public final class RequestChannel implements ClientQuestions {
     }
 
     private synchronized EventStream stream() {
-        if (stream == null && !finished) {
+        if (stream == null && !finished && opener != null) {
             if (stateless) {
                 stream = EventStream.unnumbered(opener);
             } else if (sessionId != null) {

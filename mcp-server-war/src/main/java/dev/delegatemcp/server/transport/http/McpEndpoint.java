@@ -129,6 +129,9 @@ public class McpEndpoint {
             Response.Status status = e.refusal() == RequestBodyReader.Refusal.TOO_LARGE
                     ? Response.Status.REQUEST_ENTITY_TOO_LARGE : Response.Status.UNSUPPORTED_MEDIA_TYPE;
             return error(status, null, JsonRpcErrorCodes.INVALID_REQUEST, e.getMessage());
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return error(Response.Status.BAD_REQUEST, null, JsonRpcErrorCodes.PARSE_ERROR,
+                    "Parse error: the request body is not UTF-8");
         } catch (IOException e) {
             // The client went away or stopped sending mid-body: a 400 for whoever may still read it.
             return error(Response.Status.BAD_REQUEST, null, JsonRpcErrorCodes.PARSE_ERROR,
@@ -142,7 +145,8 @@ public class McpEndpoint {
         }
         if (StatelessPost.stateless(message, protocolVersion, sessionId)) {
             return statelessPost.post(message,
-                    new StatelessPost.Headers(protocolVersion, methodHeader, nameHeader, paramHeaders(servletRequest)),
+                    new StatelessPost.Headers(protocolVersion, methodHeader, nameHeader, paramHeaders(servletRequest),
+                            ResponseFormat.takesEventStream(accept)),
                     caller, format, servletRequest.getAttribute(EventStreamResponseFilter.ATTRIBUTE));
         }
         if (McpMethods.INITIALIZE.equals(message.method()) && message.isRequest()) {
@@ -172,7 +176,7 @@ public class McpEndpoint {
             clientMessages.response(message, session.get(), caller.subject());
             return Response.accepted().build();
         }
-        return serve(message, session.get(), format);
+        return serve(message, session.get(), format, ResponseFormat.takesEventStream(accept));
     }
 
     /**
@@ -181,13 +185,13 @@ public class McpEndpoint {
      * at that moment, and the result is its last event. A request the client cancelled gets no result (MCP 2025-11-25,
      * Cancellation).
      */
-    private Response serve(JsonRpcMessage message, McpSession session, ResponseFormat format) {
+    private Response serve(JsonRpcMessage message, McpSession session, ResponseFormat format, boolean eventStreams) {
         // Looked up now, on the request's thread: the method may send its first message from another thread, where
         // the injected request proxy would not find this request.
         Object response = servletRequest.getAttribute(EventStreamResponseFilter.ATTRIBUTE);
         // W3C Trace Context headers of the POST: the request's trace context unless its _meta has one.
         RequestInteraction interaction = interactions.begin(message, caller, session,
-                () -> ServletEventConnection.open(response), TraceContext.of(
+                eventStreams ? () -> ServletEventConnection.open(response) : null, TraceContext.of(
                         servletRequest.getHeader(TraceContext.TRACEPARENT),
                         servletRequest.getHeader(TraceContext.TRACESTATE)));
         Object reply;

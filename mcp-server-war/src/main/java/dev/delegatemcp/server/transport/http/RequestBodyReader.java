@@ -107,7 +107,8 @@ public class RequestBodyReader {
      * @param contentLength the request's {@code Content-Length} header, or null when absent (chunked)
      * @throws RefusedException TOO_LARGE when the declared or the actual length exceeds {@code maxBytes}; the
      *         rest of the body is not read
-     * @throws IOException when the connection fails while reading
+     * @throws IOException when the connection fails while reading; {@link java.nio.charset.CharacterCodingException}
+     *         when the body is not UTF-8
      */
     String read(InputStream in, String contentLength) throws RefusedException, IOException {
         long declared = declaredLength(contentLength);
@@ -125,7 +126,10 @@ public class RequestBodyReader {
             }
             bytes.write(buffer, 0, n);
         }
-        return bytes.toString(StandardCharsets.UTF_8);
+        // Strict: a body that is not UTF-8 is not JSON (RFC 8259 section 8.1), rather than text with replacements.
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                .decode(java.nio.ByteBuffer.wrap(bytes.toByteArray())).toString();
     }
 
     /**

@@ -30,10 +30,32 @@ enum ResponseFormat {
         return sse ? EVENT_STREAM : null;
     }
 
+    /**
+     * Whether the client takes an event stream as the answer to a request: its {@code Accept} names
+     * {@code text/event-stream} (or a wildcard for it), or it sent none. A client that takes only JSON gets its result
+     * as JSON and no notification before it (nothing can carry them).
+     */
+    static boolean takesEventStream(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return true;
+        }
+        for (String range : accept.split(",")) {
+            try {
+                if (MediaType.valueOf(range.trim()).isCompatible(MediaType.valueOf(SSE))) {
+                    return true;
+                }
+            } catch (IllegalArgumentException e) {
+                // not a media range: ignored, as in from()
+            }
+        }
+        return false;
+    }
+
     Response.ResponseBuilder ok(Object message) {
         String json = WireJson.toJson(message);
         return this == JSON
                 ? Response.ok(json, MediaType.APPLICATION_JSON)
-                : Response.ok("event: message\ndata: " + json + "\n\n", SSE).header("Cache-Control", "no-cache");
+                : Response.ok("event: message\ndata: " + json + "\n\n", SSE).header("Cache-Control", "no-cache")
+                        .header("X-Accel-Buffering", "no");
     }
 }

@@ -66,11 +66,14 @@ public class StatelessPost {
      *
      * @param params the {@code Mcp-Param-*} headers, which the tool feature checks against {@code tools/call}
      *        arguments (Custom Headers from Tool Parameters)
+     * @param eventStreams whether the {@code Accept} header takes {@code text/event-stream}: else the answer stays
+     *        JSON and notifications before it are dropped
      */
-    record Headers(String protocolVersion, String method, String name, McpParamHeaders params) {
+    record Headers(String protocolVersion, String method, String name, McpParamHeaders params,
+            boolean eventStreams) {
 
         Headers(String protocolVersion, String method, String name) {
-            this(protocolVersion, method, name, McpParamHeaders.NONE);
+            this(protocolVersion, method, name, McpParamHeaders.NONE, true);
         }
     }
 
@@ -154,15 +157,15 @@ public class StatelessPost {
             return error(Response.Status.NOT_FOUND, id, JsonRpcErrorCodes.METHOD_NOT_FOUND,
                     "Method not found: " + message.method(), null);
         }
-        return serve(message, caller, metadata, headers.params(), format, upgradable);
+        return serve(message, caller, metadata, headers, format, upgradable);
     }
 
-    private Response serve(JsonRpcMessage message, McpCaller caller, RequestMetadata metadata,
-            McpParamHeaders paramHeaders, ResponseFormat format, Object upgradable) {
+    private Response serve(JsonRpcMessage message, McpCaller caller, RequestMetadata metadata, Headers headers,
+            ResponseFormat format, Object upgradable) {
         StatelessRequests.Call call;
         try {
-            call = requests.begin(message, caller, metadata, paramHeaders,
-                    () -> ServletEventConnection.open(upgradable));
+            call = requests.begin(message, caller, metadata, headers.params(),
+                    headers.eventStreams() ? () -> ServletEventConnection.open(upgradable) : null);
         } catch (JsonRpcException e) {
             return format.ok(e.toResponse(message.id())).build();
         }

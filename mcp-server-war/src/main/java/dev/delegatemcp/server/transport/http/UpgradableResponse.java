@@ -33,6 +33,9 @@ final class UpgradableResponse extends HttpServletResponseWrapper {
         response.setStatus(SC_OK);
         response.setContentType("text/event-stream;charset=UTF-8");
         response.setHeader("Cache-Control", "no-cache");
+        // MCP 2026-07-28, Streamable HTTP: "servers SHOULD include X-Accel-Buffering: no" (proxies such as nginx
+        // then pass each event on at once).
+        response.setHeader("X-Accel-Buffering", "no");
         ServletOutputStream out = response.getOutputStream();
         eventStream = true;
         out.flush();

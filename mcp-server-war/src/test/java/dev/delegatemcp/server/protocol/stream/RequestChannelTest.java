@@ -307,4 +307,19 @@ class RequestChannelTest {
         assertNull(connection.events().get(0).id(), "no event id: 2026-07-28 streams are not resumable");
         assertEquals("notifications/progress", connection.messages().get(0).getString("method"));
     }
+
+    @Test
+    void aClientThatTakesNoEventStreamGetsNoNotificationsAndIsAskedNothingItsAnswerStaysJson() {
+        ChannelFixture fixture = new ChannelFixture();
+        RequestChannel jsonOnly = new RequestChannel(ChannelFixture.SESSION, ChannelFixture.OWNER, fixture.streams,
+                fixture.outgoing, null, fixture.config.interactionTimeout());
+        jsonOnly.notify("notifications/progress", PARAMS);
+        assertNull(jsonOnly.openedStream());
+        ClientInteractionException refused = assertThrows(ClientInteractionException.class,
+                () -> jsonOnly.ask("roots/list", PARAMS, fixture.cancellation, "roots"));
+        assertEquals(ClientInteractionException.Reason.NOT_SUPPORTED, refused.reason());
+        RequestChannel statelessJsonOnly = RequestChannel.stateless(null);
+        statelessJsonOnly.notify("notifications/progress", PARAMS);
+        assertNull(statelessJsonOnly.openedStream());
+    }
 }

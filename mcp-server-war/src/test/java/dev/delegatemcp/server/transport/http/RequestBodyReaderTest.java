@@ -120,4 +120,11 @@ class RequestBodyReaderTest {
             return n;
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void aBodyThatIsNotUtf8IsRefusedRatherThanReadWithReplacements() {
+        java.io.InputStream invalid = new java.io.ByteArrayInputStream(new byte[] {'{', (byte) 0xC3, '}'});
+        org.junit.jupiter.api.Assertions.assertThrows(java.nio.charset.CharacterCodingException.class,
+                () -> reader.read(invalid, null));
+    }
 }

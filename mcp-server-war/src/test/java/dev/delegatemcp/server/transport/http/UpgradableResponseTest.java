@@ -29,10 +29,11 @@ class UpgradableResponseTest {
     }
 
     @Test
-    void becomingAStreamCommitsA200EventStreamThatIsNotCached() throws IOException {
+    void becomingAStreamCommitsA200EventStreamThatIsNeitherCachedNorBufferedByProxies() throws IOException {
         assertSame(servlet.body, response.upgrade());
         assertEquals(List.of("setStatus(200)", "setContentType(text/event-stream;charset=UTF-8)",
-                "setHeader(Cache-Control, no-cache)", "getOutputStream()"), servlet.calls);
+                "setHeader(Cache-Control, no-cache)", "setHeader(X-Accel-Buffering, no)", "getOutputStream()"),
+                servlet.calls);
         assertEquals(1, servlet.body.flushes, "the headers leave at once");
     }
 
