@@ -80,9 +80,16 @@ class DemoStatelessClientE2EIT {
         HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(url)).GET());
         assertEquals(200, page.statusCode(), "the connect URL opens the demo's connect page");
 
-        connect(bob, "crm", "user");
         JsonObject accepted = Json.createObjectBuilder().add(input.getKey(),
                 Json.createObjectBuilder().add("action", "accept")).build();
+        long started = System.nanoTime();
+        JsonObject early = client.retryTool("crm_lookup", lookup("Acme Corp"), accepted, state).result();
+        assertTrue(System.nanoTime() - started < java.util.concurrent.TimeUnit.SECONDS.toNanos(10),
+                "a retry before the user connected is answered at once, it does not wait for the connection");
+        assertFalse("complete".equals(early.getString("resultType")) && !early.getBoolean("isError", false),
+                "not connected yet: asked again or told so, never a result: " + early);
+
+        connect(bob, "crm", "user");
         JsonObject done = client.retryTool("crm_lookup", lookup("Acme Corp"), accepted, state).result();
         assertEquals("complete", done.getString("resultType"), done.toString());
         assertFalse(done.getBoolean("isError", false), done.toString());

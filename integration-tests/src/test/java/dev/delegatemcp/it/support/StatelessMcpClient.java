@@ -93,7 +93,8 @@ public final class StatelessMcpClient {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream").header("MCP-Protocol-Version", VERSION)
-                .header("Mcp-Method", method).POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+                .header("Mcp-Method", method).timeout(java.time.Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
         if (nameHeader != null) {
             request.header("Mcp-Name", nameHeader);
         }
