@@ -151,6 +151,11 @@ public class StatelessPost {
             return error(Response.Status.BAD_REQUEST, id, JsonRpcErrorCodes.HEADER_MISMATCH, mismatch.get(), null);
         }
         if (McpMethods.SUBSCRIPTIONS_LISTEN.equals(message.method())) {
+            if (!headers.eventStreams()) {
+                return error(Response.Status.NOT_ACCEPTABLE, id, JsonRpcErrorCodes.INVALID_REQUEST,
+                        "Not Acceptable: subscriptions/listen answers with an event stream; accept text/event-stream",
+                        null);
+            }
             return listen(message, caller, upgradable);
         }
         if (!dispatcher.serves(message.method(), ProtocolVersion.Era.STATELESS)) {
