@@ -104,21 +104,42 @@ public class ListenStreams {
     @Inject
     ListenConfig config;
 
+    @Inject
+    FollowableResources followable;
+
     /** For CDI. */
     public ListenStreams() {
     }
 
+    /** For tests: every absolute URI may be followed. */
     public ListenStreams(ListenConfig config) {
+        this(config, (caller, uri) -> true);
+    }
+
+    public ListenStreams(ListenConfig config, FollowableResources followable) {
         this.config = config;
+        this.followable = followable;
     }
 
     /**
-     * The filter of a listen request's {@code params.notifications}, as far as this server honours it.
+     * The filter of a listen request's {@code params.notifications} for an unknown caller: no resource may be followed
+     * then (unless the policy given to a test says otherwise).
      *
      * @throws JsonRpcException -32602 when {@code notifications} is not an object, a flag is not a boolean,
      *         {@code resourceSubscriptions} is not an array of strings, or lists more than {@code mcp.listen.max-resources}
      */
     public Filter filter(JsonObject params) {
+        return filter(params, null);
+    }
+
+    /**
+     * The filter of a listen request's {@code params.notifications}, as far as this server honours it for this caller:
+     * {@code resourceSubscriptions} keeps only the resources the caller may read (the acknowledgment names what is
+     * honoured; the others are left out, as for any notification type the server does not support).
+     *
+     * @throws JsonRpcException as {@link #filter(JsonObject)}
+     */
+    public Filter filter(JsonObject params, dev.delegatemcp.api.McpCaller caller) {
         JsonValue value = params.get("notifications");
         if (value == null || value == JsonValue.NULL) {
             return new Filter(false, Set.of());
@@ -139,16 +160,18 @@ public class ListenStreams {
                 throw JsonRpcException.invalidParams(
                         "Invalid params: notifications.resourceSubscriptions must be an array of URIs");
             }
+            if (array.size() > config.maxResources()) {
+                throw JsonRpcException.invalidParams("Invalid params: a listen stream may ask updates of at most "
+                        + config.maxResources() + " resources");
+            }
             for (JsonValue uri : array) {
                 if (!(uri instanceof JsonString text) || !absoluteUri(text.getString())) {
                     throw JsonRpcException.invalidParams(
                             "Invalid params: notifications.resourceSubscriptions must be an array of URIs");
                 }
-                uris.add(text.getString());
-            }
-            if (uris.size() > config.maxResources()) {
-                throw JsonRpcException.invalidParams("Invalid params: a listen stream may ask updates of at most "
-                        + config.maxResources() + " resources");
+                if (followable.mayFollow(caller, text.getString())) {
+                    uris.add(text.getString());
+                }
             }
         }
         return new Filter(notifications.get("resourcesListChanged") == JsonValue.TRUE, Set.copyOf(uris));
@@ -224,6 +247,11 @@ public class ListenStreams {
     /** How many streams are open (for tests and metrics). */
     public int open() {
         return listeners.size();
+    }
+
+    /** Ends a stream whose request is done, without a response (idempotent). */
+    public void end(Listener listener) {
+        close(listener, false);
     }
 
     /** The application stops: every stream ends gracefully. */

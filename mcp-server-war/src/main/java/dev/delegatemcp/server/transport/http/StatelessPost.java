@@ -208,7 +208,7 @@ public class StatelessPost {
     private Response listen(JsonRpcMessage message, McpCaller caller, Object upgradable) {
         ListenStreams.Filter filter;
         try {
-            filter = listeners.filter(message.params());
+            filter = listeners.filter(message.params(), caller);
         } catch (JsonRpcException e) {
             return McpEndpoint.error(Response.Status.OK, message.id(), e.code(), e.getMessage());
         }
@@ -225,6 +225,8 @@ public class StatelessPost {
             listener.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            listeners.end(listener); // already ended unless interrupted: then it must not keep its place
         }
         return null;
     }

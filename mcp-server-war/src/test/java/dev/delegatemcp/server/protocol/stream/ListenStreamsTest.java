@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import dev.delegatemcp.api.McpCaller;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -307,5 +308,23 @@ class ListenStreamsTest {
     void resourceSubscriptionsMustBeAbsoluteUris() {
         assertThrows(JsonRpcException.class, () -> filter("{\"resourceSubscriptions\":[\"not a uri\"]}"));
         assertThrows(JsonRpcException.class, () -> filter("{\"resourceSubscriptions\":[\"relative/path\"]}"));
+    }
+
+    @Test
+    void aCallerFollowsOnlyTheResourcesTheyMayReadTheAcknowledgmentNamesOnlyThose() {
+        McpCaller alice = TestCaller.of("alice");
+        ListenStreams guarded = new ListenStreams(new ListenConfig(2, 3, Duration.ofMinutes(1)),
+                (caller, uri) -> caller == alice && uri.equals("test://mine"));
+        ListenStreams.Filter filter = guarded.filter(json("{\"notifications\":{\"resourceSubscriptions\":"
+                + "[\"test://mine\",\"test://secret\"]}}"), alice);
+        assertEquals(Set.of("test://mine"), filter.resources());
+        Recording connection = new Recording();
+        guarded.open(Json.createValue(9), "alice", filter, connection);
+        assertEquals("{\"resourceSubscriptions\":[\"test://mine\"]}",
+                connection.messages().get(0).getJsonObject("params").getJsonObject("notifications").toString());
+        guarded.resourceUpdated("test://secret");
+        assertEquals(1, connection.messages().size(), "nothing of a resource alice may not read");
+        assertEquals(Set.of(), guarded.filter(json("{\"notifications\":{\"resourceSubscriptions\":"
+                + "[\"test://mine\"]}}"), null).resources(), "an unknown caller follows nothing");
     }
 }
