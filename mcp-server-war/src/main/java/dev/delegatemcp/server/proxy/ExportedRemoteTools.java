@@ -211,8 +211,35 @@ public class ExportedRemoteTools {
     private static Tool descriptor(String name, Export export, RemoteTool tool) {
         return new Tool(name, tool.title(), (tool.description() == null ? tool.name() : tool.description())
                 + " (from the remote " + export.target() + " MCP server, with your own connection to it)",
-                tool.inputSchema() == null ? OBJECT_SCHEMA : tool.inputSchema(), tool.outputSchema(),
-                new ToolAnnotations(null, null, null, null, true));
+                tool.inputSchema() == null ? OBJECT_SCHEMA : withoutParameterHeaders(tool.inputSchema()),
+                tool.outputSchema(), new ToolAnnotations(null, null, null, null, true));
+    }
+
+    /**
+     * The schema without {@code x-mcp-header} annotations (MCP 2026-07-28, Custom Headers from Tool Parameters): this
+     * server neither checks such headers for a re-exported tool nor sends them on to the remote, so it does not ask
+     * clients, or the intermediaries that would route on them, to rely on them.
+     */
+    static JsonObject withoutParameterHeaders(JsonObject schema) {
+        jakarta.json.JsonObjectBuilder copy = jakarta.json.Json.createObjectBuilder();
+        schema.forEach((key, value) -> {
+            if (!"x-mcp-header".equals(key)) {
+                copy.add(key, withoutParameterHeaders(value));
+            }
+        });
+        return copy.build();
+    }
+
+    private static jakarta.json.JsonValue withoutParameterHeaders(jakarta.json.JsonValue value) {
+        if (value instanceof JsonObject object) {
+            return withoutParameterHeaders(object);
+        }
+        if (value instanceof jakarta.json.JsonArray array) {
+            jakarta.json.JsonArrayBuilder copy = jakarta.json.Json.createArrayBuilder();
+            array.forEach(item -> copy.add(withoutParameterHeaders(item)));
+            return copy.build();
+        }
+        return value;
     }
 
     private static String sha256(String value) {
