@@ -29,6 +29,8 @@ public final class EventStream {
     private volatile boolean opened;
     private volatile boolean ended;
     private long lastSequence;
+    // Told once when a write finds the client gone (unnumbered streams: nothing can resume them).
+    private volatile Runnable onClientGone;
 
     private EventStream(String id, int replayLimit, long retryMillis, Supplier<StreamConnection> opener,
             StreamConnection connection) {
@@ -57,6 +59,25 @@ public final class EventStream {
      */
     public static EventStream unnumbered(Supplier<StreamConnection> opener) {
         return new EventStream(null, 0, 0, opener, null);
+    }
+
+    /**
+     * Like {@link #unnumbered(Supplier)}; {@code onClientGone} runs once when a write finds the client gone (MCP
+     * 2026-07-28, Streamable HTTP, Cancellation: "Closing the SSE response stream MUST be treated by the server as
+     * cancellation of that request").
+     */
+    public static EventStream unnumbered(Supplier<StreamConnection> opener, Runnable onClientGone) {
+        EventStream stream = new EventStream(null, 0, 0, opener, null);
+        stream.onClientGone = onClientGone;
+        return stream;
+    }
+
+    private void clientGone() {
+        Runnable gone = onClientGone;
+        onClientGone = null;
+        if (gone != null) {
+            gone.run();
+        }
     }
 
     /** Like {@link #unnumbered(Supplier)}, with its connection open already (a {@code subscriptions/listen} stream). */
@@ -95,6 +116,7 @@ public final class EventStream {
         }
         if (connection != null && !connection.write(event)) {
             connection = null;
+            clientGone();
         }
         return true;
     }

@@ -87,8 +87,19 @@ public class Interactions {
     public RequestInteraction beginStateless(JsonRpcMessage request, McpCaller caller, ClientCapabilities capabilities,
             Optional<McpLog.Level> logLevel, Supplier<StreamConnection> opener, ClientQuestions questions,
             Optional<TraceContext> trace) {
+        // Closing the response stream cancels the request (MCP 2026-07-28, Streamable HTTP, Cancellation): noticed when
+        // a write to it fails.
+        java.util.concurrent.atomic.AtomicReference<RequestInteraction> served =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        RequestChannel channel = RequestChannel.stateless(opener, () -> {
+            RequestInteraction gone = served.get();
+            if (gone != null) {
+                gone.cancellationState().cancel();
+            }
+        });
         RequestInteraction interaction = new RequestInteraction(caller, progressToken(request.params()), capabilities,
-                RequestChannel.stateless(opener), questions, () -> logLevel, loggerName(request.params()), trace);
+                channel, questions, () -> logLevel, loggerName(request.params()), trace);
+        served.set(interaction);
         interaction.cancellationState().started();
         CurrentRequest.set(interaction);
         return interaction;

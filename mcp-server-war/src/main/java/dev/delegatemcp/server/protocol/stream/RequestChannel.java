@@ -32,6 +32,7 @@ public final class RequestChannel implements ClientQuestions {
     private final Supplier<StreamConnection> opener;
     private final Duration timeout;
     private final boolean stateless;
+    private final Runnable onClientGone;
     private EventStream stream;
     private boolean finished;
 
@@ -44,9 +45,10 @@ public final class RequestChannel implements ClientQuestions {
         this.opener = opener;
         this.timeout = timeout;
         this.stateless = false;
+        this.onClientGone = null;
     }
 
-    private RequestChannel(Supplier<StreamConnection> opener) {
+    private RequestChannel(Supplier<StreamConnection> opener, Runnable onClientGone) {
         this.sessionId = null;
         this.owner = null;
         this.streams = null;
@@ -54,6 +56,7 @@ public final class RequestChannel implements ClientQuestions {
         this.opener = opener;
         this.timeout = Duration.ZERO;
         this.stateless = true;
+        this.onClientGone = onClientGone;
     }
 
     /**
@@ -62,7 +65,16 @@ public final class RequestChannel implements ClientQuestions {
      * nothing (that is a round trip: {@link ClientQuestions}).
      */
     public static RequestChannel stateless(Supplier<StreamConnection> opener) {
-        return new RequestChannel(opener);
+        return new RequestChannel(opener, () -> {
+        });
+    }
+
+    /**
+     * {@link #stateless(Supplier)}, with what to do when a write finds the client gone: closing the response stream
+     * is how a client of MCP 2026-07-28 cancels (Streamable HTTP, Cancellation).
+     */
+    public static RequestChannel stateless(Supplier<StreamConnection> opener, Runnable onClientGone) {
+        return new RequestChannel(opener, onClientGone);
     }
 
     /**
@@ -177,7 +189,7 @@ public final class RequestChannel implements ClientQuestions {
     private synchronized EventStream stream() {
         if (stream == null && !finished && opener != null) {
             if (stateless) {
-                stream = EventStream.unnumbered(opener);
+                stream = EventStream.unnumbered(opener, onClientGone);
             } else if (sessionId != null) {
                 stream = streams.requestStream(sessionId, owner, opener);
             }

@@ -3,6 +3,7 @@ package dev.delegatemcp.server.transport.http;
 import java.util.Optional;
 
 import dev.delegatemcp.api.McpCaller;
+import dev.delegatemcp.api.interaction.RequestCancelledException;
 import dev.delegatemcp.server.protocol.McpDispatcher;
 import dev.delegatemcp.server.protocol.McpParamHeaders;
 import dev.delegatemcp.server.protocol.stateless.RequestMetadata;
@@ -187,16 +188,26 @@ public class StatelessPost {
                 return FailedRequestReplies.forbiddenResponse(message.id(), e, challenge);
             }
             reply = FailedRequestReplies.forbidden(message.id(), e);
+        } catch (RequestCancelledException e) {
+            reply = null;
         } catch (RuntimeException e) {
             reply = FailedRequestReplies.internalError(message.id(), message.method(), e);
         } finally {
             requests.end(call);
         }
+        if (call.interaction().cancellationState().isCancelled()) {
+            reply = null; // the client closed the response stream: that cancelled the request, nothing more is sent
+        }
         EventStream stream = call.interaction().openedStream();
         if (stream != null) {
-            stream.send(WireJson.toJson(reply));
+            if (reply != null) {
+                stream.send(WireJson.toJson(reply));
+            }
             stream.end();
             return null; // written as an event stream already
+        }
+        if (reply == null) {
+            return Response.ok("", ResponseFormat.SSE).header("Cache-Control", "no-cache").build();
         }
         return format.ok(reply).status(status).build();
     }

@@ -120,6 +120,25 @@ class InteractionsTest {
     }
 
     @Test
+    void closingTheResponseStreamOfARequestWithoutSessionCancelsIt() {
+        FakeConnection connection = new FakeConnection();
+        RequestInteraction interaction = interactions.beginStateless(
+                request("1", "{\"_meta\":{\"progressToken\":\"p\"}}"), TestCaller.of("alice"),
+                new ClientCapabilities(false, false, false, false), Optional.empty(), () -> connection, null,
+                Optional.empty());
+        try {
+            interaction.progress().report(1, 3.0, "one");
+            assertFalse(interaction.cancellation().isCancelled());
+            connection.leave();
+            interaction.progress().report(2, 3.0, "two");
+            assertTrue(interaction.cancellation().isCancelled(), "the client closed the stream: cancelled (MCP "
+                    + "2026-07-28, Streamable HTTP, Cancellation)");
+        } finally {
+            interactions.endStateless(interaction);
+        }
+    }
+
+    @Test
     void theProgressTokenIsAStringOrAnIntegerFromMeta() {
         assertEquals(Json.createValue("abc"),
                 Interactions.progressToken(json("{\"_meta\":{\"progressToken\":\"abc\"}}")));

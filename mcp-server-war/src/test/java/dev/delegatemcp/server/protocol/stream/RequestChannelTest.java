@@ -322,4 +322,17 @@ class RequestChannelTest {
         statelessJsonOnly.notify("notifications/progress", PARAMS);
         assertNull(statelessJsonOnly.openedStream());
     }
+
+    @Test
+    void aClientThatClosesTheResponseStreamOfARequestWithoutSessionIsNoticedOnceAtTheNextWrite() {
+        FakeConnection connection = new FakeConnection();
+        java.util.concurrent.atomic.AtomicInteger gone = new java.util.concurrent.atomic.AtomicInteger();
+        RequestChannel channel = RequestChannel.stateless(() -> connection, gone::incrementAndGet);
+        channel.notify("notifications/progress", PARAMS);
+        assertEquals(0, gone.get(), "the client is still there");
+        connection.leave();
+        channel.notify("notifications/progress", PARAMS);
+        channel.notify("notifications/progress", PARAMS);
+        assertEquals(1, gone.get(), "closing the stream is the cancellation, told once");
+    }
 }
