@@ -34,11 +34,13 @@ public class Initializer {
 
     private final ServerConfig config;
     private final Map<String, Object> capabilities;
+    private final JsonObject capabilitiesJson;
 
     /** For CDI proxies only. */
     protected Initializer() {
         config = null;
         capabilities = Map.of();
+        capabilitiesJson = JsonValue.EMPTY_JSON_OBJECT;
     }
 
     @Inject
@@ -54,14 +56,15 @@ public class Initializer {
                 .sorted(Comparator.comparing(McpFeature.Capability::name))
                 .forEach(capability -> gathered.put(capability.name(), capability.options()));
         capabilities = java.util.Collections.unmodifiableMap(gathered);
-    }
-
-    /** The capabilities as a JSON object, e.g. for {@code server/discover}. */
-    public JsonObject capabilitiesJson() {
         try (var reader = jakarta.json.Json.createReader(
                 new java.io.StringReader(dev.delegatemcp.wire.WireJson.toJson(capabilities)))) {
-            return reader.readObject();
+            capabilitiesJson = reader.readObject();
         }
+    }
+
+    /** The capabilities as a JSON object, e.g. for {@code server/discover} (made once: they are fixed). */
+    public JsonObject capabilitiesJson() {
+        return capabilitiesJson;
     }
 
     /**

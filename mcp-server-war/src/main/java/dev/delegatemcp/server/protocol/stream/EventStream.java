@@ -55,14 +55,7 @@ public final class EventStream {
     /**
      * A stream that opens its connection when its first message is sent and whose events carry no id: nothing is kept,
      * there is no priming event, and it cannot be resumed (MCP 2026-07-28, Streamable HTTP: "Resumable SSE streams via
-     * Last-Event-ID are not supported").
-     */
-    public static EventStream unnumbered(Supplier<StreamConnection> opener) {
-        return new EventStream(null, 0, 0, opener, null);
-    }
-
-    /**
-     * Like {@link #unnumbered(Supplier)}; {@code onClientGone} runs once when a write finds the client gone (MCP
+     * Last-Event-ID are not supported"); {@code onClientGone} runs once when a write finds the client gone (MCP
      * 2026-07-28, Streamable HTTP, Cancellation: "Closing the SSE response stream MUST be treated by the server as
      * cancellation of that request").
      */
@@ -80,7 +73,10 @@ public final class EventStream {
         }
     }
 
-    /** Like {@link #unnumbered(Supplier)}, with its connection open already (a {@code subscriptions/listen} stream). */
+    /**
+     * Like {@link #unnumbered(Supplier, Runnable)}, with its connection open already (a {@code subscriptions/listen}
+     * stream, which learns of a departed client from its keep-alives).
+     */
     public static EventStream openUnnumbered(StreamConnection connection) {
         return new EventStream(null, 0, 0, null, connection);
     }

@@ -111,25 +111,9 @@ public class ListenStreams {
     public ListenStreams() {
     }
 
-    /** For tests: every absolute URI may be followed. */
-    public ListenStreams(ListenConfig config) {
-        this(config, (caller, uri) -> true);
-    }
-
     public ListenStreams(ListenConfig config, FollowableResources followable) {
         this.config = config;
         this.followable = followable;
-    }
-
-    /**
-     * The filter of a listen request's {@code params.notifications} for an unknown caller: no resource may be followed
-     * then (unless the policy given to a test says otherwise).
-     *
-     * @throws JsonRpcException -32602 when {@code notifications} is not an object, a flag is not a boolean,
-     *         {@code resourceSubscriptions} is not an array of strings, or lists more than {@code mcp.listen.max-resources}
-     */
-    public Filter filter(JsonObject params) {
-        return filter(params, null);
     }
 
     /**
@@ -175,17 +159,6 @@ public class ListenStreams {
             }
         }
         return new Filter(notifications.get("resourcesListChanged") == JsonValue.TRUE, Set.copyOf(uris));
-    }
-
-    /**
-     * Opens a stream on that connection and sends its acknowledgment; ends the subject's oldest stream when it holds
-     * {@code mcp.listen.max-per-subject} already.
-     *
-     * @param subscriptionId the listen request's JSON-RPC id
-     */
-    public Listener open(JsonValue subscriptionId, String owner, Filter filter, StreamConnection connection) {
-        return tryOpen(subscriptionId, owner, filter, () -> connection)
-                .orElseThrow(() -> new IllegalStateException("mcp.listen.max streams are open"));
     }
 
     /**
@@ -245,7 +218,7 @@ public class ListenStreams {
     }
 
     /** How many streams are open (for tests and metrics). */
-    public int open() {
+    public int openStreams() {
         return listeners.size();
     }
 

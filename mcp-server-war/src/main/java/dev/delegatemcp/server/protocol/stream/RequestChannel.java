@@ -63,15 +63,10 @@ public final class RequestChannel implements ClientQuestions {
      * The channel of a request outside any session (MCP 2026-07-28): its notifications (progress, log messages) go on
      * its own response stream, without event ids (streams are not resumable in that revision); it asks the client
      * nothing (that is a round trip: {@link ClientQuestions}).
-     */
-    public static RequestChannel stateless(Supplier<StreamConnection> opener) {
-        return new RequestChannel(opener, () -> {
-        });
-    }
-
-    /**
-     * {@link #stateless(Supplier)}, with what to do when a write finds the client gone: closing the response stream
-     * is how a client of MCP 2026-07-28 cancels (Streamable HTTP, Cancellation).
+     *
+     * @param opener turns the response into an event stream; null when the client takes none
+     * @param onClientGone runs once when a write finds the client gone: closing the response stream is how a client
+     *        of MCP 2026-07-28 cancels (Streamable HTTP, Cancellation)
      */
     public static RequestChannel stateless(Supplier<StreamConnection> opener, Runnable onClientGone) {
         return new RequestChannel(opener, onClientGone);

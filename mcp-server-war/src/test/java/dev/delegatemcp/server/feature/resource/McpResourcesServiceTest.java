@@ -38,7 +38,8 @@ class McpResourcesServiceTest {
     private final RecordingNotifications notifications = new RecordingNotifications();
     private final McpResourcesService resources = new McpResourcesService(catalog, subscriptions, notifications,
             new dev.delegatemcp.server.protocol.stream.ListenStreams(
-                    new dev.delegatemcp.server.protocol.stream.ListenConfig(4, 100, java.time.Duration.ofSeconds(15))));
+                    new dev.delegatemcp.server.protocol.stream.ListenConfig(4, 100, java.time.Duration.ofSeconds(15)),
+                    new ResourceFollowing(catalog)));
     private final ResourcesFeature feature;
 
     McpResourcesServiceTest() {

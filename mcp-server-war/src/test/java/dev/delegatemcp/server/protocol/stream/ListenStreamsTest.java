@@ -66,10 +66,20 @@ class ListenStreamsTest {
         }
     }
 
-    private final ListenStreams streams = new ListenStreams(new ListenConfig(2, 3, Duration.ofMinutes(1)));
+    /** Lets anyone follow any resource: what may be followed is FollowableResources' business, tested there. */
+    private static final FollowableResources ANYTHING = (caller, uri) -> true;
+    private static final McpCaller ALICE = TestCaller.of("alice");
+
+    /** Opens a stream, which must open. */
+    private static ListenStreams.Listener open(ListenStreams streams, JsonValue id, String owner,
+            ListenStreams.Filter filter, StreamConnection connection) {
+        return streams.tryOpen(id, owner, filter, () -> connection).orElseThrow();
+    }
+
+    private final ListenStreams streams = new ListenStreams(new ListenConfig(2, 3, Duration.ofMinutes(1)), ANYTHING);
 
     private ListenStreams.Filter filter(String notifications) {
-        return streams.filter(json("{\"notifications\":" + notifications + "}"));
+        return streams.filter(json("{\"notifications\":" + notifications + "}"), ALICE);
     }
 
     private static final String BOTH = "{\"resourcesListChanged\":true,\"toolsListChanged\":true,"
@@ -78,7 +88,7 @@ class ListenStreamsTest {
     @Test
     void theAcknowledgmentIsTheFirstMessageTaggedWithTheSubscriptionId() {
         Recording connection = new Recording();
-        streams.open(Json.createValue("listen-1"), "alice", filter(BOTH), connection);
+        open(streams, Json.createValue("listen-1"), "alice", filter(BOTH), connection);
         JsonObject first = connection.messages().get(0);
         assertEquals("notifications/subscriptions/acknowledged", first.getString("method"));
         assertEquals("listen-1", first.getJsonObject("params").getJsonObject("_meta").getString(SUBSCRIPTION_ID));
@@ -88,7 +98,7 @@ class ListenStreamsTest {
     @Test
     void aNumberSubscriptionIdStaysANumber() {
         Recording connection = new Recording();
-        streams.open(Json.createValue(7), "alice", filter(BOTH), connection);
+        open(streams, Json.createValue(7), "alice", filter(BOTH), connection);
         JsonValue id = connection.messages().get(0).getJsonObject("params").getJsonObject("_meta")
                 .get(SUBSCRIPTION_ID);
         assertEquals(Json.createValue(7), id);
@@ -97,7 +107,7 @@ class ListenStreamsTest {
     @Test
     void theAcknowledgmentNamesOnlyResourceListChangesAndSubscriptionsNotToolsListChanged() {
         Recording connection = new Recording();
-        streams.open(Json.createValue(1), "alice", filter(BOTH), connection);
+        open(streams, Json.createValue(1), "alice", filter(BOTH), connection);
         JsonObject notifications = connection.messages().get(0).getJsonObject("params")
                 .getJsonObject("notifications");
         assertEquals(Set.of("resourcesListChanged", "resourceSubscriptions"), notifications.keySet());
@@ -106,7 +116,7 @@ class ListenStreamsTest {
                 .getValuesAs(jakarta.json.JsonString::getString));
 
         Recording toolsOnly = new Recording();
-        streams.open(Json.createValue(2), "bob", filter("{\"toolsListChanged\":true,\"promptsListChanged\":true}"),
+        open(streams, Json.createValue(2), "bob", filter("{\"toolsListChanged\":true,\"promptsListChanged\":true}"),
                 toolsOnly);
         assertEquals(JsonValue.EMPTY_JSON_OBJECT,
                 toolsOnly.messages().get(0).getJsonObject("params").getJsonObject("notifications"));
@@ -116,8 +126,8 @@ class ListenStreamsTest {
     void resourceListChangesReachOnlyTheStreamsThatAskedTaggedWithTheirId() {
         Recording asked = new Recording();
         Recording notAsked = new Recording();
-        streams.open(Json.createValue("a"), "alice", filter("{\"resourcesListChanged\":true}"), asked);
-        streams.open(Json.createValue("b"), "bob", filter("{\"resourceSubscriptions\":[\"file:///a\"]}"), notAsked);
+        open(streams, Json.createValue("a"), "alice", filter("{\"resourcesListChanged\":true}"), asked);
+        open(streams, Json.createValue("b"), "bob", filter("{\"resourceSubscriptions\":[\"file:///a\"]}"), notAsked);
         streams.resourcesListChanged();
         assertEquals("notifications/resources/list_changed", asked.last().getString("method"));
         assertEquals("a", asked.last().getJsonObject("params").getJsonObject("_meta").getString(SUBSCRIPTION_ID));
@@ -128,8 +138,8 @@ class ListenStreamsTest {
     void aResourceUpdateReachesOnlyTheStreamsSubscribedToThatUri() {
         Recording a = new Recording();
         Recording b = new Recording();
-        streams.open(Json.createValue("a"), "alice", filter("{\"resourceSubscriptions\":[\"file:///a\"]}"), a);
-        streams.open(Json.createValue("b"), "alice", filter("{\"resourceSubscriptions\":[\"file:///b\"]}"), b);
+        open(streams, Json.createValue("a"), "alice", filter("{\"resourceSubscriptions\":[\"file:///a\"]}"), a);
+        open(streams, Json.createValue("b"), "alice", filter("{\"resourceSubscriptions\":[\"file:///b\"]}"), b);
         streams.resourceUpdated("file:///a");
         assertEquals(2, a.events.size());
         assertEquals(1, b.events.size());
@@ -143,8 +153,9 @@ class ListenStreamsTest {
 
     @Test
     void filterReadsNothingAsNothing() {
-        assertEquals(new ListenStreams.Filter(false, Set.of()), streams.filter(JsonValue.EMPTY_JSON_OBJECT));
-        assertEquals(new ListenStreams.Filter(false, Set.of()), streams.filter(json("{\"notifications\":null}")));
+        assertEquals(new ListenStreams.Filter(false, Set.of()), streams.filter(JsonValue.EMPTY_JSON_OBJECT, ALICE));
+        assertEquals(new ListenStreams.Filter(false, Set.of()),
+                streams.filter(json("{\"notifications\":null}"), ALICE));
         assertEquals(new ListenStreams.Filter(true, Set.of("test://u")),
                 filter("{\"resourcesListChanged\":true,\"resourceSubscriptions\":[\"test://u\",\"test://u\"]}"));
     }
@@ -175,11 +186,11 @@ class ListenStreamsTest {
         Recording third = new Recording();
         Recording others = new Recording();
         ListenStreams.Filter all = filter(BOTH);
-        streams.open(Json.createValue(1), "alice", all, oldest);
-        streams.open(Json.createValue(9), "bob", all, others);
-        streams.open(Json.createValue(2), "alice", all, second);
+        open(streams, Json.createValue(1), "alice", all, oldest);
+        open(streams, Json.createValue(9), "bob", all, others);
+        open(streams, Json.createValue(2), "alice", all, second);
         assertFalse(oldest.closed);
-        streams.open(Json.createValue(3), "alice", all, third);
+        open(streams, Json.createValue(3), "alice", all, third);
 
         assertTrue(oldest.closed);
         JsonObject last = oldest.last();
@@ -190,7 +201,7 @@ class ListenStreamsTest {
         assertFalse(second.closed);
         assertFalse(third.closed);
         assertFalse(others.closed);
-        assertEquals(3, streams.open());
+        assertEquals(3, streams.openStreams());
 
         streams.resourcesListChanged();
         assertEquals(2, oldest.events.size());
@@ -201,11 +212,11 @@ class ListenStreamsTest {
     void aFailedWriteEndsTheStream() {
         Recording leaving = new Recording();
         Recording staying = new Recording();
-        ListenStreams.Listener listener = streams.open(Json.createValue(1), "alice", filter(BOTH), leaving);
-        streams.open(Json.createValue(2), "bob", filter(BOTH), staying);
+        ListenStreams.Listener listener = open(streams, Json.createValue(1), "alice", filter(BOTH), leaving);
+        open(streams, Json.createValue(2), "bob", filter(BOTH), staying);
         leaving.gone = true;
         streams.resourcesListChanged();
-        assertEquals(1, streams.open());
+        assertEquals(1, streams.openStreams());
         // The listen request's thread is let go at once (the keep-alive is a minute away).
         assertTimeoutPreemptively(Duration.ofSeconds(5), listener::await);
         assertEquals(2, staying.events.size());
@@ -215,7 +226,7 @@ class ListenStreamsTest {
     @Test
     void awaitReturnsWhenTheStreamIsClosed() throws Exception {
         Recording connection = new Recording();
-        ListenStreams.Listener listener = streams.open(Json.createValue(1), "alice", filter(BOTH), connection);
+        ListenStreams.Listener listener = open(streams, Json.createValue(1), "alice", filter(BOTH), connection);
         Thread waiting = new Thread(() -> {
             try {
                 listener.await();
@@ -233,10 +244,10 @@ class ListenStreamsTest {
 
     @Test
     void awaitWritesKeepAlivesAndEndsTheStreamWhenOneFails() throws Exception {
-        ListenStreams quick = new ListenStreams(new ListenConfig(2, 3, Duration.ofMillis(20)));
+        ListenStreams quick = new ListenStreams(new ListenConfig(2, 3, Duration.ofMillis(20)), ANYTHING);
         Recording connection = new Recording();
-        ListenStreams.Listener listener = quick.open(Json.createValue(1), "alice",
-                quick.filter(json("{\"notifications\":{\"resourcesListChanged\":true}}")), connection);
+        ListenStreams.Listener listener = open(quick, Json.createValue(1), "alice",
+                quick.filter(json("{\"notifications\":{\"resourcesListChanged\":true}}"), ALICE), connection);
         Thread leaver = new Thread(() -> {
             while (connection.keepAlives < 2) {
                 Thread.onSpinWait();
@@ -247,7 +258,7 @@ class ListenStreamsTest {
         assertTimeoutPreemptively(Duration.ofSeconds(5), listener::await);
         leaver.join();
         assertTrue(connection.keepAlives >= 2);
-        assertEquals(0, quick.open());
+        assertEquals(0, quick.openStreams());
         assertEquals(1, connection.events.size(), "no graceful response to a client that left");
     }
 
@@ -255,23 +266,23 @@ class ListenStreamsTest {
     void stopEndsEveryStreamGracefully() {
         Recording a = new Recording();
         Recording b = new Recording();
-        streams.open(Json.createValue("a"), "alice", filter(BOTH), a);
-        streams.open(Json.createValue("b"), "bob", filter(BOTH), b);
+        open(streams, Json.createValue("a"), "alice", filter(BOTH), a);
+        open(streams, Json.createValue("b"), "bob", filter(BOTH), b);
         streams.stop();
         for (Recording connection : List.of(a, b)) {
             assertTrue(connection.closed);
             assertEquals("complete", connection.last().getJsonObject("result").getString("resultType"));
         }
         assertEquals(Json.createValue("b"), b.last().get("id"));
-        assertEquals(0, streams.open());
+        assertEquals(0, streams.openStreams());
         streams.resourcesListChanged();
         assertEquals(2, a.events.size());
     }
 
     @Test
     void aServerHoldingMcpListenMaxStreamsOpensNoMoreForAnotherUserButAUserAtTheirOwnLimitMakesRoom() {
-        ListenStreams full = new ListenStreams(new ListenConfig(2, 1, 3, Duration.ofMinutes(1)));
-        ListenStreams.Filter none = full.filter(json("{\"notifications\":{\"resourcesListChanged\":true}}"));
+        ListenStreams full = new ListenStreams(new ListenConfig(2, 1, 3, Duration.ofMinutes(1)), ANYTHING);
+        ListenStreams.Filter none = full.filter(json("{\"notifications\":{\"resourcesListChanged\":true}}"), ALICE);
         Recording alices = new Recording();
         assertTrue(full.tryOpen(Json.createValue(1), "alice", none, () -> alices).isPresent());
         assertTrue(full.tryOpen(Json.createValue(2), "bob", none, Recording::new).isPresent());
@@ -287,20 +298,20 @@ class ListenStreamsTest {
         assertTrue(full.tryOpen(Json.createValue(4), "alice", none, () -> alicesSecond).isPresent(),
                 "alice holds her own limit: her oldest ends and makes room");
         assertEquals("complete", alices.last().getJsonObject("result").getString("resultType"));
-        assertEquals(2, full.open());
+        assertEquals(2, full.openStreams());
     }
 
     @Test
     void aStreamThatWouldCarryNothingIsAcknowledgedThenEndedGracefullyAtOnce() {
         Recording connection = new Recording();
-        ListenStreams.Listener listener = streams.open(Json.createValue(7), "alice",
+        ListenStreams.Listener listener = open(streams, Json.createValue(7), "alice",
                 filter("{\"toolsListChanged\":true,\"promptsListChanged\":true}"), connection);
         assertEquals(2, connection.messages().size(), connection.messages().toString());
         assertEquals("notifications/subscriptions/acknowledged", connection.messages().get(0).getString("method"));
         assertEquals("{}", connection.messages().get(0).getJsonObject("params").getJsonObject("notifications")
                 .toString());
         assertEquals("complete", connection.last().getJsonObject("result").getString("resultType"));
-        assertEquals(0, streams.open(), "no thread held for it");
+        assertEquals(0, streams.openStreams(), "no thread held for it");
         assertTimeoutPreemptively(Duration.ofSeconds(1), listener::await);
     }
 
@@ -319,7 +330,7 @@ class ListenStreamsTest {
                 + "[\"test://mine\",\"test://secret\"]}}"), alice);
         assertEquals(Set.of("test://mine"), filter.resources());
         Recording connection = new Recording();
-        guarded.open(Json.createValue(9), "alice", filter, connection);
+        open(guarded, Json.createValue(9), "alice", filter, connection);
         assertEquals("{\"resourceSubscriptions\":[\"test://mine\"]}",
                 connection.messages().get(0).getJsonObject("params").getJsonObject("notifications").toString());
         guarded.resourceUpdated("test://secret");

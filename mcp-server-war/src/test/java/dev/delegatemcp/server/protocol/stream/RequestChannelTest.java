@@ -295,7 +295,8 @@ class RequestChannelTest {
     @Test
     void aRequestWithoutSessionSendsItsNotificationsOnItsOwnStreamWithoutEventIdsOrPrimingAndKeepsItsConnection() {
         FakeConnection connection = new FakeConnection();
-        RequestChannel channel = RequestChannel.stateless(() -> connection);
+        RequestChannel channel = RequestChannel.stateless(() -> connection, () -> {
+        });
         assertNull(channel.openedStream(), "plain JSON until something is sent");
         channel.releaseConnection();
         assertNull(channel.openedStream(), "nothing to resume in 2026-07-28: releasing opens and closes nothing");
@@ -318,7 +319,8 @@ class RequestChannelTest {
         ClientInteractionException refused = assertThrows(ClientInteractionException.class,
                 () -> jsonOnly.ask("roots/list", PARAMS, fixture.cancellation, "roots"));
         assertEquals(ClientInteractionException.Reason.NOT_SUPPORTED, refused.reason());
-        RequestChannel statelessJsonOnly = RequestChannel.stateless(null);
+        RequestChannel statelessJsonOnly = RequestChannel.stateless(null, () -> {
+        });
         statelessJsonOnly.notify("notifications/progress", PARAMS);
         assertNull(statelessJsonOnly.openedStream());
     }
