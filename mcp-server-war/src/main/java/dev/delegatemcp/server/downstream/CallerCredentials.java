@@ -14,10 +14,9 @@ import dev.delegatemcp.credentials.CredentialException;
 import dev.delegatemcp.credentials.CredentialRequest;
 import dev.delegatemcp.credentials.CredentialService;
 import dev.delegatemcp.credentials.DownstreamTarget;
+import dev.delegatemcp.server.security.InboundToken;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The current caller's credential for a downstream target: asks the credential service with the caller's raw inbound
@@ -31,7 +30,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class CallerCredentials {
 
     @Inject
-    JsonWebToken inboundToken;
+    InboundToken inboundToken;
 
     @Inject
     McpCaller caller;
@@ -56,7 +55,7 @@ public class CallerCredentials {
         if (level == Downstream.Level.TENANT && tenant == null) {
             throw new ToolCallException(DownstreamFailureMessages.noTenant(target));
         }
-        CredentialRequest asked = new CredentialRequest(inboundToken.getRawToken(), caller.subject(), tenant,
+        CredentialRequest asked = new CredentialRequest(inboundToken.current().getRawToken(), caller.subject(), tenant,
                 caller.clientId().orElse(null), target, level, scopes, request.traceContext().orElse(null));
         DownstreamCredential credential = userFacing(() -> credentials.credentialFor(asked), target, level, scopes,
                 tenant);

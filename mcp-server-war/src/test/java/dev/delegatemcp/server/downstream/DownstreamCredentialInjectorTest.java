@@ -37,6 +37,7 @@ import dev.delegatemcp.credentials.CredentialService;
 import dev.delegatemcp.credentials.DownstreamTarget;
 import dev.delegatemcp.server.protocol.stream.CurrentRequest;
 import dev.delegatemcp.server.remote.RemoteMcpServers;
+import dev.delegatemcp.server.security.InboundToken;
 import jakarta.interceptor.InvocationContext;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -259,7 +260,7 @@ class DownstreamCredentialInjectorTest {
                 java.time.Duration.ofSeconds(2));
         callerCredentials.credentials = credentials;
         callerCredentials.notConnected = new NotConnectedCallers(Duration.ofSeconds(30), 100, nanos::get);
-        callerCredentials.inboundToken = new JsonWebToken() {
+        JsonWebToken inbound = new JsonWebToken() {
             @Override
             public String getName() {
                 return "alice";
@@ -274,6 +275,12 @@ class DownstreamCredentialInjectorTest {
             @Override
             public <T> T getClaim(String claimName) {
                 return "raw_token".equals(claimName) ? (T) "the-inbound-token" : null;
+            }
+        };
+        callerCredentials.inboundToken = new InboundToken() {
+            @Override
+            public JsonWebToken current() {
+                return inbound;
             }
         };
         callerCredentials.caller = new McpCaller() {
