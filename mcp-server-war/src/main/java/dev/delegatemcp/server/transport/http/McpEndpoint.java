@@ -33,7 +33,7 @@ import dev.delegatemcp.wire.jsonrpc.JsonRpcMessage;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcResponse;
 import dev.delegatemcp.wire.mcp.McpMethods;
 import dev.delegatemcp.wire.mcp.ProtocolVersion;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
@@ -60,7 +60,7 @@ import jakarta.ws.rs.sse.SseEventSink;
  * protocol version header, JSON-RPC framing and HTTP status codes.
  */
 @Path("/mcp")
-@RequestScoped
+@ApplicationScoped // one instance: a request-scoped resource cost a bean per request (bench/peers/run, JFR: 5 % of CPU)
 public class McpEndpoint {
 
     static final String SESSION_HEADER = "Mcp-Session-Id";
@@ -100,9 +100,6 @@ public class McpEndpoint {
     @Inject
     StatelessPost statelessPost;
 
-    @Context
-    HttpServletRequest servletRequest;
-
     @POST
     @Consumes(MediaType.WILDCARD)
     public Response post(InputStream bodyStream, @HeaderParam("Origin") String origin,
@@ -110,7 +107,7 @@ public class McpEndpoint {
             @HeaderParam("Accept") String accept, @HeaderParam(SESSION_HEADER) String sessionId,
             @HeaderParam(VERSION_HEADER) String protocolVersion,
             @HeaderParam(RequestHeaders.METHOD_HEADER) String methodHeader,
-            @HeaderParam(RequestHeaders.NAME_HEADER) String nameHeader) {
+            @HeaderParam(RequestHeaders.NAME_HEADER) String nameHeader, @Context HttpServletRequest servletRequest) {
         if (!origins.allows(origin)) {
             return error(Response.Status.FORBIDDEN, null, JsonRpcErrorCodes.INVALID_REQUEST,
                     "Forbidden: origin not allowed");
@@ -176,7 +173,7 @@ public class McpEndpoint {
             clientMessages.response(message, session.get(), caller.subject());
             return Response.accepted().build();
         }
-        return serve(message, session.get(), format, ResponseFormat.takesEventStream(accept));
+        return serve(message, session.get(), format, ResponseFormat.takesEventStream(accept), servletRequest);
     }
 
     /**
@@ -185,7 +182,8 @@ public class McpEndpoint {
      * at that moment, and the result is its last event. A request the client cancelled gets no result (MCP 2025-11-25,
      * Cancellation).
      */
-    private Response serve(JsonRpcMessage message, McpSession session, ResponseFormat format, boolean eventStreams) {
+    private Response serve(JsonRpcMessage message, McpSession session, ResponseFormat format, boolean eventStreams,
+            HttpServletRequest servletRequest) {
         // Looked up now, on the request's thread: the method may send its first message from another thread, where
         // the injected request proxy would not find this request.
         Object response = servletRequest.getAttribute(EventStreamResponseFilter.ATTRIBUTE);
