@@ -45,6 +45,27 @@ class InMemorySessionStoreTest {
     }
 
     @Test
+    void aSessionUsedMomentsAgoIsFoundOnlyByItsOwnerWithoutTheLock() {
+        InMemorySessionStore store = store(10, 10);
+        McpSession alices = store.create("alice", ProtocolVersion.LATEST);
+        clock.advance(Duration.ofMillis(InMemorySessionStore.TOUCH_RESOLUTION_MILLIS - 1));
+        assertEquals(Optional.empty(), store.touchOwn(alices.id(), "mallory"));
+        assertEquals(Optional.of(alices), store.touchOwn(alices.id(), "alice"));
+        store.remove(alices.id());
+        assertEquals(Optional.empty(), store.touchOwn(alices.id(), "alice"), "a removed session is gone at once");
+    }
+
+    @Test
+    void aSessionInUseStaysAliveThoughItsUsesAreCloserThanTheTouchResolution() {
+        InMemorySessionStore store = store(10, 10);
+        McpSession session = store.create("alice", ProtocolVersion.LATEST);
+        for (Duration used = Duration.ZERO; used.compareTo(IDLE.multipliedBy(3)) < 0; used = used.plusMillis(400)) {
+            clock.advance(Duration.ofMillis(400));
+            assertEquals(Optional.of(session), store.touchOwn(session.id(), "alice"), "used after " + used);
+        }
+    }
+
+    @Test
     void aSubjectThatInitializesInALoopNeverEndsAnotherSubjectsSession() {
         InMemorySessionStore store = store(10_000, 100);
         McpSession alice = store.create("alice", ProtocolVersion.LATEST);
