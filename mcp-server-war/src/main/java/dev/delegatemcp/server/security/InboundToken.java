@@ -27,8 +27,8 @@ public class InboundToken {
     /**
      * The validated token of the current request.
      *
-     * @throws IllegalStateException outside an authenticated request (no token, or one without a subject)
-     * @throws jakarta.enterprise.context.ContextNotActiveException outside a request
+     * @throws IllegalStateException outside an authenticated HTTP request (no token, or one without a subject)
+     * @throws jakarta.enterprise.context.ContextNotActiveException when no request context is active
      */
     public JsonWebToken current() {
         Principal principal = request.getUserPrincipal();

@@ -48,14 +48,19 @@ public final class InMemorySessionStore implements SessionStore {
     private final Map<String, LinkedHashMap<String, Entry>> byOwner = new HashMap<>();
     /**
      * The same entries as {@link #sessions}, changed only under the lock with it, read without it: a session used
-     * less than {@link #TOUCH_RESOLUTION_MILLIS} ago is found here and keeps its place, so that the requests of busy
+     * less than {@link #touchWindowMillis} ago is found here and keeps its place, so that the requests of busy
      * sessions do not queue for the lock (bench/peers/run: JFR counted about 200 waits of 10 ms or more on it in 20 s
      * of tools/call load on 2 cores, the lock holder being descheduled).
      */
     private final ConcurrentHashMap<String, Entry> index = new ConcurrentHashMap<>();
 
-    /** Idle expiry and least-recently-used order are exact to this many milliseconds. */
+    /** The longest touch window: idle expiry and least-recently-used order are exact to this many milliseconds. */
     static final long TOUCH_RESOLUTION_MILLIS = 1000;
+    /**
+     * A use this soon after the last recorded one is not recorded: {@link #TOUCH_RESOLUTION_MILLIS}, or a tenth of
+     * the idle timeout when that is shorter, so that a session in use never expires more than a tenth early.
+     */
+    private final long touchWindowMillis;
 
     private record Entry(McpSession session, long lastUsedMillis) {
     }
@@ -77,6 +82,7 @@ public final class InMemorySessionStore implements SessionStore {
         this.maxSessions = maxSessions;
         this.maxPerSubject = Math.min(maxPerSubject, maxSessions);
         this.idleTimeout = idleTimeout;
+        this.touchWindowMillis = Math.min(TOUCH_RESOLUTION_MILLIS, idleTimeout.toMillis() / 10);
         this.clock = clock;
         this.onEnd = onEnd;
     }
@@ -121,8 +127,7 @@ public final class InMemorySessionStore implements SessionStore {
         if (seen == null || !seen.session().owner().equals(owner)) {
             return Optional.empty(); // another's session is not even touched
         }
-        long sinceUse = clock.millis() - seen.lastUsedMillis();
-        if (sinceUse < TOUCH_RESOLUTION_MILLIS && sinceUse < idleTimeout.toMillis()) {
+        if (clock.millis() - seen.lastUsedMillis() < touchWindowMillis) {
             return Optional.of(seen.session());
         }
         Optional<McpSession> found;

@@ -66,6 +66,18 @@ class InMemorySessionStoreTest {
     }
 
     @Test
+    void aSessionInUseStaysAliveUnderAnIdleTimeoutOfOneSecond() {
+        InMemorySessionStore store = new InMemorySessionStore(10, 10, Duration.ofSeconds(1), clock);
+        McpSession session = store.create("alice", ProtocolVersion.LATEST);
+        for (int use = 1; use <= 10; use++) {
+            clock.advance(Duration.ofMillis(600));
+            assertEquals(Optional.of(session), store.touchOwn(session.id(), "alice"), "use " + use);
+        }
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(Optional.empty(), store.touchOwn(session.id(), "alice"), "then idle for its timeout");
+    }
+
+    @Test
     void aSubjectThatInitializesInALoopNeverEndsAnotherSubjectsSession() {
         InMemorySessionStore store = store(10_000, 100);
         McpSession alice = store.create("alice", ProtocolVersion.LATEST);
