@@ -50,7 +50,7 @@ public final class InMemorySessionStore implements SessionStore {
      * The same entries as {@link #sessions}, changed only under the lock with it, read without it: a session used
      * less than {@link #touchWindowMillis} ago is found here and keeps its place, so that the requests of busy
      * sessions do not queue for the lock (bench/peers/run: JFR counted about 200 waits of 10 ms or more on it in 20 s
-     * of tools/call load on 2 cores, the lock holder being descheduled).
+     * of tools/call load on 2 cores, most likely while its holder was descheduled).
      */
     private final ConcurrentHashMap<String, Entry> index = new ConcurrentHashMap<>();
 
