@@ -10,8 +10,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The inbound access token of the request being served, as Liberty's MP-JWT validated it: the servlet request's
- * caller principal, which MP-JWT makes the {@link JsonWebToken} (MicroProfile JWT 2.1, "Mapping MP-JWT Tokens to Java
- * EE Container APIs").
+ * caller principal, which MP-JWT makes the {@link JsonWebToken} (MicroProfile JWT 2.1, "Mapping MP-JWT Tokens to
+ * Jakarta EE Container APIs").
  * <p>
  * Read from the request rather than injected as the CDI {@code JsonWebToken} bean on purpose: Liberty creates that
  * request-scoped bean anew for every request, with Java EE resource injection that takes a server-wide lock
