@@ -341,8 +341,8 @@ class McpTransportIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1.5", "-0.25", "2e-1"})
-    void aFractionalRequestIdIsInvalidRequest(String id) {
+    @ValueSource(strings = {"1.5", "-0.25", "2e-1", "1e999999999", "1e2147483647"})
+    void aFractionalOrHugeRequestIdIsInvalidRequest(String id) {
         McpHttp.Response response =
                 alice().initialize().post("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"ping\"}");
         assertEquals(400, response.status());

@@ -54,12 +54,12 @@ public final class JsonRpcCodec {
         if (id != null) {
             JsonValue.ValueType type = id.getValueType();
             // MCP (basic protocol, requests): "Requests MUST include a string or integer ID"; a number with a
-            // fraction is refused, a whole number written as 1.0 or 1e2 is an integer like 1.
-            boolean integer = type == JsonValue.ValueType.NUMBER
-                    && ((JsonNumber) id).bigDecimalValue().stripTrailingZeros().scale() <= 0;
-            if (type != JsonValue.ValueType.STRING && !integer) {
+            // fraction is refused, a whole number written as 1.0 or 1e2 is an integer like 1. It must fit in 64 bits:
+            // an id like 1e999999999 is 55 bytes of JSON, and writing it out in digits took seconds and gigabytes.
+            if (type != JsonValue.ValueType.STRING
+                    && !(type == JsonValue.ValueType.NUMBER && fitsInLong((JsonNumber) id))) {
                 throw new JsonRpcException(JsonRpcErrorCodes.INVALID_REQUEST,
-                        "Invalid Request: \"id\" must be a string or an integer");
+                        "Invalid Request: \"id\" must be a string or an integer of at most 64 bits");
             }
         }
         JsonValue method = object.get("method");
@@ -120,5 +120,15 @@ public final class JsonRpcCodec {
     private static String stringMember(JsonObject object, String name) {
         JsonValue value = object.get(name);
         return value instanceof JsonString s ? s.getString() : null;
+    }
+
+    /** Whether the number is a whole number a {@code long} holds (cheap also for 1e999999999: no digits written). */
+    private static boolean fitsInLong(JsonNumber number) {
+        try {
+            number.bigDecimalValue().longValueExact();
+            return true;
+        } catch (ArithmeticException e) {
+            return false;
+        }
     }
 }

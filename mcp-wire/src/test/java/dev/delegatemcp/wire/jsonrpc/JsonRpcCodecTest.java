@@ -100,7 +100,17 @@ class JsonRpcCodecTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0", "-7", "9007199254740993", "1.0", "1e2"})
+    @ValueSource(strings = {"1e999999999", "1e2147483647", "-1E+999999999", "9223372036854775808", "1e19"})
+    void anIntegerIdBeyond64BitsIsInvalidRequest(String id) {
+        JsonRpcException e = assertThrows(JsonRpcException.class,
+                () -> JsonRpcCodec.parse("{\"jsonrpc\":\"2.0\",\"method\":\"ping\",\"id\":" + id + "}"));
+        assertEquals(-32600, e.code());
+        assertTrue(e.getMessage().contains("64 bits"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-7", "9007199254740993", "1.0", "1e2", "9223372036854775807",
+        "-9223372036854775808"})
     void anIdThatIsAWholeNumberIsAccepted(String id) {
         JsonRpcMessage message = JsonRpcCodec.parse("{\"jsonrpc\":\"2.0\",\"method\":\"ping\",\"id\":" + id + "}");
         assertTrue(message.isRequest());

@@ -21,9 +21,17 @@ public class InFlightRequests {
     private static String idText(JsonValue requestId) {
         if (requestId instanceof jakarta.json.JsonNumber number) {
             // Every request passes here twice: an integer written as one (scale 0, the usual id) is its own text;
-            // only 1.0 or 1e2 need the BigDecimal arithmetic.
-            return number.isIntegral() ? number.toString()
-                    : number.bigDecimalValue().stripTrailingZeros().toPlainString();
+            // only 1.0 or 1e2 need the BigDecimal arithmetic. A number no request id can be (a fraction, or beyond
+            // 64 bits, as the codec refuses: a cancellation's requestId is not checked there) keeps its own text,
+            // which has a '.' or an 'E' and so matches no key; written out in digits, 1e999999999 took gigabytes.
+            if (number.isIntegral()) {
+                return number.toString();
+            }
+            try {
+                return Long.toString(number.bigDecimalValue().longValueExact());
+            } catch (ArithmeticException e) {
+                return number.toString();
+            }
         }
         return requestId.toString();
     }

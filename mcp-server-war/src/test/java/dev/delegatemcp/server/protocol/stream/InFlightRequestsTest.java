@@ -69,6 +69,14 @@ class InFlightRequestsTest {
     }
 
     @Test
+    void aCancellationWithANumberNoRequestIdCanBeIsIgnored() {
+        inFlight.add("s1", id(1), new RequestCancellation());
+        // Written out in digits, 1E+2147483647 does not fit in a Java array (1E+999999999 takes a gigabyte).
+        assertFalse(inFlight.cancel("s1", Json.createValue(new java.math.BigDecimal("1E+2147483647"))));
+        assertFalse(inFlight.cancel("s1", Json.createValue(new java.math.BigDecimal("1.5"))));
+    }
+
+    @Test
     void anUnknownIdIsIgnored() {
         assertFalse(inFlight.cancel("s1", id("never")));
     }
