@@ -46,10 +46,12 @@ import org.junit.jupiter.api.Test;
  * this class is the first to call a tool on it (before ConnectionsE2EIT and KeycloakE2EIT); the test checks that
  * no credential was requested on this server before it.
  * <p>
- * Each tool call holds a server thread while the tool calls the calendar, and the calendar's request needs another
- * one. Liberty starts with a small thread pool (two threads per CPU) and grows it only on its controller's cycles:
- * with that default, a cold burst waited for threads longer than the calendar tool's time limit (10 s; 5 s on the
- * test's demo server, see demo-server.xml), and those calls answered "The calendar service could not be reached".
+ * Each tool call waits while the tool calls the calendar, and the calendar's request needs a Liberty thread. Liberty
+ * starts with a small thread pool (two threads per CPU, its default, which the server keeps) and grows it only on its
+ * controller's cycles: when tool calls held Liberty's threads, a cold burst waited for threads longer than the
+ * calendar tool's time limit (10 s; 5 s on the test's demo server, see demo-server.xml), and those calls answered
+ * "The calendar service could not be reached". A tool never called before is served on the server's own threads
+ * (RequestWorkers), which start at once.
  */
 class ColdStartBurstIT {
 

@@ -186,6 +186,23 @@ class McpSecurityIT {
         }
     }
 
+    /**
+     * A tool's first calls run on the server's own threads, later ones of a quick tool on the HTTP request's thread
+     * (RequestWorkers): on either, a request-scoped bean the tool uses is its request's own, and the caller is the
+     * request's.
+     */
+    @Test
+    void aToolsOwnRequestScopedBeanIsOnePerRequestOnWhicheverThreadItRuns() {
+        for (String user : List.of("ivan", "jane")) {
+            McpHttp client = McpHttp.withToken(TestTokens.user(user).sign()).initialize();
+            for (int call = 0; call < 30; call++) {
+                JsonObject result = client.callTool("tally_twice", "{}").getJsonObject("result");
+                assertEquals("2/" + user, result.getJsonArray("content").getJsonObject(0).getString("text"),
+                        "call " + call);
+            }
+        }
+    }
+
     private static String cancelled(int requestId) {
         return "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":" + requestId
                 + "}}";

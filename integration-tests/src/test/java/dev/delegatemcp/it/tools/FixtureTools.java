@@ -40,6 +40,16 @@ public class FixtureTools {
         return injectedCaller.subject() + "/" + injectedCaller.tenant().orElse("-");
     }
 
+    @Inject
+    RequestTally tally;
+
+    @Tool(name = "tally_twice",
+            description = "Uses a request-scoped bean of its own twice; returns its count and caller")
+    public String tallyTwice() {
+        tally.next();
+        return tally.next() + "/" + injectedCaller.subject();
+    }
+
     @Tool(name = "fail_unexpectedly", description = "Throws an unexpected exception whose message holds a secret")
     public String failUnexpectedly() {
         throw new IllegalStateException("connection to db failed: password=hunter2-secret");

@@ -1,6 +1,7 @@
 package dev.delegatemcp.server.security;
 
 import java.security.Principal;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,6 +23,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @ApplicationScoped
 public class InboundToken {
 
+    /** The token of the request that {@link #actingFor} runs on this thread (a thread that is not the request's). */
+    private static final ThreadLocal<JsonWebToken> HANDED_OVER = new ThreadLocal<>();
+
     @Inject
     HttpServletRequest request;
 
@@ -32,10 +36,33 @@ public class InboundToken {
      * @throws jakarta.enterprise.context.ContextNotActiveException when no request context is active
      */
     public JsonWebToken current() {
+        JsonWebToken handedOver = HANDED_OVER.get();
+        if (handedOver != null) {
+            return handedOver;
+        }
         Principal principal = request.getUserPrincipal();
         if (principal instanceof JsonWebToken jwt && jwt.getSubject() != null) {
             return jwt;
         }
         throw new IllegalStateException("No authenticated MCP caller in this request");
+    }
+
+    /**
+     * Runs part of a request on a thread that is not its HTTP request's (where the servlet request is not to be used):
+     * while it runs, {@link #current} on this thread answers {@code token}, read by the caller on the request's own
+     * thread.
+     */
+    public <T> T actingFor(JsonWebToken token, Supplier<T> work) {
+        JsonWebToken before = HANDED_OVER.get();
+        HANDED_OVER.set(token);
+        try {
+            return work.get();
+        } finally {
+            if (before == null) {
+                HANDED_OVER.remove();
+            } else {
+                HANDED_OVER.set(before);
+            }
+        }
     }
 }

@@ -23,6 +23,7 @@ import dev.delegatemcp.server.protocol.stream.Interactions;
 import dev.delegatemcp.server.protocol.stream.RequestInteraction;
 import dev.delegatemcp.server.protocol.stream.SessionStreams;
 import dev.delegatemcp.server.security.BearerChallenge;
+import dev.delegatemcp.server.security.InboundToken;
 import dev.delegatemcp.server.security.InsufficientScopeException;
 import dev.delegatemcp.wire.WireJson;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcCodec;
@@ -45,11 +46,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The MCP Streamable HTTP endpoint, dual-era (MCP 2026-07-28, Versioning, Backward Compatibility): a POST without a
@@ -100,14 +105,37 @@ public class McpEndpoint {
     @Inject
     StatelessPost statelessPost;
 
+    @Inject
+    RequestWorkers workers;
+
+    @Inject
+    InboundToken inboundToken;
+
+    /**
+     * A POST: refusals, and a session's notifications, responses and {@code initialize}, are answered on the HTTP
+     * request's thread; a session's other requests, and every message outside a session (MCP 2026-07-28), go to
+     * {@link RequestWorkers}, which answers {@code async} on that thread or on a worker.
+     */
     @POST
     @Consumes(MediaType.WILDCARD)
-    public Response post(InputStream bodyStream, @HeaderParam("Origin") String origin,
+    public void post(InputStream bodyStream, @HeaderParam("Origin") String origin,
             @HeaderParam("Content-Type") String contentType, @HeaderParam("Content-Length") String contentLength,
             @HeaderParam("Accept") String accept, @HeaderParam(SESSION_HEADER) String sessionId,
             @HeaderParam(VERSION_HEADER) String protocolVersion,
             @HeaderParam(RequestHeaders.METHOD_HEADER) String methodHeader,
-            @HeaderParam(RequestHeaders.NAME_HEADER) String nameHeader, @Context HttpServletRequest servletRequest) {
+            @HeaderParam(RequestHeaders.NAME_HEADER) String nameHeader, @Context HttpServletRequest servletRequest,
+            @Suspended AsyncResponse async) {
+        Response now = route(bodyStream, origin, contentType, contentLength, accept, sessionId, protocolVersion,
+                methodHeader, nameHeader, servletRequest, async);
+        if (now != null) {
+            async.resume(now);
+        }
+    }
+
+    /** The answer to a POST, or null when {@link RequestWorkers} took the request and will answer it. */
+    private Response route(InputStream bodyStream, String origin, String contentType, String contentLength,
+            String accept, String sessionId, String protocolVersion, String methodHeader, String nameHeader,
+            HttpServletRequest servletRequest, AsyncResponse async) {
         if (!origins.allows(origin)) {
             return error(Response.Status.FORBIDDEN, null, JsonRpcErrorCodes.INVALID_REQUEST,
                     "Forbidden: origin not allowed");
@@ -140,11 +168,15 @@ public class McpEndpoint {
         } catch (JsonRpcException e) {
             return error(Response.Status.BAD_REQUEST, null, e.code(), e.getMessage());
         }
+        // Read from the servlet request now, on its thread: the request may go on on a worker (RequestWorkers).
+        JsonWebToken token = inboundToken.current();
         if (StatelessPost.stateless(message, protocolVersion, sessionId)) {
-            return statelessPost.post(message,
-                    new StatelessPost.Headers(protocolVersion, methodHeader, nameHeader, paramHeaders(servletRequest),
-                            ResponseFormat.takesEventStream(accept)),
-                    caller, format, servletRequest.getAttribute(EventStreamResponseFilter.ATTRIBUTE));
+            StatelessPost.Headers headers = new StatelessPost.Headers(protocolVersion, methodHeader, nameHeader,
+                    paramHeaders(servletRequest), ResponseFormat.takesEventStream(accept));
+            Object upgradable = servletRequest.getAttribute(EventStreamResponseFilter.ATTRIBUTE);
+            workers.serve(async, servletRequest.getAsyncContext(), kindOf(message), () -> inboundToken.actingFor(token,
+                    () -> statelessPost.post(message, headers, caller, format, upgradable)));
+            return null;
         }
         if (McpMethods.INITIALIZE.equals(message.method()) && message.isRequest()) {
             return initialize(message, format);
@@ -173,25 +205,30 @@ public class McpEndpoint {
             clientMessages.response(message, session.get(), caller.subject());
             return Response.accepted().build();
         }
-        return serve(message, session.get(), format, ResponseFormat.takesEventStream(accept), servletRequest);
+        // Read now, on the request's thread: the servlet request is not to be used from the worker's.
+        Object response = servletRequest.getAttribute(EventStreamResponseFilter.ATTRIBUTE);
+        // W3C Trace Context headers of the POST: the request's trace context unless its _meta has one.
+        Optional<TraceContext> trace = TraceContext.of(servletRequest.getHeader(TraceContext.TRACEPARENT),
+                servletRequest.getHeader(TraceContext.TRACESTATE));
+        boolean eventStreams = ResponseFormat.takesEventStream(accept);
+        McpSession own = session.get();
+        workers.serve(async, servletRequest.getAsyncContext(), kindOf(message), () -> inboundToken.actingFor(token,
+                () -> serve(message, own, format, eventStreams ? response : null, trace)));
+        return null;
     }
 
     /**
-     * Serves a request on the calling thread. The answer is one JSON message unless the request sends something
+     * Serves a session's request on the calling thread (the HTTP thread or a worker). The answer is one JSON message unless the request sends something
      * (progress, a log message, a request to the client) before its result: then the response became an event stream
      * at that moment, and the result is its last event. A request the client cancelled gets no result (MCP 2025-11-25,
      * Cancellation).
+     *
+     * @param streamable the POST's {@link UpgradableResponse}; null when the client takes no event stream
      */
-    private Response serve(JsonRpcMessage message, McpSession session, ResponseFormat format, boolean eventStreams,
-            HttpServletRequest servletRequest) {
-        // Looked up now, on the request's thread: the method may send its first message from another thread, where
-        // the injected request proxy would not find this request.
-        Object response = servletRequest.getAttribute(EventStreamResponseFilter.ATTRIBUTE);
-        // W3C Trace Context headers of the POST: the request's trace context unless its _meta has one.
+    private Response serve(JsonRpcMessage message, McpSession session, ResponseFormat format, Object streamable,
+            Optional<TraceContext> trace) {
         RequestInteraction interaction = interactions.begin(message, caller, session,
-                eventStreams ? () -> ServletEventConnection.open(response) : null, TraceContext.of(
-                        servletRequest.getHeader(TraceContext.TRACEPARENT),
-                        servletRequest.getHeader(TraceContext.TRACESTATE)));
+                streamable != null ? () -> ServletEventConnection.open(streamable) : null, trace);
         Object reply;
         try {
             reply = JsonRpcResponse.of(message.id(), dispatcher.dispatch(message, caller, session, interaction));
@@ -319,6 +356,24 @@ public class McpEndpoint {
             }
         }
         return McpParamHeaders.from(headers);
+    }
+
+    /**
+     * What a request does, for {@link RequestWorkers}: its method, and the tool or prompt it names; null for
+     * {@code subscriptions/listen}, which holds its thread for as long as the stream lasts, however quickly an earlier
+     * one ended: always served on a worker.
+     */
+    static String kindOf(JsonRpcMessage message) {
+        String method = message.method();
+        if (McpMethods.SUBSCRIPTIONS_LISTEN.equals(method)) {
+            return null;
+        }
+        if (McpMethods.TOOLS_CALL.equals(method) || McpMethods.PROMPTS_GET.equals(method)) {
+            if (message.params() != null && message.params().get("name") instanceof jakarta.json.JsonString name) {
+                return RequestDurations.kind(method, name.getString());
+            }
+        }
+        return RequestDurations.kind(method, null);
     }
 
     /** A header naming a revision this server speaks, or no header (MCP 2025-11-25, Protocol version header). */

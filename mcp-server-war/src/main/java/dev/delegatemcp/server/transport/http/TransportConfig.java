@@ -1,5 +1,6 @@
 package dev.delegatemcp.server.transport.http;
 
+import java.time.Duration;
 import java.util.List;
 
 import dev.delegatemcp.server.ConfigChecks;
@@ -29,8 +30,34 @@ public class TransportConfig {
     @ConfigProperty(name = "mcp.transport.allowed-origins", defaultValue = OriginAllowList.DEFAULT)
     List<String> allowedOrigins;
 
+    /**
+     * {@code mcp.transport.max-request-threads}: at most this many MCP requests are served at once on threads of the
+     * server's own ({@link RequestWorkers}), each held while its tool waits on a downstream; more run on Liberty's
+     * request threads (at least 1; 256).
+     */
+    @Inject
+    @ConfigProperty(name = "mcp.transport.max-request-threads", defaultValue = "256")
+    int maxRequestThreads;
+
+    /**
+     * {@code mcp.transport.worker-threshold}: requests of a kind (a method, with the tool or prompt it names) whose
+     * recent calls took this long or longer, and kinds not seen yet, are served on the server's own threads
+     * ({@link RequestWorkers}); quicker kinds on the HTTP request's thread (positive; 5 ms).
+     */
+    @Inject
+    @ConfigProperty(name = "mcp.transport.worker-threshold", defaultValue = "PT0.005S")
+    Duration workerThreshold;
+
     public long maxRequestBytes() {
         return maxRequestBytes;
+    }
+
+    public int maxRequestThreads() {
+        return maxRequestThreads;
+    }
+
+    public Duration workerThreshold() {
+        return workerThreshold;
     }
 
     public List<String> allowedOrigins() {
@@ -39,6 +66,8 @@ public class TransportConfig {
 
     /** At start-up: stops the application, naming the key, when a value is out of range. */
     void check(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        new ConfigChecks().atLeastOne("mcp.transport.max-request-bytes", maxRequestBytes).orFail();
+        new ConfigChecks().atLeastOne("mcp.transport.max-request-bytes", maxRequestBytes)
+                .positive("mcp.transport.worker-threshold", workerThreshold)
+                .atLeastOne("mcp.transport.max-request-threads", maxRequestThreads).orFail();
     }
 }

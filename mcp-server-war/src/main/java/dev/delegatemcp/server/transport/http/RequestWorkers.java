@@ -1,0 +1,214 @@
+package dev.delegatemcp.server.transport.http;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionHandler;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import dev.delegatemcp.wire.jsonrpc.JsonRpcErrorCodes;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.AsyncContext;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.context.ThreadContext;
+
+/**
+ * Serves MCP requests that may wait on I/O (a tool calling a downstream service, an STS, a vault or a remote MCP
+ * server; a question to the client; a listen stream) on threads of their own, so that the HTTP request's thread
+ * returns to Liberty at once (JAX-RS asynchronous processing, {@link AsyncResponse}). Requests waiting on a slow
+ * downstream then do not hold the threads that the rest of the server, or the downstream itself when it runs in this
+ * server, needs.
+ * <p>
+ * Which requests run on the HTTP thread instead is learnt per kind (a method with the tool or prompt it names,
+ * {@link RequestDurations}): a kind seen to answer within {@code mcp.transport.worker-threshold}, while none of its
+ * calls on HTTP threads is stuck, and while fewer requests than there are CPUs run on HTTP threads. Handing a request
+ * to another thread is not free: measured with {@code bench/peers/run} on 2 CPUs, {@code tools/call echo} cost 131-172
+ * us of CPU per call on a worker against 91-111 us on its HTTP thread. So a kind that turns slow holds at most one of
+ * Liberty's threads per CPU, for at most that threshold before its next calls go to workers.
+ * <p>
+ * Why a pool of its own rather than Liberty's: Liberty's executor grows only on its controller's cycles, so requests
+ * that wait had either to find a large pool already started ({@code coreThreads}, which made every request dearer:
+ * Liberty hands work to its idle threads in turn, 256 of them made {@code tools/call echo} cost 132 us against 92 us)
+ * or to queue behind each other (64 calls waiting 200 ms made other calls wait up to 0.9 s). This pool starts a thread
+ * when none is idle, up to {@code mcp.transport.max-request-threads} (listen streams count: each holds one while it
+ * lasts), and hands work to the most recently idle thread first (a non-fair {@link SynchronousQueue} is a stack), so a
+ * small, warm set of threads serves a steady load. When all are busy, the request runs on its HTTP thread.
+ * <p>
+ * A request on a worker runs with the security and application context (class loader, {@code java:comp}) of the HTTP
+ * request that submitted it, as MicroProfile Context Propagation 1.3 carries them, no transaction, and a CDI request
+ * context of its own ({@link WorkerRequestContext}): request-scoped beans such as the caller are made again there, so
+ * what they are made from must not be the servlet request (see {@code InboundToken.actingFor}). The response is then
+ * written by JAX-RS on the worker outside that context (every entity here is a String, written without the
+ * application's providers). When the application stops, the requests still running are interrupted (as a
+ * cancellation), and after 2 s any still unanswered are ended.
+ */
+@ApplicationScoped
+public class RequestWorkers {
+
+    private static final Logger LOG = Logger.getLogger(RequestWorkers.class.getName());
+
+    @Inject
+    TransportConfig config;
+
+    @Inject
+    WorkerRequestContext requestContext;
+
+    /** Carries the submitting request's context onto the worker (MicroProfile Context Propagation's ThreadContext). */
+    private UnaryOperator<Supplier<Response>> contextual;
+    private ThreadPoolExecutor pool;
+    private RequestDurations durations;
+    /** The servlet requests handed to a worker and not finished yet. */
+    private final Set<AsyncContext> open = ConcurrentHashMap.newKeySet();
+
+    @PostConstruct
+    void start() {
+        ThreadContext context = ThreadContext.builder().propagated(ThreadContext.SECURITY, ThreadContext.APPLICATION)
+                .cleared(ThreadContext.TRANSACTION).unchanged(ThreadContext.ALL_REMAINING).build();
+        start(config.maxRequestThreads(), config.workerThreshold(),
+                request -> context.contextualSupplier(() -> requestContext.run(request)));
+    }
+
+    /** Starts the pool; for tests, with a context of their own. */
+    void start(int maxThreads, Duration threshold, UnaryOperator<Supplier<Response>> contextual) {
+        this.contextual = contextual;
+        // At most one request per CPU on Liberty's threads: more would not compute faster, and requests that turned
+        // slow then hold at most that many of Liberty's threads (it starts with two per CPU).
+        durations = new RequestDurations(threshold, Runtime.getRuntime().availableProcessors(), 10_000);
+        // All workers busy, or the application stopping: the request runs on its HTTP thread (CallerRunsPolicy would
+        // drop it once the pool is shut down, leaving its client without an answer).
+        RejectedExecutionHandler onHttpThread = (task, full) -> task.run();
+        pool = new ThreadPoolExecutor(0, maxThreads, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), new Named(),
+                onHttpThread);
+    }
+
+    @PreDestroy
+    void stop() {
+        pool.shutdownNow(); // interrupts the requests still running: cancelled, as when their client cancels
+        try {
+            pool.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        open.forEach(RequestWorkers::complete); // any left: their workers did not end in time
+    }
+
+    /**
+     * Answers {@code async} with what {@code request} returns: computed on a worker thread in the submitting request's
+     * context when requests of this kind wait (or on the calling thread when every worker is busy), else on the
+     * calling thread. The request has no time limit here: it ends when it returns. An exception or error from it
+     * answers 500 with a JSON-RPC internal error and is logged without its message (it may hold request data).
+     *
+     * @param kind what the request does, {@link RequestDurations#kind}; null for a request that is always served on a
+     *        worker (one that holds its thread for as long as a stream lasts)
+     * @param request the rest of the request's work; {@code null} from it means the response was written already (an
+     *        event stream)
+     */
+    public void serve(AsyncResponse async, AsyncContext servletAsync, String kind, Supplier<Response> request) {
+        async.setTimeout(0, TimeUnit.MILLISECONDS); // no time limit from the container (JAX-RS 3.1, AsyncResponse)
+        RequestDurations.Kind inline = kind == null ? null : durations.startInline(kind, System.nanoTime());
+        if (inline != null) {
+            long start = System.nanoTime();
+            Response response;
+            try {
+                response = answer(request);
+            } finally {
+                long end = System.nanoTime();
+                durations.inlineEnded(inline, end, end - start);
+            }
+            finish(async, servletAsync, response);
+            return;
+        }
+        Supplier<Response> inContext = contextual.apply(request);
+        open.add(servletAsync);
+        try {
+            pool.execute(() -> {
+                long start = System.nanoTime();
+                Response response = answer(inContext);
+                if (kind != null) {
+                    durations.took(kind, System.nanoTime() - start);
+                }
+                finish(async, servletAsync, response);
+            });
+        } catch (RuntimeException | Error e) {
+            open.remove(servletAsync); // no thread could be started for it
+            throw e;
+        }
+    }
+
+    /**
+     * What the request answers; null when it wrote its response as an event stream already. Whatever it throws
+     * (an error, or a checked exception thrown where none was declared) is answered 500, since a request left
+     * unanswered would hold its client, and Liberty when it stops; the message is not logged, it may hold request
+     * data.
+     */
+    @SuppressWarnings("java:S1181") // Throwable on purpose, see above
+    private static Response answer(Supplier<Response> request) {
+        try {
+            return request.get();
+        } catch (Throwable e) {
+            LOG.log(Level.SEVERE, "An MCP request failed unexpectedly: {0}", e.getClass().getName());
+            return McpEndpoint.error(Response.Status.INTERNAL_SERVER_ERROR, null, JsonRpcErrorCodes.INTERNAL_ERROR,
+                    "Internal error");
+        }
+    }
+
+    /**
+     * Hands the response to JAX-RS; when JAX-RS cannot take it any more (the application is stopping, the client
+     * went away), ends the servlet request itself, so that no request stays open (Liberty would wait for it when it
+     * stops, and CDI would keep its request context).
+     */
+    private void finish(AsyncResponse async, AsyncContext servletAsync, Response response) {
+        open.remove(servletAsync);
+        if (response == null) {
+            // Written as an event stream already: the servlet request is ended here, not by JAX-RS, which would
+            // write an empty response into the finished stream.
+            complete(servletAsync);
+            return;
+        }
+        boolean resumed;
+        try {
+            resumed = async.resume(response);
+        } catch (RuntimeException e) {
+            resumed = false;
+        }
+        if (!resumed) {
+            complete(servletAsync);
+        }
+    }
+
+    private static void complete(AsyncContext servletAsync) {
+        try {
+            servletAsync.complete();
+        } catch (IllegalStateException e) {
+            // completed already
+        }
+    }
+
+    /** The pool's threads: daemon, named {@code mcp-request-<n>}. */
+    private static final class Named implements ThreadFactory {
+        private final AtomicInteger next = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "mcp-request-" + next.incrementAndGet());
+            thread.setDaemon(true);
+            // Not the creating request's class loader: each task runs with its own request's (ThreadContext), and a
+            // thread kept past a redeployment must not hold the old application.
+            thread.setContextClassLoader(null);
+            return thread;
+        }
+    }
+}
