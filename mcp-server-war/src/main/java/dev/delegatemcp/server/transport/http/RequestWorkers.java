@@ -77,16 +77,16 @@ public class RequestWorkers {
     void start() {
         ThreadContext context = ThreadContext.builder().propagated(ThreadContext.SECURITY, ThreadContext.APPLICATION)
                 .cleared(ThreadContext.TRANSACTION).unchanged(ThreadContext.ALL_REMAINING).build();
-        start(config.maxRequestThreads(), config.workerThreshold(),
+        // At most one request per CPU on Liberty's threads: more would not compute faster, and requests that turned
+        // slow then hold at most that many of Liberty's threads (it starts with two per CPU).
+        start(config.maxRequestThreads(), Runtime.getRuntime().availableProcessors(), config.workerThreshold(),
                 request -> context.contextualSupplier(() -> requestContext.run(request)));
     }
 
     /** Starts the pool; for tests, with a context of their own. */
-    void start(int maxThreads, Duration threshold, UnaryOperator<Supplier<Response>> contextual) {
+    void start(int maxThreads, int maxInline, Duration threshold, UnaryOperator<Supplier<Response>> contextual) {
         this.contextual = contextual;
-        // At most one request per CPU on Liberty's threads: more would not compute faster, and requests that turned
-        // slow then hold at most that many of Liberty's threads (it starts with two per CPU).
-        durations = new RequestDurations(threshold, Runtime.getRuntime().availableProcessors(), 10_000);
+        durations = new RequestDurations(threshold, maxInline, 10_000);
         // All workers busy, or the application stopping: the request runs on its HTTP thread (CallerRunsPolicy would
         // drop it once the pool is shut down, leaving its client without an answer).
         RejectedExecutionHandler onHttpThread = (task, full) -> task.run();

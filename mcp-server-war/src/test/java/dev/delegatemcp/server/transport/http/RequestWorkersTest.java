@@ -18,6 +18,7 @@ import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.core.Response;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class RequestWorkersTest {
@@ -25,8 +26,19 @@ class RequestWorkersTest {
     private final RequestWorkers workers = new RequestWorkers();
     private final AtomicInteger contextsApplied = new AtomicInteger();
 
+    /**
+     * Far above what a quick call takes even on a slow machine (so that the first call's time does not make its kind
+     * slow), and far below the wait of the test that lets an inline call get stuck.
+     */
+    private static final Duration THRESHOLD = Duration.ofMillis(200);
+
+    @BeforeAll
+    static void loadJaxRs() {
+        Response.ok().build(); // JAX-RS's RuntimeDelegate is loaded once: not within a call the tests time
+    }
+
     RequestWorkersTest() {
-        workers.start(4, Duration.ofMillis(5), request -> {
+        workers.start(4, 4, THRESHOLD, request -> { // 4 inline: whatever the machine, a stuck call leaves room
             contextsApplied.incrementAndGet();
             return request;
         });
@@ -276,7 +288,7 @@ class RequestWorkersTest {
         http.start();
         assertTrue(running.await(5, TimeUnit.SECONDS));
         assertFalse(stuckOnWorker.get(), "the kind was quick: the call ran on its HTTP thread");
-        Thread.sleep(20); // longer than the 5 ms threshold without progress
+        Thread.sleep(THRESHOLD.toMillis() * 2); // longer than the threshold without progress
         Answer next = new Answer(true);
         AtomicBoolean nextOnWorker = new AtomicBoolean();
         workers.serve(next.async(), next.servlet(), "tools/call turns_slow", ok(nextOnWorker));
