@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import dev.delegatemcp.api.McpCaller;
 import dev.delegatemcp.api.interaction.RequestCancelledException;
@@ -46,8 +47,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.container.AsyncResponse;
-import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -114,28 +113,19 @@ public class McpEndpoint {
     /**
      * A POST: refusals, and a session's notifications, responses and {@code initialize}, are answered on the HTTP
      * request's thread; a session's other requests, and every message outside a session (MCP 2026-07-28), go to
-     * {@link RequestWorkers}, which answers {@code async} on that thread or on a worker.
+     * {@link RequestWorkers}, which serves them on that thread or on a worker.
+     *
+     * @return the answer; null when there is nothing for JAX-RS to write (a worker answers, or the answer was written
+     *         as an event stream)
      */
     @POST
     @Consumes(MediaType.WILDCARD)
-    public void post(InputStream bodyStream, @HeaderParam("Origin") String origin,
+    public Response post(InputStream bodyStream, @HeaderParam("Origin") String origin,
             @HeaderParam("Content-Type") String contentType, @HeaderParam("Content-Length") String contentLength,
             @HeaderParam("Accept") String accept, @HeaderParam(SESSION_HEADER) String sessionId,
             @HeaderParam(VERSION_HEADER) String protocolVersion,
             @HeaderParam(RequestHeaders.METHOD_HEADER) String methodHeader,
-            @HeaderParam(RequestHeaders.NAME_HEADER) String nameHeader, @Context HttpServletRequest servletRequest,
-            @Suspended AsyncResponse async) {
-        Response now = route(bodyStream, origin, contentType, contentLength, accept, sessionId, protocolVersion,
-                methodHeader, nameHeader, servletRequest, async);
-        if (now != null) {
-            async.resume(now);
-        }
-    }
-
-    /** The answer to a POST, or null when {@link RequestWorkers} took the request and will answer it. */
-    private Response route(InputStream bodyStream, String origin, String contentType, String contentLength,
-            String accept, String sessionId, String protocolVersion, String methodHeader, String nameHeader,
-            HttpServletRequest servletRequest, AsyncResponse async) {
+            @HeaderParam(RequestHeaders.NAME_HEADER) String nameHeader, @Context HttpServletRequest servletRequest) {
         if (!origins.allows(origin)) {
             return error(Response.Status.FORBIDDEN, null, JsonRpcErrorCodes.INVALID_REQUEST,
                     "Forbidden: origin not allowed");
@@ -168,19 +158,38 @@ public class McpEndpoint {
         } catch (JsonRpcException e) {
             return error(Response.Status.BAD_REQUEST, null, e.code(), e.getMessage());
         }
-        // Read from the servlet request now, on its thread: the request may go on on a worker (RequestWorkers).
+        // Read once, from the servlet request, on its thread: the caller is made from it here and, when the request
+        // goes on on a worker (RequestWorkers), there.
         JsonWebToken token = inboundToken.current();
-        if (StatelessPost.stateless(message, protocolVersion, sessionId)) {
-            StatelessPost.Headers headers = new StatelessPost.Headers(protocolVersion, methodHeader, nameHeader,
-                    paramHeaders(servletRequest), ResponseFormat.takesEventStream(accept));
-            Object upgradable = servletRequest.getAttribute(EventStreamResponseFilter.ATTRIBUTE);
-            workers.serve(async, servletRequest.getAsyncContext(), kindOf(message), () -> inboundToken.actingFor(token,
+        Request request = new Request(message, format, accept, sessionId, protocolVersion, methodHeader, nameHeader,
+                servletRequest);
+        return inboundToken.actingFor(token, () -> route(request, token));
+    }
+
+    /** A parsed POST and what of its HTTP request the routing reads. */
+    private record Request(JsonRpcMessage message, ResponseFormat format, String accept, String sessionId,
+            String protocolVersion, String methodHeader, String nameHeader, HttpServletRequest servlet) {
+    }
+
+    /** The answer to a parsed POST, or null when there is nothing for JAX-RS to write (see {@link #post}). */
+    private Response route(Request request, JsonWebToken token) {
+        JsonRpcMessage message = request.message();
+        ResponseFormat format = request.format();
+        HttpServletRequest servletRequest = request.servlet();
+        // Read from the servlet request now, on its thread: the request may go on on a worker (RequestWorkers).
+        Object upgradable = servletRequest.getAttribute(EventStreamResponseFilter.ATTRIBUTE);
+        Supplier<DetachedResponse> detach = () -> DetachedResponse.detach(servletRequest, upgradable(upgradable));
+        if (StatelessPost.stateless(message, request.protocolVersion(), request.sessionId())) {
+            StatelessPost.Headers headers = new StatelessPost.Headers(request.protocolVersion(),
+                    request.methodHeader(), request.nameHeader(), paramHeaders(servletRequest),
+                    ResponseFormat.takesEventStream(request.accept()));
+            return workers.serve(detach, kindOf(message), () -> inboundToken.actingFor(token,
                     () -> statelessPost.post(message, headers, caller, format, upgradable)));
-            return null;
         }
         if (McpMethods.INITIALIZE.equals(message.method()) && message.isRequest()) {
             return initialize(message, format);
         }
+        String sessionId = request.sessionId();
         if (sessionId == null || sessionId.isBlank()) {
             return error(Response.Status.BAD_REQUEST, message.id(), JsonRpcErrorCodes.INVALID_REQUEST,
                     "Bad Request: the " + SESSION_HEADER + " header is required; call initialize first");
@@ -190,6 +199,7 @@ public class McpEndpoint {
             return error(Response.Status.NOT_FOUND, message.id(), JsonRpcErrorCodes.INVALID_REQUEST,
                     "Session not found: it has ended or expired; initialize a new session");
         }
+        String protocolVersion = request.protocolVersion();
         if (!supportedVersion(protocolVersion)) {
             return error(Response.Status.BAD_REQUEST, message.id(), JsonRpcErrorCodes.INVALID_REQUEST,
                     "Bad Request: unsupported " + VERSION_HEADER + " " + protocolVersion + "; supported: "
@@ -205,16 +215,22 @@ public class McpEndpoint {
             clientMessages.response(message, session.get(), caller.subject());
             return Response.accepted().build();
         }
-        // Read now, on the request's thread: the servlet request is not to be used from the worker's.
-        Object response = servletRequest.getAttribute(EventStreamResponseFilter.ATTRIBUTE);
         // W3C Trace Context headers of the POST: the request's trace context unless its _meta has one.
         Optional<TraceContext> trace = TraceContext.of(servletRequest.getHeader(TraceContext.TRACEPARENT),
                 servletRequest.getHeader(TraceContext.TRACESTATE));
-        boolean eventStreams = ResponseFormat.takesEventStream(accept);
+        boolean eventStreams = ResponseFormat.takesEventStream(request.accept());
         McpSession own = session.get();
-        workers.serve(async, servletRequest.getAsyncContext(), kindOf(message), () -> inboundToken.actingFor(token,
-                () -> serve(message, own, format, eventStreams ? response : null, trace)));
-        return null;
+        return workers.serve(detach, kindOf(message), () -> inboundToken.actingFor(token,
+                () -> serve(message, own, format, eventStreams ? upgradable : null, trace)));
+    }
+
+    /** The POST's response as {@link EventStreamResponseFilter} wrapped it. */
+    private static UpgradableResponse upgradable(Object attribute) {
+        if (attribute instanceof UpgradableResponse upgradable) {
+            return upgradable;
+        }
+        throw new IllegalStateException("the MCP endpoint's POST response is not wrapped: is EventStreamResponseFilter "
+                + "mapped in web.xml?");
     }
 
     /**

@@ -19,8 +19,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.AsyncContext;
-import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.context.ThreadContext;
@@ -28,7 +26,7 @@ import org.eclipse.microprofile.context.ThreadContext;
 /**
  * Serves MCP requests that may wait on I/O (a tool calling a downstream service, an STS, a vault or a remote MCP
  * server; a question to the client; a listen stream) on threads of their own, so that the HTTP request's thread
- * returns to Liberty at once (JAX-RS asynchronous processing, {@link AsyncResponse}). Requests waiting on a slow
+ * returns to Liberty at once (Servlet asynchronous processing, {@link DetachedResponse}). Requests waiting on a slow
  * downstream then do not hold the threads that the rest of the server, or the downstream itself when it runs in this
  * server, needs.
  * <p>
@@ -51,9 +49,9 @@ import org.eclipse.microprofile.context.ThreadContext;
  * request that submitted it, as MicroProfile Context Propagation 1.3 carries them, no transaction, and a CDI request
  * context of its own ({@link WorkerRequestContext}): request-scoped beans such as the caller are made again there, so
  * what they are made from must not be the servlet request (see {@code InboundToken.actingFor}). The response is then
- * written by JAX-RS on the worker outside that context (every entity here is a String, written without the
- * application's providers). When the application stops, the requests still running are interrupted (as a
- * cancellation), and after 2 s any still unanswered are ended.
+ * written through the servlet response on the worker, outside that context ({@link DetachedResponse}: every entity
+ * here is a String). When the application stops, the requests still running are interrupted (as a cancellation), and
+ * after 2 s any still unanswered are ended.
  */
 @ApplicationScoped
 public class RequestWorkers {
@@ -70,8 +68,8 @@ public class RequestWorkers {
     private UnaryOperator<Supplier<Response>> contextual;
     private ThreadPoolExecutor pool;
     private RequestDurations durations;
-    /** The servlet requests handed to a worker and not finished yet. */
-    private final Set<AsyncContext> open = ConcurrentHashMap.newKeySet();
+    /** The requests handed to a worker and not answered yet. */
+    private final Set<DetachedResponse> open = ConcurrentHashMap.newKeySet();
 
     @PostConstruct
     void start() {
@@ -102,50 +100,54 @@ public class RequestWorkers {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        open.forEach(RequestWorkers::complete); // any left: their workers did not end in time
+        open.forEach(detached -> detached.finish(null)); // any left: their workers did not end in time
     }
 
     /**
-     * Answers {@code async} with what {@code request} returns: computed on a worker thread in the submitting request's
-     * context when requests of this kind wait (or on the calling thread when every worker is busy), else on the
-     * calling thread. The request has no time limit here: it ends when it returns. An exception or error from it
-     * answers 500 with a JSON-RPC internal error and is logged without its message (it may hold request data).
+     * Serves a request: on the calling thread (the HTTP request's) when requests of this kind are quick, returning
+     * its answer for JAX-RS to write; else on a worker thread in the submitting request's context (or on the calling
+     * thread when every worker is busy), the answer then being written through the servlet response
+     * ({@link DetachedResponse}). The request has no time limit here: it ends when it returns. An exception or error
+     * from it answers 500 with a JSON-RPC internal error and is logged without its message (it may hold request data).
      *
+     * @param detach detaches the request from its HTTP thread ({@link DetachedResponse#detach}); called on the
+     *        calling thread, only for a request that goes to a worker
      * @param kind what the request does, {@link RequestDurations#kind}; null for a request that is always served on a
      *        worker (one that holds its thread for as long as a stream lasts)
      * @param request the rest of the request's work; {@code null} from it means the response was written already (an
      *        event stream)
+     * @return the answer for JAX-RS to write; null when there is nothing for JAX-RS to write: the request went to a
+     *         worker, or its response was written as an event stream
      */
-    public void serve(AsyncResponse async, AsyncContext servletAsync, String kind, Supplier<Response> request) {
-        async.setTimeout(0, TimeUnit.MILLISECONDS); // no time limit from the container (JAX-RS 3.1, AsyncResponse)
+    public Response serve(Supplier<DetachedResponse> detach, String kind, Supplier<Response> request) {
         RequestDurations.Kind inline = kind == null ? null : durations.startInline(kind, System.nanoTime());
         if (inline != null) {
             long start = System.nanoTime();
-            Response response;
             try {
-                response = answer(request);
+                return answer(request);
             } finally {
                 long end = System.nanoTime();
                 durations.inlineEnded(inline, end, end - start);
             }
-            finish(async, servletAsync, response);
-            return;
         }
+        DetachedResponse detached = detach.get();
         Supplier<Response> inContext = contextual.apply(request);
-        open.add(servletAsync);
+        Runnable work = () -> {
+            long start = System.nanoTime();
+            Response response = answer(inContext);
+            if (kind != null) {
+                durations.took(kind, System.nanoTime() - start);
+            }
+            open.remove(detached);
+            detached.finish(response);
+        };
+        open.add(detached);
         try {
-            pool.execute(() -> {
-                long start = System.nanoTime();
-                Response response = answer(inContext);
-                if (kind != null) {
-                    durations.took(kind, System.nanoTime() - start);
-                }
-                finish(async, servletAsync, response);
-            });
+            pool.execute(work);
         } catch (RuntimeException | Error e) {
-            open.remove(servletAsync); // no thread could be started for it
-            throw e;
+            work.run(); // no thread could be started for it (the pool's own refusals run it here already)
         }
+        return null;
     }
 
     /**
@@ -162,38 +164,6 @@ public class RequestWorkers {
             LOG.log(Level.SEVERE, "An MCP request failed unexpectedly: {0}", e.getClass().getName());
             return McpEndpoint.error(Response.Status.INTERNAL_SERVER_ERROR, null, JsonRpcErrorCodes.INTERNAL_ERROR,
                     "Internal error");
-        }
-    }
-
-    /**
-     * Hands the response to JAX-RS; when JAX-RS cannot take it any more (the application is stopping, the client
-     * went away), ends the servlet request itself, so that no request stays open (Liberty would wait for it when it
-     * stops, and CDI would keep its request context).
-     */
-    private void finish(AsyncResponse async, AsyncContext servletAsync, Response response) {
-        open.remove(servletAsync);
-        if (response == null) {
-            // Written as an event stream already: the servlet request is ended here, not by JAX-RS, which would
-            // write an empty response into the finished stream.
-            complete(servletAsync);
-            return;
-        }
-        boolean resumed;
-        try {
-            resumed = async.resume(response);
-        } catch (RuntimeException e) {
-            resumed = false;
-        }
-        if (!resumed) {
-            complete(servletAsync);
-        }
-    }
-
-    private static void complete(AsyncContext servletAsync) {
-        try {
-            servletAsync.complete();
-        } catch (IllegalStateException e) {
-            // completed already
         }
     }
 

@@ -10,14 +10,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
 /**
- * A POST's response that the MCP endpoint may turn into an event stream while its JAX-RS method runs. Once turned,
- * the stream belongs to the endpoint's {@link ServletEventConnection}: what the JAX-RS runtime does with the response
- * after the method returns (a status, headers, an empty body) is dropped, so the stream is neither disturbed nor
- * reported as "response already committed".
+ * A POST's response that the MCP endpoint may take from the JAX-RS runtime while its JAX-RS method runs: to turn it
+ * into an event stream ({@link #upgrade}, written by {@link ServletEventConnection}), or to answer the request from
+ * another thread ({@link #takeOver}, written by {@link DetachedResponse}). Once taken, what the JAX-RS runtime does
+ * with the response after the method returns (a status, headers, an empty body) is dropped, so the answer is neither
+ * disturbed nor reported as "response already committed".
  */
 final class UpgradableResponse extends HttpServletResponseWrapper {
 
-    private volatile boolean eventStream;
+    private volatile boolean taken;
 
     UpgradableResponse(HttpServletResponse response) {
         super(response);
@@ -37,134 +38,145 @@ final class UpgradableResponse extends HttpServletResponseWrapper {
         // then pass each event on at once).
         response.setHeader("X-Accel-Buffering", "no");
         ServletOutputStream out = response.getOutputStream();
-        eventStream = true;
+        taken = true;
         out.flush();
         return out;
     }
 
+    /**
+     * Takes the response from the JAX-RS runtime, for the endpoint to write it from another thread: from now on the
+     * runtime's calls on this wrapper are dropped.
+     *
+     * @return the response this wraps, for the endpoint's use only
+     */
+    HttpServletResponse takeOver() {
+        taken = true;
+        return (HttpServletResponse) getResponse();
+    }
+
     @Override
     public void setStatus(int sc) {
-        if (!eventStream) {
+        if (!taken) {
             super.setStatus(sc);
         }
     }
 
     @Override
     public void sendError(int sc) throws IOException {
-        if (!eventStream) {
+        if (!taken) {
             super.sendError(sc);
         }
     }
 
     @Override
     public void sendError(int sc, String msg) throws IOException {
-        if (!eventStream) {
+        if (!taken) {
             super.sendError(sc, msg);
         }
     }
 
     @Override
     public void setHeader(String name, String value) {
-        if (!eventStream) {
+        if (!taken) {
             super.setHeader(name, value);
         }
     }
 
     @Override
     public void addHeader(String name, String value) {
-        if (!eventStream) {
+        if (!taken) {
             super.addHeader(name, value);
         }
     }
 
     @Override
     public void setIntHeader(String name, int value) {
-        if (!eventStream) {
+        if (!taken) {
             super.setIntHeader(name, value);
         }
     }
 
     @Override
     public void addIntHeader(String name, int value) {
-        if (!eventStream) {
+        if (!taken) {
             super.addIntHeader(name, value);
         }
     }
 
     @Override
     public void setDateHeader(String name, long date) {
-        if (!eventStream) {
+        if (!taken) {
             super.setDateHeader(name, date);
         }
     }
 
     @Override
     public void addDateHeader(String name, long date) {
-        if (!eventStream) {
+        if (!taken) {
             super.addDateHeader(name, date);
         }
     }
 
     @Override
     public void setContentType(String type) {
-        if (!eventStream) {
+        if (!taken) {
             super.setContentType(type);
         }
     }
 
     @Override
     public void setContentLength(int len) {
-        if (!eventStream) {
+        if (!taken) {
             super.setContentLength(len);
         }
     }
 
     @Override
     public void setContentLengthLong(long len) {
-        if (!eventStream) {
+        if (!taken) {
             super.setContentLengthLong(len);
         }
     }
 
     @Override
     public void setCharacterEncoding(String charset) {
-        if (!eventStream) {
+        if (!taken) {
             super.setCharacterEncoding(charset);
         }
     }
 
     @Override
     public void flushBuffer() throws IOException {
-        if (!eventStream) {
+        if (!taken) {
             super.flushBuffer();
         }
     }
 
     @Override
     public void reset() {
-        if (!eventStream) {
+        if (!taken) {
             super.reset();
         }
     }
 
     @Override
     public void resetBuffer() {
-        if (!eventStream) {
+        if (!taken) {
             super.resetBuffer();
         }
     }
 
     @Override
     public ServletOutputStream getOutputStream() throws IOException {
-        return eventStream ? DISCARD : super.getOutputStream();
+        return taken ? DISCARD : super.getOutputStream();
     }
 
     @Override
     public PrintWriter getWriter() throws IOException {
-        return eventStream ? new PrintWriter(Writer.nullWriter()) : super.getWriter();
+        return taken ? new PrintWriter(Writer.nullWriter()) : super.getWriter();
     }
 
-    /** What the JAX-RS runtime writes after the stream took over: nothing reaches the client. */
+    /** What the JAX-RS runtime writes after the endpoint took the response: nothing reaches the client. */
     private static final ServletOutputStream DISCARD = new ServletOutputStream() {
         @Override
         public boolean isReady() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +15,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import jakarta.servlet.AsyncContext;
-import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.core.Response;
 
 import org.junit.jupiter.api.AfterEach;
@@ -49,55 +49,46 @@ class RequestWorkersTest {
         workers.stop();
     }
 
-    /** An AsyncResponse that records what it was resumed with (and can refuse, as JAX-RS does when it is done). */
+    /**
+     * One request's way out: what {@link RequestWorkers#serve} returned for JAX-RS, or, when it detached the request,
+     * what was written through the servlet response and whether the servlet request was ended.
+     */
     private static final class Answer {
-        final CompletableFuture<Object> resumed = new CompletableFuture<>();
         final CompletableFuture<Boolean> completed = new CompletableFuture<>();
-        final boolean accepts;
-        boolean resumeThrows;
+        final ServletFakes.Response servlet = new ServletFakes.Response();
+        volatile boolean detached;
+        Response returned;
 
-        Answer(boolean accepts) {
-            this.accepts = accepts;
+        Supplier<DetachedResponse> detach() {
+            return () -> {
+                detached = true;
+                return new DetachedResponse(servletAsync(), servlet.proxy);
+            };
         }
 
-        AsyncResponse async() {
-            return (AsyncResponse) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {AsyncResponse.class}, (proxy, method, args) -> {
-                        switch (method.getName()) {
-                            case "resume":
-                                if (resumeThrows) {
-                                    throw new IllegalStateException("the application is stopping");
-                                }
-                                resumed.complete(args[0]);
-                                return accepts;
-                            case "setTimeout":
-                                return true;
-                            default:
-                                throw new UnsupportedOperationException(method.getName());
-                        }
-                    });
-        }
-
-        AsyncContext servlet() {
+        private AsyncContext servletAsync() {
             return (AsyncContext) Proxy.newProxyInstance(getClass().getClassLoader(),
                     new Class<?>[] {AsyncContext.class}, (proxy, method, args) -> {
                         switch (method.getName()) {
                             case "complete":
                                 completed.complete(true);
                                 return null;
-                            case "hashCode":
-                                return System.identityHashCode(proxy);
-                            case "equals":
-                                return proxy == args[0];
                             default:
                                 throw new UnsupportedOperationException(method.getName());
                         }
                     });
         }
 
-        Object response() throws Exception {
-            return resumed.get(5, TimeUnit.SECONDS);
+        /** The status written through the servlet response by a worker, once the request ended; 0 for none. */
+        int writtenStatus() throws Exception {
+            completed.get(5, TimeUnit.SECONDS);
+            return servlet.calls.stream().filter(call -> call.startsWith("setStatus(")).findFirst()
+                    .map(call -> Integer.parseInt(call.substring(10, call.length() - 1))).orElse(0);
         }
+    }
+
+    private void serve(Answer answer, String kind, Supplier<Response> request) {
+        answer.returned = workers.serve(answer.detach(), kind, request);
     }
 
     private static Supplier<Response> ok(AtomicBoolean onWorker) {
@@ -109,62 +100,70 @@ class RequestWorkersTest {
 
     @Test
     void aKindNotSeenYetRunsOnAWorkerInTheRequestsContext() throws Exception {
-        Answer answer = new Answer(true);
+        Answer answer = new Answer();
         AtomicBoolean onWorker = new AtomicBoolean();
-        workers.serve(answer.async(), answer.servlet(), "tools/call calendar_events", ok(onWorker));
-        assertEquals(200, ((Response) answer.response()).getStatus());
+        serve(answer, "tools/call calendar_events", ok(onWorker));
+        assertEquals(null, answer.returned, "nothing for JAX-RS to write");
+        assertEquals(200, answer.writtenStatus());
+        assertEquals("{}", answer.servlet.body.text());
         assertTrue(onWorker.get());
         assertEquals(1, contextsApplied.get(), "the submitting request's context is carried to the worker");
     }
 
     @Test
-    void aQuickKindRunsOnTheCallingThreadOnceItsCallsWereQuick() throws Exception {
-        Answer first = new Answer(true);
-        workers.serve(first.async(), first.servlet(), "tools/call echo", ok(new AtomicBoolean()));
-        first.response();
-        Answer second = new Answer(true);
+    void aQuickKindRunsOnTheCallingThreadOnceItsCallsWereQuickAndJaxRsWritesItsAnswer() throws Exception {
+        Answer first = new Answer();
+        serve(first, "tools/call echo", ok(new AtomicBoolean()));
+        first.writtenStatus();
+        Answer second = new Answer();
         AtomicBoolean onWorker = new AtomicBoolean(true);
-        workers.serve(second.async(), second.servlet(), "tools/call echo", ok(onWorker));
-        assertTrue(second.resumed.isDone(), "answered before serve returned: on the calling thread");
+        serve(second, "tools/call echo", ok(onWorker));
+        assertEquals(200, second.returned.getStatus());
+        assertFalse(second.detached, "the servlet request stays synchronous");
         assertFalse(onWorker.get());
     }
 
     @Test
     void aListenStreamAlwaysRunsOnAWorker() throws Exception {
         for (int i = 0; i < 3; i++) {
-            Answer answer = new Answer(true);
+            Answer answer = new Answer();
             AtomicBoolean onWorker = new AtomicBoolean();
-            workers.serve(answer.async(), answer.servlet(), null, ok(onWorker));
-            answer.response();
+            serve(answer, null, ok(onWorker));
+            answer.writtenStatus();
             assertTrue(onWorker.get(), "call " + i);
         }
     }
 
     @Test
-    void aResponseWrittenAsAnEventStreamEndsTheServletRequestWithoutJaxRs() throws Exception {
-        Answer answer = new Answer(true);
-        workers.serve(answer.async(), answer.servlet(), "tools/call progress", () -> null);
-        assertTrue(answer.completed.get(5, TimeUnit.SECONDS));
-        assertFalse(answer.resumed.isDone(), "JAX-RS would write an empty response into the finished stream");
-    }
-
-    @Test
-    void aResponseJaxRsNoLongerTakesEndsTheServletRequest() throws Exception {
-        Answer answer = new Answer(false);
-        workers.serve(answer.async(), answer.servlet(), "tools/call echo", ok(new AtomicBoolean()));
-        answer.response();
-        assertTrue(answer.completed.get(5, TimeUnit.SECONDS));
+    void aResponseWrittenAsAnEventStreamEndsTheServletRequestWithNothingWrittenOverIt() throws Exception {
+        Answer answer = new Answer();
+        serve(answer, "tools/call progress", () -> null);
+        assertEquals(0, answer.writtenStatus());
+        assertEquals(List.of(), answer.servlet.calls);
     }
 
     @Test
     void aFailingRequestIsAnsweredWithAnInternalErrorEvenForAnError() throws Exception {
-        Answer answer = new Answer(true);
-        workers.serve(answer.async(), answer.servlet(), "tools/call broken", () -> {
+        Answer answer = new Answer();
+        serve(answer, "tools/call broken", () -> {
             throw new StackOverflowError();
         });
-        Response response = (Response) answer.response();
-        assertEquals(500, response.getStatus());
-        assertTrue(String.valueOf(response.getEntity()).contains("Internal error"));
+        assertEquals(500, answer.writtenStatus());
+        assertTrue(answer.servlet.body.text().contains("Internal error"));
+    }
+
+    @Test
+    void aFailingRequestOnTheCallingThreadIsAnsweredWithAnInternalErrorToo() throws Exception {
+        Answer first = new Answer();
+        serve(first, "tools/call flaky", ok(new AtomicBoolean()));
+        first.writtenStatus();
+        Answer answer = new Answer();
+        serve(answer, "tools/call flaky", () -> {
+            throw new IllegalStateException("a bug");
+        });
+        assertFalse(answer.detached);
+        assertEquals(500, answer.returned.getStatus());
+        assertTrue(String.valueOf(answer.returned.getEntity()).contains("Internal error"));
     }
 
     @Test
@@ -172,8 +171,8 @@ class RequestWorkersTest {
         CountDownLatch release = new CountDownLatch(1);
         Answer[] busy = new Answer[4];
         for (int i = 0; i < busy.length; i++) {
-            busy[i] = new Answer(true);
-            workers.serve(busy[i].async(), busy[i].servlet(), "tools/call slow", () -> {
+            busy[i] = new Answer();
+            serve(busy[i], "tools/call slow", () -> {
                 try {
                     release.await(5, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
@@ -182,42 +181,44 @@ class RequestWorkersTest {
                 return Response.ok().build();
             });
         }
-        Answer extra = new Answer(true);
+        Answer extra = new Answer();
         AtomicBoolean onWorker = new AtomicBoolean(true);
-        workers.serve(extra.async(), extra.servlet(), "tools/call slow", ok(onWorker));
-        assertTrue(extra.resumed.isDone());
+        serve(extra, "tools/call slow", ok(onWorker));
+        assertTrue(extra.completed.isDone(), "answered before serve returned");
         assertFalse(onWorker.get());
         release.countDown();
         for (Answer answer : busy) {
-            answer.response();
+            assertEquals(200, answer.writtenStatus());
         }
     }
 
     @Test
     void afterTheApplicationStoppedARequestIsStillAnswered() throws Exception {
         workers.stop();
-        Answer answer = new Answer(true);
-        workers.serve(answer.async(), answer.servlet(), "tools/call late", ok(new AtomicBoolean()));
-        assertEquals(200, ((Response) answer.response()).getStatus());
+        Answer answer = new Answer();
+        serve(answer, "tools/call late", ok(new AtomicBoolean()));
+        assertEquals(200, answer.writtenStatus());
     }
 
     @Test
-    void stoppingInterruptsARunningRequestAndEndsItsServletRequest() throws Exception {
-        Answer answer = new Answer(false);
+    void stoppingInterruptsARunningRequestWhoseAnswerIsStillWritten() throws Exception {
+        Answer answer = new Answer();
         CountDownLatch running = new CountDownLatch(1);
-        workers.serve(answer.async(), answer.servlet(), "tools/call stuck", () -> {
+        AtomicBoolean interrupted = new AtomicBoolean();
+        serve(answer, "tools/call stuck", () -> {
             running.countDown();
             try {
                 Thread.sleep(60_000);
             } catch (InterruptedException e) {
+                interrupted.set(true);
                 Thread.currentThread().interrupt();
             }
             return Response.ok().build();
         });
         assertTrue(running.await(5, TimeUnit.SECONDS));
         workers.stop();
-        assertTrue(answer.completed.get(5, TimeUnit.SECONDS));
-        assertEquals(200, ((Response) answer.response()).getStatus(), "the request went on, interrupted");
+        assertTrue(interrupted.get());
+        assertEquals(200, answer.writtenStatus(), "the request went on, interrupted");
     }
 
     @SuppressWarnings("unchecked")
@@ -227,27 +228,20 @@ class RequestWorkersTest {
 
     @Test
     void aCheckedExceptionThrownWhereNoneWasDeclaredIsAnsweredWithAnInternalError() throws Exception {
-        Answer answer = new Answer(true);
-        workers.serve(answer.async(), answer.servlet(), "tools/call sneaky", () -> {
+        Answer answer = new Answer();
+        serve(answer, "tools/call sneaky", () -> {
             throw sneaky(new java.io.IOException("thrown through an interceptor"));
         });
-        assertEquals(500, ((Response) answer.response()).getStatus());
+        assertEquals(500, answer.writtenStatus());
     }
 
     @Test
-    void whenJaxRsFailsToTakeTheResponseTheServletRequestIsEnded() throws Exception {
-        Answer answer = new Answer(true);
-        answer.resumeThrows = true;
-        workers.serve(answer.async(), answer.servlet(), "tools/call echo", ok(new AtomicBoolean()));
-        assertTrue(answer.completed.get(5, TimeUnit.SECONDS));
-    }
-
-    @Test
-    void stoppingEndsTheServletRequestOfARequestThatIgnoresItsInterrupt() throws Exception {
-        Answer answer = new Answer(true);
+    void stoppingEndsTheServletRequestOfARequestThatIgnoresItsInterruptAndDropsItsLateAnswer() throws Exception {
+        Answer answer = new Answer();
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        workers.serve(answer.async(), answer.servlet(), "tools/call stubborn", () -> {
+        CountDownLatch returned = new CountDownLatch(1);
+        serve(answer, "tools/call stubborn", () -> {
             running.countDown();
             while (release.getCount() > 0) {
                 try {
@@ -256,6 +250,7 @@ class RequestWorkersTest {
                     // ignored, as blocking I/O that cannot be interrupted would
                 }
             }
+            returned.countDown();
             return Response.ok().build();
         });
         assertTrue(running.await(5, TimeUnit.SECONDS));
@@ -264,18 +259,21 @@ class RequestWorkersTest {
         assertTrue(answer.completed.isDone(), "ended by stop()");
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(4), "within its 2 s wait");
         release.countDown();
+        assertTrue(returned.await(5, TimeUnit.SECONDS));
+        Thread.sleep(100); // the worker's finish, after its request was ended
+        assertEquals(List.of(), answer.servlet.calls, "nothing written into an ended request");
     }
 
     @Test
     void whileAnInlineCallIsStuckTheNextCallOfItsKindGoesToAWorker() throws Exception {
-        Answer first = new Answer(true);
-        workers.serve(first.async(), first.servlet(), "tools/call turns_slow", ok(new AtomicBoolean()));
-        first.response(); // on a worker, quick: the kind runs inline from now on
+        Answer first = new Answer();
+        serve(first, "tools/call turns_slow", ok(new AtomicBoolean()));
+        first.writtenStatus(); // on a worker, quick: the kind runs inline from now on
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch running = new CountDownLatch(1);
-        Answer stuck = new Answer(true);
+        Answer stuck = new Answer();
         AtomicBoolean stuckOnWorker = new AtomicBoolean(true);
-        Thread http = new Thread(() -> workers.serve(stuck.async(), stuck.servlet(), "tools/call turns_slow", () -> {
+        Thread http = new Thread(() -> serve(stuck, "tools/call turns_slow", () -> {
             stuckOnWorker.set(Thread.currentThread().getName().startsWith("mcp-request-"));
             running.countDown();
             try {
@@ -289,10 +287,10 @@ class RequestWorkersTest {
         assertTrue(running.await(5, TimeUnit.SECONDS));
         assertFalse(stuckOnWorker.get(), "the kind was quick: the call ran on its HTTP thread");
         Thread.sleep(THRESHOLD.toMillis() * 2); // longer than the threshold without progress
-        Answer next = new Answer(true);
+        Answer next = new Answer();
         AtomicBoolean nextOnWorker = new AtomicBoolean();
-        workers.serve(next.async(), next.servlet(), "tools/call turns_slow", ok(nextOnWorker));
-        next.response();
+        serve(next, "tools/call turns_slow", ok(nextOnWorker));
+        assertEquals(200, next.writtenStatus());
         assertTrue(nextOnWorker.get());
         release.countDown();
         http.join(5000);
