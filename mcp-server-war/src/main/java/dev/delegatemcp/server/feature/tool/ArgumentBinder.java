@@ -15,6 +15,7 @@ import dev.delegatemcp.server.schema.JsonSchemaGenerator;
 import dev.delegatemcp.server.schema.SchemaValidator;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbException;
@@ -111,6 +112,22 @@ public final class ArgumentBinder {
         }
         if (raw == OptionalDouble.class) {
             return OptionalDouble.of(((JsonNumber) value).doubleValue());
+        }
+        // Strings, booleans and whole numbers directly: JSON-B writes the value out and parses it again (measured with
+        // bench/peers/run and JFR: 2.5 % of the server's CPU under tools/call echo load, for one String argument).
+        // A number that does not fit, or has a fraction, is refused (ArithmeticException) where JSON-B cut it.
+        if (raw == String.class && value instanceof JsonString text) {
+            return text.getString();
+        }
+        if ((raw == int.class || raw == Integer.class) && value instanceof JsonNumber number) {
+            return number.intValueExact();
+        }
+        if ((raw == long.class || raw == Long.class) && value instanceof JsonNumber number) {
+            return number.longValueExact();
+        }
+        if ((raw == boolean.class || raw == Boolean.class) && (value.getValueType() == JsonValue.ValueType.TRUE
+                || value.getValueType() == JsonValue.ValueType.FALSE)) {
+            return value.getValueType() == JsonValue.ValueType.TRUE;
         }
         return jsonb.fromJson(value.toString(), type);
     }

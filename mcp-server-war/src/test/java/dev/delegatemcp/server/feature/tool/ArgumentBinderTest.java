@@ -127,6 +127,16 @@ class ArgumentBinderTest {
     }
 
     @Test
+    void stringsAndBooleansAreBoundAsSentEscapesAndAllIncluded() {
+        Object[] values = bind("notRequired",
+                "{\"flag\": true, \"text\": \"caf\\u00e9 \\\"quoted\\\" \\n line\"}");
+        assertEquals(Boolean.TRUE, values[2]);
+        assertEquals("caf\u00e9 \"quoted\" \n line", values[3]);
+        assertEquals(Boolean.FALSE, bind("notRequired", "{\"flag\": false}")[2]);
+        assertEquals("", bind("notRequired", "{\"text\": \"\"}")[3]);
+    }
+
+    @Test
     void aToolWithAHandWrittenSchemaGetsTheArgumentsObjectAsSentWithoutValidation() {
         JsonObject sent = json("{\"q\": 7, \"extra\": [true]}");
         Object[] values = binder.bind(tool("handWritten"), sent, FakeCaller.of("alice"));

@@ -1,0 +1,83 @@
+package dev.delegatemcp.server.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.junit.jupiter.api.Test;
+
+class CallerProducerTest {
+
+    private final CallerProducer producer = new CallerProducer();
+    private final AtomicInteger claimReads = new AtomicInteger();
+
+    CallerProducerTest() {
+        producer.config = new SecurityConfig();
+        producer.config.tenantClaim = "tenant";
+    }
+
+    private JsonWebToken token(String raw, Map<String, Object> claims) {
+        return new JsonWebToken() {
+            @Override
+            public String getName() {
+                return (String) claims.get("sub");
+            }
+
+            @Override
+            public String getRawToken() {
+                return raw;
+            }
+
+            @Override
+            public Set<String> getClaimNames() {
+                return claims.keySet();
+            }
+
+            @SuppressWarnings("unchecked")
+            @Override
+            public <T> T getClaim(String claimName) {
+                claimReads.incrementAndGet();
+                return (T) claims.get(claimName);
+            }
+        };
+    }
+
+    @Test
+    void theCallerIsReadFromTheTokensClaims() {
+        JwtCaller caller = producer.callerOf(token("h.p.s1",
+                Map.of("sub", "alice", "azp", "inspector", "tenant", "acme", "scope", "notes.read notes.write")));
+        assertEquals("alice", caller.subject());
+        assertEquals(Optional.of("inspector"), caller.clientId());
+        assertEquals(Optional.of("acme"), caller.tenant());
+        assertEquals(Set.of("notes.read", "notes.write"), caller.scopes());
+    }
+
+    @Test
+    void theSameTokenAgainIsNotReadAgain() {
+        JwtCaller first = producer.callerOf(token("h.p.s1", Map.of("sub", "alice")));
+        int reads = claimReads.get();
+        assertSame(first, producer.callerOf(token("h.p.s1", Map.of("sub", "alice"))));
+        assertEquals(reads, claimReads.get());
+    }
+
+    @Test
+    void anotherTokenOfTheSameSubjectIsReadForItself() {
+        JwtCaller narrow = producer.callerOf(token("h.p.s1", Map.of("sub", "alice", "scope", "notes.read")));
+        JwtCaller wide = producer.callerOf(token("h.q.s2", Map.of("sub", "alice", "scope", "notes.read notes.write")));
+        assertNotSame(narrow, wide);
+        assertEquals(Set.of("notes.read", "notes.write"), wide.scopes());
+    }
+
+    @Test
+    void aTokenWithoutASignatureIsReadEachTime() {
+        JwtCaller first = producer.callerOf(token("h.p.", Map.of("sub", "alice")));
+        assertNotSame(first, producer.callerOf(token("h.p.", Map.of("sub", "alice"))));
+        assertNotSame(first, producer.callerOf(token(null, Map.of("sub", "alice"))));
+    }
+}
