@@ -39,7 +39,12 @@ public class CallerProducer {
         return callerOf(token.current());
     }
 
-    JwtCaller callerOf(JsonWebToken jwt) {
+    /**
+     * The caller a validated token names (its {@code sub}, {@code azp} or {@code client_id}, tenant claim and
+     * {@code scope} or {@code scp}); what the request-scoped {@link McpCaller} bean is made from, for code that has
+     * the token at hand and hands the caller on itself (the MCP endpoint: one bean fewer per request).
+     */
+    public McpCaller callerOf(JsonWebToken jwt) {
         String raw = jwt.getRawToken();
         int signature = raw == null ? -1 : raw.lastIndexOf('.');
         if (signature < 0 || signature == raw.length() - 1) {

@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.delegatemcp.api.McpCaller;
+
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +52,7 @@ class CallerProducerTest {
 
     @Test
     void theCallerIsReadFromTheTokensClaims() {
-        JwtCaller caller = producer.callerOf(token("h.p.s1",
+        McpCaller caller = producer.callerOf(token("h.p.s1",
                 Map.of("sub", "alice", "azp", "inspector", "tenant", "acme", "scope", "notes.read notes.write")));
         assertEquals("alice", caller.subject());
         assertEquals(Optional.of("inspector"), caller.clientId());
@@ -60,7 +62,7 @@ class CallerProducerTest {
 
     @Test
     void theSameTokenAgainIsNotReadAgain() {
-        JwtCaller first = producer.callerOf(token("h.p.s1", Map.of("sub", "alice")));
+        McpCaller first = producer.callerOf(token("h.p.s1", Map.of("sub", "alice")));
         int reads = claimReads.get();
         assertSame(first, producer.callerOf(token("h.p.s1", Map.of("sub", "alice"))));
         assertEquals(reads, claimReads.get());
@@ -68,15 +70,15 @@ class CallerProducerTest {
 
     @Test
     void anotherTokenOfTheSameSubjectIsReadForItself() {
-        JwtCaller narrow = producer.callerOf(token("h.p.s1", Map.of("sub", "alice", "scope", "notes.read")));
-        JwtCaller wide = producer.callerOf(token("h.q.s2", Map.of("sub", "alice", "scope", "notes.read notes.write")));
+        McpCaller narrow = producer.callerOf(token("h.p.s1", Map.of("sub", "alice", "scope", "notes.read")));
+        McpCaller wide = producer.callerOf(token("h.q.s2", Map.of("sub", "alice", "scope", "notes.read notes.write")));
         assertNotSame(narrow, wide);
         assertEquals(Set.of("notes.read", "notes.write"), wide.scopes());
     }
 
     @Test
     void aTokenWithoutASignatureIsReadEachTime() {
-        JwtCaller first = producer.callerOf(token("h.p.", Map.of("sub", "alice")));
+        McpCaller first = producer.callerOf(token("h.p.", Map.of("sub", "alice")));
         assertNotSame(first, producer.callerOf(token("h.p.", Map.of("sub", "alice"))));
         assertNotSame(first, producer.callerOf(token(null, Map.of("sub", "alice"))));
     }

@@ -24,6 +24,7 @@ import dev.delegatemcp.server.protocol.stream.Interactions;
 import dev.delegatemcp.server.protocol.stream.RequestInteraction;
 import dev.delegatemcp.server.protocol.stream.SessionStreams;
 import dev.delegatemcp.server.security.BearerChallenge;
+import dev.delegatemcp.server.security.CallerProducer;
 import dev.delegatemcp.server.security.InboundToken;
 import dev.delegatemcp.server.security.InsufficientScopeException;
 import dev.delegatemcp.wire.WireJson;
@@ -87,7 +88,7 @@ public class McpEndpoint {
     Initializer initializer;
 
     @Inject
-    McpCaller caller;
+    CallerProducer callers;
 
     @Inject
     BearerChallenge challenge;
@@ -158,22 +159,24 @@ public class McpEndpoint {
         } catch (JsonRpcException e) {
             return error(Response.Status.BAD_REQUEST, null, e.code(), e.getMessage());
         }
-        // Read once, from the servlet request, on its thread: the caller is made from it here and, when the request
-        // goes on on a worker (RequestWorkers), there.
+        // Read once, from the servlet request, on its thread; handed on with the request (also to a worker,
+        // RequestWorkers), for code that injects the token or the caller.
         JsonWebToken token = inboundToken.current();
-        Request request = new Request(message, format, accept, sessionId, protocolVersion, methodHeader, nameHeader,
-                servletRequest);
+        Request request = new Request(message, callers.callerOf(token), format, accept, sessionId, protocolVersion,
+                methodHeader, nameHeader, servletRequest);
         return inboundToken.actingFor(token, () -> route(request, token));
     }
 
-    /** A parsed POST and what of its HTTP request the routing reads. */
-    private record Request(JsonRpcMessage message, ResponseFormat format, String accept, String sessionId,
-            String protocolVersion, String methodHeader, String nameHeader, HttpServletRequest servlet) {
+    /** A parsed POST, its caller, and what of its HTTP request the routing reads. */
+    private record Request(JsonRpcMessage message, McpCaller caller, ResponseFormat format, String accept,
+            String sessionId, String protocolVersion, String methodHeader, String nameHeader,
+            HttpServletRequest servlet) {
     }
 
     /** The answer to a parsed POST, or null when there is nothing for JAX-RS to write (see {@link #post}). */
     private Response route(Request request, JsonWebToken token) {
         JsonRpcMessage message = request.message();
+        McpCaller caller = request.caller();
         ResponseFormat format = request.format();
         HttpServletRequest servletRequest = request.servlet();
         // Read from the servlet request now, on its thread: the request may go on on a worker (RequestWorkers).
@@ -187,14 +190,14 @@ public class McpEndpoint {
                     () -> statelessPost.post(message, headers, caller, format, upgradable)));
         }
         if (McpMethods.INITIALIZE.equals(message.method()) && message.isRequest()) {
-            return initialize(message, format);
+            return initialize(message, format, caller);
         }
         String sessionId = request.sessionId();
         if (sessionId == null || sessionId.isBlank()) {
             return error(Response.Status.BAD_REQUEST, message.id(), JsonRpcErrorCodes.INVALID_REQUEST,
                     "Bad Request: the " + SESSION_HEADER + " header is required; call initialize first");
         }
-        Optional<McpSession> session = ownSession(sessionId);
+        Optional<McpSession> session = ownSession(sessionId, caller);
         if (session.isEmpty()) {
             return error(Response.Status.NOT_FOUND, message.id(), JsonRpcErrorCodes.INVALID_REQUEST,
                     "Session not found: it has ended or expired; initialize a new session");
@@ -221,7 +224,7 @@ public class McpEndpoint {
         boolean eventStreams = ResponseFormat.takesEventStream(request.accept());
         McpSession own = session.get();
         return workers.serve(detach, kindOf(message), () -> inboundToken.actingFor(token,
-                () -> serve(message, own, format, eventStreams ? upgradable : null, trace)));
+                () -> serve(message, caller, own, format, eventStreams ? upgradable : null, trace)));
     }
 
     /** The POST's response as {@link EventStreamResponseFilter} wrapped it. */
@@ -241,8 +244,8 @@ public class McpEndpoint {
      *
      * @param streamable the POST's {@link UpgradableResponse}; null when the client takes no event stream
      */
-    private Response serve(JsonRpcMessage message, McpSession session, ResponseFormat format, Object streamable,
-            Optional<TraceContext> trace) {
+    private Response serve(JsonRpcMessage message, McpCaller caller, McpSession session, ResponseFormat format,
+            Object streamable, Optional<TraceContext> trace) {
         RequestInteraction interaction = interactions.begin(message, caller, session,
                 streamable != null ? () -> ServletEventConnection.open(streamable) : null, trace);
         Object reply;
@@ -299,7 +302,8 @@ public class McpEndpoint {
             throw refused(Response.Status.BAD_REQUEST,
                     "Bad Request: the " + SESSION_HEADER + " header is required; call initialize first");
         }
-        Optional<McpSession> session = ownSession(sessionId);
+        McpCaller caller = callers.callerOf(inboundToken.current());
+        Optional<McpSession> session = ownSession(sessionId, caller);
         if (session.isEmpty()) {
             throw refused(Response.Status.NOT_FOUND,
                     "Session not found: it has ended or expired; initialize a new session");
@@ -334,13 +338,13 @@ public class McpEndpoint {
             return error(Response.Status.BAD_REQUEST, null, JsonRpcErrorCodes.INVALID_REQUEST,
                     "Bad Request: the " + SESSION_HEADER + " header is required");
         }
-        if (ownSession(sessionId).isEmpty() || !sessions.remove(sessionId)) {
+        if (ownSession(sessionId, callers.callerOf(inboundToken.current())).isEmpty() || !sessions.remove(sessionId)) {
             return error(Response.Status.NOT_FOUND, null, JsonRpcErrorCodes.INVALID_REQUEST, "Session not found");
         }
         return Response.noContent().build();
     }
 
-    private Response initialize(JsonRpcMessage message, ResponseFormat format) {
+    private Response initialize(JsonRpcMessage message, ResponseFormat format, McpCaller caller) {
         Initializer.Initialized initialized;
         try {
             initialized = initializer.initialize(message.params());
@@ -355,7 +359,7 @@ public class McpEndpoint {
     }
 
     /** A session is usable only by the subject that created it; to anyone else it does not exist. */
-    private Optional<McpSession> ownSession(String sessionId) {
+    private Optional<McpSession> ownSession(String sessionId, McpCaller caller) {
         return sessions.touchOwn(sessionId, caller.subject());
     }
 
