@@ -14,9 +14,12 @@ import dev.delegatemcp.credentials.CredentialException;
 import dev.delegatemcp.credentials.CredentialRequest;
 import dev.delegatemcp.credentials.CredentialService;
 import dev.delegatemcp.credentials.DownstreamTarget;
+import dev.delegatemcp.server.security.CallerProducer;
 import dev.delegatemcp.server.security.InboundToken;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The current caller's credential for a downstream target: asks the credential service with the caller's raw inbound
@@ -32,8 +35,9 @@ public class CallerCredentials {
     @Inject
     InboundToken inboundToken;
 
+    /** The caller is read from the token here rather than injected: a request-scoped bean per request costs more. */
     @Inject
-    McpCaller caller;
+    CallerProducer callers;
 
     /** The request being served, for its trace context (none outside a request). */
     @Inject
@@ -51,11 +55,13 @@ public class CallerCredentials {
      * @throws ToolCallException for any other failure, with the user's sentence
      */
     public DownstreamCredential obtain(String target, Downstream.Level level, List<String> scopes) {
+        JsonWebToken token = inboundToken.current();
+        McpCaller caller = callers.callerOf(token);
         String tenant = caller.tenant().orElse(null);
         if (level == Downstream.Level.TENANT && tenant == null) {
             throw new ToolCallException(DownstreamFailureMessages.noTenant(target));
         }
-        CredentialRequest asked = new CredentialRequest(inboundToken.current().getRawToken(), caller.subject(), tenant,
+        CredentialRequest asked = new CredentialRequest(token.getRawToken(), caller.subject(), tenant,
                 caller.clientId().orElse(null), target, level, scopes, request.traceContext().orElse(null));
         DownstreamCredential credential = userFacing(() -> credentials.credentialFor(asked), target, level, scopes,
                 tenant);
@@ -71,6 +77,7 @@ public class CallerCredentials {
      */
     public Optional<DownstreamCredential> obtainIfConnected(String target, Downstream.Level level,
             List<String> scopes) {
+        McpCaller caller = callers.callerOf(inboundToken.current());
         if (notConnected.isRemembered(caller.subject(), target, level)) {
             return Optional.empty();
         }

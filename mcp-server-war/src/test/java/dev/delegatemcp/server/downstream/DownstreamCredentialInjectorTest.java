@@ -37,6 +37,7 @@ import dev.delegatemcp.credentials.CredentialService;
 import dev.delegatemcp.credentials.DownstreamTarget;
 import dev.delegatemcp.server.protocol.stream.CurrentRequest;
 import dev.delegatemcp.server.remote.RemoteMcpServers;
+import dev.delegatemcp.server.security.CallerProducer;
 import dev.delegatemcp.server.security.InboundToken;
 import jakarta.interceptor.InvocationContext;
 
@@ -283,7 +284,7 @@ class DownstreamCredentialInjectorTest {
                 return inbound;
             }
         };
-        callerCredentials.caller = new McpCaller() {
+        McpCaller alice = new McpCaller() {
             @Override
             public String subject() {
                 return "alice";
@@ -302,6 +303,12 @@ class DownstreamCredentialInjectorTest {
             @Override
             public Set<String> scopes() {
                 return Set.of();
+            }
+        };
+        callerCredentials.callers = new CallerProducer() {
+            @Override
+            public McpCaller callerOf(JsonWebToken jwt) {
+                return jwt == inbound ? alice : null;
             }
         };
     }
