@@ -17,10 +17,12 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * <p>
  * The caller read from a token is kept for the next requests with the same token, which MP-JWT validates again for each
  * of them: reading the claims from Liberty's token object cost 2-3 % of the server's CPU under {@code tools/call echo}
- * load ({@code bench/peers/run}, JFR), and a client sends the same token for many requests. The key is the token's
- * signature (RFC 7515, section 7.1: the third part of the compact form), which identifies the signed claims without being
- * usable as a credential; a caller holds no token. At most {@value #CALLERS} callers are kept, each for at most 10
- * minutes.
+ * load ({@code bench/peers/run}, JFR), and a client sends the same token for many requests. The key is the signature
+ * of a signed token (JWS compact serialization, RFC 7515 section 7.1: the third of its three parts), which identifies
+ * the signed claims without being usable as a credential; a caller holds no token. An encrypted token (JWE, five parts,
+ * whose last is an authentication tag that anyone with the public encryption key can make) is read each time. At most
+ * {@value #CALLERS} callers are kept, each for at most 10 minutes: fixed, not settings, since a caller costs a few
+ * hundred bytes and is made again cheaply after it left.
  */
 @ApplicationScoped
 public class CallerProducer {
@@ -31,7 +33,7 @@ public class CallerProducer {
     SecurityConfig config;
 
     private final Cache<String, JwtCaller> callers = Caffeine.newBuilder().maximumSize(CALLERS)
-            .expireAfterWrite(Duration.ofMinutes(10)).build();
+            .expireAfterWrite(Duration.ofMinutes(10)).executor(Runnable::run).build();
 
     @Produces
     @RequestScoped
@@ -46,10 +48,10 @@ public class CallerProducer {
      */
     public McpCaller callerOf(JsonWebToken jwt) {
         String raw = jwt.getRawToken();
-        int signature = raw == null ? -1 : raw.lastIndexOf('.');
-        if (signature < 0 || signature == raw.length() - 1) {
-            return JwtCaller.from(jwt, config.tenantClaim()); // not a signed compact token: nothing to key it by
+        int payloadEnd = raw == null ? -1 : raw.indexOf('.', raw.indexOf('.') + 1);
+        if (payloadEnd < 0 || payloadEnd == raw.length() - 1 || raw.indexOf('.', payloadEnd + 1) >= 0) {
+            return JwtCaller.from(jwt, config.tenantClaim()); // not a signed compact token (JWS): not kept
         }
-        return callers.get(raw.substring(signature + 1), key -> JwtCaller.from(jwt, config.tenantClaim()));
+        return callers.get(raw.substring(payloadEnd + 1), key -> JwtCaller.from(jwt, config.tenantClaim()));
     }
 }

@@ -23,7 +23,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @ApplicationScoped
 public class InboundToken {
 
-    /** The token of the request that {@link #actingFor} runs on this thread (a thread that is not the request's). */
+    /** The token of the request that {@link #actingFor} runs on this thread. */
     private static final ThreadLocal<JsonWebToken> HANDED_OVER = new ThreadLocal<>();
 
     @Inject
@@ -48,9 +48,10 @@ public class InboundToken {
     }
 
     /**
-     * Runs part of a request on a thread that is not its HTTP request's (where the servlet request is not to be used):
-     * while it runs, {@link #current} on this thread answers {@code token}, read by the caller on the request's own
-     * thread.
+     * Runs part of a request with its token at hand: while it runs, {@link #current} on this thread answers
+     * {@code token}, read once by the caller on the request's own thread. For a thread that is not the HTTP request's
+     * (where the servlet request is not to be used), and on the request's own thread to spare reading the servlet
+     * request's principal again.
      */
     public <T> T actingFor(JsonWebToken token, Supplier<T> work) {
         JsonWebToken before = HANDED_OVER.get();

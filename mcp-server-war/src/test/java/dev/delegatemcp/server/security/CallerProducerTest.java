@@ -77,6 +77,12 @@ class CallerProducerTest {
     }
 
     @Test
+    void anEncryptedTokenIsReadEachTimeItsLastPartBeingNoSignature() {
+        McpCaller first = producer.callerOf(token("h.k.iv.c.tag", Map.of("sub", "alice")));
+        assertNotSame(first, producer.callerOf(token("h.k.iv.c.tag", Map.of("sub", "alice"))));
+    }
+
+    @Test
     void aTokenWithoutASignatureIsReadEachTime() {
         McpCaller first = producer.callerOf(token("h.p.", Map.of("sub", "alice")));
         assertNotSame(first, producer.callerOf(token("h.p.", Map.of("sub", "alice"))));

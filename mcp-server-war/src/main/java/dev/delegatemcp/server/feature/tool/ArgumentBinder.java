@@ -22,7 +22,8 @@ import jakarta.json.bind.JsonbException;
 
 /**
  * Turns a tools/call {@code arguments} object into the method's Java arguments: checks each against its schema,
- * applies defaults, and converts with JSON-B. Problems are gathered for all arguments and thrown together.
+ * applies defaults, and converts with JSON-B (Strings, booleans and whole numbers directly). Problems are gathered for
+ * all arguments and thrown together.
  *
  * <p>A tool with a hand-written {@link dev.delegatemcp.api.Tool#inputSchema()} gets the {@code arguments} object as it
  * came, unchecked: {@link SchemaValidator} knows only the keywords {@link JsonSchemaGenerator} writes, not all of JSON
@@ -115,7 +116,8 @@ public final class ArgumentBinder {
         }
         // Strings, booleans and whole numbers directly: JSON-B writes the value out and parses it again (measured with
         // bench/peers/run and JFR: 2.5 % of the server's CPU under tools/call echo load, for one String argument).
-        // A number that does not fit, or has a fraction, is refused (ArithmeticException) where JSON-B cut it.
+        // A whole number written as 1.0 or 1e2 is taken, as the schema's "integer" does (JSON-B refused it); one
+        // that does not fit or has a fraction is refused (ArithmeticException), though the schema refuses it first.
         if (raw == String.class && value instanceof JsonString text) {
             return text.getString();
         }

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,6 +31,8 @@ import jakarta.ws.rs.core.Response;
  * the endpoint is a String (JSON or an SSE event), so writing it takes no JAX-RS provider.
  */
 final class DetachedResponse {
+
+    private static final Logger LOG = Logger.getLogger(DetachedResponse.class.getName());
 
     private final AsyncContext async;
     private final HttpServletResponse response;
@@ -71,8 +75,11 @@ final class DetachedResponse {
             if (answer != null) {
                 write(answer);
             }
-        } catch (IOException | RuntimeException e) {
-            // the client went away, or the request was ended already (the application stopping): nothing to answer
+        } catch (IOException e) {
+            // the client went away: nothing to answer
+        } catch (RuntimeException e) {
+            // The request was ended already (the application stopping), or a defect: the request ends unanswered.
+            LOG.log(Level.WARNING, "An MCP answer could not be written: {0}", e.getClass().getName());
         } finally {
             try {
                 async.complete();
@@ -91,6 +98,12 @@ final class DetachedResponse {
         }
         MediaType type = answer.getMediaType();
         if (type != null) {
+            // The body is UTF-8; JAX-RS names that charset for text types as RESTEasy does on the inline path
+            // (text/event-stream;charset=UTF-8), and so does this.
+            if ("text".equalsIgnoreCase(type.getType())
+                    && !type.getParameters().containsKey(MediaType.CHARSET_PARAMETER)) {
+                type = type.withCharset(StandardCharsets.UTF_8.name());
+            }
             response.setContentType(type.toString());
         }
         if (answer.getEntity() instanceof String text) {

@@ -8,6 +8,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -34,7 +35,8 @@ import org.eclipse.microprofile.context.ThreadContext;
  * {@link RequestDurations}): a kind seen to answer within {@code mcp.transport.worker-threshold}, while none of its
  * calls on HTTP threads is stuck, and while fewer requests than there are CPUs run on HTTP threads. Handing a request
  * to another thread is not free: measured with {@code bench/peers/run} on 2 CPUs, {@code tools/call echo} cost 131-172
- * us of CPU per call on a worker against 91-111 us on its HTTP thread. So a kind that turns slow holds at most one of
+ * us of CPU per call on a worker against 91-111 us on its HTTP thread (when both were asynchronous JAX-RS requests;
+ * the HTTP thread's path has since become synchronous, and cheaper). So a kind that turns slow holds at most one of
  * Liberty's threads per CPU, for at most that threshold before its next calls go to workers.
  * <p>
  * Why a pool of its own rather than Liberty's: Liberty's executor grows only on its controller's cycles, so requests
@@ -68,6 +70,8 @@ public class RequestWorkers {
     private UnaryOperator<Supplier<Response>> contextual;
     private ThreadPoolExecutor pool;
     private RequestDurations durations;
+    /** Whether detaching a request was refused once already (logged once). */
+    private final AtomicBoolean detachRefused = new AtomicBoolean();
     /** The requests handed to a worker and not answered yet. */
     private final Set<DetachedResponse> open = ConcurrentHashMap.newKeySet();
 
@@ -111,7 +115,8 @@ public class RequestWorkers {
      * from it answers 500 with a JSON-RPC internal error and is logged without its message (it may hold request data).
      *
      * @param detach detaches the request from its HTTP thread ({@link DetachedResponse#detach}); called on the
-     *        calling thread, only for a request that goes to a worker
+     *        calling thread, only for a request that goes to a worker; when it refuses ({@link IllegalStateException})
+     *        the request is served on the calling thread
      * @param kind what the request does, {@link RequestDurations#kind}; null for a request that is always served on a
      *        worker (one that holds its thread for as long as a stream lasts)
      * @param request the rest of the request's work; {@code null} from it means the response was written already (an
@@ -130,16 +135,40 @@ public class RequestWorkers {
                 durations.inlineEnded(inline, end, end - start);
             }
         }
-        DetachedResponse detached = detach.get();
-        Supplier<Response> inContext = contextual.apply(request);
-        Runnable work = () -> {
-            long start = System.nanoTime();
-            Response response = answer(inContext);
-            if (kind != null) {
-                durations.took(kind, System.nanoTime() - start);
+        Supplier<Response> inContext;
+        try {
+            inContext = contextual.apply(request);
+        } catch (RuntimeException e) {
+            return answer(request); // no context to carry (the application is stopping): served here
+        }
+        DetachedResponse detached;
+        try {
+            detached = detach.get();
+        } catch (IllegalStateException e) {
+            // The servlet request cannot be made asynchronous (a filter of the chain does not support it, or the
+            // response wrapper is not mapped): served here, with a message for the operator once.
+            if (!detachRefused.getAndSet(true)) {
+                LOG.log(Level.SEVERE, "MCP requests that wait cannot be handed to worker threads ({0}); they run on"
+                        + " their HTTP request threads", e.getClass().getName());
             }
-            open.remove(detached);
-            detached.finish(response);
+            return answer(request);
+        }
+        AtomicBoolean ran = new AtomicBoolean();
+        Runnable work = () -> {
+            if (ran.getAndSet(true)) {
+                return; // run already: execute() failed after a worker took it (see below); never twice
+            }
+            long start = System.nanoTime();
+            Response response = null;
+            try {
+                response = answer(inContext);
+                if (kind != null) {
+                    durations.took(kind, System.nanoTime() - start);
+                }
+            } finally {
+                open.remove(detached);
+                detached.finish(response); // null: written as an event stream already, or nothing to answer with
+            }
         };
         open.add(detached);
         try {

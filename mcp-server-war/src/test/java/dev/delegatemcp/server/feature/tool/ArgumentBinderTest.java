@@ -85,6 +85,11 @@ class ArgumentBinderTest {
         }
 
         @Tool
+        public String numbers(int count, long total, Integer boxed) {
+            return null;
+        }
+
+        @Tool
         public String renamed(@ToolArg(name = "max_results") int limit) {
             return null;
         }
@@ -134,6 +139,13 @@ class ArgumentBinderTest {
         assertEquals("caf\u00e9 \"quoted\" \n line", values[3]);
         assertEquals(Boolean.FALSE, bind("notRequired", "{\"flag\": false}")[2]);
         assertEquals("", bind("notRequired", "{\"text\": \"\"}")[3]);
+    }
+
+    @Test
+    void aWholeNumberWrittenWithAFractionOrAnExponentIsBoundAsTheSchemasIntegerTakesIt() {
+        assertArrayEquals(new Object[] {1, 100L, 7}, bind("numbers", "{\"count\": 1.0, \"total\": 1e2, \"boxed\": 7}"));
+        assertArrayEquals(new Object[] {-3, 9007199254740993L, 0},
+                bind("numbers", "{\"count\": -3, \"total\": 9007199254740993, \"boxed\": 0}"));
     }
 
     @Test

@@ -53,6 +53,17 @@ class DetachedResponseTest {
     }
 
     @Test
+    void aTextAnswerNamesItsUtf8CharsetAsJaxRsDoesAndJsonIsLeftAsItIs() {
+        new DetachedResponse(async, servlet.proxy)
+                .finish(Response.ok("event: message\ndata: {}\n\n", "text/event-stream")
+                        .build());
+        assertTrue(servlet.calls.contains("setContentType(text/event-stream;charset=UTF-8)"), servlet.calls.toString());
+        ServletFakes.Response json = new ServletFakes.Response();
+        new DetachedResponse(async, json.proxy).finish(Response.ok("{}", MediaType.APPLICATION_JSON).build());
+        assertTrue(json.calls.contains("setContentType(application/json)"), json.calls.toString());
+    }
+
+    @Test
     void onlyTheFirstAnswerIsWritten() {
         DetachedResponse detached = new DetachedResponse(async, servlet.proxy);
         detached.finish(null); // ended: the application stopping

@@ -124,6 +124,32 @@ class RequestWorkersTest {
     }
 
     @Test
+    void aRequestThatCannotBeDetachedIsServedOnTheCallingThread() {
+        AtomicBoolean onWorker = new AtomicBoolean(true);
+        Response response = workers.serve(() -> {
+            throw new IllegalStateException("startAsync refused: a filter does not support asynchronous requests");
+        }, "tools/call calendar_events", ok(onWorker));
+        assertEquals(200, response.getStatus());
+        assertFalse(onWorker.get());
+    }
+
+    @Test
+    void aRequestWhoseContextCannotBeCapturedIsServedOnTheCallingThreadWithoutDetaching() {
+        RequestWorkers stopping = new RequestWorkers();
+        stopping.start(4, 4, THRESHOLD, request -> {
+            throw new IllegalStateException("the application is stopping");
+        });
+        try {
+            Answer answer = new Answer();
+            Response response = stopping.serve(answer.detach(), "tools/call calendar_events", ok(new AtomicBoolean()));
+            assertEquals(200, response.getStatus());
+            assertFalse(answer.detached, "a detached request would be left unanswered");
+        } finally {
+            stopping.stop();
+        }
+    }
+
+    @Test
     void aListenStreamAlwaysRunsOnAWorker() throws Exception {
         for (int i = 0; i < 3; i++) {
             Answer answer = new Answer();
