@@ -35,7 +35,10 @@ public class CallerCredentials {
     @Inject
     InboundToken inboundToken;
 
-    /** The caller is read from the token here rather than injected: a request-scoped bean per request costs more. */
+    /**
+     * The caller is the one handed over with the token, or read from it here, rather than injected: a request-scoped
+     * bean per request costs more.
+     */
     @Inject
     CallerProducer callers;
 
@@ -56,7 +59,7 @@ public class CallerCredentials {
      */
     public DownstreamCredential obtain(String target, Downstream.Level level, List<String> scopes) {
         JsonWebToken token = inboundToken.current();
-        McpCaller caller = callers.callerOf(token);
+        McpCaller caller = caller(token);
         String tenant = caller.tenant().orElse(null);
         if (level == Downstream.Level.TENANT && tenant == null) {
             throw new ToolCallException(DownstreamFailureMessages.noTenant(target));
@@ -77,7 +80,7 @@ public class CallerCredentials {
      */
     public Optional<DownstreamCredential> obtainIfConnected(String target, Downstream.Level level,
             List<String> scopes) {
-        McpCaller caller = callers.callerOf(inboundToken.current());
+        McpCaller caller = caller(inboundToken.current());
         if (notConnected.isRemembered(caller.subject(), target, level)) {
             return Optional.empty();
         }
@@ -87,6 +90,12 @@ public class CallerCredentials {
             notConnected.remember(caller.subject(), target, level);
             return Optional.empty();
         }
+    }
+
+    /** The caller handed over with the token being served, else the one read from it. */
+    private McpCaller caller(JsonWebToken token) {
+        McpCaller handedOver = inboundToken.handedOverCaller();
+        return handedOver != null ? handedOver : callers.callerOf(token);
     }
 
     /**

@@ -38,7 +38,8 @@ public class CallerProducer {
     @Produces
     @RequestScoped
     McpCaller caller(InboundToken token) {
-        return callerOf(token.current());
+        McpCaller handedOver = token.handedOverCaller();
+        return handedOver != null ? handedOver : callerOf(token.current());
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.delegatemcp.server.security;
 import java.security.Principal;
 import java.util.function.Supplier;
 
+import dev.delegatemcp.api.McpCaller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,8 +24,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @ApplicationScoped
 public class InboundToken {
 
-    /** The token of the request that {@link #actingFor} runs on this thread. */
-    private static final ThreadLocal<JsonWebToken> HANDED_OVER = new ThreadLocal<>();
+    /** The token of the request that {@link #actingFor} runs on this thread, and the caller read from it. */
+    private static final ThreadLocal<Acting> HANDED_OVER = new ThreadLocal<>();
+
+    private record Acting(JsonWebToken token, McpCaller caller) {
+    }
 
     @Inject
     HttpServletRequest request;
@@ -36,9 +40,9 @@ public class InboundToken {
      * @throws jakarta.enterprise.context.ContextNotActiveException when no request context is active
      */
     public JsonWebToken current() {
-        JsonWebToken handedOver = HANDED_OVER.get();
+        Acting handedOver = HANDED_OVER.get();
         if (handedOver != null) {
-            return handedOver;
+            return handedOver.token();
         }
         Principal principal = request.getUserPrincipal();
         if (principal instanceof JsonWebToken jwt && jwt.getSubject() != null) {
@@ -54,8 +58,16 @@ public class InboundToken {
      * request's principal again.
      */
     public <T> T actingFor(JsonWebToken token, Supplier<T> work) {
-        JsonWebToken before = HANDED_OVER.get();
-        HANDED_OVER.set(token);
+        return actingFor(token, null, work);
+    }
+
+    /**
+     * As {@link #actingFor(JsonWebToken, Supplier)}, with the caller read from {@code token} handed over too
+     * ({@link #handedOverCaller}), so that code on the way needs not read it again.
+     */
+    public <T> T actingFor(JsonWebToken token, McpCaller caller, Supplier<T> work) {
+        Acting before = HANDED_OVER.get();
+        HANDED_OVER.set(new Acting(token, caller));
         try {
             return work.get();
         } finally {
@@ -66,4 +78,11 @@ public class InboundToken {
             }
         }
     }
+
+    /** The caller handed over with the token by {@link #actingFor} on this thread; null when none was. */
+    public McpCaller handedOverCaller() {
+        Acting handedOver = HANDED_OVER.get();
+        return handedOver == null ? null : handedOver.caller();
+    }
+
 }

@@ -88,4 +88,9 @@ class CallerProducerTest {
         assertNotSame(first, producer.callerOf(token("h.p.", Map.of("sub", "alice"))));
         assertNotSame(first, producer.callerOf(token(null, Map.of("sub", "alice"))));
     }
+
+    /** A caller read from {@code jwt} (for other tests of the package). */
+    McpCaller aliceFrom(JsonWebToken jwt) {
+        return producer.callerOf(jwt);
+    }
 }

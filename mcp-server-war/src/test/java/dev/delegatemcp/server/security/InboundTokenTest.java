@@ -1,5 +1,6 @@
 package dev.delegatemcp.server.security;
 
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -7,6 +8,7 @@ import java.lang.reflect.Proxy;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
+import dev.delegatemcp.api.McpCaller;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -73,5 +75,15 @@ class InboundTokenTest {
         inbound.request = requestOnThisThread(null);
         inbound.actingFor(token("alice"), inbound::current);
         assertThrows(IllegalStateException.class, inbound::current, "no principal: no caller");
+    }
+
+    @Test
+    void theCallerHandedOverWithTheTokenIsAnsweredWhileTheWorkRunsOnly() {
+        InboundToken inbound = new InboundToken();
+        McpCaller alice = new CallerProducerTest().aliceFrom(token("alice"));
+        assertNull(inbound.handedOverCaller());
+        assertSame(alice, inbound.actingFor(token("alice"), alice, inbound::handedOverCaller));
+        assertNull(inbound.actingFor(token("alice"), inbound::handedOverCaller), "a token handed over alone");
+        assertNull(inbound.handedOverCaller());
     }
 }

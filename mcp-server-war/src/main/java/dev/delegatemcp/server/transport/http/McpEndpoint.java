@@ -164,7 +164,7 @@ public class McpEndpoint {
         JsonWebToken token = inboundToken.current();
         Request request = new Request(message, callers.callerOf(token), format, accept, sessionId, protocolVersion,
                 methodHeader, nameHeader, servletRequest);
-        return inboundToken.actingFor(token, () -> route(request, token));
+        return inboundToken.actingFor(token, request.caller(), () -> route(request, token));
     }
 
     /** A parsed POST, its caller, and what of its HTTP request the routing reads. */
@@ -186,7 +186,7 @@ public class McpEndpoint {
             StatelessPost.Headers headers = new StatelessPost.Headers(request.protocolVersion(),
                     request.methodHeader(), request.nameHeader(), paramHeaders(servletRequest),
                     ResponseFormat.takesEventStream(request.accept()));
-            return workers.serve(detach, kindOf(message), () -> inboundToken.actingFor(token,
+            return workers.serve(detach, kindOf(message), () -> inboundToken.actingFor(token, caller,
                     () -> statelessPost.post(message, headers, caller, format, upgradable)));
         }
         if (McpMethods.INITIALIZE.equals(message.method()) && message.isRequest()) {
@@ -223,7 +223,7 @@ public class McpEndpoint {
                 servletRequest.getHeader(TraceContext.TRACESTATE));
         boolean eventStreams = ResponseFormat.takesEventStream(request.accept());
         McpSession own = session.get();
-        return workers.serve(detach, kindOf(message), () -> inboundToken.actingFor(token,
+        return workers.serve(detach, kindOf(message), () -> inboundToken.actingFor(token, caller,
                 () -> serve(message, caller, own, format, eventStreams ? upgradable : null, trace)));
     }
 
