@@ -18,8 +18,8 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * The answer to a POST that is given from a thread other than its HTTP request's ({@link RequestWorkers}): the servlet
- * request is made asynchronous (Jakarta Servlet 6.0, section 2.3.3.3, Asynchronous processing) and its response taken
- * from the JAX-RS runtime ({@link UpgradableResponse#takeOver}), and the answer is written through the servlet response.
+ * request is made asynchronous (Jakarta Servlet 6.0, section 2.3.3.3, Asynchronous processing), its response taken
+ * from the JAX-RS runtime ({@link UpgradableResponse#takeOver}), and the answer written through the servlet response.
  * <p>
  * Why not JAX-RS's own {@code @Suspended AsyncResponse}: it makes every request of the method asynchronous, also the
  * ones answered at once on their HTTP thread (most of them). Measured with {@code bench/peers/run} and JFR on Liberty

@@ -239,8 +239,8 @@ public class McpEndpoint {
     /**
      * Serves a session's request on the calling thread (the HTTP thread or a worker). The answer is one JSON message
      * unless the request sends something (progress, a log message, a request to the client) before its result: then
-     * the response became an event stream at that moment, and the result is its last event. A request the client cancelled gets no result (MCP 2025-11-25,
-     * Cancellation).
+     * the response became an event stream at that moment, and the result is its last event. A request the client
+     * cancelled gets no result (MCP 2025-11-25, Cancellation).
      *
      * @param streamable the POST's {@link UpgradableResponse}; null when the client takes no event stream
      */
