@@ -148,6 +148,31 @@ class McpTransportIT {
     }
 
     @Test
+    void aSecondOriginHeaderIsForbiddenEvenAfterAnAllowedOne() throws Exception {
+        McpHttp alice = alice().initialize();
+        String token = TestTokens.user("alice").sign();
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        for (String method : List.of("POST", "GET", "DELETE")) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(McpTestServer.mcp())
+                    .header("Authorization", "Bearer " + token).header("Mcp-Session-Id", alice.sessionId())
+                    .header("MCP-Protocol-Version", "2025-11-25")
+                    .header("Accept",
+                            "POST".equals(method) ? "application/json, text/event-stream" : "text/event-stream")
+                    .header("Origin", "http://localhost:6274").header("Origin", "http://evil.example.com");
+            if ("POST".equals(method)) {
+                request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers
+                        .ofString("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}"));
+            } else {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            }
+            assertEquals(403, client.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString())
+                    .statusCode(), method);
+        }
+        assertEquals(200, alice.post("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}").status(),
+                "the session is still there: the DELETE was refused");
+    }
+
+    @Test
     void bodyThatIsNotJsonIsParseError() {
         McpHttp.Response response = alice().initialize().post("{\"jsonrpc\": ");
         assertEquals(400, response.status());

@@ -2,6 +2,7 @@ package dev.delegatemcp.server;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.spi.Bean;
@@ -24,18 +25,40 @@ public interface BeanMethodCall {
 
     /**
      * The method called on its CDI bean's contextual reference, so that the bean's interceptors (such as
-     * {@code @Downstream}) run; dependent instances made for the call are destroyed after it.
+     * {@code @Downstream}) run. For a bean of a normal scope ({@code @ApplicationScoped}, {@code @RequestScoped},
+     * ...) the reference is its client proxy, taken once, on the first call (CDI 4.0, section 5.4: the proxy finds
+     * the current instance on each call); for a {@code @Dependent} bean an instance is made for each call and
+     * destroyed after it, with the dependent instances made for it.
      */
     static BeanMethodCall contextual(BeanManager beanManager, Bean<?> bean, Class<?> beanClass, Method method) {
+        if (!beanManager.isNormalScope(bean.getScope())) {
+            return arguments -> {
+                CreationalContext<?> context = beanManager.createCreationalContext(bean);
+                try {
+                    return invoke(method, beanManager.getReference(bean, beanClass, context), arguments);
+                } finally {
+                    context.release();
+                }
+            };
+        }
+        // Taken on the first call, not now: this may be built before the bean's context is active. Taking it twice
+        // in a race is harmless (the same proxy).
+        AtomicReference<Object> proxy = new AtomicReference<>();
         return arguments -> {
-            CreationalContext<?> context = beanManager.createCreationalContext(bean);
-            try {
-                return method.invoke(beanManager.getReference(bean, beanClass, context), arguments);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            } finally {
-                context.release();
+            Object reference = proxy.get();
+            if (reference == null) {
+                reference = beanManager.getReference(bean, beanClass, beanManager.createCreationalContext(bean));
+                proxy.set(reference);
             }
+            return invoke(method, reference, arguments);
         };
+    }
+
+    private static Object invoke(Method method, Object target, Object[] arguments) throws Throwable {
+        try {
+            return method.invoke(target, arguments);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 }

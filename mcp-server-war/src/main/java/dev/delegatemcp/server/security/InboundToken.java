@@ -44,6 +44,16 @@ public class InboundToken {
         if (handedOver != null) {
             return handedOver.token();
         }
+        return of(request);
+    }
+
+    /**
+     * The validated token of this HTTP request, read from its principal (for the endpoint, which has the request at
+     * hand: reading it through the injected proxy costs a reflective call per request).
+     *
+     * @throws IllegalStateException when the request has no token, or one without a subject
+     */
+    public static JsonWebToken of(HttpServletRequest request) {
         Principal principal = request.getUserPrincipal();
         if (principal instanceof JsonWebToken jwt && jwt.getSubject() != null) {
             return jwt;

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import dev.delegatemcp.api.McpCaller;
+import dev.delegatemcp.server.BeanMethodCall;
 import dev.delegatemcp.server.protocol.RequestContext;
 import dev.delegatemcp.server.security.Scopes;
 import dev.delegatemcp.wire.WireJson;
@@ -61,9 +62,11 @@ public class LocalToolProvider implements ToolProvider {
     private final class LocalTool implements CallableTool {
 
         private final ToolExtension.DiscoveredTool tool;
+        private final BeanMethodCall method;
 
         LocalTool(ToolExtension.DiscoveredTool tool) {
             this.tool = tool;
+            this.method = invoker.callOf(tool);
         }
 
         @Override
@@ -87,7 +90,7 @@ public class LocalToolProvider implements ToolProvider {
             } catch (InvalidArgumentsException e) {
                 return CallToolResult.error(e.getMessage());
             }
-            return results.success(definition, invoker.invoke(tool, values));
+            return results.success(definition, method.call(values));
         }
     }
 }

@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 
 /**
  * Calls a tool method on its CDI bean's contextual reference, so that the bean's interceptors (such as
- * {@code @Downstream}) run. Dependent instances are destroyed after the call.
+ * {@code @Downstream}) run.
  */
 @ApplicationScoped
 public class ToolInvoker {
@@ -16,11 +16,11 @@ public class ToolInvoker {
     BeanManager beanManager;
 
     /**
-     * @return what the tool returned
-     * @throws Throwable what the tool threw, unwrapped
+     * How to call the tool's method: on its bean's contextual reference, so that its interceptors run (see
+     * {@link BeanMethodCall#contextual}); made once per tool.
      */
-    public Object invoke(ToolExtension.DiscoveredTool tool, Object[] arguments) throws Throwable {
+    public BeanMethodCall callOf(ToolExtension.DiscoveredTool tool) {
         return BeanMethodCall.contextual(beanManager, tool.bean(), tool.definition().beanClass(),
-                tool.definition().method()).call(arguments);
+                tool.definition().method());
     }
 }

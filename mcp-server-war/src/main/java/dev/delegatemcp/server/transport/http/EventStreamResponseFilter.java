@@ -26,8 +26,9 @@ public class EventStreamResponseFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        UpgradableResponse upgradable = new UpgradableResponse(response);
-        // JAX-RS injects a proxy of the response, never this object: the endpoint finds it as a request attribute.
+        UpgradableResponse upgradable = new UpgradableResponse(request, response);
+        // JAX-RS injects a proxy of the response, never this object: the endpoint finds it, and through it this
+        // request, as a request attribute.
         request.setAttribute(ATTRIBUTE, upgradable);
         chain.doFilter(request, upgradable);
     }

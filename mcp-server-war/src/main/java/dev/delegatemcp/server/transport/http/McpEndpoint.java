@@ -70,6 +70,7 @@ public class McpEndpoint {
 
     static final String SESSION_HEADER = "Mcp-Session-Id";
     static final String VERSION_HEADER = "MCP-Protocol-Version";
+    private static final String ORIGIN = "Origin";
     private static final String SSE = "text/event-stream";
 
     @Inject
@@ -112,35 +113,41 @@ public class McpEndpoint {
     InboundToken inboundToken;
 
     /**
+     * RESTEasy's proxy to the current request's servlet request, injected once; the POST reads only its
+     * {@link UpgradableResponse} attribute through it, and the rest from the container's request that holds (see
+     * {@link UpgradableResponse#request}).
+     */
+    @Context
+    HttpServletRequest servletRequests;
+
+    /**
      * A POST: refusals, and a session's notifications, responses and {@code initialize}, are answered on the HTTP
      * request's thread; a session's other requests, and every message outside a session (MCP 2026-07-28), go to
-     * {@link RequestWorkers}, which serves them on that thread or on a worker.
+     * {@link RequestWorkers}, which serves them on that thread or on a worker. Headers are read from the servlet
+     * request itself (the first value of each, as {@code @HeaderParam} would).
      *
      * @return the answer; null when there is nothing for JAX-RS to write (a worker answers, or the answer was written
      *         as an event stream)
      */
     @POST
     @Consumes(MediaType.WILDCARD)
-    public Response post(InputStream bodyStream, @HeaderParam("Origin") String origin,
-            @HeaderParam("Content-Type") String contentType, @HeaderParam("Content-Length") String contentLength,
-            @HeaderParam("Accept") String accept, @HeaderParam(SESSION_HEADER) String sessionId,
-            @HeaderParam(VERSION_HEADER) String protocolVersion,
-            @HeaderParam(RequestHeaders.METHOD_HEADER) String methodHeader,
-            @HeaderParam(RequestHeaders.NAME_HEADER) String nameHeader, @Context HttpServletRequest servletRequest) {
-        if (!origins.allows(origin)) {
+    public Response post(InputStream bodyStream) {
+        UpgradableResponse upgradable = upgradable(servletRequests.getAttribute(EventStreamResponseFilter.ATTRIBUTE));
+        HttpServletRequest http = upgradable.request();
+        if (http.getHeader(ORIGIN) != null && !origins.allows(Collections.list(http.getHeaders(ORIGIN)))) {
             return error(Response.Status.FORBIDDEN, null, JsonRpcErrorCodes.INVALID_REQUEST,
                     "Forbidden: origin not allowed");
         }
         String body;
-        ResponseFormat format;
+        ResponseFormat.Accepted accepted;
         try {
-            RequestBodyReader.checkContentType(contentType);
-            format = ResponseFormat.from(accept);
-            if (format == null) {
+            RequestBodyReader.checkContentType(http.getHeader("Content-Type"));
+            accepted = ResponseFormat.accepted(http.getHeader("Accept"));
+            if (accepted.format() == null) {
                 return error(Response.Status.NOT_ACCEPTABLE, null, JsonRpcErrorCodes.INVALID_REQUEST,
                         "Not Acceptable: accept application/json and text/event-stream");
             }
-            body = bodies.read(bodyStream, contentLength);
+            body = bodies.read(bodyStream, http.getHeader("Content-Length"));
         } catch (RequestBodyReader.RefusedException e) {
             Response.Status status = e.refusal() == RequestBodyReader.Refusal.TOO_LARGE
                     ? Response.Status.REQUEST_ENTITY_TOO_LARGE : Response.Status.UNSUPPORTED_MEDIA_TYPE;
@@ -161,38 +168,38 @@ public class McpEndpoint {
         }
         // Read once, from the servlet request, on its thread; handed on with the request (also to a worker,
         // RequestWorkers), for code that injects the token or the caller.
-        JsonWebToken token = inboundToken.current();
-        Request request = new Request(message, callers.callerOf(token), format, accept, sessionId, protocolVersion,
-                methodHeader, nameHeader, servletRequest);
+        JsonWebToken token = InboundToken.of(http);
+        Request request = new Request(message, callers.callerOf(token), accepted, http, upgradable);
         return inboundToken.actingFor(token, request.caller(), () -> route(request, token));
     }
 
-    /** A parsed POST, its caller, and what of its HTTP request the routing reads. */
-    private record Request(JsonRpcMessage message, McpCaller caller, ResponseFormat format, String accept,
-            String sessionId, String protocolVersion, String methodHeader, String nameHeader,
-            HttpServletRequest servlet) {
+    /** A parsed POST, its caller, and its HTTP request and response (read on the request's thread only). */
+    private record Request(JsonRpcMessage message, McpCaller caller, ResponseFormat.Accepted accepted,
+            HttpServletRequest http, UpgradableResponse upgradable) {
     }
 
     /** The answer to a parsed POST, or null when there is nothing for JAX-RS to write (see {@link #post}). */
     private Response route(Request request, JsonWebToken token) {
         JsonRpcMessage message = request.message();
         McpCaller caller = request.caller();
-        ResponseFormat format = request.format();
-        HttpServletRequest servletRequest = request.servlet();
-        // Read from the servlet request now, on its thread: the request may go on on a worker (RequestWorkers).
-        Object upgradable = servletRequest.getAttribute(EventStreamResponseFilter.ATTRIBUTE);
-        Supplier<DetachedResponse> detach = () -> DetachedResponse.detach(servletRequest, upgradable(upgradable));
-        if (StatelessPost.stateless(message, request.protocolVersion(), request.sessionId())) {
-            StatelessPost.Headers headers = new StatelessPost.Headers(request.protocolVersion(),
-                    request.methodHeader(), request.nameHeader(), paramHeaders(servletRequest),
-                    ResponseFormat.takesEventStream(request.accept()));
+        ResponseFormat format = request.accepted().format();
+        HttpServletRequest http = request.http();
+        UpgradableResponse upgradable = request.upgradable();
+        // Everything of the HTTP request is read now, on its thread: the request may go on on a worker
+        // (RequestWorkers).
+        String sessionId = http.getHeader(SESSION_HEADER);
+        String protocolVersion = http.getHeader(VERSION_HEADER);
+        Supplier<DetachedResponse> detach = () -> DetachedResponse.detach(http, upgradable);
+        if (StatelessPost.stateless(message, protocolVersion, sessionId)) {
+            StatelessPost.Headers headers = new StatelessPost.Headers(protocolVersion,
+                    http.getHeader(RequestHeaders.METHOD_HEADER), http.getHeader(RequestHeaders.NAME_HEADER),
+                    paramHeaders(http), request.accepted().eventStreams());
             return workers.serve(detach, kindOf(message), () -> inboundToken.actingFor(token, caller,
                     () -> statelessPost.post(message, headers, caller, format, upgradable)));
         }
         if (McpMethods.INITIALIZE.equals(message.method()) && message.isRequest()) {
             return initialize(message, format, caller);
         }
-        String sessionId = request.sessionId();
         if (sessionId == null || sessionId.isBlank()) {
             return error(Response.Status.BAD_REQUEST, message.id(), JsonRpcErrorCodes.INVALID_REQUEST,
                     "Bad Request: the " + SESSION_HEADER + " header is required; call initialize first");
@@ -202,7 +209,6 @@ public class McpEndpoint {
             return error(Response.Status.NOT_FOUND, message.id(), JsonRpcErrorCodes.INVALID_REQUEST,
                     "Session not found: it has ended or expired; initialize a new session");
         }
-        String protocolVersion = request.protocolVersion();
         if (!supportedVersion(protocolVersion)) {
             return error(Response.Status.BAD_REQUEST, message.id(), JsonRpcErrorCodes.INVALID_REQUEST,
                     "Bad Request: unsupported " + VERSION_HEADER + " " + protocolVersion + "; supported: "
@@ -219,9 +225,9 @@ public class McpEndpoint {
             return Response.accepted().build();
         }
         // W3C Trace Context headers of the POST: the request's trace context unless its _meta has one.
-        Optional<TraceContext> trace = TraceContext.of(servletRequest.getHeader(TraceContext.TRACEPARENT),
-                servletRequest.getHeader(TraceContext.TRACESTATE));
-        boolean eventStreams = ResponseFormat.takesEventStream(request.accept());
+        Optional<TraceContext> trace = TraceContext.of(http.getHeader(TraceContext.TRACEPARENT),
+                http.getHeader(TraceContext.TRACESTATE));
+        boolean eventStreams = request.accepted().eventStreams();
         McpSession own = session.get();
         return workers.serve(detach, kindOf(message), () -> inboundToken.actingFor(token, caller,
                 () -> serve(message, caller, own, format, eventStreams ? upgradable : null, trace)));
@@ -292,7 +298,7 @@ public class McpEndpoint {
      */
     @GET
     @Produces(SSE)
-    public void listen(@Context SseEventSink sink, @Context Sse sse, @HeaderParam("Origin") String origin,
+    public void listen(@Context SseEventSink sink, @Context Sse sse, @HeaderParam(ORIGIN) List<String> origin,
             @HeaderParam(SESSION_HEADER) String sessionId, @HeaderParam(VERSION_HEADER) String protocolVersion,
             @HeaderParam("Last-Event-ID") String lastEventId) {
         if (!origins.allows(origin)) {
@@ -329,7 +335,7 @@ public class McpEndpoint {
 
     /** Ends a session. */
     @DELETE
-    public Response delete(@HeaderParam("Origin") String origin, @HeaderParam(SESSION_HEADER) String sessionId) {
+    public Response delete(@HeaderParam(ORIGIN) List<String> origin, @HeaderParam(SESSION_HEADER) String sessionId) {
         if (!origins.allows(origin)) {
             return error(Response.Status.FORBIDDEN, null, JsonRpcErrorCodes.INVALID_REQUEST,
                     "Forbidden: origin not allowed");

@@ -26,7 +26,18 @@ public class OriginPolicy {
         this.allowList = new OriginAllowList(List.of());
     }
 
-    public boolean allows(String origin) {
-        return allowList.allows(origin);
+    /**
+     * Whether a request with these {@code Origin} header values passes: none, or exactly one that is allowed. More
+     * than one is refused: a browser sends one (RFC 6454 section 7.3), and a second could hide a foreign origin
+     * behind an allowed first.
+     *
+     * @param origins the values of each {@code Origin} header of the request, in order; empty when there is none
+     */
+    public boolean allows(List<String> origins) {
+        return switch (origins.size()) {
+            case 0 -> true;
+            case 1 -> allowList.allows(origins.get(0));
+            default -> false;
+        };
     }
 }

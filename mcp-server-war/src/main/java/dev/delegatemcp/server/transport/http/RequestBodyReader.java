@@ -49,6 +49,13 @@ public class RequestBodyReader {
         }
     }
 
+    /**
+     * Bodies up to this many bytes with a declared length are read in one go into an array of that length (within the
+     * limit, checked before); longer ones are read in pieces, so that a declared length alone never makes a large
+     * allocation.
+     */
+    private static final long SMALL_BODY = 65536;
+
     private final long maxBytes;
 
     @Inject
@@ -115,21 +122,43 @@ public class RequestBodyReader {
         if (declared > maxBytes) {
             throw tooLarge(maxBytes);
         }
+        if (in == null) {
+            return "";
+        }
         // Grown as bytes arrive, not allocated up front for what the client declared.
         ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) Math.min(Math.max(declared, 512), 65536));
-        byte[] buffer = new byte[8192];
         long total = 0;
-        for (int n; in != null && (n = in.read(buffer)) != -1;) {
+        if (declared >= 0 && declared <= SMALL_BODY) {
+            // The usual request: read at once into an array of the declared length. The container ends the stream
+            // there; a stream that goes on is read on below, within the limit.
+            byte[] declaredBytes = in.readNBytes((int) declared);
+            int next = in.read();
+            if (next == -1) {
+                return decode(declaredBytes, declaredBytes.length);
+            }
+            bytes.write(declaredBytes, 0, declaredBytes.length);
+            bytes.write(next);
+            total = declaredBytes.length + 1L;
+            if (total > maxBytes) {
+                throw tooLarge(maxBytes);
+            }
+        }
+        byte[] buffer = new byte[8192];
+        for (int n; (n = in.read(buffer)) != -1;) {
             total += n;
             if (total > maxBytes) {
                 throw tooLarge(maxBytes);
             }
             bytes.write(buffer, 0, n);
         }
-        // Strict: a body that is not UTF-8 is not JSON (RFC 8259 section 8.1), rather than text with replacements.
+        return decode(bytes.toByteArray(), bytes.size());
+    }
+
+    /** Strict: a body that is not UTF-8 is not JSON (RFC 8259 section 8.1), rather than text with replacements. */
+    private static String decode(byte[] bytes, int length) throws java.nio.charset.CharacterCodingException {
         return StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
                 .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                .decode(java.nio.ByteBuffer.wrap(bytes.toByteArray())).toString();
+                .decode(java.nio.ByteBuffer.wrap(bytes, 0, length)).toString();
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.delegatemcp.server.transport.http;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -26,9 +25,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  */
 final class RequestDurations {
 
-    /** MCP's rule for tool names (MCP 2025-11-25, Tools, Tool names), used for prompt names too. */
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
-    private static final Pattern METHOD = Pattern.compile("[A-Za-z0-9/_.-]{1,64}");
+    /** MCP's rule for tool names (MCP 2025-11-25, Tools, Tool names), used for prompt names too: at most this long. */
+    private static final int NAME_LENGTH = 128;
+    private static final int METHOD_LENGTH = 64;
 
     private final long thresholdNanos;
     private final int maxInline;
@@ -53,11 +52,31 @@ final class RequestDurations {
      * {@code ?}, so that what is remembered stays small.
      */
     static String kind(String method, String name) {
-        String m = method != null && METHOD.matcher(method).matches() ? method : "?";
+        String m = method != null && hasNameSyntax(method, METHOD_LENGTH, true) ? method : "?";
         if (name == null) {
             return m;
         }
-        return m + " " + (NAME.matcher(name).matches() ? name : "?");
+        return m + " " + (hasNameSyntax(name, NAME_LENGTH, false) ? name : "?");
+    }
+
+    /**
+     * {@code [A-Za-z0-9_.-]{1,maxLength}}, with {@code /} too when {@code slash}. A loop rather than a regular
+     * expression: it runs for every request, and the two expressions cost 0.9 % of CPU (bench/peers, JFR).
+     */
+    static boolean hasNameSyntax(String text, int maxLength, boolean slash) {
+        int length = text.length();
+        if (length == 0 || length > maxLength) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            boolean allowed = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+                    || c == '.' || c == '-' || slash && c == '/';
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -10,10 +10,28 @@ enum ResponseFormat {
 
     static final String SSE = "text/event-stream";
 
-    static ResponseFormat from(String accept) {
+    private static final MediaType EVENT_STREAM_TYPE = MediaType.valueOf(SSE);
+
+    /**
+     * What a request's {@code Accept} header takes (RFC 9110 section 12.5.1; weights are not compared): the format of
+     * a one-message answer ({@code format}: JSON when any range takes JSON, else an event stream when one takes that,
+     * else null: 406), and whether the client takes an event stream as the answer to a request ({@code eventStreams}:
+     * a range names {@code text/event-stream} or a wildcard for it, or there is no header). A client that takes only
+     * JSON gets its result as JSON and no notification before it (nothing can carry them).
+     */
+    record Accepted(ResponseFormat format, boolean eventStreams) {
+        private static final Accepted ANYTHING = new Accepted(JSON, true);
+        private static final Accepted JSON_ONLY = new Accepted(JSON, false);
+        private static final Accepted EVENT_STREAM_ONLY = new Accepted(EVENT_STREAM, true);
+        private static final Accepted NEITHER = new Accepted(null, false);
+    }
+
+    /** Reads {@code accept} in one pass (it is read for every POST); ranges that are not media ranges are ignored. */
+    static Accepted accepted(String accept) {
         if (accept == null || accept.isBlank()) {
-            return JSON;
+            return Accepted.ANYTHING;
         }
+        boolean json = false;
         boolean sse = false;
         for (String range : accept.split(",")) {
             MediaType type;
@@ -22,33 +40,13 @@ enum ResponseFormat {
             } catch (IllegalArgumentException e) {
                 continue;
             }
-            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-                return JSON;
-            }
-            sse |= type.isCompatible(MediaType.valueOf(SSE));
+            json |= type.isCompatible(MediaType.APPLICATION_JSON_TYPE);
+            sse |= type.isCompatible(EVENT_STREAM_TYPE);
         }
-        return sse ? EVENT_STREAM : null;
-    }
-
-    /**
-     * Whether the client takes an event stream as the answer to a request: its {@code Accept} names
-     * {@code text/event-stream} (or a wildcard for it), or it sent none. A client that takes only JSON gets its result
-     * as JSON and no notification before it (nothing can carry them).
-     */
-    static boolean takesEventStream(String accept) {
-        if (accept == null || accept.isBlank()) {
-            return true;
+        if (json) {
+            return sse ? Accepted.ANYTHING : Accepted.JSON_ONLY;
         }
-        for (String range : accept.split(",")) {
-            try {
-                if (MediaType.valueOf(range.trim()).isCompatible(MediaType.valueOf(SSE))) {
-                    return true;
-                }
-            } catch (IllegalArgumentException e) {
-                // not a media range: ignored, as in from()
-            }
-        }
-        return false;
+        return sse ? Accepted.EVENT_STREAM_ONLY : Accepted.NEITHER;
     }
 
     Response.ResponseBuilder ok(Object message) {

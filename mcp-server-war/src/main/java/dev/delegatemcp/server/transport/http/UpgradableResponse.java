@@ -6,6 +6,7 @@ import java.io.Writer;
 
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
@@ -18,10 +19,23 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
  */
 final class UpgradableResponse extends HttpServletResponseWrapper {
 
+    private final HttpServletRequest request;
     private volatile boolean taken;
 
-    UpgradableResponse(HttpServletResponse response) {
+    /** @param request the request this responds to, as the servlet filter chain has it */
+    UpgradableResponse(HttpServletRequest request, HttpServletResponse response) {
         super(response);
+        this.request = request;
+    }
+
+    /**
+     * The request this responds to, as the servlet filter chain has it: the container's own object, for the endpoint
+     * to read headers and the principal from directly. JAX-RS hands resource methods a proxy of it instead, made for
+     * each request (measured in bench/peers, JFR: 1.6 % of CPU), and CDI's injected one resolves it by reflection on
+     * every call (2.3 %).
+     */
+    HttpServletRequest request() {
+        return request;
     }
 
     /**

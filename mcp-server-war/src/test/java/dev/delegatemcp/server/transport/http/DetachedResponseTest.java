@@ -32,7 +32,7 @@ class DetachedResponseTest {
                     assertEquals(null, args, "startAsync() with the container's own request and response");
                     return async;
                 });
-        UpgradableResponse wrapped = new UpgradableResponse(servlet.proxy);
+        UpgradableResponse wrapped = new UpgradableResponse(null, servlet.proxy);
         DetachedResponse detached = DetachedResponse.detach(request, wrapped);
         assertEquals(List.of("setTimeout(0)"), asyncCalls);
         wrapped.setStatus(204); // what JAX-RS does when the method returned null

@@ -29,6 +29,7 @@ class EventStreamResponseFilterTest {
         UpgradableResponse wrapped = assertInstanceOf(UpgradableResponse.class, passedOn.get());
         assertSame(wrapped, request.getAttribute(EventStreamResponseFilter.ATTRIBUTE));
         assertSame(servlet.proxy, wrapped.getResponse());
+        assertSame(request, wrapped.request(), "the container's request, for the endpoint to read directly");
     }
 
     @Test

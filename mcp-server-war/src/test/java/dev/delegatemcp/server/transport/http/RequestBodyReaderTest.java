@@ -85,6 +85,27 @@ class RequestBodyReaderTest {
     }
 
     @Test
+    void aBodyOfItsDeclaredLengthIsReadWhole() throws Exception {
+        RequestBodyReader roomy = new RequestBodyReader(1 << 20);
+        String body = "{\"text\":\"" + "\u00e9".repeat(1000) + "\"}";
+        int length = body.getBytes(StandardCharsets.UTF_8).length;
+        assertEquals(body, roomy.read(stream(body), Integer.toString(length)));
+        assertEquals("", roomy.read(stream(""), "0"));
+        String large = "x".repeat(100_000); // beyond the one-go size: read in pieces
+        assertEquals(large, roomy.read(stream(large), "100000"));
+    }
+
+    @Test
+    void aBodyShorterThanItsDeclaredLengthIsReadAsSent() throws Exception {
+        assertEquals("{}", reader.read(stream("{}"), "10"));
+    }
+
+    @Test
+    void aBodyLongerThanItsDeclaredLengthIsReadWhole() throws Exception {
+        assertEquals("0123456789", reader.read(stream("0123456789"), "3"));
+    }
+
+    @Test
     void aLimitBelowOneByteIsRejected() {
         assertThrows(IllegalArgumentException.class, () -> new RequestBodyReader(0));
     }

@@ -126,4 +126,21 @@ class RequestDurationsTest {
         assertEquals("?", RequestDurations.kind(huge, null));
         assertEquals("?", RequestDurations.kind(null, null));
     }
+
+    @Test
+    void namesFollowMcpToolNameSyntaxAndMethodsMayHaveSlashes() {
+        String longest = "a".repeat(128);
+        assertEquals("tools/call " + longest, RequestDurations.kind("tools/call", longest));
+        assertEquals("tools/call ?", RequestDurations.kind("tools/call", longest + "a"));
+        assertEquals("prompts/get Az09_.-", RequestDurations.kind("prompts/get", "Az09_.-"));
+        for (String name : new String[] {"", "a/b", "caf\u00e9", "a b", "a:b", "\u0661"}) {
+            assertEquals("tools/call ?", RequestDurations.kind("tools/call", name), name);
+        }
+        assertEquals("notifications/roots/list_changed", RequestDurations.kind("notifications/roots/list_changed",
+                null));
+        assertEquals("a".repeat(64), RequestDurations.kind("a".repeat(64), null));
+        assertEquals("?", RequestDurations.kind("a".repeat(65), null));
+        assertEquals("?", RequestDurations.kind("", null));
+        assertEquals("?", RequestDurations.kind("tools call", null));
+    }
 }

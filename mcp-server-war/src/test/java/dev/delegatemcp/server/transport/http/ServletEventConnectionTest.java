@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ServletEventConnectionTest {
 
     private final ServletFakes.Response servlet = new ServletFakes.Response();
-    private final UpgradableResponse response = new UpgradableResponse(servlet.proxy);
+    private final UpgradableResponse response = new UpgradableResponse(null, servlet.proxy);
 
     @Test
     void eachEventIsWrittenAndFlushedAtOnce() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.lang.reflect.Proxy;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -18,22 +19,47 @@ class UnreadableHeadersFilterTest {
 
     /** The response the filter aborted with, or null when it let the request through. */
     private static Response filter(String contentType, String accept) {
+        return filter(new UnreadableHeadersFilter(), contentType, accept, new AtomicInteger());
+    }
+
+    /** As above, through {@code filter}, counting in {@code parses} how often the Accept header was parsed. */
+    private static Response filter(UnreadableHeadersFilter filter, String contentType, String accept,
+            AtomicInteger parses) {
         AtomicReference<Response> aborted = new AtomicReference<>();
         ContainerRequestContext request = (ContainerRequestContext) Proxy.newProxyInstance(
                 UnreadableHeadersFilterTest.class.getClassLoader(), new Class<?>[] {ContainerRequestContext.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "getMediaType" -> contentType == null ? null : MediaType.valueOf(contentType);
-                    case "getAcceptableMediaTypes" -> accept == null ? List.of(MediaType.WILDCARD_TYPE)
-                            : java.util.Arrays.stream(accept.split(",")).map(String::trim).map(MediaType::valueOf)
-                                    .toList();
+                    case "getHeaderString" -> "Accept".equals(args[0]) ? accept : null;
+                    case "getAcceptableMediaTypes" -> {
+                        parses.incrementAndGet();
+                        yield accept == null ? List.of(MediaType.WILDCARD_TYPE)
+                                : java.util.Arrays.stream(accept.split(",")).map(String::trim)
+                                        .map(MediaType::valueOf).toList();
+                    }
                     case "abortWith" -> {
                         aborted.set((Response) args[0]);
                         yield null;
                     }
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
-        new UnreadableHeadersFilter().filter(request);
+        filter.filter(request);
         return aborted.get();
+    }
+
+    @org.junit.jupiter.api.Test
+    void eachAcceptValueIsParsedOnceAndKeepsItsVerdict() {
+        UnreadableHeadersFilter filter = new UnreadableHeadersFilter();
+        AtomicInteger parses = new AtomicInteger();
+        for (int i = 0; i < 3; i++) {
+            assertNull(filter(filter, "application/json", "application/json, text/event-stream", parses));
+            assertEquals(400, filter(filter, "application/json", "application/json; q=abc", parses).getStatus());
+            assertEquals(400, filter(filter, "application/json", ";;;", parses).getStatus());
+        }
+        assertEquals(3, parses.get(), "one parse per distinct value");
+        // Content-Type is checked on every request, whatever the Accept value seen before.
+        assertEquals(400, filter(filter, "application/json; q=abc", "application/json, text/event-stream", parses)
+                .getStatus());
     }
 
     @ParameterizedTest

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class UpgradableResponseTest {
 
     private final ServletFakes.Response servlet = new ServletFakes.Response();
-    private final UpgradableResponse response = new UpgradableResponse(servlet.proxy);
+    private final UpgradableResponse response = new UpgradableResponse(null, servlet.proxy);
 
     @Test
     void untilItBecomesAStreamEveryCallReachesTheResponse() throws IOException {
