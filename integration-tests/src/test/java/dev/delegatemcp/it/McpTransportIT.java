@@ -128,6 +128,8 @@ class McpTransportIT {
         assertEquals(200, stream.status());
         assertTrue(stream.header("Content-Type").startsWith("text/event-stream"), stream.header("Content-Type"));
         assertTrue(stream.body().matches("(?s)id: \\S+\nretry: \\d+\ndata: \n\n"), stream.body());
+        assertEquals("no-cache", stream.header("Cache-Control"), "no cache holds the events");
+        assertEquals("no", stream.header("X-Accel-Buffering"), "no proxy buffers them (MCP 2026-07-28)");
     }
 
     @Test

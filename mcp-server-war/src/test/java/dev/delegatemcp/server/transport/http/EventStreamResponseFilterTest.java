@@ -1,9 +1,11 @@
 package dev.delegatemcp.server.transport.http;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -33,11 +35,21 @@ class EventStreamResponseFilterTest {
     }
 
     @Test
-    void otherMethodsGoOnUntouched() throws Exception {
+    void otherMethodsGoOnWithTheirOwnResponse() throws Exception {
         for (String method : new String[] {"GET", "DELETE", "OPTIONS"}) {
             HttpServletRequest request = filter(method);
             assertSame(servlet.proxy, passedOn.get());
             assertNull(request.getAttribute(EventStreamResponseFilter.ATTRIBUTE));
         }
+    }
+
+    @Test
+    void aGetsEventStreamIsNeitherCachedNorBufferedByProxies() throws Exception {
+        filter("GET");
+        assertEquals(List.of("setHeader(Cache-Control, no-cache)", "setHeader(X-Accel-Buffering, no)"), servlet.calls);
+        servlet.calls.clear();
+        filter("DELETE");
+        filter("OPTIONS");
+        assertEquals(List.of(), servlet.calls);
     }
 }
