@@ -114,7 +114,7 @@ public class McpEndpoint {
 
     /**
      * RESTEasy's proxy to the current request's servlet request, injected once; the POST reads only its
-     * {@link UpgradableResponse} attribute through it, and the rest from the container's request that holds (see
+     * {@link UpgradableResponse} attribute through it, and the rest from the container's request that it holds (see
      * {@link UpgradableResponse#request}).
      */
     @Context
