@@ -155,12 +155,13 @@ class McpTransportIT {
         String token = TestTokens.user("alice").sign();
         java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
         for (String method : List.of("POST", "GET", "DELETE")) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(McpTestServer.mcp())
-                    .header("Authorization", "Bearer " + token).header("Mcp-Session-Id", alice.sessionId())
-                    .header("MCP-Protocol-Version", "2025-11-25")
-                    .header("Accept",
-                            "POST".equals(method) ? "application/json, text/event-stream" : "text/event-stream")
-                    .header("Origin", "http://localhost:6274").header("Origin", "http://evil.example.com");
+            HttpRequest.Builder request =
+                    HttpRequest.newBuilder(McpTestServer.mcp()).timeout(java.time.Duration.ofSeconds(5))
+                            .header("Authorization", "Bearer " + token).header("Mcp-Session-Id", alice.sessionId())
+                            .header("MCP-Protocol-Version", "2025-11-25")
+                            .header("Accept",
+                                    "POST".equals(method) ? "application/json, text/event-stream" : "text/event-stream")
+                            .header("Origin", "http://localhost:6274").header("Origin", "http://evil.example.com");
             if ("POST".equals(method)) {
                 request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers
                         .ofString("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}"));

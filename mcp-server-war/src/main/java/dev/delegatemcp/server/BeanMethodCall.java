@@ -41,8 +41,9 @@ public interface BeanMethodCall {
                 }
             };
         }
-        // Taken on the first call, not now: this may be built before the bean's context is active. Taking it twice
-        // in a race is harmless (the same proxy).
+        // Taken on the first call, not now: this may be built while the container is still deploying, before
+        // BeanManager.getReference may be called (CDI 4.0, section 11.3). Taking it twice in a race is harmless (the
+        // same proxy).
         AtomicReference<Object> proxy = new AtomicReference<>();
         return arguments -> {
             Object reference = proxy.get();

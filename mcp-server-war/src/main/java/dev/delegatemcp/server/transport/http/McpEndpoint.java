@@ -8,7 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 
 import dev.delegatemcp.api.McpCaller;
 import dev.delegatemcp.api.interaction.RequestCancelledException;
@@ -112,6 +114,9 @@ public class McpEndpoint {
     @Inject
     InboundToken inboundToken;
 
+    private static final Logger LOG = Logger.getLogger(McpEndpoint.class.getName());
+    private final AtomicBoolean filterMissing = new AtomicBoolean();
+
     /**
      * RESTEasy's proxy to the current request's servlet request, injected once; the POST reads only its
      * {@link UpgradableResponse} attribute through it, and the rest from the container's request that it holds (see
@@ -124,7 +129,7 @@ public class McpEndpoint {
      * A POST: refusals, and a session's notifications, responses and {@code initialize}, are answered on the HTTP
      * request's thread; a session's other requests, and every message outside a session (MCP 2026-07-28), go to
      * {@link RequestWorkers}, which serves them on that thread or on a worker. Headers are read from the servlet
-     * request itself (the first value of each, as {@code @HeaderParam} would).
+     * request itself (the first value of each, as {@code @HeaderParam} would; of {@code Origin}, every value).
      *
      * @return the answer; null when there is nothing for JAX-RS to write (a worker answers, or the answer was written
      *         as an event stream)
@@ -132,7 +137,15 @@ public class McpEndpoint {
     @POST
     @Consumes(MediaType.WILDCARD)
     public Response post(InputStream bodyStream) {
-        UpgradableResponse upgradable = upgradable(servletRequests.getAttribute(EventStreamResponseFilter.ATTRIBUTE));
+        if (!(servletRequests
+                .getAttribute(EventStreamResponseFilter.ATTRIBUTE) instanceof UpgradableResponse upgradable)) {
+            // web.xml does not map EventStreamResponseFilter to this request: a deployment fault, told once.
+            if (!filterMissing.getAndSet(true)) {
+                LOG.severe("MCP POSTs are refused: EventStreamResponseFilter is not mapped to /mcp/* in web.xml");
+            }
+            return error(Response.Status.INTERNAL_SERVER_ERROR, null, JsonRpcErrorCodes.INTERNAL_ERROR,
+                    "Internal error: the server is misconfigured");
+        }
         HttpServletRequest http = upgradable.request();
         if (http.getHeader(ORIGIN) != null && !origins.allows(Collections.list(http.getHeaders(ORIGIN)))) {
             return error(Response.Status.FORBIDDEN, null, JsonRpcErrorCodes.INVALID_REQUEST,
@@ -173,7 +186,10 @@ public class McpEndpoint {
         return inboundToken.actingFor(token, request.caller(), () -> route(request, token));
     }
 
-    /** A parsed POST, its caller, and its HTTP request and response (read on the request's thread only). */
+    /**
+     * A parsed POST, its caller, its HTTP request (read on the request's own thread only) and its response wrapper
+     * (also used by a worker that answers or streams).
+     */
     private record Request(JsonRpcMessage message, McpCaller caller, ResponseFormat.Accepted accepted,
             HttpServletRequest http, UpgradableResponse upgradable) {
     }
@@ -231,15 +247,6 @@ public class McpEndpoint {
         McpSession own = session.get();
         return workers.serve(detach, kindOf(message), () -> inboundToken.actingFor(token, caller,
                 () -> serve(message, caller, own, format, eventStreams ? upgradable : null, trace)));
-    }
-
-    /** The POST's response as {@link EventStreamResponseFilter} wrapped it. */
-    private static UpgradableResponse upgradable(Object attribute) {
-        if (attribute instanceof UpgradableResponse upgradable) {
-            return upgradable;
-        }
-        throw new IllegalStateException("the MCP endpoint's POST response is not wrapped: is EventStreamResponseFilter "
-                + "mapped in web.xml?");
     }
 
     /**

@@ -125,17 +125,21 @@ public class RequestBodyReader {
         if (in == null) {
             return "";
         }
-        // Grown as bytes arrive, not allocated up front for what the client declared.
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) Math.min(Math.max(declared, 512), 65536));
-        long total = 0;
+        byte[] declaredBytes = null;
+        int next = -1;
         if (declared >= 0 && declared <= SMALL_BODY) {
             // The usual request: read at once into an array of the declared length. The container ends the stream
             // there; a stream that goes on is read on below, within the limit.
-            byte[] declaredBytes = in.readNBytes((int) declared);
-            int next = in.read();
+            declaredBytes = in.readNBytes((int) declared);
+            next = in.read();
             if (next == -1) {
                 return decode(declaredBytes, declaredBytes.length);
             }
+        }
+        // Grown as bytes arrive, not allocated up front beyond 64 KiB for what the client declared.
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) Math.min(Math.max(declared, 512), 65536));
+        long total = 0;
+        if (declaredBytes != null) {
             bytes.write(declaredBytes, 0, declaredBytes.length);
             bytes.write(next);
             total = declaredBytes.length + 1L;

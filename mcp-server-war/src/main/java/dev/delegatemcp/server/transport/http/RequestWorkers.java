@@ -145,8 +145,8 @@ public class RequestWorkers {
         try {
             detached = detach.get();
         } catch (IllegalStateException e) {
-            // The servlet request cannot be made asynchronous (a filter of the chain does not support it, or the
-            // response wrapper is not mapped): served here, with a message for the operator once.
+            // The servlet request cannot be made asynchronous (a filter of the chain does not support it): served
+            // here, with a message for the operator once.
             if (!detachRefused.getAndSet(true)) {
                 LOG.log(Level.SEVERE, "MCP requests that wait cannot be handed to worker threads ({0}); they run on"
                         + " their HTTP request threads", e.getClass().getName());

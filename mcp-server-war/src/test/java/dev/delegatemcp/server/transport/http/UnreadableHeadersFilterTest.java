@@ -57,6 +57,10 @@ class UnreadableHeadersFilterTest {
             assertEquals(400, filter(filter, "application/json", ";;;", parses).getStatus());
         }
         assertEquals(3, parses.get(), "one parse per distinct value");
+        String long1 = "application/json, text/event-stream, " + "text/plain, ".repeat(30) + "*/*";
+        assertNull(filter(filter, "application/json", long1, parses));
+        assertNull(filter(filter, "application/json", long1, parses));
+        assertEquals(5, parses.get(), "a value longer than the cached ones is read each time, not kept");
         // Content-Type is checked on every request, whatever the Accept value seen before.
         assertEquals(400, filter(filter, "application/json; q=abc", "application/json, text/event-stream", parses)
                 .getStatus());
