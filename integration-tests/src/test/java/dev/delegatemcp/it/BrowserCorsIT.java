@@ -61,7 +61,8 @@ class BrowserCorsIT {
                 List.of("GET", "POST", "DELETE", "OPTIONS")), response.header("Access-Control-Allow-Methods"));
         assertTrue(response.headerElements("Access-Control-Allow-Headers").stream().map(String::toLowerCase).toList()
                 .containsAll(List.of("authorization", "content-type", "accept", "mcp-session-id",
-                        "mcp-protocol-version", "last-event-id")),
+                        "mcp-protocol-version", "last-event-id", "mcp-method", "mcp-name", "traceparent",
+                        "tracestate")),
                 response.header("Access-Control-Allow-Headers"));
         assertEquals("120", response.header("Access-Control-Max-Age"), "mcp.transport.cors-max-age=PT2M");
         assertTrue(response.headerElements("Vary").contains("Origin"), response.header("Vary"));
