@@ -46,6 +46,7 @@ class McpSecurityIT {
         String challenge = response.header("WWW-Authenticate");
         assertEquals("Bearer resource_metadata=\"" + METADATA_URL + "\", scope=\"notes.read notes.write\"", challenge);
         assertFalse(response.body().contains("Exception"), response.body());
+        assertEquals(null, response.header("$WSEP"), "no Liberty-internal error-page header");
     }
 
     @ParameterizedTest
