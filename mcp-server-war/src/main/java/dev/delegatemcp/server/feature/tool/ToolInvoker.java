@@ -6,7 +6,7 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 
 /**
- * Calls a tool method on its CDI bean's contextual reference, so that the bean's interceptors (such as
+ * Makes the call of a tool method: on its CDI bean's contextual reference, so that the bean's interceptors (such as
  * {@code @Downstream}) run.
  */
 @ApplicationScoped

@@ -74,6 +74,7 @@ public class McpEndpoint {
     static final String VERSION_HEADER = "MCP-Protocol-Version";
     private static final String ORIGIN = "Origin";
     private static final String SSE = "text/event-stream";
+    private static final Logger LOG = Logger.getLogger(McpEndpoint.class.getName());
 
     @Inject
     OriginPolicy origins;
@@ -114,7 +115,7 @@ public class McpEndpoint {
     @Inject
     InboundToken inboundToken;
 
-    private static final Logger LOG = Logger.getLogger(McpEndpoint.class.getName());
+    /** Whether the missing EventStreamResponseFilter was reported (once). */
     private final AtomicBoolean filterMissing = new AtomicBoolean();
 
     /**
