@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -23,11 +24,13 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Default;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 
 /**
  * Emits each {@link DownstreamAudit} record twice: as a CDI event applications can observe (at once, on the
- * caller's thread), and as one JSON line on the {@code dev.delegatemcp.audit} logger. The line is formatted and
+ * caller's thread; not fired when the application has no observer of it), and as one JSON line on the {@code dev.delegatemcp.audit} logger. The line is formatted and
  * written by one background writer, in order: doing either on every tool call's own thread made the audit most of
  * the cost of a cached credential under load. The writer wakes at most once per {@code mcp.audit.write-interval}
  * (default 100 ms) and writes what gathered meanwhile: waking it for every record cost a thread switch per tool call.
@@ -53,6 +56,17 @@ public class CredentialAuditor {
     Event<DownstreamAudit> events;
 
     @Inject
+    BeanManager beans;
+
+    /**
+     * Whether any observer method takes the audit events: when none does, {@link #record} does not fire them (Weld's
+     * fire with no observer still cost about 0.2 % of CPU on a {@code @Downstream} tool call, JFR). Observer methods
+     * are fixed once the application is deployed (CDI 4.0, section 11.5 "Container lifecycle events"), so one look
+     * at start suffices.
+     */
+    private boolean observed;
+
+    @Inject
     AuditConfig config;
 
     private long writeIntervalMillis;
@@ -68,6 +82,8 @@ public class CredentialAuditor {
 
     @PostConstruct
     void startWriter() {
+        observed = !beans.resolveObserverMethods(new DownstreamAudit(Instant.EPOCH, "", null, null, null, "", "",
+                List.of(), DownstreamAudit.Outcome.GRANTED, null, false, 0), Default.Literal.INSTANCE).isEmpty();
         writeIntervalMillis = writeIntervalMillis(config.writeInterval());
         config.file().ifPresent(this::openAuditFile);
         Thread thread = new Thread(this::writeLines, "delegatemcp-audit-writer");
@@ -138,7 +154,9 @@ public class CredentialAuditor {
     }
 
     public void record(DownstreamAudit audit) {
-        events.fire(audit);
+        if (observed) {
+            events.fire(audit);
+        }
         if (AUDIT_LOG.isLoggable(Level.INFO) && !enqueue(audit)) {
             AUDIT_LOG.info(AuditLine.of(audit));
         }

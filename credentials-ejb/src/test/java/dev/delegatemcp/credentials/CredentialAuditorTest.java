@@ -28,8 +28,14 @@ class CredentialAuditorTest {
         return auditorWritingTo(dir, limit, "PT0.01S");
     }
 
-    @SuppressWarnings("unchecked")
     private static CredentialAuditor auditorWritingTo(java.nio.file.Path dir, int limit, String writeInterval) {
+        return auditorWritingTo(dir, limit, writeInterval, List.of(), new java.util.ArrayList<>());
+    }
+
+    /** With a bean manager that resolves {@code observers}; the events fired go to {@code fired}. */
+    @SuppressWarnings("unchecked")
+    private static CredentialAuditor auditorWritingTo(java.nio.file.Path dir, int limit, String writeInterval,
+            List<Object> observers, List<DownstreamAudit> fired) {
         CredentialAuditor auditor = new CredentialAuditor();
         auditor.config = ConfigPropertiesBinder.bind(AuditConfig.class, java.util.Map.of(
                 "mcp.audit.write-interval", writeInterval,
@@ -38,8 +44,48 @@ class CredentialAuditorTest {
                 "mcp.audit.file.count", "3"));
         auditor.events = (jakarta.enterprise.event.Event<DownstreamAudit>) java.lang.reflect.Proxy.newProxyInstance(
                 CredentialAuditorTest.class.getClassLoader(), new Class<?>[] {jakarta.enterprise.event.Event.class},
-                (proxy, method, args) -> null);
+                (proxy, method, args) -> {
+                    if (method.getName().equals("fire")) {
+                        fired.add((DownstreamAudit) args[0]);
+                    }
+                    return null;
+                });
+        auditor.beans = (jakarta.enterprise.inject.spi.BeanManager) java.lang.reflect.Proxy.newProxyInstance(
+                CredentialAuditorTest.class.getClassLoader(),
+                new Class<?>[] {jakarta.enterprise.inject.spi.BeanManager.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("resolveObserverMethods")
+                            && args[0] instanceof DownstreamAudit) {
+                        return java.util.Set.copyOf(observers);
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
         return auditor;
+    }
+
+    @Test
+    void theAuditEventIsFiredWhenTheApplicationObservesItAndNotOtherwise(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        List<DownstreamAudit> fired = new java.util.ArrayList<>();
+        CredentialAuditor observed = auditorWritingTo(dir.resolve("observed"), 0, "PT0.01S", List.of("an observer"),
+                fired);
+        observed.startWriter();
+        try {
+            observed.record(full(DownstreamAudit.Outcome.GRANTED));
+        } finally {
+            observed.stopWriter();
+        }
+        assertEquals(1, fired.size(), "an observer takes the event");
+
+        CredentialAuditor unobserved = auditorWritingTo(dir.resolve("unobserved"), 0, "PT0.01S", List.of(), fired);
+        unobserved.startWriter();
+        try {
+            unobserved.record(full(DownstreamAudit.Outcome.GRANTED));
+        } finally {
+            unobserved.stopWriter();
+        }
+        assertEquals(1, fired.size(), "no observer: nothing fired");
+        assertEquals(1, java.nio.file.Files.readAllLines(dir.resolve("unobserved").resolve("audit0.jsonl")).size(),
+                "the line is written either way");
     }
 
     @Test

@@ -49,8 +49,13 @@ public class CallerCredentials {
     @Inject
     CredentialService credentials;
 
-    @Inject
+    /** The instance itself, not its client proxy ({@link NotConnectedCallers#instance}). */
     NotConnectedCallers notConnected;
+
+    @Inject
+    void setNotConnected(NotConnectedCallers proxy) {
+        notConnected = proxy.instance().get();
+    }
 
     /**
      * @param scopes the scopes to ask for; empty means the target's defaults

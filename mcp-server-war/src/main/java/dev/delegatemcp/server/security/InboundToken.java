@@ -4,7 +4,7 @@ import java.security.Principal;
 import java.util.function.Supplier;
 
 import dev.delegatemcp.api.McpCaller;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -20,8 +20,12 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * ({@code OSGiReferenceContextImpl}). Measured with {@code bench/peers/run} and JFR: 12,685 waits of 10 ms or more on
  * that lock in 30 s of tools/call load, with the server at about a third of the platform's own JAX-RS + MP-JWT
  * throughput; calls of tools that waited on a downstream in the same server stalled for seconds.
+ * <p>
+ * Dependent, not application-scoped: its state is the thread-local below, so each injection point may hold its own
+ * instance and call it directly; through a client proxy, every call from inside an interceptor (each
+ * {@code @Downstream} tool call asks for the token) also pushed and popped Weld's interception stack (JFR).
  */
-@ApplicationScoped
+@Dependent
 public class InboundToken {
 
     /** The token of the request that {@link #actingFor} runs on this thread, and the caller read from it. */
