@@ -46,6 +46,12 @@ public final class ConfigChecks {
         return this;
     }
 
+    /** Adds a problem found by the caller's own check; the sentence names the key. */
+    public ConfigChecks problem(String sentence) {
+        problems.add(sentence);
+        return this;
+    }
+
     /** The problems found, each naming its key. */
     public List<String> problems() {
         return List.copyOf(problems);

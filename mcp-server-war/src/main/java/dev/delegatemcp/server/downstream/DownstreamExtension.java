@@ -77,6 +77,15 @@ public class DownstreamExtension implements Extension {
         problems.forEach(problem -> event.addDefinitionError(new DeploymentException(problem)));
     }
 
+    /**
+     * The names of all targets the deployment's methods declare, each once, in the order first declared; complete
+     * once the application has started.
+     */
+    public List<String> targetNames() {
+        return declared.stream().flatMap(method -> method.targets().stream()).map(DownstreamDeclarations::targetName)
+                .distinct().toList();
+    }
+
     private static String where(Class<?> beanClass, Method method) {
         return (method.isAnnotationPresent(Tool.class) ? "Tool method "
                 : isResource(method) ? "Resource method " : "Method ") + MethodReferences.describe(beanClass, method)
