@@ -34,7 +34,11 @@ public enum ServerMessages {
     REQUEST_STATE_KEY_GENERATED("DMCPS0012W", Level.WARNING,
             "mcp.request-state.secret is not set: requestState is sealed with a random key made at start-up, so a retry"
                     + " that reaches another server instance or comes after a restart is refused. Set"
-                    + " MCP_REQUEST_STATE_SECRET (at least 32 characters, the same on every instance).");
+                    + " MCP_REQUEST_STATE_SECRET (at least 32 characters, the same on every instance)."),
+    /** {0} the dependency (issuer, sts, vault, remote-mcp target), {1} its scheme, host and port, {2} why. */
+    DEPENDENCY_DOWN("DMCPS0013W", Level.WARNING, "Dependency {0} ({1}) does not answer: {2}"),
+    /** {0} the dependency, {1} its scheme, host and port. */
+    DEPENDENCY_UP("DMCPS0014I", Level.INFO, "Dependency {0} ({1}) answers again");
 
     private final String id;
     private final Level level;

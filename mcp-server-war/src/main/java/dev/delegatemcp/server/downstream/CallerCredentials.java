@@ -26,8 +26,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * token (exchanged or used to find the stored token, never forwarded) and turns every failure into what the user
  * reads: a {@link ConnectionRequiredException} when the service is not connected yet, else a
  * {@link ToolCallException} with a sentence to act on. The trace context of the request being served goes with the
- * credential request, on to the STS or the vault. Dependent: it holds no state (what it injects are client
- * proxies), so those who use it call it directly, not through a client proxy of its own.
+ * credential request, on to the STS or the vault. Dependent: it holds no state of its own (it holds
+ * shared beans: client proxies, dependent thread-local views and the not-connected memory itself), so those who use
+ * it call it directly, not through a client proxy of its own.
  */
 @Dependent
 public class CallerCredentials {

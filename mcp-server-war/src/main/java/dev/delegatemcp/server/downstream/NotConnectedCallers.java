@@ -49,7 +49,8 @@ public class NotConnectedCallers {
      * it of every credential obtained from inside the {@code @Downstream} interceptor, where each call through the
      * proxy also looks the instance up and pushes and pops Weld's interception stack (JFR: 0.2-0.3 % of CPU on a
      * {@code @Downstream} tool). A supplier, because Weld's proxy answers itself for a method that returns
-     * {@code this}. Safe to keep: the bean lives as long as the application.
+     * {@code this}. Safe to keep: the bean lives as long as the application. Calls through it bypass any
+     * interceptor or decorator a later change might add to this bean.
      */
     public Supplier<NotConnectedCallers> instance() {
         return () -> this;

@@ -51,7 +51,10 @@ public class Dependencies {
 
     private volatile List<Dependency> all;
 
-    /** In the order issuer, STS, vault, remote MCP servers (by target name); each service once. */
+    /**
+     * In the order issuer, STS, vault, remote MCP servers (by target name); each URL once (two targets on one remote
+     * server are one dependency, named by the first).
+     */
     public List<Dependency> all() {
         List<Dependency> known = all;
         if (known == null) {
@@ -78,16 +81,28 @@ public class Dependencies {
             found.add(new Dependency(Dependency.Kind.VAULT, "vault", vault.baseUrl()));
         }
         for (DownstreamTarget target : configured) {
-            target.mcpUrl().ifPresent(url -> found.add(
-                    new Dependency(Dependency.Kind.REMOTE_MCP, "remote-mcp " + target.name(), url)));
+            target.mcpUrl().filter(url -> found.stream().noneMatch(known -> known.url().equals(url)))
+                    .ifPresent(url -> found.add(
+                            new Dependency(Dependency.Kind.REMOTE_MCP, "remote-mcp " + target.name(), url)));
         }
         return found;
     }
 
-    /** The JWK set's URL when MP-JWT reads it over HTTP (not an inline key, a file or a class-path resource). */
+    /**
+     * The JWK set's URL when MP-JWT reads it over HTTP (not an inline key, a file or a class-path resource); none when
+     * it is no URL at all (MP-JWT then refuses every token, which the security tests and the log show).
+     */
     private Optional<URI> issuerKeys() {
         return config.getOptionalValue(JWKS_LOCATION, String.class).map(String::trim)
                 .filter(location -> location.startsWith("http://") || location.startsWith("https://"))
-                .map(URI::create);
+                .flatMap(Dependencies::uri);
+    }
+
+    private static Optional<URI> uri(String location) {
+        try {
+            return Optional.of(new URI(location));
+        } catch (java.net.URISyntaxException e) {
+            return Optional.empty();
+        }
     }
 }

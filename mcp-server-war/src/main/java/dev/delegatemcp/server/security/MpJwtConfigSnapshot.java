@@ -19,7 +19,8 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * give (asking the configuration itself while it stands aside), with expressions such as
  * {@code ${mcp.server.resource}} expanded, and from then on answers that; a key no source gives it answers with the
  * empty value, which MicroProfile Config reads as absent (MicroProfile Config 3.1, "Empty values"), without asking
- * the others again. So the values are those of the configuration at the first request; an {@code mp.jwt.*} setting
+ * the others again. So the values are those of the configuration at the first read (the first request, or anything else that
+ * reads an {@code mp.jwt} key first); an {@code mp.jwt.*} setting
  * changed later (a server.xml variable edited in the running server) applies after a restart.
  * Hand-written because nothing in Liberty or SmallRye Config keeps a source's answers.
  */
@@ -69,6 +70,8 @@ public class MpJwtConfigSnapshot implements ConfigSource {
         if (snapshot == null) {
             TAKING.set(Boolean.TRUE);
             try {
+                // This class's loader is the WAR's (it lives in WEB-INF/classes), whose configuration the TAI reads
+                // (its servlet context's class loader). Moved to a shared library, it would read another one.
                 snapshot = readBelow(ConfigProvider.getConfig(MpJwtConfigSnapshot.class.getClassLoader()));
             } finally {
                 TAKING.remove();

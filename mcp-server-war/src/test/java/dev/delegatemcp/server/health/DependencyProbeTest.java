@@ -31,6 +31,18 @@ class DependencyProbeTest {
         server.createContext("/html", exchange -> answer(exchange, 200, "<html>login</html>"));
         server.createContext("/token", exchange -> answer(exchange, 405, ""));
         server.createContext("/gateway", exchange -> answer(exchange, 503, "secret-looking body"));
+        server.createContext("/stream", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+            exchange.sendResponseHeaders(200, 0); // chunked, and never ends
+            exchange.getResponseBody().write(": open\n\n".getBytes(StandardCharsets.UTF_8));
+            exchange.getResponseBody().flush();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
         server.createContext("/silent", exchange -> {
             try {
                 release.await();
@@ -82,6 +94,13 @@ class DependencyProbeTest {
     @Test
     void aServiceThatRefusesTheGetStillAnswersAndIsUp() {
         assertTrue(probe(Dependency.Kind.STS, "/token").up());
+    }
+
+    @Test
+    void aServiceAnsweringWithAnEndlessStreamIsUpAtOnceItsBodyUnread() {
+        long start = System.nanoTime();
+        assertTrue(probe(Dependency.Kind.REMOTE_MCP, "/stream").up());
+        assertTrue((System.nanoTime() - start) / 1_000_000 < 300, "judged on its status, not after the time limit");
     }
 
     @Test

@@ -25,7 +25,10 @@ import jakarta.enterprise.context.Dependent;
  * (bench/peers/run with JFR: 0.3 % of CPU on {@code calendar_access}).
  */
 @Dependent
-public class CurrentRequest implements McpRequest {
+public class CurrentRequest implements McpRequest, java.io.Serializable {
+
+    /** Serializable (it has no state) so that a passivating bean, e.g. {@code @SessionScoped}, may inject it. */
+    private static final long serialVersionUID = 1L;
 
     private static final ThreadLocal<McpRequest> SERVED = new ThreadLocal<>();
 
