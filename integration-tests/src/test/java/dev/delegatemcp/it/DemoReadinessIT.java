@@ -118,6 +118,7 @@ class DemoReadinessIT {
                 "the operator reads it in the log");
         assertTrue(lines.contains("DMCPS0014I: Dependency issuer (http://localhost:" + KEYCLOAK_PORT
                 + ") answers again"), "and reads that it is back");
+        assertFalse(lines.contains("CWMMH0052W:"), "Liberty's line for every DOWN answer served is hidden");
         assertEquals("UP", again.check("dependencies").getString("status"));
     }
 }

@@ -28,9 +28,10 @@ import org.eclipse.microprofile.health.Readiness;
  * depend on it.
  * <p>
  * Cheap to ask often, and never slow: one look at all dependencies, in parallel, each within
- * {@code mcp.health.timeout} (cancelled at twice that), answers every request for {@code mcp.health.cache-ttl}; the
- * first request after that still gets the last answer at once while a new look runs in the background (Caffeine's
- * refresh); only the very first request waits for a look.
+ * {@code mcp.health.timeout} (cancelled at twice that), answers every request for {@code mcp.health.cache-ttl}; a
+ * request after that still gets the last answer at once while a new look runs in the background (Caffeine's
+ * refresh), unless that answer is older than the TTL plus twice the time limit: then it waits for the new look. So no
+ * answer is older than that, and only the first request, or one after a long quiet time, waits.
  */
 @Readiness
 @ApplicationScoped
@@ -53,7 +54,10 @@ public class DependenciesReadinessCheck implements HealthCheck {
     @PostConstruct
     void init() {
         probe = new DependencyProbe(config.timeout());
-        lastLook = Caffeine.newBuilder().refreshAfterWrite(config.cacheTtl()).build(key -> lookNow());
+        // Refreshed in the background once older than the TTL; expired (the next request waits for a new look) once
+        // older than the TTL plus a whole look, so that no answer is older than that, however seldom asked.
+        lastLook = Caffeine.newBuilder().refreshAfterWrite(config.cacheTtl())
+                .expireAfterWrite(config.cacheTtl().plus(config.timeout().multipliedBy(2))).build(key -> lookNow());
     }
 
     @Override

@@ -100,6 +100,16 @@ class DependenciesReadinessCheckTest {
     }
 
     @Test
+    void afterAQuietTimeLongerThanTheTtlPlusTwoTimeLimitsARequestWaitsForANewLookInsteadOfAnOldAnswer()
+            throws InterruptedException {
+        DependenciesReadinessCheck check = check("PT0.2S", List.of("sts"));
+        assertEquals(HealthCheckResponse.Status.UP, check.call().getStatus());
+        stsStatus = 503;
+        Thread.sleep(4_500); // past 0.2 s + 2 x 2 s
+        assertEquals(HealthCheckResponse.Status.DOWN, check.call().getStatus(), "no answer older than that");
+    }
+
+    @Test
     void anUnknownKindInTheCriticalListStopsTheApplicationNamingTheKey() {
         HealthConfig config = new HealthConfig();
         config.cacheTtl = Duration.ofSeconds(5);
