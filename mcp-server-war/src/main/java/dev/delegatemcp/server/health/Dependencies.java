@@ -13,6 +13,7 @@ import dev.delegatemcp.credentials.StsConfig;
 import dev.delegatemcp.credentials.TokenVaultConfig;
 import dev.delegatemcp.server.downstream.DownstreamExtension;
 import dev.delegatemcp.server.remote.RemoteConfig;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -49,22 +50,23 @@ public class Dependencies {
     @Inject
     RemoteConfig remote;
 
-    private volatile List<Dependency> all;
+    private List<Dependency> all;
+
+    /** At the first look (the bean is made then), when the deployment's targets are all known. */
+    @PostConstruct
+    void read() {
+        all = List.copyOf(found());
+    }
 
     /**
      * In the order issuer, STS, vault, remote MCP servers (by target name); each URL once (two targets on one remote
      * server are one dependency, named by the first).
      */
     public List<Dependency> all() {
-        List<Dependency> known = all;
-        if (known == null) {
-            known = List.copyOf(read());
-            all = known;
-        }
-        return known;
+        return all;
     }
 
-    private List<Dependency> read() {
+    private List<Dependency> found() {
         List<Dependency> found = new ArrayList<>();
         issuerKeys().ifPresent(url -> found.add(new Dependency(Dependency.Kind.ISSUER, "issuer", url)));
         Set<String> targets = new LinkedHashSet<>(declared.targetNames());

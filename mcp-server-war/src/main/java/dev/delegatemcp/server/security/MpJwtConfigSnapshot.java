@@ -56,11 +56,14 @@ public class MpJwtConfigSnapshot implements ConfigSource {
 
     @Override
     public String getValue(String name) {
-        if (!KEYS.contains(name) || TAKING.get() != null) {
+        if (!KEYS.contains(name)) {
             return null;
         }
         Map<String, String> taken = snapshot;
         if (taken == null) {
+            if (TAKING.get() != null) { // this thread is taking it: stand aside
+                return null;
+            }
             taken = take();
         }
         return taken.getOrDefault(name, "");
@@ -96,6 +99,6 @@ public class MpJwtConfigSnapshot implements ConfigSource {
 
     @Override
     public String getName() {
-        return "delegatemcp: the mp.jwt settings, read once at the first request";
+        return "delegatemcp: the mp.jwt settings, read once at their first read";
     }
 }
