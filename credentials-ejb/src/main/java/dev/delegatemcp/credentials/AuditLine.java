@@ -49,8 +49,12 @@ final class AuditLine {
         line.append(']');
         field(line, "outcome", audit.outcome().name().toLowerCase(Locale.ROOT));
         field(line, "sts_error", audit.stsError());
-        return line.append(",\"cache_hit\":").append(audit.cacheHit()).append(",\"duration_ms\":")
-                .append(audit.durationMillis()).append('}').toString();
+        line.append(",\"cache_hit\":").append(audit.cacheHit()).append(",\"duration_ms\":")
+                .append(audit.durationMillis());
+        if (audit.traceId() != null) {
+            field(line, "trace_id", audit.traceId());
+        }
+        return line.append('}').toString();
     }
 
     /** {@code ,"name":value} with the value as a JSON string, or null. */

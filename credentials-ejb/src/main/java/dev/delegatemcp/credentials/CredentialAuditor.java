@@ -83,7 +83,7 @@ public class CredentialAuditor {
     @PostConstruct
     void startWriter() {
         observed = !beans.resolveObserverMethods(new DownstreamAudit(Instant.EPOCH, "", null, null, null, "", "",
-                List.of(), DownstreamAudit.Outcome.GRANTED, null, false, 0), Default.Literal.INSTANCE).isEmpty();
+                List.of(), DownstreamAudit.Outcome.GRANTED, null, false, 0, null), Default.Literal.INSTANCE).isEmpty();
         writeIntervalMillis = writeIntervalMillis(config.writeInterval());
         config.file().ifPresent(this::openAuditFile);
         Thread thread = new Thread(this::writeLines, "delegatemcp-audit-writer");

@@ -5,13 +5,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
 import dev.delegatemcp.api.Downstream;
 import dev.delegatemcp.api.DownstreamAudit;
 import dev.delegatemcp.api.DownstreamCredential;
+import dev.delegatemcp.api.interaction.TraceContext;
+import io.opentelemetry.api.trace.Span;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,11 +51,15 @@ public class CredentialService {
     @Inject
     CredentialCacheConfig cacheConfig;
 
+    @Inject
+    CredentialTelemetry telemetry;
+
     /** The time source of the cache and of the audit records; a test sets another before {@link #init()}. */
     Clock clock = Clock.systemUTC();
 
     private CredentialCache cache;
     private Consumer<DownstreamAudit> recordAudit;
+    private AutoCloseable cacheGauge;
     private final Map<String, DownstreamTarget> targets = new java.util.concurrent.ConcurrentHashMap<>();
 
     @PostConstruct
@@ -59,6 +67,12 @@ public class CredentialService {
         cache = new CredentialCache(cacheConfig.maxEntries(), cacheConfig.maxEntriesPerSubject(),
                 cacheConfig.expirySkew(), cacheConfig.defaultLifetime(), clock);
         recordAudit = auditor.recorder();
+        cacheGauge = telemetry.observeCache(cache::size);
+    }
+
+    @PreDestroy
+    void close() throws Exception {
+        cacheGauge.close();
     }
 
     /**
@@ -79,13 +93,15 @@ public class CredentialService {
         CredentialKey key = tenantWide ? CredentialKey.ofTenant(target.name(), scopes, tenant)
                 : CredentialKey.of(request.subjectToken(), target.name(), scopes, request.level().name(), tenant);
         Instant start = clock.instant();
+        CredentialTelemetry.Request measured = telemetry.request(target.name(), target.source(), request.level());
         try {
             CredentialCache.Lookup lookup =
                     cache.get(key, tenantWide ? null : request.subject(), () -> switch (target.source()) {
                         case TOKEN_EXCHANGE -> exchange(request, target, scopes, tenant);
                         case OUTBOUND_APP -> fetchStored(request, target, scopes, tenant, forceRefresh);
                     }, forceRefresh);
-            audit(request, scopes, start, DownstreamAudit.Outcome.GRANTED, null, lookup.hit());
+            audit(request, scopes, start, DownstreamAudit.Outcome.GRANTED, null, lookup.hit(), measured.traceId());
+            measured.end(DownstreamAudit.Outcome.GRANTED, lookup.hit(), null);
             IssuedToken token = lookup.token();
             return new DownstreamCredential(target.name(), token.accessToken(), target.credentialType(),
                     target.apiKeyHeader(), lookup.expiresAt(), token.scopes(), () -> obtain(request, true));
@@ -95,12 +111,17 @@ public class CredentialService {
                 case NOT_CONNECTED -> DownstreamAudit.Outcome.NOT_CONNECTED;
                 default -> DownstreamAudit.Outcome.ERROR;
             };
-            audit(request, scopes, start, outcome, e.errorCode(), false);
+            audit(request, scopes, start, outcome, e.errorCode(), false, measured.traceId());
+            measured.end(outcome, false, e.reason().name().toLowerCase(Locale.ROOT));
             throw e;
         } catch (FaultToleranceException e) {
-            audit(request, scopes, start, DownstreamAudit.Outcome.ERROR, null, false);
+            audit(request, scopes, start, DownstreamAudit.Outcome.ERROR, null, false, measured.traceId());
+            measured.end(DownstreamAudit.Outcome.ERROR, false, e.getClass().getName());
             throw new CredentialException.Unavailable(null, "The STS did not answer in time or is failing ("
                     + e.getClass().getSimpleName() + ")");
+        } catch (RuntimeException e) {
+            measured.end(DownstreamAudit.Outcome.ERROR, false, e.getClass().getName());
+            throw e;
         }
     }
 
@@ -110,8 +131,9 @@ public class CredentialService {
         if (tenant != null) {
             parameters.put(target.tenantParameter(), tenant);
         }
-        return sts.exchange(new TokenExchangeRequest(request.subjectToken(), target.resource(), target.audiences(),
-                scopes, parameters, request.trace()));
+        TokenExchangeRequest exchange = new TokenExchangeRequest(request.subjectToken(), target.resource(),
+                target.audiences(), scopes, parameters, outgoingTrace(request));
+        return telemetry.call(target.source(), target.name(), () -> sts.exchange(exchange));
     }
 
     /**
@@ -120,13 +142,22 @@ public class CredentialService {
      */
     private IssuedToken fetchStored(CredentialRequest request, DownstreamTarget target, List<String> scopes,
             String tenant, boolean forceRefresh) {
-        IssuedToken token = vault.fetch(new StoredTokenRequest(target.appId(), request.level(),
-                request.subject(), tenant, scopes, forceRefresh, request.trace()));
+        StoredTokenRequest fetch = new StoredTokenRequest(target.appId(), request.level(), request.subject(), tenant,
+                scopes, forceRefresh, outgoingTrace(request));
+        IssuedToken token = telemetry.call(target.source(), target.name(), () -> vault.fetch(fetch));
         if (!token.scopes().isEmpty() && !token.scopes().containsAll(scopes)) {
             throw CredentialException.of(CredentialException.Reason.NOT_CONNECTED, null,
                     "The stored token for " + target.name() + " lacks some of the scopes " + scopes);
         }
         return token;
+    }
+
+    /**
+     * The trace context for the STS or vault request: none when OpenTelemetry records this one (Liberty's MicroProfile
+     * Rest Client instrumentation then sends its CLIENT span's), else the request's as received.
+     */
+    private static TraceContext outgoingTrace(CredentialRequest request) {
+        return Span.current().getSpanContext().isValid() ? null : request.trace();
     }
 
     /** The configured target of that name. @throws IllegalArgumentException when it is not configured */
@@ -135,9 +166,9 @@ public class CredentialService {
     }
 
     private void audit(CredentialRequest request, List<String> scopes, Instant start, DownstreamAudit.Outcome outcome,
-            String stsError, boolean cacheHit) {
+            String stsError, boolean cacheHit, String traceId) {
         recordAudit.accept(new DownstreamAudit(start, request.subject(), request.tenant(), request.mcpClient(),
                 stsConfig.clientId(), request.target(), request.level().name(), scopes, outcome, stsError, cacheHit,
-                Duration.between(start, clock.instant()).toMillis()));
+                Duration.between(start, clock.instant()).toMillis(), traceId));
     }
 }

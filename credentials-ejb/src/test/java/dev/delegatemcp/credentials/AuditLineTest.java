@@ -32,7 +32,7 @@ class AuditLineTest {
 
     static DownstreamAudit full(DownstreamAudit.Outcome outcome) {
         return new DownstreamAudit(TIME, "alice", "acme", "claude-desktop", "mcp-server", "calendar", "TENANT",
-                List.of("calendar.read", "calendar.write"), outcome, "access_denied", true, 42);
+                List.of("calendar.read", "calendar.write"), outcome, "access_denied", true, 42, null);
     }
 
     @Test
@@ -57,9 +57,19 @@ class AuditLineTest {
     }
 
     @Test
+    void aRecordedRequestsTraceIdIsItsLastFieldAndWithoutOneThereIsNone() {
+        DownstreamAudit traced = new DownstreamAudit(TIME, "alice", null, null, null, "calendar", "USER", List.of(),
+                DownstreamAudit.Outcome.GRANTED, null, true, 2, "4bf92f3577b34da6a3ce929d0e0e4736");
+        String line = AuditLine.of(traced);
+        assertTrue(line.endsWith(",\"trace_id\":\"4bf92f3577b34da6a3ce929d0e0e4736\"}"), line);
+        assertEquals("4bf92f3577b34da6a3ce929d0e0e4736", parse(line).getString("trace_id"));
+        assertFalse(parse(AuditLine.of(full(DownstreamAudit.Outcome.GRANTED))).containsKey("trace_id"));
+    }
+
+    @Test
     void nullsAreWrittenAsJsonNull() {
         DownstreamAudit audit = new DownstreamAudit(TIME, null, null, null, null, "calendar", "USER", List.of(),
-                DownstreamAudit.Outcome.GRANTED, null, false, 0);
+                DownstreamAudit.Outcome.GRANTED, null, false, 0, null);
         JsonObject json = parse(AuditLine.of(audit));
         for (String name : List.of("user", "tenant", "mcp_client", "server_client_id", "sts_error")) {
             assertTrue(json.containsKey(name), name);
@@ -78,7 +88,7 @@ class AuditLineTest {
     @Test
     void recordIsOneLineEvenWhenValuesContainLineBreaks() {
         DownstreamAudit audit = new DownstreamAudit(TIME, "alice\nforged: line", "acme\r\n", null, "mcp-server",
-                "calendar", "USER", List.of("a\nb"), DownstreamAudit.Outcome.ERROR, "server_error", false, 7);
+                "calendar", "USER", List.of("a\nb"), DownstreamAudit.Outcome.ERROR, "server_error", false, 7, null);
         String line = AuditLine.of(audit);
         assertFalse(line.contains("\n"), line);
         assertFalse(line.contains("\r"), line);

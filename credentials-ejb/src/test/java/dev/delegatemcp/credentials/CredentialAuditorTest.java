@@ -97,7 +97,7 @@ class CredentialAuditorTest {
         try {
             for (int i = 0; i < 50; i++) {
                 auditor.record(new DownstreamAudit(TIME, "user-" + i, null, null, "mcp-server", "calendar", "USER",
-                        List.of(), DownstreamAudit.Outcome.GRANTED, null, i > 0, i));
+                        List.of(), DownstreamAudit.Outcome.GRANTED, null, i > 0, i, null));
             }
         } finally {
             auditor.stopWriter();
@@ -190,7 +190,7 @@ class CredentialAuditorTest {
         long start = System.nanoTime();
         for (int i = 0; i < 30; i++) {
             auditor.record(new DownstreamAudit(TIME, "user-" + i, null, null, "mcp-server", "calendar", "USER",
-                    List.of(), DownstreamAudit.Outcome.GRANTED, null, true, i));
+                    List.of(), DownstreamAudit.Outcome.GRANTED, null, true, i, null));
         }
         auditor.stopWriter();
         assertTrue(System.nanoTime() - start < java.util.concurrent.TimeUnit.SECONDS.toNanos(30),
@@ -244,7 +244,7 @@ class CredentialAuditorTest {
                     }
                     for (int i = 0; i < each; i++) {
                         auditor.record(new DownstreamAudit(TIME, user, null, null, "mcp-server", "calendar", "USER",
-                                List.of(), DownstreamAudit.Outcome.GRANTED, null, true, i));
+                                List.of(), DownstreamAudit.Outcome.GRANTED, null, true, i, null));
                     }
                 });
                 caller.start();
@@ -278,7 +278,7 @@ class CredentialAuditorTest {
         try {
             for (int i = 0; i < capacity + 3; i++) {
                 auditor.record(new DownstreamAudit(TIME, "user-" + i, null, null, "mcp-server", "calendar", "USER",
-                        List.of(), DownstreamAudit.Outcome.GRANTED, null, true, i));
+                        List.of(), DownstreamAudit.Outcome.GRANTED, null, true, i, null));
             }
             List<String> written = linesWhenThereAre(dir.resolve("audit0.jsonl"), 3);
             assertEquals(List.of("user-10000", "user-10001", "user-10002"),
@@ -304,13 +304,13 @@ class CredentialAuditorTest {
         CredentialAuditor auditor = auditorWritingTo(dir, 0, "PT0.05S");
         auditor.startWriter();
         DownstreamAudit broken = new DownstreamAudit(TIME, "before", null, null, "mcp-server", "calendar", "USER",
-                List.of(), null, null, false, 1); // no outcome: cannot be formatted
+                List.of(), null, null, false, 1, null); // no outcome: cannot be formatted
         auditor.record(new DownstreamAudit(TIME, "first", null, null, "mcp-server", "calendar", "USER", List.of(),
-                DownstreamAudit.Outcome.GRANTED, null, true, 1));
+                DownstreamAudit.Outcome.GRANTED, null, true, 1, null));
         auditor.record(broken);
         Thread.sleep(300); // the writer has met the broken record
         auditor.record(new DownstreamAudit(TIME, "after", null, null, "mcp-server", "calendar", "USER", List.of(),
-                DownstreamAudit.Outcome.GRANTED, null, true, 1));
+                DownstreamAudit.Outcome.GRANTED, null, true, 1, null));
         java.nio.file.Path file = dir.resolve("audit0.jsonl");
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
         while ((!java.nio.file.Files.exists(file) || java.nio.file.Files.readAllLines(file).size() < 2)

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class CredentialServiceTest {
 
     /** An STS that answers with a function of the request, and remembers the requests. */
-    static final class FakeSts extends TokenExchangeClient {
+    static class FakeSts extends TokenExchangeClient {
         final List<TokenExchangeRequest> requests = new ArrayList<>();
         Function<TokenExchangeRequest, IssuedToken> answer = request -> new IssuedToken(
                 "token-" + requests.size(), "urn:ietf:params:oauth:token-type:access_token", "Bearer",
@@ -42,7 +42,7 @@ class CredentialServiceTest {
     }
 
     /** Keeps the audit records instead of logging them. */
-    static final class RecordingAuditor extends CredentialAuditor {
+    static class RecordingAuditor extends CredentialAuditor {
         final List<DownstreamAudit> records = new ArrayList<>();
 
         @Override
@@ -52,7 +52,7 @@ class CredentialServiceTest {
     }
 
     /** A token vault that answers with a function of the request, and remembers the requests. */
-    static final class FakeVault extends TokenVaultClient {
+    static class FakeVault extends TokenVaultClient {
         final List<StoredTokenRequest> requests = new ArrayList<>();
         Function<StoredTokenRequest, IssuedToken> answer = request -> new IssuedToken(
                 "stored-" + requests.size(), null, "bearer", Duration.ofMinutes(10), Set.of("crm.read"));
@@ -64,15 +64,18 @@ class CredentialServiceTest {
         }
     }
 
-    private final FakeSts sts = new FakeSts();
-    private final FakeVault vault = new FakeVault();
-    private final RecordingAuditor auditor = new RecordingAuditor();
+    final FakeSts sts = new FakeSts();
+    final FakeVault vault = new FakeVault();
+    final RecordingAuditor auditor = new RecordingAuditor();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T10:00:00Z"));
-    private CredentialService service;
+    CredentialService service;
+    /** The telemetry the service records to: off unless a test sets one before {@link #setUp()} runs init. */
+    CredentialTelemetry telemetry = CredentialTelemetry.off();
 
     @BeforeEach
     void setUp() {
         service = new CredentialService();
+        service.telemetry = telemetry;
         service.clock = clock;
         service.sts = sts;
         service.vault = vault;
@@ -92,16 +95,16 @@ class CredentialServiceTest {
         service.init();
     }
 
-    private static CredentialRequest request(String token, String target, Downstream.Level level, String tenant) {
+    static CredentialRequest request(String token, String target, Downstream.Level level, String tenant) {
         return new CredentialRequest(token, "alice", tenant, "claude", target, level, List.of());
     }
 
-    private static final TraceContext TRACE = new TraceContext(
+    static final TraceContext TRACE = new TraceContext(
             "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", "congo=t61rcWkgMzE");
     private static final TraceContext OTHER_TRACE = new TraceContext(
             "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", null);
 
-    private static CredentialRequest traced(String target, Downstream.Level level, TraceContext trace) {
+    static CredentialRequest traced(String target, Downstream.Level level, TraceContext trace) {
         return new CredentialRequest("inbound-1", "alice", "acme", "claude", target, level, List.of(), trace);
     }
 

@@ -289,7 +289,8 @@ class McpTransportIT {
                 text);
         String log = Files.readString(McpTestServer.serverDirectory().resolve("logs/messages.log"));
         assertFalse(log.contains("hunter2"), "the exception message must not be logged");
-        assertTrue(log.lines().anyMatch(line -> line.contains(" DMCPS0002W: ") && line.contains("fail_unexpectedly")
+        // The test server writes messages.log as JSON: the message id begins the "message" field.
+        assertTrue(log.lines().anyMatch(line -> line.contains("DMCPS0002W: ") && line.contains("fail_unexpectedly")
                 && line.contains("java.lang.IllegalStateException")), "the failure is logged as DMCPS0002W");
     }
 

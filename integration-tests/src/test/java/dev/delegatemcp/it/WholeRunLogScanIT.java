@@ -3,6 +3,7 @@ package dev.delegatemcp.it;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,12 +13,16 @@ import java.util.stream.Stream;
 
 import dev.delegatemcp.it.support.McpTestServer;
 import dev.delegatemcp.it.support.SecretsLedger;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.Test;
 
 /**
  * Runs last (failsafe runs the classes in alphabetical order): every log of every Liberty server of this test run
- * (messages, trace, FFDC) is searched for every token and secret the run used, inbound or exchanged.
+ * (messages, trace, FFDC) is searched for every token and secret the run used, inbound or exchanged. The test server
+ * writes messages.log as JSON (Liberty's JSON logging, {@code WLP_LOGGING_MESSAGE_FORMAT=json}), the demo servers
+ * in Liberty's plain format: both are read.
  */
 class WholeRunLogScanIT {
 
@@ -33,7 +38,9 @@ class WholeRunLogScanIT {
         assertTrue(secrets.size() > 50, "the run used " + secrets.size() + " secrets; run the whole suite");
         List<String> leaks = new ArrayList<>();
         for (Path log : logs) {
+            // JSON logs write "/" as "\/": a secret holding one is searched for as written, and unescaped.
             String text = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
+            text = text + "\n" + text.replace("\\/", "/");
             for (String secret : secrets) {
                 if (text.contains(secret)) {
                     leaks.add(log.getFileName() + " holds a secret starting "
@@ -56,14 +63,26 @@ class WholeRunLogScanIT {
         try (Stream<Path> files = Files.walk(servers)) {
             for (Path log : files.filter(f -> f.getFileName().toString().startsWith("messages")).toList()) {
                 for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-                    var matcher = OUR_LINE.matcher(line);
-                    if (!matcher.matches()) {
-                        continue;
+                    String level;
+                    String id;
+                    if (line.startsWith("{")) {
+                        JsonObject record = Json.createReader(new StringReader(line)).readObject();
+                        var matcher = OUR_JSON_MESSAGE.matcher(record.getString("message", ""));
+                        if (!matcher.matches()) {
+                            continue;
+                        }
+                        level = jsonLevel(record.getString("loglevel", ""));
+                        id = matcher.group(1);
+                    } else {
+                        var matcher = OUR_LINE.matcher(line);
+                        if (!matcher.matches()) {
+                            continue;
+                        }
+                        level = matcher.group(1);
+                        id = matcher.group(2);
                     }
-                    String id = matcher.group(2);
                     seen.add(id);
-                    if (!id.matches("DMCP[A-Z][0-9]{4}[IWE]")
-                            || id.charAt(id.length() - 1) != severityLetter(matcher.group(1))) {
+                    if (!id.matches("DMCP[A-Z][0-9]{4}[IWE]") || id.charAt(id.length() - 1) != severityLetter(level)) {
                         problems.add(log.getFileName() + ": " + line);
                     }
                 }
@@ -72,6 +91,20 @@ class WholeRunLogScanIT {
         assertTrue(problems.isEmpty(), String.join("\n", problems));
         // The run makes a tool fail (McpTransportIT) and presents refused tokens (McpSecurityIT).
         assertTrue(seen.contains("DMCPS0002W") && seen.contains("DMCPS0004I"), "ids seen: " + seen);
+    }
+
+    /** The message of a JSON log record: ours start with their id. */
+    private static final java.util.regex.Pattern OUR_JSON_MESSAGE =
+            java.util.regex.Pattern.compile("^(DMCP\\S*?):? .*$", java.util.regex.Pattern.DOTALL);
+
+    /** A JSON record's {@code loglevel} (INFO, AUDIT, WARNING, SEVERE, ...) as the plain format's level column. */
+    private static String jsonLevel(String loglevel) {
+        return switch (loglevel) {
+            case "WARNING", "WARN" -> "W";
+            case "SEVERE", "ERROR" -> "E";
+            case "FATAL" -> "F";
+            default -> "I";
+        };
     }
 
     /** Liberty's level column (I, A audit, W, E, F fatal) as the id's severity letter. */

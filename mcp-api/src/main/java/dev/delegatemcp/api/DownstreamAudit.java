@@ -20,10 +20,12 @@ import java.util.List;
  * @param stsError the STS's error code (RFC 6749), or null
  * @param cacheHit whether the credential came from the cache (no STS call)
  * @param durationMillis how long it took
+ * @param traceId the W3C trace id (32 lower-case hex digits) of the request's trace when OpenTelemetry records it,
+ *        else null: the same id as the request's spans and log lines
  */
 public record DownstreamAudit(Instant time, String subject, String tenant, String mcpClient, String serverClientId,
         String target, String level, List<String> scopes, Outcome outcome, String stsError, boolean cacheHit,
-        long durationMillis) {
+        long durationMillis, String traceId) {
 
     /** The result of the attempt. */
     public enum Outcome {

@@ -76,8 +76,11 @@ public final class RemoteMcpDouble {
             tool("whoami", "Says whose connection token it received"), tool("fail", "Always fails"),
             tool("ask", "Asks the user a question (an input-required result)")), null);
 
-    /** One request: the path, the JSON-RPC method (null when unreadable) and the Authorization header (or null). */
-    public record Seen(String path, String method, String authorization) {
+    /**
+     * One request: the path, the JSON-RPC method (null when unreadable), the Authorization header and the W3C
+     * {@code traceparent} header (each null when absent).
+     */
+    public record Seen(String path, String method, String authorization, String traceparent) {
     }
 
     private record Session(String owner, String protocolVersion) {
@@ -141,7 +144,7 @@ public final class RemoteMcpDouble {
             String body = new String(http.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             JsonRpcMessage message = parse(body);
             String method = message == null ? null : message.method();
-            seen.add(new Seen(path, method, authorization));
+            seen.add(new Seen(path, method, authorization, http.getRequestHeaders().getFirst("traceparent")));
             if (failing.equals(path)) {
                 http.getResponseHeaders().set("Content-Type", "text/plain");
                 byte[] bytes = ("internal error while serving " + authorization).getBytes(StandardCharsets.UTF_8);

@@ -1,27 +1,37 @@
 package dev.delegatemcp.it.tools;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import dev.delegatemcp.api.Downstream;
 import dev.delegatemcp.api.DownstreamCredential;
 import dev.delegatemcp.api.DownstreamCredentials;
 import dev.delegatemcp.api.Tool;
 import dev.delegatemcp.api.ToolCallException;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.Invocation;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Tools that call downstream services (the test's STS double) with delegated credentials. Test deployments only. */
+/**
+ * Tools that call downstream services (the test's STS double) with delegated credentials. Test deployments only.
+ * They call with a Jakarta REST client, as a tool author would: Liberty's telemetry makes each call a CLIENT span and
+ * sends its trace context.
+ */
 @ApplicationScoped
 public class DownstreamTools {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final Client http = ClientBuilder.newBuilder().connectTimeout(5, TimeUnit.SECONDS)
+            .readTimeout(10, TimeUnit.SECONDS).build();
+
+    @PreDestroy
+    void close() {
+        http.close();
+    }
 
     @ConfigProperty(name = "it.downstream.base")
     @jakarta.inject.Inject
@@ -66,26 +76,26 @@ public class DownstreamTools {
     }
 
     private String call(String path, DownstreamCredential credential, boolean refreshOn401) {
-        HttpResponse<String> response = send(path, credential);
-        if (response.statusCode() == 401 && refreshOn401) {
+        Answer response = send(path, credential);
+        if (response.status() == 401 && refreshOn401) {
             response = send(path, credential.refresh());
         }
-        if (response.statusCode() != 200) {
-            throw new ToolCallException("The downstream service answered " + response.statusCode());
+        if (response.status() != 200) {
+            throw new ToolCallException("The downstream service answered " + response.status());
         }
         return response.body();
     }
 
-    private HttpResponse<String> send(String path, DownstreamCredential credential) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10));
+    private record Answer(int status, String body) {
+    }
+
+    private Answer send(String path, DownstreamCredential credential) {
+        Invocation.Builder request = http.target(base + path).request();
         credential.applyTo(request::header);
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
+        try (Response response = request.get()) {
+            return new Answer(response.getStatus(), response.readEntity(String.class));
+        } catch (ProcessingException e) {
             throw new ToolCallException("The downstream service could not be reached");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ToolCallException("Interrupted");
         }
     }
 }

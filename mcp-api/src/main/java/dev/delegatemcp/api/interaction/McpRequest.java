@@ -27,12 +27,15 @@ public interface McpRequest {
     /**
      * The trace context of the request being served, for a tool to pass on to the services it calls: set the HTTP
      * headers {@code traceparent} and {@code tracestate} of each outgoing call with {@link TraceContext#applyTo}, e.g.
-     * {@code request.traceContext().ifPresent(trace -> trace.applyTo(builder::header))}. It is what the client sent:
-     * {@code _meta.traceparent} and {@code _meta.tracestate} of the request (MCP 2026-07-28, Basic, {@code _meta},
-     * OpenTelemetry trace context), else, in a session of MCP 2025-11-25, the HTTP headers of the same names on its
-     * POST. Empty when the client sent none, or no valid one (W3C Trace Context; {@link TraceContext#of}), and
-     * outside a request (so that code that may also run outside one can pass it on unconditionally). The server
-     * passes it on itself to the STS, the token vault and remote MCP servers.
+     * {@code request.traceContext().ifPresent(trace -> trace.applyTo(builder::header))}. When the server records
+     * traces (OpenTelemetry on: {@code OTEL_SDK_DISABLED=false}), it is the current span's, in the client's trace, so
+     * that the called service's spans are its children; else it is what the client sent: {@code _meta.traceparent}
+     * and {@code _meta.tracestate} of the request (MCP 2026-07-28, Basic, {@code _meta}, OpenTelemetry trace
+     * context), else, in a session of MCP 2025-11-25, the HTTP headers of the same names on its POST. Empty when
+     * there is none, or no valid one (W3C Trace Context; {@link TraceContext#of}), and outside a request (so that code
+     * that may also run outside one can pass it on unconditionally). A Jakarta REST client or MicroProfile Rest
+     * Client needs none of this: Liberty's telemetry sends the context of its own CLIENT span. The server passes it on
+     * itself to the STS, the token vault and remote MCP servers.
      */
     Optional<TraceContext> traceContext();
 

@@ -10,7 +10,10 @@ import dev.delegatemcp.api.interaction.ClientInteractionException;
 import dev.delegatemcp.api.interaction.ConnectionRequiredException;
 import dev.delegatemcp.api.interaction.McpRequest;
 import dev.delegatemcp.server.protocol.outcome.OutcomeRenderer;
+import dev.delegatemcp.server.protocol.roundtrip.RoundTripSignal;
 import dev.delegatemcp.server.protocol.session.McpSession;
+import dev.delegatemcp.server.telemetry.McpOperation;
+import dev.delegatemcp.server.telemetry.McpTelemetry;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcErrorCodes;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcException;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcMessage;
@@ -25,7 +28,8 @@ import jakarta.inject.Inject;
  * Routes each request of a session to the {@link McpFeature} that serves its method, with a {@link RequestContext}
  * built from the session, and has user-action outcomes rendered in one place ({@link OutcomeRenderer}).
  * {@code initialize} is the lifecycle's ({@link dev.delegatemcp.server.protocol.lifecycle.Initializer}); here it is
- * refused, the session being initialized already.
+ * refused, the session being initialized already. Each request dispatched is one MCP operation for OpenTelemetry
+ * ({@link McpTelemetry#serve}: its span and its {@code mcp.server.operation.duration}).
  */
 @ApplicationScoped
 public class McpDispatcher {
@@ -37,20 +41,28 @@ public class McpDispatcher {
 
     private final Map<String, McpFeature> byMethod = new HashMap<>();
     private final OutcomeRenderer outcomes;
+    private final McpTelemetry telemetry;
 
     /** For CDI proxies only. */
     protected McpDispatcher() {
         outcomes = null;
+        telemetry = null;
     }
 
     @Inject
-    public McpDispatcher(@Any Instance<McpFeature> features, OutcomeRenderer outcomes) {
-        this((Iterable<McpFeature>) features, outcomes);
+    public McpDispatcher(@Any Instance<McpFeature> features, OutcomeRenderer outcomes, McpTelemetry telemetry) {
+        this((Iterable<McpFeature>) features, outcomes, telemetry);
+    }
+
+    /** Without telemetry. @throws IllegalStateException when two features serve one method */
+    public McpDispatcher(Iterable<McpFeature> features, OutcomeRenderer outcomes) {
+        this(features, outcomes, McpTelemetry.off());
     }
 
     /** @throws IllegalStateException when two features serve one method */
-    public McpDispatcher(Iterable<McpFeature> features, OutcomeRenderer outcomes) {
+    public McpDispatcher(Iterable<McpFeature> features, OutcomeRenderer outcomes, McpTelemetry telemetry) {
         this.outcomes = outcomes;
+        this.telemetry = telemetry;
         for (McpFeature feature : features) {
             for (String method : feature.methods()) {
                 McpFeature other = byMethod.putIfAbsent(method, feature);
@@ -96,6 +108,26 @@ public class McpDispatcher {
      * @throws JsonRpcException -32601 for a method no feature serves in the request's era, or the feature's
      */
     public Object dispatch(JsonRpcMessage request, RequestContext context) {
+        McpOperation operation = telemetry.serve(request.method(), request.params(), request.id(),
+                context.protocolVersion().toString());
+        try {
+            Object result = handle(request, context);
+            operation.result(result);
+            return result;
+        } catch (JsonRpcException e) {
+            operation.failed(e);
+            throw e;
+        } catch (RoundTripSignal e) {
+            throw e; // the request asks the client for input (MCP 2026-07-28): no failure
+        } catch (RuntimeException | Error e) {
+            operation.failed(e);
+            throw e;
+        } finally {
+            operation.end();
+        }
+    }
+
+    private Object handle(JsonRpcMessage request, RequestContext context) {
         McpFeature feature = featureFor(request.method(), context.protocolVersion().era());
         if (feature == null) {
             throw JsonRpcException.methodNotFound(request.method());

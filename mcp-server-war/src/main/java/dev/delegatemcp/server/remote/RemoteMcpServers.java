@@ -9,6 +9,7 @@ import dev.delegatemcp.api.DownstreamCredential;
 import dev.delegatemcp.api.RemoteMcpServer;
 import dev.delegatemcp.api.interaction.TraceContext;
 import dev.delegatemcp.server.ServerConfig;
+import dev.delegatemcp.server.telemetry.McpTelemetry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -32,14 +33,16 @@ public class RemoteMcpServers {
     private String clientName;
     private String clientVersion;
     private RemoteEras eras = new RemoteEras();
+    private McpTelemetry telemetry = McpTelemetry.off();
 
     /** For CDI's client proxy only. */
     protected RemoteMcpServers() {
     }
 
     @Inject
-    public RemoteMcpServers(RemoteConfig remote, ServerConfig server) {
+    public RemoteMcpServers(RemoteConfig remote, ServerConfig server, McpTelemetry telemetry) {
         this(remote.connectTimeout(), remote.timeout(), server.name(), server.version());
+        this.telemetry = telemetry;
     }
 
     /**
@@ -74,12 +77,13 @@ public class RemoteMcpServers {
 
     /**
      * {@link #open(String, URI, DownstreamCredential)} for an MCP request with a trace context: every HTTP request to
-     * the remote server carries it as W3C {@code traceparent}/{@code tracestate} headers.
+     * the remote server carries it as W3C {@code traceparent}/{@code tracestate} headers; when OpenTelemetry records
+     * the request, each is a CLIENT span ({@link McpTelemetry#send}) and carries that span's context instead.
      */
     public RemoteMcpServer open(String targetName, URI url, DownstreamCredential credential,
             Optional<TraceContext> trace) {
         return new StreamableHttpRemoteMcpServer(targetName, url, credential, http, requestTimeout, clientName,
-                clientVersion, eras, trace);
+                clientVersion, eras, trace, telemetry);
     }
 
     HttpClient httpClient() {

@@ -26,6 +26,8 @@ import java.util.logging.Logger;
 
 import dev.delegatemcp.api.DownstreamCredential;
 import dev.delegatemcp.api.interaction.TraceContext;
+import dev.delegatemcp.server.telemetry.McpOperation;
+import dev.delegatemcp.server.telemetry.McpTelemetry;
 import dev.delegatemcp.wire.WireJson;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcReply;
 
@@ -68,6 +70,7 @@ final class StreamableHttpExchange {
     private final Duration timeout;
     private final RemoteMcpFailures failures;
     private final Optional<TraceContext> trace;
+    private final McpTelemetry telemetry;
 
     /**
      * @param url the remote server's MCP endpoint
@@ -76,13 +79,17 @@ final class StreamableHttpExchange {
      * @param failures the target's failures
      */
     StreamableHttpExchange(URI url, HttpClient http, Duration timeout, RemoteMcpFailures failures) {
-        this(url, http, timeout, failures, Optional.empty());
+        this(url, http, timeout, failures, Optional.empty(), McpTelemetry.off());
     }
 
-    /** @param trace the trace context of the MCP request this exchange serves, sent on every POST */
+    /**
+     * @param trace the trace context of the MCP request this exchange serves, sent on every POST
+     * @param telemetry makes each POST a CLIENT span, whose context is then sent instead
+     */
     StreamableHttpExchange(URI url, HttpClient http, Duration timeout, RemoteMcpFailures failures,
-            Optional<TraceContext> trace) {
+            Optional<TraceContext> trace, McpTelemetry telemetry) {
         this.trace = trace;
+        this.telemetry = telemetry;
         this.url = url;
         this.http = http;
         this.timeout = timeout;
@@ -137,6 +144,29 @@ final class StreamableHttpExchange {
 
     private HttpReply send(String method, Object message, Integer expectedId, DownstreamCredential credential,
             Map<String, String> headers, boolean sentSession, boolean readNotFound, boolean lenient) {
+        McpOperation operation = telemetry.send(method, url);
+        try {
+            HttpReply reply = send(operation, method, message, expectedId, credential, headers, sentSession,
+                    readNotFound, lenient);
+            if (reply.reply() != null && reply.reply().error() != null) {
+                operation.failed(reply.reply().error().code(), reply.reply().error().message());
+            } else if (!reply.isSuccess()) {
+                operation.failedWithStatus(reply.status());
+            } else if (reply.reply() != null) {
+                operation.result(reply.reply().result());
+            }
+            return reply;
+        } catch (RuntimeException e) {
+            operation.failed(e);
+            throw e;
+        } finally {
+            operation.end();
+        }
+    }
+
+    private HttpReply send(McpOperation operation, String method, Object message, Integer expectedId,
+            DownstreamCredential credential, Map<String, String> headers, boolean sentSession, boolean readNotFound,
+            boolean lenient) {
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout)
                 .header("Content-Type", APPLICATION_JSON)
                 .header("Accept", APPLICATION_JSON + ", " + EVENT_STREAM);
@@ -147,7 +177,7 @@ final class StreamableHttpExchange {
             throw failures.notAccepted();
         }
         headers.forEach(request::header);
-        trace.ifPresent(context -> context.applyTo(request::header));
+        operation.traceContext(trace).ifPresent(context -> context.applyTo(request::header));
         request.POST(HttpRequest.BodyPublishers.ofString(WireJson.toJson(message), StandardCharsets.UTF_8));
 
         HttpResponse<ExchangeBody> response = await(method, http.sendAsync(request.build(),

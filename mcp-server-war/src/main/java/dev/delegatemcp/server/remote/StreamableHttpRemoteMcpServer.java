@@ -14,6 +14,7 @@ import dev.delegatemcp.api.RemoteMcpServer;
 import dev.delegatemcp.api.RemoteTool;
 import dev.delegatemcp.api.RemoteToolResult;
 import dev.delegatemcp.api.interaction.TraceContext;
+import dev.delegatemcp.server.telemetry.McpTelemetry;
 import dev.delegatemcp.wire.mcp.CallToolParams;
 import dev.delegatemcp.wire.mcp.Implementation;
 import dev.delegatemcp.wire.mcp.ListToolsResult;
@@ -72,13 +73,17 @@ final class StreamableHttpRemoteMcpServer implements RemoteMcpServer {
      */
     StreamableHttpRemoteMcpServer(String targetName, URI url, DownstreamCredential credential, HttpClient http,
             Duration requestTimeout, String clientName, String clientVersion, RemoteEras eras) {
-        this(targetName, url, credential, http, requestTimeout, clientName, clientVersion, eras, Optional.empty());
+        this(targetName, url, credential, http, requestTimeout, clientName, clientVersion, eras, Optional.empty(),
+                McpTelemetry.off());
     }
 
-    /** @param trace the trace context of the MCP request it serves, sent with every HTTP request */
+    /**
+     * @param trace the trace context of the MCP request it serves, sent with every HTTP request
+     * @param telemetry makes each HTTP request a CLIENT span
+     */
     StreamableHttpRemoteMcpServer(String targetName, URI url, DownstreamCredential credential, HttpClient http,
             Duration requestTimeout, String clientName, String clientVersion, RemoteEras eras,
-            Optional<TraceContext> trace) {
+            Optional<TraceContext> trace, McpTelemetry telemetry) {
         this.name = Objects.requireNonNull(targetName, "targetName");
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(credential, "credential");
@@ -96,7 +101,8 @@ final class StreamableHttpRemoteMcpServer implements RemoteMcpServer {
         this.failures = new RemoteMcpFailures(targetName);
         this.mapper = new RemoteToolMapper(failures);
         Objects.requireNonNull(eras, "eras");
-        StreamableHttpExchange exchange = new StreamableHttpExchange(url, http, requestTimeout, failures, trace);
+        StreamableHttpExchange exchange = new StreamableHttpExchange(url, http, requestTimeout, failures, trace,
+                telemetry);
         RemoteCredential callerCredential = new RemoteCredential(credential, failures);
         this.session = new EraSelectingSession(url, eras,
                 new RemoteEraProbe(exchange, callerCredential, clientInfo, this::nextStatelessId, failures),

@@ -31,6 +31,7 @@ class RequestPathArchitectureTest {
                 .layer("Schema").definedBy("dev.delegatemcp.server.schema..")
                 .layer("Security").definedBy("dev.delegatemcp.server.security..")
                 .layer("Health").definedBy("dev.delegatemcp.server.health..")
+                .layer("Telemetry").definedBy("dev.delegatemcp.server.telemetry..")
                 .whereLayer("Transport").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Protocol").mayOnlyBeAccessedByLayers("Transport", "Features", "Proxy")
                 .whereLayer("Features").mayOnlyBeAccessedByLayers("Proxy")
@@ -41,6 +42,9 @@ class RequestPathArchitectureTest {
                 .whereLayer("Schema").mayOnlyBeAccessedByLayers("Features")
                 .whereLayer("Security").mayOnlyBeAccessedByLayers("Transport", "Protocol", "Features", "Downstream",
                         "Proxy")
+                // Below every layer of the request path: each may record its spans and metrics, it knows none.
+                .whereLayer("Telemetry").mayOnlyBeAccessedByLayers("Transport", "Protocol", "Features", "Proxy",
+                        "Downstream", "Remote")
                 .check(SERVER);
     }
 

@@ -14,6 +14,7 @@ import dev.delegatemcp.api.interaction.Roots;
 import dev.delegatemcp.api.interaction.Sampling;
 import dev.delegatemcp.api.interaction.TraceContext;
 import dev.delegatemcp.server.protocol.ClientCapabilities;
+import dev.delegatemcp.server.telemetry.TraceContexts;
 import jakarta.json.JsonValue;
 
 /**
@@ -76,9 +77,13 @@ public final class RequestInteraction implements McpRequest {
         return caller;
     }
 
+    /**
+     * The trace context to pass on: the current span's when OpenTelemetry records this request (so that the called
+     * services' spans are children of this server's), else the client's as it sent it.
+     */
     @Override
     public Optional<TraceContext> traceContext() {
-        return traceContext;
+        return TraceContexts.outgoing(traceContext);
     }
 
     @Override

@@ -29,6 +29,8 @@ import dev.delegatemcp.server.security.BearerChallenge;
 import dev.delegatemcp.server.security.CallerProducer;
 import dev.delegatemcp.server.security.InboundToken;
 import dev.delegatemcp.server.security.InsufficientScopeException;
+import dev.delegatemcp.server.telemetry.McpOperation;
+import dev.delegatemcp.server.telemetry.McpTelemetry;
 import dev.delegatemcp.wire.WireJson;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcCodec;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcErrorCodes;
@@ -90,6 +92,10 @@ public class McpEndpoint {
 
     @Inject
     Initializer initializer;
+
+    /** Spans and durations of initialize; the other methods' are the dispatcher's. */
+    @Inject
+    McpTelemetry telemetry;
 
     @Inject
     CallerProducer callers;
@@ -360,10 +366,14 @@ public class McpEndpoint {
 
     private Response initialize(JsonRpcMessage message, ResponseFormat format, McpCaller caller) {
         Initializer.Initialized initialized;
+        McpOperation operation = telemetry.serve(message.method(), message.params(), message.id(), null);
         try {
             initialized = initializer.initialize(message.params());
         } catch (JsonRpcException e) {
+            operation.failed(e);
             return format.ok(e.toResponse(message.id())).build();
+        } finally {
+            operation.end(); // the session's creation below is bookkeeping, not part of the operation
         }
         McpSession session = sessions.create(caller.subject(), initialized.protocolVersion(),
                 initialized.clientCapabilities());

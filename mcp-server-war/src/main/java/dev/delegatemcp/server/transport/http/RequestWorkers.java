@@ -16,6 +16,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import dev.delegatemcp.wire.jsonrpc.JsonRpcErrorCodes;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -82,7 +84,20 @@ public class RequestWorkers {
         // At most one request per CPU on Liberty's threads: more would not compute faster, and requests that turned
         // slow then hold at most that many of Liberty's threads (it starts with two per CPU).
         start(config.maxRequestThreads(), Runtime.getRuntime().availableProcessors(), config.workerThreshold(),
-                request -> context.contextualSupplier(() -> requestContext.run(request)));
+                request -> withTraceContext(context.contextualSupplier(() -> requestContext.run(request))));
+    }
+
+    /**
+     * {@code request} in the submitting thread's OpenTelemetry context (the HTTP request's span), which
+     * {@link ThreadContext} does not carry: the spans a worker starts are then that span's children.
+     */
+    static Supplier<Response> withTraceContext(Supplier<Response> request) {
+        Context submitting = Context.current();
+        return () -> {
+            try (Scope scope = submitting.makeCurrent()) {
+                return request.get();
+            }
+        };
     }
 
     /** Starts the pool; for tests, with a context of their own. */

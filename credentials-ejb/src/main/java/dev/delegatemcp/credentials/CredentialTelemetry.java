@@ -1,0 +1,173 @@
+package dev.delegatemcp.credentials;
+
+import java.util.Locale;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+import dev.delegatemcp.api.Downstream;
+import dev.delegatemcp.api.DownstreamAudit;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.metrics.DoubleHistogram;
+import io.opentelemetry.api.metrics.Meter;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * OpenTelemetry for credential requests, in the style of the semantic conventions (names under
+ * {@code delegatemcp.}, durations in seconds, {@code error.type} for failures):
+ * <ul>
+ * <li>a span {@code credential {target}} (INTERNAL) per request ({@link #request}), current while it runs, so that
+ * the STS or vault call made for it (a CLIENT span of Liberty's MicroProfile Rest Client instrumentation) is its
+ * child;</li>
+ * <li>{@code delegatemcp.credential.request.duration}: every request, by target, source ({@code token_exchange},
+ * {@code vault}), level, outcome ({@code granted}, {@code denied}, {@code not_connected}, {@code error}) and cache
+ * hit; its count is the number of requests;</li>
+ * <li>{@code delegatemcp.sts.request.duration} and {@code delegatemcp.vault.request.duration}: each call to the STS
+ * or vault (with its retries), by target, with {@code error.type} when it failed ({@link #call});</li>
+ * <li>{@code delegatemcp.credential.cache.size}: the credentials cached ({@link #observeCache}).</li>
+ * </ul>
+ * No attribute holds a user, a tenant, a token or a scope list. The OpenTelemetry instance is Liberty's
+ * ({@code mpTelemetry-2.1}): a no-op unless {@code OTEL_SDK_DISABLED=false}.
+ */
+@ApplicationScoped
+public class CredentialTelemetry {
+
+    /** The instrumentation scope of these spans and metrics. */
+    public static final String SCOPE = "dev.delegatemcp.credentials";
+
+    static final AttributeKey<String> TARGET = AttributeKey.stringKey("delegatemcp.downstream.target");
+    static final AttributeKey<String> SOURCE = AttributeKey.stringKey("delegatemcp.credential.source");
+    static final AttributeKey<String> LEVEL = AttributeKey.stringKey("delegatemcp.credential.level");
+    static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("delegatemcp.credential.outcome");
+    static final AttributeKey<Boolean> CACHE_HIT = AttributeKey.booleanKey("delegatemcp.credential.cache_hit");
+    static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
+
+    private Tracer tracer;
+    private Meter meter;
+    private DoubleHistogram requests;
+    private DoubleHistogram stsCalls;
+    private DoubleHistogram vaultCalls;
+
+    /** For CDI's client proxy only. */
+    protected CredentialTelemetry() {
+    }
+
+    /** @param openTelemetry Liberty's (a no-op while its SDK is disabled) */
+    @Inject
+    public CredentialTelemetry(OpenTelemetry openTelemetry) {
+        tracer = openTelemetry.getTracer(SCOPE);
+        meter = openTelemetry.getMeter(SCOPE);
+        requests = meter.histogramBuilder("delegatemcp.credential.request.duration").setUnit("s")
+                .setDescription("Downstream credential requests, by target, source, level, outcome and cache hit")
+                .build();
+        stsCalls = meter.histogramBuilder("delegatemcp.sts.request.duration").setUnit("s")
+                .setDescription("Token exchanges at the STS (RFC 8693), with their retries, by target").build();
+        vaultCalls = meter.histogramBuilder("delegatemcp.vault.request.duration").setUnit("s")
+                .setDescription("Stored-token fetches at the token vault, with their retries, by target").build();
+    }
+
+    /** Telemetry that records nothing (tests). */
+    public static CredentialTelemetry off() {
+        return new CredentialTelemetry(OpenTelemetry.noop());
+    }
+
+    /**
+     * Starts a credential request: its span is current on this thread until {@link Request#end}.
+     *
+     * @param target the logical target name (configured: bounded)
+     */
+    public Request request(String target, DownstreamTarget.Source source, Downstream.Level level) {
+        AttributesBuilder attributes = Attributes.builder().put(TARGET, target).put(SOURCE, sourceName(source))
+                .put(LEVEL, level.name().toLowerCase(Locale.ROOT));
+        Span span = tracer.spanBuilder("credential " + target).setSpanKind(SpanKind.INTERNAL)
+                .setAllAttributes(attributes.build()).startSpan();
+        return new Request(span, span.makeCurrent(), attributes);
+    }
+
+    /**
+     * Calls the STS or the vault for {@code target}, measuring it; {@code error.type} is the
+     * {@link CredentialException.Reason} (lower case) or the exception's class name.
+     */
+    public <T> T call(DownstreamTarget.Source source, String target, Supplier<T> call) {
+        DoubleHistogram histogram = source == DownstreamTarget.Source.TOKEN_EXCHANGE ? stsCalls : vaultCalls;
+        long start = System.nanoTime();
+        String error = null;
+        try {
+            return call.get();
+        } catch (CredentialException e) {
+            error = e.reason().name().toLowerCase(Locale.ROOT);
+            throw e;
+        } catch (RuntimeException e) {
+            error = e.getClass().getName();
+            throw e;
+        } finally {
+            AttributesBuilder attributes = Attributes.builder().put(TARGET, target);
+            if (error != null) {
+                attributes.put(ERROR_TYPE, error);
+            }
+            histogram.record((System.nanoTime() - start) / 1e9, attributes.build());
+        }
+    }
+
+    /**
+     * Registers the gauge of cached credentials.
+     *
+     * @return closes the registration, when the application stops (the SDK outlives it)
+     */
+    public AutoCloseable observeCache(LongSupplier size) {
+        return meter.upDownCounterBuilder("delegatemcp.credential.cache.size").setUnit("{credential}")
+                .setDescription("Downstream credentials cached")
+                .buildWithCallback(measurement -> measurement.record(size.getAsLong()));
+    }
+
+    private static String sourceName(DownstreamTarget.Source source) {
+        return source == DownstreamTarget.Source.TOKEN_EXCHANGE ? "token_exchange" : "vault";
+    }
+
+    /** One credential request's span and measurement; for the thread that started it. */
+    public final class Request {
+        private final Span span;
+        private final Scope scope;
+        private final AttributesBuilder attributes;
+        private final long start = System.nanoTime();
+
+        private Request(Span span, Scope scope, AttributesBuilder attributes) {
+            this.span = span;
+            this.scope = scope;
+            this.attributes = attributes;
+        }
+
+        /** The W3C trace id of the request's trace, or null when OpenTelemetry does not record it. */
+        public String traceId() {
+            return span.getSpanContext().isValid() ? span.getSpanContext().getTraceId() : null;
+        }
+
+        /**
+         * Ends it: records its duration and ends its span (status ERROR unless granted).
+         *
+         * @param errorType {@code error.type} when it was not granted (low cardinality), else null
+         */
+        public void end(DownstreamAudit.Outcome outcome, boolean cacheHit, String errorType) {
+            attributes.put(OUTCOME, outcome.name().toLowerCase(Locale.ROOT)).put(CACHE_HIT, cacheHit);
+            if (errorType != null) {
+                attributes.put(ERROR_TYPE, errorType);
+            }
+            Attributes all = attributes.build();
+            span.setAllAttributes(all);
+            if (outcome != DownstreamAudit.Outcome.GRANTED) {
+                span.setStatus(StatusCode.ERROR);
+            }
+            scope.close();
+            span.end();
+            requests.record((System.nanoTime() - start) / 1e9, all);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package dev.delegatemcp.server.telemetry;
+
+import java.util.Optional;
+
+import dev.delegatemcp.api.interaction.TraceContext;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcException;
+import dev.delegatemcp.wire.mcp.CallToolResult;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.metrics.DoubleHistogram;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+/**
+ * One MCP operation being served or sent ({@link McpTelemetry#serve}, {@link McpTelemetry#send}): its span, current
+ * on the starting thread until {@link #end()}, and its duration, recorded at the end in seconds with the operation's
+ * low-cardinality attributes. Say how it ended with {@link #result}, {@link #failed(int, String)} or
+ * {@link #failed(Throwable)} before {@link #end()}; for the thread that started it only.
+ * <p>
+ * A tool or prompt name goes on the duration measurement only when the operation did not end in a JSON-RPC error: a
+ * name the server refused ({@code Unknown tool}) may be anything a client sent, and each would be a new series. The
+ * span keeps it (cut to 64 characters).
+ */
+public final class McpOperation {
+
+    private final Span span;
+    private final Scope scope;
+    private final long start = System.nanoTime();
+    private final DoubleHistogram duration;
+    private final AttributesBuilder attributes;
+    private final AttributeKey<String> targetKey;
+    private final String target;
+    private boolean protocolError;
+    private boolean ended;
+
+    McpOperation(SpanBuilder span, DoubleHistogram duration, AttributesBuilder attributes,
+            AttributeKey<String> targetKey, String target) {
+        if (targetKey != null) {
+            span.setAttribute(targetKey, target);
+        }
+        this.span = span.startSpan();
+        this.scope = this.span.makeCurrent();
+        this.duration = duration;
+        this.attributes = attributes;
+        this.targetKey = targetKey;
+        this.target = target;
+    }
+
+    /**
+     * The operation's result: a {@link CallToolResult} (or its JSON) with {@code isError: true} is a tool error
+     * ({@code error.type=tool_error}, span status ERROR without a description: the text is the tool's).
+     */
+    public void result(Object result) {
+        if (result instanceof CallToolResult tool && tool.isError()
+                || result instanceof JsonObject json && json.get("isError") == JsonValue.TRUE) {
+            attributes.put(McpAttributes.ERROR_TYPE, McpAttributes.TOOL_ERROR);
+            span.setAttribute(McpAttributes.ERROR_TYPE, McpAttributes.TOOL_ERROR);
+            span.setStatus(StatusCode.ERROR);
+        }
+    }
+
+    /** It ended in the JSON-RPC error {@code exception} (answered to the client). */
+    public void failed(JsonRpcException exception) {
+        failed(exception.code(), exception.getMessage());
+    }
+
+    /**
+     * It ended in a JSON-RPC error: {@code error.type} the code as a string, {@code rpc.response.status_code} the
+     * code, span status ERROR with the error's message as its description.
+     */
+    public void failed(int code, String message) {
+        protocolError = true;
+        String type = Integer.toString(code);
+        attributes.put(McpAttributes.ERROR_TYPE, type).put(McpAttributes.RPC_STATUS_CODE, (long) code);
+        span.setAttribute(McpAttributes.ERROR_TYPE, type);
+        span.setAttribute(McpAttributes.RPC_STATUS_CODE, code);
+        span.setStatus(StatusCode.ERROR, message);
+    }
+
+    /**
+     * It got an HTTP answer other than 2xx without a JSON-RPC error: {@code error.type} the status code as a string
+     * (as the HTTP conventions say), span status ERROR.
+     */
+    public void failedWithStatus(int httpStatus) {
+        String type = Integer.toString(httpStatus);
+        attributes.put(McpAttributes.ERROR_TYPE, type);
+        span.setAttribute(McpAttributes.ERROR_TYPE, type);
+        span.setStatus(StatusCode.ERROR);
+    }
+
+    /**
+     * It ended in an exception: {@code error.type} its class name; span status ERROR without a description (an
+     * exception's message may hold request data).
+     */
+    public void failed(Throwable exception) {
+        String type = exception.getClass().getName();
+        attributes.put(McpAttributes.ERROR_TYPE, type);
+        span.setAttribute(McpAttributes.ERROR_TYPE, type);
+        span.setStatus(StatusCode.ERROR);
+    }
+
+    /**
+     * The trace context to send with this operation's HTTP request: this span's when it is recorded (OpenTelemetry
+     * on), else {@code otherwise} (what the client sent, passed on as received).
+     */
+    public Optional<TraceContext> traceContext(Optional<TraceContext> otherwise) {
+        return TraceContexts.of(span.getSpanContext()).or(() -> otherwise);
+    }
+
+    /** Ends the span, makes the previous context current again and records the duration. Idempotent. */
+    public void end() {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        double seconds = (System.nanoTime() - start) / 1e9;
+        scope.close();
+        span.end();
+        if (targetKey != null && !protocolError) {
+            attributes.put(targetKey, target);
+        }
+        duration.record(seconds, attributes.build());
+    }
+}

@@ -1,0 +1,178 @@
+package dev.delegatemcp.server.telemetry;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.function.LongSupplier;
+
+import dev.delegatemcp.wire.mcp.McpMethods;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.metrics.DoubleHistogram;
+import io.opentelemetry.api.metrics.Meter;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+/**
+ * Starts the span and the duration measurement of each MCP operation this server serves ({@link #serve}) or sends
+ * to a remote MCP server ({@link #send}), as the OpenTelemetry semantic conventions for MCP describe them (semconv
+ * 1.39, {@code docs/gen-ai/mcp.md}): spans named {@code {mcp.method.name} {target}} (the tool or prompt name), kind
+ * SERVER or CLIENT; histograms {@code mcp.server.operation.duration} and {@code mcp.client.operation.duration} in
+ * seconds, with the advised buckets ({@link McpAttributes#DURATION_BUCKETS}). Also registers the server's gauges
+ * ({@link #observe}).
+ * <p>
+ * The OpenTelemetry instance is Liberty's ({@code mpTelemetry-2.1}, CDI): a no-op unless the SDK is enabled
+ * ({@code OTEL_SDK_DISABLED=false}), then exporting where the {@code OTEL_*} environment says (README, Observing).
+ */
+@ApplicationScoped
+public class McpTelemetry {
+
+    /** The instrumentation scope of this server's spans and metrics. */
+    public static final String SCOPE = "dev.delegatemcp.server";
+
+    /** A span name's target part is cut to this many characters (a tool name sent by a client may be anything). */
+    static final int MAX_TARGET_LENGTH = 64;
+
+    private static final TextMapGetter<JsonObject> META = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(JsonObject meta) {
+            return meta.keySet();
+        }
+
+        @Override
+        public String get(JsonObject meta, String key) {
+            return meta != null && meta.get(key) instanceof JsonString value ? value.getString() : null;
+        }
+    };
+
+    private Tracer tracer;
+    private Meter meter;
+    private DoubleHistogram serverDuration;
+    private DoubleHistogram clientDuration;
+
+    /** For CDI's client proxy only. */
+    protected McpTelemetry() {
+    }
+
+    /** @param openTelemetry Liberty's (a no-op while its SDK is disabled) */
+    @Inject
+    public McpTelemetry(OpenTelemetry openTelemetry) {
+        tracer = openTelemetry.getTracer(SCOPE);
+        meter = openTelemetry.getMeter(SCOPE);
+        serverDuration = meter.histogramBuilder("mcp.server.operation.duration").setUnit("s")
+                .setDescription("Duration of the MCP requests this server served, by method, tool or prompt, and"
+                        + " error type")
+                .setExplicitBucketBoundariesAdvice(McpAttributes.DURATION_BUCKETS).build();
+        clientDuration = meter.histogramBuilder("mcp.client.operation.duration").setUnit("s")
+                .setDescription("Duration of the MCP requests this server sent to remote MCP servers")
+                .setExplicitBucketBoundariesAdvice(McpAttributes.DURATION_BUCKETS).build();
+    }
+
+    /** Telemetry that records nothing: for code made outside CDI (tests, tools). */
+    public static McpTelemetry off() {
+        return new McpTelemetry(OpenTelemetry.noop());
+    }
+
+    /**
+     * Starts serving an MCP request: a SERVER span, current until {@link McpOperation#end()} (call it on this
+     * thread). Its parent is the W3C trace context in the request's {@code params._meta} ({@code traceparent},
+     * {@code tracestate}: MCP 2026-07-28, Basic, {@code _meta}) when it holds a valid one, the HTTP request's span
+     * being then linked; else the current span (Liberty's HTTP server span, itself a child of the HTTP
+     * {@code traceparent} header).
+     *
+     * @param method the JSON-RPC method
+     * @param params the request's params, or null
+     * @param id the request id, or null
+     * @param protocolVersion the request's protocol revision, e.g. {@code 2025-11-25}; null when unknown
+     */
+    public McpOperation serve(String method, JsonObject params, JsonValue id, String protocolVersion) {
+        String target = null;
+        boolean prompt = false;
+        if (params != null && (McpMethods.TOOLS_CALL.equals(method) || McpMethods.PROMPTS_GET.equals(method))
+                && params.get("name") instanceof JsonString name) {
+            target = cut(name.getString());
+            prompt = McpMethods.PROMPTS_GET.equals(method);
+        }
+        SpanBuilder span = tracer.spanBuilder(target == null ? method : method + " " + target)
+                .setSpanKind(SpanKind.SERVER);
+        Context current = Context.current();
+        if (params != null && params.get("_meta") instanceof JsonObject meta && meta.containsKey("traceparent")) {
+            Context fromMeta = W3CTraceContextPropagator.getInstance().extract(current, meta, META);
+            SpanContext ambient = Span.fromContext(current).getSpanContext();
+            if (fromMeta != current && ambient.isValid()) {
+                span.addLink(ambient);
+            }
+            span.setParent(fromMeta);
+        }
+        AttributesBuilder metric = Attributes.builder().put(McpAttributes.METHOD, method)
+                .put(McpAttributes.NETWORK_TRANSPORT, "tcp").put(McpAttributes.NETWORK_PROTOCOL, "http");
+        if (protocolVersion != null) {
+            metric.put(McpAttributes.PROTOCOL_VERSION, protocolVersion);
+        }
+        if (McpMethods.TOOLS_CALL.equals(method)) {
+            metric.put(McpAttributes.OPERATION_NAME, "execute_tool");
+        }
+        span.setAllAttributes(metric.build());
+        if (id != null && id != JsonValue.NULL) {
+            span.setAttribute(McpAttributes.REQUEST_ID,
+                    id instanceof JsonString text ? text.getString() : id.toString());
+        }
+        return new McpOperation(span, serverDuration, metric,
+                target == null ? null : prompt ? McpAttributes.PROMPT_NAME : McpAttributes.TOOL_NAME, target);
+    }
+
+    /**
+     * Starts sending an MCP request (or notification) to a remote MCP server: a CLIENT span, child of the current
+     * one and current until {@link McpOperation#end()}; {@link McpOperation#traceContext} is then what to send in
+     * the W3C headers.
+     *
+     * @param method the JSON-RPC method
+     * @param server the remote server's MCP endpoint
+     */
+    public McpOperation send(String method, URI server) {
+        AttributesBuilder metric = Attributes.builder().put(McpAttributes.METHOD, method)
+                .put(McpAttributes.NETWORK_TRANSPORT, "tcp").put(McpAttributes.NETWORK_PROTOCOL, "http");
+        if (server.getHost() != null) {
+            metric.put(McpAttributes.SERVER_ADDRESS, server.getHost().toLowerCase(Locale.ROOT));
+            metric.put(McpAttributes.SERVER_PORT, (long) port(server));
+        }
+        SpanBuilder span = tracer.spanBuilder(method).setSpanKind(SpanKind.CLIENT).setAllAttributes(metric.build());
+        return new McpOperation(span, clientDuration, metric, null, null);
+    }
+
+    /**
+     * Registers a gauge of a count the server keeps (e.g. live sessions), read at each metric export.
+     *
+     * @param name the metric's name, e.g. {@code delegatemcp.server.active_sessions}
+     * @param unit its unit in UCUM braces, e.g. {@code {session}}
+     * @param description what it counts
+     * @param count read on the exporter's thread: cheap, thread-safe
+     * @return closes the registration: close it when the application stops (the SDK outlives it)
+     */
+    public AutoCloseable observe(String name, String unit, String description, LongSupplier count) {
+        return meter.upDownCounterBuilder(name).setUnit(unit).setDescription(description)
+                .buildWithCallback(measurement -> measurement.record(count.getAsLong()));
+    }
+
+    private static String cut(String target) {
+        return target.length() <= MAX_TARGET_LENGTH ? target : target.substring(0, MAX_TARGET_LENGTH);
+    }
+
+    private static int port(URI server) {
+        if (server.getPort() != -1) {
+            return server.getPort();
+        }
+        return "https".equalsIgnoreCase(server.getScheme()) ? 443 : 80;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.delegatemcp.samples.telemetry;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The OTLP/HTTP receiver (OpenTelemetry Protocol 1.x, binary protobuf, {@code POST /v1/traces} and
+ * {@code /v1/metrics}; {@code OTEL_EXPORTER_OTLP_ENDPOINT=http://localhost:9080/sample-telemetry}), and two pages of
+ * text for a person with curl: {@code GET /traces} (the last MCP requests' traces as trees, with durations) and
+ * {@code GET /metrics} (the server's metrics). Logs are not received: the demo does not export them.
+ */
+@Path("/")
+public class OtlpResource {
+
+    private static final String PROTOBUF = "application/x-protobuf";
+
+    @Inject
+    ReceivedTelemetry received;
+
+    @POST
+    @Path("v1/traces")
+    @Consumes(PROTOBUF)
+    @Produces(PROTOBUF)
+    public Response traces(byte[] body) {
+        try {
+            received.add(ExportTraceServiceRequest.parseFrom(body));
+        } catch (InvalidProtocolBufferException e) {
+            return Response.status(Response.Status.BAD_REQUEST).build();
+        }
+        return Response.ok(ExportTraceServiceResponse.getDefaultInstance().toByteArray()).build();
+    }
+
+    @POST
+    @Path("v1/metrics")
+    @Consumes(PROTOBUF)
+    @Produces(PROTOBUF)
+    public Response metrics(byte[] body) {
+        try {
+            received.add(ExportMetricsServiceRequest.parseFrom(body));
+        } catch (InvalidProtocolBufferException e) {
+            return Response.status(Response.Status.BAD_REQUEST).build();
+        }
+        return Response.ok(ExportMetricsServiceResponse.getDefaultInstance().toByteArray()).build();
+    }
+
+    /** The last {@code limit} traces that hold an MCP request (1 to 50), newest first, as indented trees. */
+    @GET
+    @Path("traces")
+    @Produces("text/plain")
+    public String traces(@QueryParam("limit") @DefaultValue("3") int limit) {
+        return TraceTrees.render(received.spans(), Math.max(1, Math.min(limit, 50)));
+    }
+
+    /** The server's own metrics (MCP, credentials, sessions, fault tolerance, HTTP), one data point per line. */
+    @GET
+    @Path("metrics")
+    @Produces("text/plain")
+    public String metrics() {
+        return MetricsText.render(received.metrics());
+    }
+}
