@@ -12,10 +12,12 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.metrics.DoubleHistogram;
 import io.opentelemetry.api.metrics.Meter;
+import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.TracerProvider;
 import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -52,6 +54,9 @@ public class CredentialTelemetry {
 
     private Tracer tracer;
     private Meter meter;
+    /** False for the API's no-op (Liberty's SDK disabled): requests then record nothing and build nothing. */
+    private boolean recording;
+    private Request none;
     private DoubleHistogram requests;
     private DoubleHistogram stsCalls;
     private DoubleHistogram vaultCalls;
@@ -63,6 +68,9 @@ public class CredentialTelemetry {
     /** @param openTelemetry Liberty's (a no-op while its SDK is disabled) */
     @Inject
     public CredentialTelemetry(OpenTelemetry openTelemetry) {
+        recording = openTelemetry.getTracerProvider() != TracerProvider.noop()
+                || openTelemetry.getMeterProvider() != MeterProvider.noop();
+        none = new Request(null, null, null);
         tracer = openTelemetry.getTracer(SCOPE);
         meter = openTelemetry.getMeter(SCOPE);
         requests = meter.histogramBuilder("delegatemcp.credential.request.duration").setUnit("s")
@@ -85,6 +93,9 @@ public class CredentialTelemetry {
      * @param target the logical target name (configured: bounded)
      */
     public Request request(String target, DownstreamTarget.Source source, Downstream.Level level) {
+        if (!recording) {
+            return none;
+        }
         AttributesBuilder attributes = Attributes.builder().put(TARGET, target).put(SOURCE, sourceName(source))
                 .put(LEVEL, level.name().toLowerCase(Locale.ROOT));
         Span span = tracer.spanBuilder("credential " + target).setSpanKind(SpanKind.INTERNAL)
@@ -97,6 +108,9 @@ public class CredentialTelemetry {
      * {@link CredentialException.Reason} (lower case) or the exception's class name.
      */
     public <T> T call(DownstreamTarget.Source source, String target, Supplier<T> call) {
+        if (!recording) {
+            return call.get();
+        }
         DoubleHistogram histogram = source == DownstreamTarget.Source.TOKEN_EXCHANGE ? stsCalls : vaultCalls;
         long start = System.nanoTime();
         String error = null;
@@ -147,7 +161,7 @@ public class CredentialTelemetry {
 
         /** The W3C trace id of the request's trace, or null when OpenTelemetry does not record it. */
         public String traceId() {
-            return span.getSpanContext().isValid() ? span.getSpanContext().getTraceId() : null;
+            return span != null && span.getSpanContext().isValid() ? span.getSpanContext().getTraceId() : null;
         }
 
         /**
@@ -156,6 +170,9 @@ public class CredentialTelemetry {
          * @param errorType {@code error.type} when it was not granted (low cardinality), else null
          */
         public void end(DownstreamAudit.Outcome outcome, boolean cacheHit, String errorType) {
+            if (span == null) {
+                return; // not recording
+            }
             attributes.put(OUTCOME, outcome.name().toLowerCase(Locale.ROOT)).put(CACHE_HIT, cacheHit);
             if (errorType != null) {
                 attributes.put(ERROR_TYPE, errorType);

@@ -213,7 +213,7 @@ class TelemetryIT {
                 .anyMatch(point -> "denied".equals(attr(point, "delegatemcp.credential.outcome"))));
         for (String name : List.of("delegatemcp.sts.request.duration", "delegatemcp.credential.cache.size",
                 "delegatemcp.server.active_sessions", "delegatemcp.server.active_streams",
-                "ft.circuitbreaker.calls.total", "http.server.request.duration")) {
+                "ft.circuitbreaker.calls.total", "ft.circuitbreaker.state.total", "http.server.request.duration")) {
             assertNotNull(otlp.metric(name), name + " is exported");
         }
     }
@@ -270,6 +270,25 @@ class TelemetryIT {
         assertEquals("liberty_message", lines.get(0).getString("type"));
         assertTrue(lines.get(0).containsKey("ext_spanId"));
         assertFalse(lines.get(0).toString().contains("hunter2"), "the exception's message is never logged");
+    }
+
+    @Test
+    void aRefusedTokensLogLineCarriesTheClientsTraceId() throws Exception {
+        String traceId = hex(16);
+        McpHttp.Response refused = McpHttp.withToken(TestTokens.user("refused-" + UUID.randomUUID())
+                .audience("https://elsewhere.example").sign()).header("traceparent", "00-" + traceId + "-" + hex(8)
+                        + "-01")
+                .post(McpHttp.initializeRequest(1, McpHttp.LATEST));
+        assertEquals(401, refused.status());
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        List<JsonObject> lines = List.of();
+        while (lines.isEmpty() && System.nanoTime() < deadline) {
+            lines = jsonLogLines().stream().filter(line -> traceId.equals(line.getString("ext_traceId", null))
+                    && "DMCPS0004I".equals(line.getString("ibm_messageId", null))).toList();
+            Thread.sleep(200);
+        }
+        assertFalse(lines.isEmpty(), "the refusal (DMCPS0004I), refused before Liberty traced the request, is logged"
+                + " in the client's trace " + traceId);
     }
 
     private static List<JsonObject> jsonLogLines() throws IOException {

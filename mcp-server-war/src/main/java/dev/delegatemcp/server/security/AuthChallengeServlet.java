@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.logging.Logger;
 
 import dev.delegatemcp.server.ServerMessages;
+import dev.delegatemcp.server.telemetry.TraceContexts;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -52,8 +53,10 @@ public class AuthChallengeServlet extends HttpServlet {
                 ? "{\"error\":\"invalid_token\",\"error_description\":\"" + INVALID_TOKEN + "\"}"
                 : "{\"error\":\"unauthorized\",\"error_description\":\"A bearer access token is required\"}");
         if (tokenPresented) {
-            ServerMessages.TOKEN_REJECTED.log(LOG, request.getAttribute("jakarta.servlet.error.request_uri"),
-                    TokenRejectionReason.explain(authorization, trustedIssuer, audiences, Instant.now()));
+            // Refused before Liberty's telemetry saw the request: the line carries the client's trace, if it sent one.
+            TraceContexts.inClientTrace(request::getHeader, () -> ServerMessages.TOKEN_REJECTED.log(LOG,
+                    request.getAttribute("jakarta.servlet.error.request_uri"),
+                    TokenRejectionReason.explain(authorization, trustedIssuer, audiences, Instant.now())));
         }
     }
 }

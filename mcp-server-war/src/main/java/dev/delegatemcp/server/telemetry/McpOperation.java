@@ -27,6 +27,9 @@ import jakarta.json.JsonValue;
  */
 public final class McpOperation {
 
+    /** The operation of a server that does not record (the API's no-op): every method does nothing. */
+    static final McpOperation NONE = new McpOperation();
+
     private final Span span;
     private final Scope scope;
     private final long start = System.nanoTime();
@@ -36,6 +39,15 @@ public final class McpOperation {
     private final String target;
     private boolean protocolError;
     private boolean ended;
+
+    private McpOperation() {
+        span = null;
+        scope = null;
+        duration = null;
+        attributes = null;
+        targetKey = null;
+        target = null;
+    }
 
     McpOperation(SpanBuilder span, DoubleHistogram duration, AttributesBuilder attributes,
             AttributeKey<String> targetKey, String target) {
@@ -55,6 +67,9 @@ public final class McpOperation {
      * ({@code error.type=tool_error}, span status ERROR without a description: the text is the tool's).
      */
     public void result(Object result) {
+        if (span == null) {
+            return;
+        }
         if (result instanceof CallToolResult tool && tool.isError()
                 || result instanceof JsonObject json && json.get("isError") == JsonValue.TRUE) {
             attributes.put(McpAttributes.ERROR_TYPE, McpAttributes.TOOL_ERROR);
@@ -73,6 +88,9 @@ public final class McpOperation {
      * code, span status ERROR with the error's message as its description.
      */
     public void failed(int code, String message) {
+        if (span == null) {
+            return;
+        }
         protocolError = true;
         String type = Integer.toString(code);
         attributes.put(McpAttributes.ERROR_TYPE, type).put(McpAttributes.RPC_STATUS_CODE, (long) code);
@@ -86,6 +104,9 @@ public final class McpOperation {
      * (as the HTTP conventions say), span status ERROR.
      */
     public void failedWithStatus(int httpStatus) {
+        if (span == null) {
+            return;
+        }
         String type = Integer.toString(httpStatus);
         attributes.put(McpAttributes.ERROR_TYPE, type);
         span.setAttribute(McpAttributes.ERROR_TYPE, type);
@@ -97,6 +118,9 @@ public final class McpOperation {
      * exception's message may hold request data).
      */
     public void failed(Throwable exception) {
+        if (span == null) {
+            return;
+        }
         String type = exception.getClass().getName();
         attributes.put(McpAttributes.ERROR_TYPE, type);
         span.setAttribute(McpAttributes.ERROR_TYPE, type);
@@ -108,12 +132,15 @@ public final class McpOperation {
      * on), else {@code otherwise} (what the client sent, passed on as received).
      */
     public Optional<TraceContext> traceContext(Optional<TraceContext> otherwise) {
+        if (span == null) {
+            return otherwise;
+        }
         return TraceContexts.of(span.getSpanContext()).or(() -> otherwise);
     }
 
     /** Ends the span, makes the previous context current again and records the duration. Idempotent. */
     public void end() {
-        if (ended) {
+        if (span == null || ended) {
             return;
         }
         ended = true;

@@ -10,11 +10,13 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.metrics.DoubleHistogram;
 import io.opentelemetry.api.metrics.Meter;
+import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.TracerProvider;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
@@ -58,6 +60,12 @@ public class McpTelemetry {
 
     private Tracer tracer;
     private Meter meter;
+    /**
+     * False when the instance is the API's no-op (Liberty's SDK disabled, its default): then operations are
+     * {@link McpOperation#NONE}, which saves building what the no-op would drop (about 0.3 us per request, measured
+     * with the no-op API in a loop).
+     */
+    private boolean recording;
     private DoubleHistogram serverDuration;
     private DoubleHistogram clientDuration;
 
@@ -68,6 +76,8 @@ public class McpTelemetry {
     /** @param openTelemetry Liberty's (a no-op while its SDK is disabled) */
     @Inject
     public McpTelemetry(OpenTelemetry openTelemetry) {
+        recording = openTelemetry.getTracerProvider() != TracerProvider.noop()
+                || openTelemetry.getMeterProvider() != MeterProvider.noop();
         tracer = openTelemetry.getTracer(SCOPE);
         meter = openTelemetry.getMeter(SCOPE);
         serverDuration = meter.histogramBuilder("mcp.server.operation.duration").setUnit("s")
@@ -97,6 +107,9 @@ public class McpTelemetry {
      * @param protocolVersion the request's protocol revision, e.g. {@code 2025-11-25}; null when unknown
      */
     public McpOperation serve(String method, JsonObject params, JsonValue id, String protocolVersion) {
+        if (!recording) {
+            return McpOperation.NONE;
+        }
         String target = null;
         boolean prompt = false;
         if (params != null && (McpMethods.TOOLS_CALL.equals(method) || McpMethods.PROMPTS_GET.equals(method))
@@ -141,6 +154,9 @@ public class McpTelemetry {
      * @param server the remote server's MCP endpoint
      */
     public McpOperation send(String method, URI server) {
+        if (!recording) {
+            return McpOperation.NONE;
+        }
         AttributesBuilder metric = Attributes.builder().put(McpAttributes.METHOD, method)
                 .put(McpAttributes.NETWORK_TRANSPORT, "tcp").put(McpAttributes.NETWORK_PROTOCOL, "http");
         if (server.getHost() != null) {

@@ -1,10 +1,15 @@
 package dev.delegatemcp.server.telemetry;
 
 import java.util.Optional;
+import java.util.function.Function;
 
 import dev.delegatemcp.api.interaction.TraceContext;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.TextMapGetter;
 
 /**
  * The W3C trace context to pass on to the services a request calls: the current span's when OpenTelemetry records
@@ -23,6 +28,36 @@ public final class TraceContexts {
     public static Optional<TraceContext> outgoing(Optional<TraceContext> client) {
         return of(Span.current().getSpanContext()).or(() -> client);
     }
+
+    /**
+     * Runs {@code action} (a log line) with the client's W3C trace context as the current span's, when the request has
+     * a valid {@code traceparent} header and no span is current: for a request refused before Liberty's telemetry
+     * traced it, so that its log line still carries the client's trace id ({@link LogTraceIds}).
+     *
+     * @param header the request's header of a name, or null
+     */
+    public static void inClientTrace(Function<String, String> header, Runnable action) {
+        if (Span.current().getSpanContext().isValid()) {
+            action.run();
+            return;
+        }
+        Context client = W3CTraceContextPropagator.getInstance().extract(Context.root(), header, HEADERS);
+        try (Scope scope = client.makeCurrent()) {
+            action.run();
+        }
+    }
+
+    private static final TextMapGetter<Function<String, String>> HEADERS = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(Function<String, String> carrier) {
+            return java.util.List.of(TraceContext.TRACEPARENT, TraceContext.TRACESTATE);
+        }
+
+        @Override
+        public String get(Function<String, String> carrier, String key) {
+            return carrier == null ? null : carrier.apply(key);
+        }
+    };
 
     /** {@code span} as W3C {@code traceparent} (version 00) and {@code tracestate}; empty when it is not valid. */
     static Optional<TraceContext> of(SpanContext span) {

@@ -44,7 +44,7 @@ class RequestPathArchitectureTest {
                         "Proxy")
                 // Below every layer of the request path: each may record its spans and metrics, it knows none.
                 .whereLayer("Telemetry").mayOnlyBeAccessedByLayers("Transport", "Protocol", "Features", "Proxy",
-                        "Downstream", "Remote")
+                        "Downstream", "Remote", "Security")
                 .check(SERVER);
     }
 

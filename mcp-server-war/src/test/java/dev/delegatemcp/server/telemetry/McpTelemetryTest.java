@@ -183,6 +183,19 @@ class McpTelemetryTest {
     }
 
     @Test
+    void aLogLineOfARequestNobodyTracedCarriesTheClientsTraceIdIfItSentOne() {
+        String[] seen = new String[2];
+        TraceContexts.inClientTrace(name -> "traceparent".equals(name) ? "00-" + CLIENT_TRACE + "-" + CLIENT_SPAN
+                + "-01" : null,
+                () -> seen[0] = LogTraceIds.current(io.opentelemetry.api.trace.SpanContext::getTraceId));
+        TraceContexts.inClientTrace(name -> null,
+                () -> seen[1] = LogTraceIds.current(io.opentelemetry.api.trace.SpanContext::getTraceId));
+        assertEquals(CLIENT_TRACE, seen[0]);
+        assertNull(seen[1], "no trace, no id");
+        assertFalse(Span.current().getSpanContext().isValid(), "the client's context is current only meanwhile");
+    }
+
+    @Test
     void offRecordsNothingAndPassesTheClientsTraceContextOn() {
         McpTelemetry off = McpTelemetry.off();
         McpOperation operation = off.serve("tools/call", call("echo"), Json.createValue(1), "2025-11-25");
