@@ -72,7 +72,9 @@ public class CredentialService {
 
     @PreDestroy
     void close() throws Exception {
-        cacheGauge.close();
+        if (cacheGauge != null) {
+            cacheGauge.close();
+        }
     }
 
     /**
@@ -94,35 +96,56 @@ public class CredentialService {
                 : CredentialKey.of(request.subjectToken(), target.name(), scopes, request.level().name(), tenant);
         Instant start = clock.instant();
         CredentialTelemetry.Request measured = telemetry.request(target.name(), target.source(), request.level());
+        String traceId = measured.traceId() != null ? measured.traceId() : clientTraceId(request);
+        // How it ended, for the measurement; ended in finally so that nothing (an Error, a failing audit) leaves the
+        // request's span current on this pooled thread.
+        DownstreamAudit.Outcome outcome = DownstreamAudit.Outcome.ERROR;
+        boolean hit = false;
+        String errorType = null;
         try {
             CredentialCache.Lookup lookup =
                     cache.get(key, tenantWide ? null : request.subject(), () -> switch (target.source()) {
                         case TOKEN_EXCHANGE -> exchange(request, target, scopes, tenant);
                         case OUTBOUND_APP -> fetchStored(request, target, scopes, tenant, forceRefresh);
                     }, forceRefresh);
-            audit(request, scopes, start, DownstreamAudit.Outcome.GRANTED, null, lookup.hit(), measured.traceId());
-            measured.end(DownstreamAudit.Outcome.GRANTED, lookup.hit(), null);
             IssuedToken token = lookup.token();
-            return new DownstreamCredential(target.name(), token.accessToken(), target.credentialType(),
-                    target.apiKeyHeader(), lookup.expiresAt(), token.scopes(), () -> obtain(request, true));
+            DownstreamCredential credential = new DownstreamCredential(target.name(), token.accessToken(),
+                    target.credentialType(), target.apiKeyHeader(), lookup.expiresAt(), token.scopes(),
+                    () -> obtain(request, true));
+            outcome = DownstreamAudit.Outcome.GRANTED;
+            hit = lookup.hit();
+            audit(request, scopes, start, outcome, null, hit, traceId);
+            return credential;
         } catch (CredentialException e) {
-            DownstreamAudit.Outcome outcome = switch (e.reason()) {
+            outcome = switch (e.reason()) {
                 case DENIED, INVALID_TARGET -> DownstreamAudit.Outcome.DENIED;
                 case NOT_CONNECTED -> DownstreamAudit.Outcome.NOT_CONNECTED;
                 default -> DownstreamAudit.Outcome.ERROR;
             };
-            audit(request, scopes, start, outcome, e.errorCode(), false, measured.traceId());
-            measured.end(outcome, false, e.reason().name().toLowerCase(Locale.ROOT));
+            errorType = e.reason().name().toLowerCase(Locale.ROOT);
+            audit(request, scopes, start, outcome, e.errorCode(), false, traceId);
             throw e;
         } catch (FaultToleranceException e) {
-            audit(request, scopes, start, DownstreamAudit.Outcome.ERROR, null, false, measured.traceId());
-            measured.end(DownstreamAudit.Outcome.ERROR, false, e.getClass().getName());
+            errorType = e.getClass().getName();
+            audit(request, scopes, start, DownstreamAudit.Outcome.ERROR, null, false, traceId);
             throw new CredentialException.Unavailable(null, "The STS did not answer in time or is failing ("
                     + e.getClass().getSimpleName() + ")");
-        } catch (RuntimeException e) {
-            measured.end(DownstreamAudit.Outcome.ERROR, false, e.getClass().getName());
+        } catch (RuntimeException | Error e) {
+            errorType = e.getClass().getName();
             throw e;
+        } finally {
+            measured.end(outcome, hit, outcome == DownstreamAudit.Outcome.GRANTED ? null : errorType);
         }
+    }
+
+    /**
+     * The trace id of the client's W3C trace context, for the audit record when OpenTelemetry does not record the
+     * request; null without one.
+     */
+    private static String clientTraceId(CredentialRequest request) {
+        TraceContext trace = request.trace();
+        // traceparent: version "-" 32-hex trace id "-" ... (W3C Trace Context, validated by TraceContext)
+        return trace == null ? null : trace.traceparent().substring(3, 35);
     }
 
     private IssuedToken exchange(CredentialRequest request, DownstreamTarget target, List<String> scopes,
@@ -156,8 +179,8 @@ public class CredentialService {
      * The trace context for the STS or vault request: none when OpenTelemetry records this one (Liberty's MicroProfile
      * Rest Client instrumentation then sends its CLIENT span's), else the request's as received.
      */
-    private static TraceContext outgoingTrace(CredentialRequest request) {
-        return Span.current().getSpanContext().isValid() ? null : request.trace();
+    private TraceContext outgoingTrace(CredentialRequest request) {
+        return telemetry.isRecording() && Span.current().getSpanContext().isValid() ? null : request.trace();
     }
 
     /** The configured target of that name. @throws IllegalArgumentException when it is not configured */

@@ -75,12 +75,26 @@ public class CredentialTelemetry {
         meter = openTelemetry.getMeter(SCOPE);
         requests = meter.histogramBuilder("delegatemcp.credential.request.duration").setUnit("s")
                 .setDescription("Downstream credential requests, by target, source, level, outcome and cache hit")
-                .build();
+                .setExplicitBucketBoundariesAdvice(DURATION_BUCKETS).build();
         stsCalls = meter.histogramBuilder("delegatemcp.sts.request.duration").setUnit("s")
-                .setDescription("Token exchanges at the STS (RFC 8693), with their retries, by target").build();
+                .setDescription("Token exchanges at the STS (RFC 8693), with their retries, by target")
+                .setExplicitBucketBoundariesAdvice(DURATION_BUCKETS).build();
         vaultCalls = meter.histogramBuilder("delegatemcp.vault.request.duration").setUnit("s")
-                .setDescription("Stored-token fetches at the token vault, with their retries, by target").build();
+                .setDescription("Stored-token fetches at the token vault, with their retries, by target")
+                .setExplicitBucketBoundariesAdvice(DURATION_BUCKETS).build();
     }
+
+    /** Whether OpenTelemetry records (Liberty's SDK is on): else every span and measurement here is a no-op. */
+    public boolean isRecording() {
+        return recording;
+    }
+
+    /**
+     * Bucket boundaries in seconds for these durations: those the HTTP semantic conventions advise for request
+     * durations (the SDK's default boundaries, 0 to 10000, suit milliseconds).
+     */
+    static final java.util.List<Double> DURATION_BUCKETS =
+            java.util.List.of(0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1.0, 2.5, 5.0, 7.5, 10.0);
 
     /** Telemetry that records nothing (tests). */
     public static CredentialTelemetry off() {
@@ -152,6 +166,7 @@ public class CredentialTelemetry {
         private final Scope scope;
         private final AttributesBuilder attributes;
         private final long start = System.nanoTime();
+        private boolean ended;
 
         private Request(Span span, Scope scope, AttributesBuilder attributes) {
             this.span = span;
@@ -165,14 +180,16 @@ public class CredentialTelemetry {
         }
 
         /**
-         * Ends it: records its duration and ends its span (status ERROR unless granted).
+         * Ends it: records its duration and ends its span (status ERROR unless granted), and makes the previous
+         * context current again. Idempotent; on the thread that started it.
          *
          * @param errorType {@code error.type} when it was not granted (low cardinality), else null
          */
         public void end(DownstreamAudit.Outcome outcome, boolean cacheHit, String errorType) {
-            if (span == null) {
-                return; // not recording
+            if (span == null || ended) {
+                return; // not recording, or ended already
             }
+            ended = true;
             attributes.put(OUTCOME, outcome.name().toLowerCase(Locale.ROOT)).put(CACHE_HIT, cacheHit);
             if (errorType != null) {
                 attributes.put(ERROR_TYPE, errorType);

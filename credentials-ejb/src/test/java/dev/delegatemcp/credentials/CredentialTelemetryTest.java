@@ -67,12 +67,29 @@ class CredentialTelemetryTest {
     }
 
     @Test
-    void withoutRecordingTheAuditRecordHasNoTraceId() {
+    void withoutRecordingTheAuditRecordCarriesTheClientsTraceIdIfItSentOne() {
         CredentialServiceTest plain = new CredentialServiceTest();
         plain.setUp();
-        plain.service.credentialFor(CredentialServiceTest.request("inbound-1", "calendar", Downstream.Level.USER,
+        plain.service.credentialFor(CredentialServiceTest.traced("calendar", Downstream.Level.USER,
+                CredentialServiceTest.TRACE));
+        plain.service.credentialFor(CredentialServiceTest.request("inbound-2", "calendar", Downstream.Level.USER,
                 null));
-        assertNull(plain.auditor.records.get(0).traceId());
+        assertEquals("0af7651916cd43dd8448eb211c80319c", plain.auditor.records.get(0).traceId());
+        assertNull(plain.auditor.records.get(1).traceId());
+        assertEquals(CredentialServiceTest.TRACE, plain.sts.requests.get(0).trace(), "and it goes on as received");
+    }
+
+    @Test
+    void aFailureLeavesNoSpanCurrentAndIsMeasuredOnce() {
+        fixture.sts.answer = request -> {
+            throw new IllegalStateException("a bug");
+        };
+        assertThrows(IllegalStateException.class, () -> fixture.service.credentialFor(
+                CredentialServiceTest.request("inbound-1", "calendar", Downstream.Level.USER, null)));
+        assertFalse(Span.current().getSpanContext().isValid());
+        assertEquals(1, points("delegatemcp.credential.request.duration").get(0).getCount());
+        assertEquals(IllegalStateException.class.getName(), points("delegatemcp.credential.request.duration").get(0)
+                .getAttributes().get(CredentialTelemetry.ERROR_TYPE));
     }
 
     @Test
@@ -89,6 +106,7 @@ class CredentialTelemetryTest {
         assertEquals(1, sts.size());
         assertEquals(1, sts.get(0).getCount());
         assertNull(sts.get(0).getAttributes().get(CredentialTelemetry.ERROR_TYPE));
+        assertEquals(CredentialTelemetry.DURATION_BUCKETS, sts.get(0).getBoundaries(), "seconds, not milliseconds");
     }
 
     @Test

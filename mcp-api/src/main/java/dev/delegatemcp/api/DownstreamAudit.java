@@ -20,8 +20,9 @@ import java.util.List;
  * @param stsError the STS's error code (RFC 6749), or null
  * @param cacheHit whether the credential came from the cache (no STS call)
  * @param durationMillis how long it took
- * @param traceId the W3C trace id (32 lower-case hex digits) of the request's trace when OpenTelemetry records it,
- *        else null: the same id as the request's spans and log lines
+ * @param traceId the W3C trace id (32 lower-case hex digits) of the request's trace: the one OpenTelemetry records
+ *        it in, else the one of the client's {@code traceparent}; null without either. The same id as the request's
+ *        spans and log lines
  */
 public record DownstreamAudit(Instant time, String subject, String tenant, String mcpClient, String serverClientId,
         String target, String level, List<String> scopes, Outcome outcome, String stsError, boolean cacheHit,
@@ -37,6 +38,14 @@ public record DownstreamAudit(Instant time, String subject, String tenant, Strin
         NOT_CONNECTED,
         /** The STS failed or could not be reached. */
         ERROR
+    }
+
+    /** A record without a trace id (as before 0.1's OpenTelemetry support). */
+    public DownstreamAudit(Instant time, String subject, String tenant, String mcpClient, String serverClientId,
+            String target, String level, List<String> scopes, Outcome outcome, String stsError, boolean cacheHit,
+            long durationMillis) {
+        this(time, subject, tenant, mcpClient, serverClientId, target, level, scopes, outcome, stsError, cacheHit,
+                durationMillis, null);
     }
 
     public DownstreamAudit {

@@ -12,6 +12,7 @@ import dev.delegatemcp.api.interaction.McpRequest;
 import dev.delegatemcp.server.protocol.outcome.OutcomeRenderer;
 import dev.delegatemcp.server.protocol.roundtrip.RoundTripSignal;
 import dev.delegatemcp.server.protocol.session.McpSession;
+import dev.delegatemcp.server.telemetry.McpAttributes;
 import dev.delegatemcp.server.telemetry.McpOperation;
 import dev.delegatemcp.server.telemetry.McpTelemetry;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcErrorCodes;
@@ -108,8 +109,11 @@ public class McpDispatcher {
      * @throws JsonRpcException -32601 for a method no feature serves in the request's era, or the feature's
      */
     public Object dispatch(JsonRpcMessage request, RequestContext context) {
-        McpOperation operation = telemetry.serve(request.method(), request.params(), request.id(),
-                context.protocolVersion().toString());
+        boolean served = featureFor(request.method(), context.protocolVersion().era()) != null;
+        McpOperation operation = telemetry.serve(served ? request.method() : McpAttributes.OTHER_METHOD,
+                request.params(), request.id(), context.protocolVersion().toString(),
+                telemetry.isRecording() || context.interaction() == null ? Optional.empty()
+                        : context.interaction().traceContext());
         try {
             Object result = handle(request, context);
             operation.result(result);

@@ -29,8 +29,11 @@ public class ProtocolGauges {
 
     void register(@Observes @Initialized(ApplicationScoped.class) Object started, McpTelemetry telemetry,
             SessionStore sessions, SessionStreams sessionStreams, ListenStreams listenStreams) {
+        if (!registered.isEmpty()) {
+            return;
+        }
         registered.add(telemetry.observe("delegatemcp.server.active_sessions", "{session}",
-                "Live MCP sessions (MCP 2025-11-25 clients)", sessions::size));
+                "Live MCP sessions (MCP 2025-11-25 clients)", sessions::count));
         registered.add(telemetry.observe("delegatemcp.server.active_streams", "{stream}",
                 "Open event streams that outlast a request: sessions' GET streams and subscriptions/listen streams",
                 () -> (long) sessionStreams.listeningCount() + listenStreams.openStreams()));
@@ -38,9 +41,14 @@ public class ProtocolGauges {
 
     /** The SDK outlives the application (Liberty's, one per server): its callbacks must not. */
     @PreDestroy
-    void unregister() throws Exception {
+    void unregister() {
         for (AutoCloseable gauge : registered) {
-            gauge.close();
+            try {
+                gauge.close();
+            } catch (Exception e) {
+                // the SDK's own close does not fail; one that did must not keep the others registered
+            }
         }
+        registered.clear();
     }
 }

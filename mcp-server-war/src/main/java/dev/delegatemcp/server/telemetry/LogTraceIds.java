@@ -68,8 +68,7 @@ public class LogTraceIds {
                         case "equals" -> proxy == args[0];
                         default -> "LogTraceIds." + key;
                     });
-            // A key left by an earlier deployment of this application (not unregistered) would refuse this one.
-            invoke("unregisterExtension", new Class<?>[] {String.class}, key);
+            // Refused (logged at FINE) when another application of the server registered the key first.
             if (invoke("registerExtension", new Class<?>[] {String.class, extension}, key, provider)) {
                 registered.add(provider);
             }

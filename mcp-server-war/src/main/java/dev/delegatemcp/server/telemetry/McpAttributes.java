@@ -24,8 +24,8 @@ public final class McpAttributes {
     public static final AttributeKey<String> OPERATION_NAME = AttributeKey.stringKey("gen_ai.operation.name");
     /** The JSON-RPC request id, as a string (spans only: one value per request). */
     public static final AttributeKey<String> REQUEST_ID = AttributeKey.stringKey("jsonrpc.request.id");
-    /** The JSON-RPC error code of a failed request, e.g. {@code -32602}. */
-    public static final AttributeKey<Long> RPC_STATUS_CODE = AttributeKey.longKey("rpc.response.status_code");
+    /** The JSON-RPC error code of a failed request as a string, e.g. {@code -32602}. */
+    public static final AttributeKey<String> RPC_STATUS_CODE = AttributeKey.stringKey("rpc.response.status_code");
     /**
      * Why the operation failed: the JSON-RPC error code as a string, {@code tool_error} for a tool result with
      * {@code isError: true}, else the exception's class name. Absent when it succeeded.
@@ -39,6 +39,9 @@ public final class McpAttributes {
     public static final AttributeKey<String> SERVER_ADDRESS = AttributeKey.stringKey("server.address");
     /** The remote MCP server's port, on client operations. */
     public static final AttributeKey<Long> SERVER_PORT = AttributeKey.longKey("server.port");
+
+    /** {@link #METHOD} of a request whose method the server does not serve (any name a client sent: one series). */
+    public static final String OTHER_METHOD = "_OTHER";
 
     /** {@link #ERROR_TYPE} of a tool result with {@code isError: true}. */
     public static final String TOOL_ERROR = "tool_error";

@@ -28,7 +28,7 @@ import jakarta.json.JsonValue;
 public final class McpOperation {
 
     /** The operation of a server that does not record (the API's no-op): every method does nothing. */
-    static final McpOperation NONE = new McpOperation();
+    static final McpOperation NONE = new McpOperation(null);
 
     private final Span span;
     private final Scope scope;
@@ -37,20 +37,27 @@ public final class McpOperation {
     private final AttributesBuilder attributes;
     private final AttributeKey<String> targetKey;
     private final String target;
+    private final String method;
     private boolean protocolError;
     private boolean ended;
 
-    private McpOperation() {
+    /**
+     * An operation that does not record, with the client's trace context current until {@link #end()} (so that log
+     * lines carry its ids), or none.
+     */
+    McpOperation(Scope clientTrace) {
         span = null;
-        scope = null;
+        scope = clientTrace;
         duration = null;
         attributes = null;
         targetKey = null;
         target = null;
+        method = null;
     }
 
-    McpOperation(SpanBuilder span, DoubleHistogram duration, AttributesBuilder attributes,
+    McpOperation(String method, SpanBuilder span, DoubleHistogram duration, AttributesBuilder attributes,
             AttributeKey<String> targetKey, String target) {
+        this.method = method;
         if (targetKey != null) {
             span.setAttribute(targetKey, target);
         }
@@ -84,8 +91,11 @@ public final class McpOperation {
     }
 
     /**
-     * It ended in a JSON-RPC error: {@code error.type} the code as a string, {@code rpc.response.status_code} the
-     * code, span status ERROR with the error's message as its description.
+     * It ended in a JSON-RPC error: {@code error.type} and {@code rpc.response.status_code} the code as a string,
+     * span status ERROR without a description (the message may repeat what the client sent: a resource URI, a tool
+     * name), and the span named by its method alone.
+     *
+     * @param message the error's message: not recorded
      */
     public void failed(int code, String message) {
         if (span == null) {
@@ -93,10 +103,13 @@ public final class McpOperation {
         }
         protocolError = true;
         String type = Integer.toString(code);
-        attributes.put(McpAttributes.ERROR_TYPE, type).put(McpAttributes.RPC_STATUS_CODE, (long) code);
+        attributes.put(McpAttributes.ERROR_TYPE, type).put(McpAttributes.RPC_STATUS_CODE, type);
         span.setAttribute(McpAttributes.ERROR_TYPE, type);
-        span.setAttribute(McpAttributes.RPC_STATUS_CODE, code);
-        span.setStatus(StatusCode.ERROR, message);
+        span.setAttribute(McpAttributes.RPC_STATUS_CODE, type);
+        span.setStatus(StatusCode.ERROR);
+        if (targetKey != null) {
+            span.updateName(method); // the name the server refused may be anything a client sent
+        }
     }
 
     /**
@@ -140,7 +153,14 @@ public final class McpOperation {
 
     /** Ends the span, makes the previous context current again and records the duration. Idempotent. */
     public void end() {
-        if (span == null || ended) {
+        if (ended) {
+            return;
+        }
+        if (span == null) {
+            if (scope != null) {
+                ended = true;
+                scope.close();
+            }
             return;
         }
         ended = true;

@@ -2,8 +2,10 @@ package dev.delegatemcp.server.telemetry;
 
 import java.net.URI;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 
+import dev.delegatemcp.api.interaction.TraceContext;
 import dev.delegatemcp.wire.mcp.McpMethods;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.Attributes;
@@ -89,6 +91,11 @@ public class McpTelemetry {
                 .setExplicitBucketBoundariesAdvice(McpAttributes.DURATION_BUCKETS).build();
     }
 
+    /** Whether OpenTelemetry records (Liberty's SDK is on): else every operation here is a no-op. */
+    public boolean isRecording() {
+        return recording;
+    }
+
     /** Telemetry that records nothing: for code made outside CDI (tests, tools). */
     public static McpTelemetry off() {
         return new McpTelemetry(OpenTelemetry.noop());
@@ -101,14 +108,25 @@ public class McpTelemetry {
      * being then linked; else the current span (Liberty's HTTP server span, itself a child of the HTTP
      * {@code traceparent} header).
      *
-     * @param method the JSON-RPC method
+     * @param method the JSON-RPC method ({@link McpAttributes#OTHER_METHOD} for one the server does not serve)
      * @param params the request's params, or null
-     * @param id the request id, or null
+     * @param id the request id, or null (cut to 64 characters)
      * @param protocolVersion the request's protocol revision, e.g. {@code 2025-11-25}; null when unknown
      */
     public McpOperation serve(String method, JsonObject params, JsonValue id, String protocolVersion) {
+        return serve(method, params, id, protocolVersion, Optional.empty());
+    }
+
+    /**
+     * {@link #serve(String, JsonObject, JsonValue, String)} for a request with the client's trace context (its
+     * {@code _meta}'s or HTTP headers'): while the server does not record, that context is made current until the
+     * operation ends, so that log lines written meanwhile carry its trace id ({@link LogTraceIds}).
+     */
+    public McpOperation serve(String method, JsonObject params, JsonValue id, String protocolVersion,
+            Optional<TraceContext> client) {
         if (!recording) {
-            return McpOperation.NONE;
+            return client.isEmpty() ? McpOperation.NONE
+                    : new McpOperation(TraceContexts.current(client.get()).makeCurrent());
         }
         String target = null;
         boolean prompt = false;
@@ -139,9 +157,9 @@ public class McpTelemetry {
         span.setAllAttributes(metric.build());
         if (id != null && id != JsonValue.NULL) {
             span.setAttribute(McpAttributes.REQUEST_ID,
-                    id instanceof JsonString text ? text.getString() : id.toString());
+                    cut(id instanceof JsonString text ? text.getString() : id.toString()));
         }
-        return new McpOperation(span, serverDuration, metric,
+        return new McpOperation(method, span, serverDuration, metric,
                 target == null ? null : prompt ? McpAttributes.PROMPT_NAME : McpAttributes.TOOL_NAME, target);
     }
 
@@ -164,7 +182,7 @@ public class McpTelemetry {
             metric.put(McpAttributes.SERVER_PORT, (long) port(server));
         }
         SpanBuilder span = tracer.spanBuilder(method).setSpanKind(SpanKind.CLIENT).setAllAttributes(metric.build());
-        return new McpOperation(span, clientDuration, metric, null, null);
+        return new McpOperation(method, span, clientDuration, metric, null, null);
     }
 
     /**

@@ -47,6 +47,14 @@ public final class TraceContexts {
         }
     }
 
+    /** The context whose current span is the client's ({@code traceparent}, {@code tracestate} as received). */
+    static Context current(TraceContext client) {
+        return W3CTraceContextPropagator.getInstance().extract(Context.root(),
+                name -> TraceContext.TRACEPARENT.equals(name) ? client.traceparent()
+                        : TraceContext.TRACESTATE.equals(name) ? client.tracestate() : null,
+                HEADERS);
+    }
+
     private static final TextMapGetter<Function<String, String>> HEADERS = new TextMapGetter<>() {
         @Override
         public Iterable<String> keys(Function<String, String> carrier) {

@@ -76,20 +76,37 @@ class McpTelemetryTest {
     }
 
     @Test
-    void aProtocolErrorCarriesItsCodeAndTheMetricLeavesOutTheNameTheClientSent() {
+    void aProtocolErrorCarriesItsCodeAndNeitherSpanNameNorMetricKeepTheNameTheClientSent() {
         McpOperation operation = otel.telemetry.serve("tools/call", call("no-such-tool-" + "x".repeat(100)),
-                Json.createValue(1), "2025-11-25");
-        operation.failed(JsonRpcException.invalidParams("Unknown tool"));
+                Json.createValue("r".repeat(100)), "2025-11-25");
+        operation.failed(JsonRpcException.invalidParams("Unknown tool: no-such-tool"));
         operation.end();
         SpanData span = otel.finished().get(0);
-        assertEquals("tools/call no-such-tool-" + "x".repeat(64 - "no-such-tool-".length()), span.getName(),
-                "cut to 64 characters");
+        assertEquals("tools/call", span.getName());
         assertEquals("-32602", span.getAttributes().get(McpAttributes.ERROR_TYPE));
-        assertEquals(-32602L, span.getAttributes().get(McpAttributes.RPC_STATUS_CODE));
-        assertEquals("Unknown tool", span.getStatus().getDescription());
+        assertEquals("-32602", span.getAttributes().get(McpAttributes.RPC_STATUS_CODE));
+        assertEquals(StatusCode.ERROR, span.getStatus().getStatusCode());
+        assertEquals("", span.getStatus().getDescription(), "the message may repeat what the client sent");
+        assertEquals("no-such-tool-" + "x".repeat(64 - "no-such-tool-".length()),
+                span.getAttributes().get(McpAttributes.TOOL_NAME), "kept on the span, cut to 64 characters");
+        assertEquals(64, span.getAttributes().get(McpAttributes.REQUEST_ID).length());
         HistogramPointData point = otel.points("mcp.server.operation.duration").get(0);
         assertEquals("-32602", point.getAttributes().get(McpAttributes.ERROR_TYPE));
         assertNull(point.getAttributes().get(McpAttributes.TOOL_NAME));
+    }
+
+    @Test
+    void notRecordingTheClientsTraceIsCurrentWhileTheOperationRunsSoThatLogLinesCarryIt() {
+        McpOperation operation = McpTelemetry.off().serve("tools/call", call("echo"), Json.createValue(1),
+                "2025-11-25", TraceContext.of("00-" + CLIENT_TRACE + "-" + CLIENT_SPAN + "-01", "vendor=abc"));
+        String during = LogTraceIds.current(io.opentelemetry.api.trace.SpanContext::getTraceId);
+        Optional<TraceContext> outgoing = TraceContexts.outgoing(Optional.empty());
+        operation.end();
+        assertEquals(CLIENT_TRACE, during);
+        assertEquals("00-" + CLIENT_TRACE + "-" + CLIENT_SPAN + "-01", outgoing.orElseThrow().traceparent());
+        assertEquals("vendor=abc", outgoing.orElseThrow().tracestate(), "passed on as the client sent it");
+        assertFalse(Span.current().getSpanContext().isValid());
+        assertEquals(List.of(), otel.finished());
     }
 
     @Test

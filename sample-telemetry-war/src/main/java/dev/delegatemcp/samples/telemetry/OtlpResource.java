@@ -1,5 +1,8 @@
 package dev.delegatemcp.samples.telemetry;
 
+import java.io.IOException;
+import java.io.InputStream;
+
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse;
@@ -9,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -25,6 +29,8 @@ import jakarta.ws.rs.core.Response;
 public class OtlpResource {
 
     private static final String PROTOBUF = "application/x-protobuf";
+    /** The largest export read (the SDK sends at most 512 spans per request: far less). */
+    static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
 
     @Inject
     ReceivedTelemetry received;
@@ -33,9 +39,12 @@ public class OtlpResource {
     @Path("v1/traces")
     @Consumes(PROTOBUF)
     @Produces(PROTOBUF)
-    public Response traces(byte[] body) {
+    public Response traces(@HeaderParam("Content-Length") long length, InputStream body) throws IOException {
+        if (length > MAX_BODY_BYTES) {
+            return Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE).build();
+        }
         try {
-            received.add(ExportTraceServiceRequest.parseFrom(body));
+            received.add(ExportTraceServiceRequest.parseFrom(capped(body)));
         } catch (InvalidProtocolBufferException e) {
             return Response.status(Response.Status.BAD_REQUEST).build();
         }
@@ -46,13 +55,25 @@ public class OtlpResource {
     @Path("v1/metrics")
     @Consumes(PROTOBUF)
     @Produces(PROTOBUF)
-    public Response metrics(byte[] body) {
+    public Response metrics(@HeaderParam("Content-Length") long length, InputStream body) throws IOException {
+        if (length > MAX_BODY_BYTES) {
+            return Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE).build();
+        }
         try {
-            received.add(ExportMetricsServiceRequest.parseFrom(body));
+            received.add(ExportMetricsServiceRequest.parseFrom(capped(body)));
         } catch (InvalidProtocolBufferException e) {
             return Response.status(Response.Status.BAD_REQUEST).build();
         }
         return Response.ok(ExportMetricsServiceResponse.getDefaultInstance().toByteArray()).build();
+    }
+
+    /** The body, read up to {@link #MAX_BODY_BYTES} (one sent without a length may not exceed it either). */
+    private static byte[] capped(InputStream body) throws IOException {
+        byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
+        if (bytes.length > MAX_BODY_BYTES) {
+            throw new InvalidProtocolBufferException("larger than " + MAX_BODY_BYTES + " bytes");
+        }
+        return bytes;
     }
 
     /** The last {@code limit} traces that hold an MCP request (1 to 50), newest first, as indented trees. */

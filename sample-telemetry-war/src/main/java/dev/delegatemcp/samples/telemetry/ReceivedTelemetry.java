@@ -34,12 +34,31 @@ public class ReceivedTelemetry {
                     .filter(attribute -> attribute.getKey().equals("service.name"))
                     .map(attribute -> attribute.getValue().getStringValue()).findFirst().orElse("");
             resource.getScopeSpansList().forEach(scope -> scope.getSpansList().forEach(span -> {
+                if (ownOrProbe(span)) {
+                    return;
+                }
                 spans.addLast(new ReceivedSpan(span, scope.getScope().getName(), service));
                 if (spans.size() > MAX_SPANS) {
                     spans.removeFirst();
                 }
             }));
         });
+    }
+
+    /**
+     * Whether the span is Liberty's of a request to this receiver (each export is one, which the next export would
+     * carry, and so on) or of a health probe: kept, they would push the MCP requests' spans out of the buffer.
+     */
+    static boolean ownOrProbe(Span span) {
+        for (var attribute : span.getAttributesList()) {
+            if (attribute.getKey().equals("http.route") || attribute.getKey().equals("url.path")) {
+                String path = attribute.getValue().getStringValue();
+                if (path.startsWith("/sample-telemetry") || path.startsWith("/health")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     public synchronized void add(ExportMetricsServiceRequest request) {

@@ -61,7 +61,8 @@ class TraceTreesTest {
                                 1005, 1016, attribute("url.full", "http://localhost:8180/token?x=secret-query"),
                                 attribute("server.address", "localhost")),
                         span(OTHER, "0000000000000009", null, "POST /sample-telemetry/v1/traces",
-                                Span.SpanKind.SPAN_KIND_SERVER, 2000, 2001)))
+                                Span.SpanKind.SPAN_KIND_SERVER, 2000, 2001,
+                                attribute("http.route", "/sample-telemetry/v1/traces"))))
                 .addScopeSpans(scope(TraceTrees.MCP_SCOPE,
                         span(TRACE, "0000000000000002", "0000000000000001", "tools/call calendar_events",
                                 Span.SpanKind.SPAN_KIND_SERVER, 1002, 1030,
@@ -72,6 +73,7 @@ class TraceTreesTest {
                                 attribute("delegatemcp.credential.outcome", "granted")))))
                 .build());
 
+        assertEquals(4, received.spans().size(), "the receiver's own requests are not kept");
         String text = TraceTrees.render(received.spans(), 3);
         assertEquals(
                 """

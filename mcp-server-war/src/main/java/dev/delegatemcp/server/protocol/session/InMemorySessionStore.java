@@ -192,6 +192,11 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
+    public synchronized int count() {
+        return sessions.size();
+    }
+
+    @Override
     public int size() {
         List<McpSession> ended = new ArrayList<>();
         int size;

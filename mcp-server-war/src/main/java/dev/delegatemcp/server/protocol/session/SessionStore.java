@@ -29,6 +29,12 @@ public interface SessionStore {
     /** Ends the session; returns whether it existed. */
     boolean remove(String id);
 
-    /** The number of live sessions. */
+    /** The number of live sessions (ending the expired ones first). */
     int size();
+
+    /**
+     * The number of sessions held, those expired but not yet ended included, without ending any: for a metric read on
+     * another thread, which must not end sessions there.
+     */
+    int count();
 }

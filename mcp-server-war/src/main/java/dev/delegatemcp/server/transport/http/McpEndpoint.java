@@ -372,6 +372,9 @@ public class McpEndpoint {
         } catch (JsonRpcException e) {
             operation.failed(e);
             return format.ok(e.toResponse(message.id())).build();
+        } catch (RuntimeException e) {
+            operation.failed(e);
+            throw e;
         } finally {
             operation.end(); // the session's creation below is bookkeeping, not part of the operation
         }

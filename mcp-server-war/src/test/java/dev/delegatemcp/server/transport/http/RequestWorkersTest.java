@@ -99,6 +99,27 @@ class RequestWorkersTest {
     }
 
     @Test
+    void aWorkerRunsTheRequestInTheSubmittingThreadsTraceContextAndLeavesNoneBehind() throws Exception {
+        io.opentelemetry.api.trace.Span http = io.opentelemetry.api.trace.Span.wrap(
+                io.opentelemetry.api.trace.SpanContext.create("4bf92f3577b34da6a3ce929d0e0e4736",
+                        "00f067aa0ba902b7", io.opentelemetry.api.trace.TraceFlags.getSampled(),
+                        io.opentelemetry.api.trace.TraceState.getDefault()));
+        Supplier<Response> request;
+        try (io.opentelemetry.context.Scope scope = http.makeCurrent()) {
+            request = RequestWorkers.withTraceContext(() -> Response.ok(
+                    io.opentelemetry.api.trace.Span.current().getSpanContext().getSpanId()).build());
+        }
+        CompletableFuture<String> onWorker = new CompletableFuture<>();
+        Thread worker = new Thread(() -> {
+            String seen = (String) request.get().getEntity();
+            onWorker.complete(seen + " then "
+                    + io.opentelemetry.api.trace.Span.current().getSpanContext().isValid());
+        });
+        worker.start();
+        assertEquals("00f067aa0ba902b7 then false", onWorker.get(5, TimeUnit.SECONDS));
+    }
+
+    @Test
     void aKindNotSeenYetRunsOnAWorkerInTheRequestsContext() throws Exception {
         Answer answer = new Answer();
         AtomicBoolean onWorker = new AtomicBoolean();
