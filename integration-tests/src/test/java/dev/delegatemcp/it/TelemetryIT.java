@@ -136,8 +136,9 @@ class TelemetryIT {
         JsonObject response = client.request(9, "tools/call", "{\"name\":\"calendar_whoami\",\"arguments\":{},"
                 + "\"_meta\":{\"traceparent\":\"00-" + traceId + "-" + clientSpan + "-01\"}}").json();
         assertFalse(response.getJsonObject("result").getBoolean("isError"), response.toString());
+        // The MCP span ends (and is exported) after the spans it holds.
         List<ReceivedSpan> trace = OtlpReceiver.get().trace(traceId,
-                spans -> spans.stream().anyMatch(span -> span.name().equals("credential calendar")), WAIT);
+                spans -> spans.stream().anyMatch(span -> span.name().equals("tools/call calendar_whoami")), WAIT);
         ReceivedSpan mcp = one(trace, span -> span.name().equals("tools/call calendar_whoami"), "the MCP span");
         assertEquals(clientSpan, mcp.parentSpanId());
         assertEquals(1, mcp.span().getLinksCount(), "linked to the HTTP request's span");
@@ -289,6 +290,16 @@ class TelemetryIT {
         }
         assertFalse(lines.isEmpty(), "the refusal (DMCPS0004I), refused before Liberty traced the request, is logged"
                 + " in the client's trace " + traceId);
+        OtlpReceiver otlp = OtlpReceiver.get();
+        long refusals = 0;
+        while (refusals == 0 && System.nanoTime() < deadline + WAIT.toNanos()) {
+            otlp.awaitNextMetricExport(WAIT);
+            Metric metric = otlp.metric("delegatemcp.server.refused_requests");
+            refusals = metric == null ? 0 : metric.getSum().getDataPointsList().stream()
+                    .filter(point -> "true".equals(attr(point.getAttributesList(), "delegatemcp.auth.token_presented")))
+                    .mapToLong(point -> point.getAsInt()).sum();
+        }
+        assertTrue(refusals >= 1, "the refusal is counted: Liberty's HTTP metric does not see it");
     }
 
     private static List<JsonObject> jsonLogLines() throws IOException {

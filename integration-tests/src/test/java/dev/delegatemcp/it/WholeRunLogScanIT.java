@@ -65,8 +65,8 @@ class WholeRunLogScanIT {
                 for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
                     String level;
                     String id;
-                    if (line.startsWith("{")) {
-                        JsonObject record = Json.createReader(new StringReader(line)).readObject();
+                    JsonObject record = line.startsWith("{\"type\":") ? jsonRecord(line) : null;
+                    if (record != null) {
                         var matcher = OUR_JSON_MESSAGE.matcher(record.getString("message", ""));
                         if (!matcher.matches()) {
                             continue;
@@ -91,6 +91,15 @@ class WholeRunLogScanIT {
         assertTrue(problems.isEmpty(), String.join("\n", problems));
         // The run makes a tool fail (McpTransportIT) and presents refused tokens (McpSecurityIT).
         assertTrue(seen.contains("DMCPS0002W") && seen.contains("DMCPS0004I"), "ids seen: " + seen);
+    }
+
+    /** The line as a JSON log record; null when it is not one (a plain line that happens to start with a brace). */
+    private static JsonObject jsonRecord(String line) {
+        try {
+            return Json.createReader(new StringReader(line)).readObject();
+        } catch (jakarta.json.JsonException e) {
+            return null;
+        }
     }
 
     /** The message of a JSON log record: ours start with their id. */

@@ -148,7 +148,9 @@ final class StreamableHttpExchange {
         try {
             HttpReply reply = send(operation, method, message, expectedId, credential, headers, sentSession,
                     readNotFound, lenient);
-            if (reply.reply() != null && reply.reply().error() != null) {
+            if (lenient) {
+                // the era probe: an error answer only says that the server speaks the older revision
+            } else if (reply.reply() != null && reply.reply().error() != null) {
                 operation.failed(reply.reply().error().code(), reply.reply().error().message());
             } else if (!reply.isSuccess()) {
                 operation.failedWithStatus(reply.status());

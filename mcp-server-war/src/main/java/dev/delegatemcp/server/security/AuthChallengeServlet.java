@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.logging.Logger;
 
 import dev.delegatemcp.server.ServerMessages;
+import dev.delegatemcp.server.telemetry.McpTelemetry;
 import dev.delegatemcp.server.telemetry.TraceContexts;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -32,6 +33,10 @@ public class AuthChallengeServlet extends HttpServlet {
     @Inject
     BearerChallenge challenge;
 
+    /** Counts the refusals: Liberty's HTTP metrics do not see requests its security refused. */
+    @Inject
+    transient McpTelemetry telemetry;
+
     @Inject
     @ConfigProperty(name = "mp.jwt.verify.issuer")
     String trustedIssuer;
@@ -52,6 +57,7 @@ public class AuthChallengeServlet extends HttpServlet {
         response.getWriter().write(tokenPresented
                 ? "{\"error\":\"invalid_token\",\"error_description\":\"" + INVALID_TOKEN + "\"}"
                 : "{\"error\":\"unauthorized\",\"error_description\":\"A bearer access token is required\"}");
+        telemetry.refused(tokenPresented);
         if (tokenPresented) {
             // Refused before Liberty's telemetry saw the request: the line carries the client's trace, if it sent one.
             TraceContexts.inClientTrace(request::getHeader, () -> ServerMessages.TOKEN_REJECTED.log(LOG,

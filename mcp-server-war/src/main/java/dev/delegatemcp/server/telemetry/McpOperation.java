@@ -112,6 +112,15 @@ public final class McpOperation {
         }
     }
 
+    /** The protocol revision, once known (initialize settles it): {@code mcp.protocol.version}. */
+    public void protocolVersion(String version) {
+        if (span == null || version == null) {
+            return;
+        }
+        attributes.put(McpAttributes.PROTOCOL_VERSION, version);
+        span.setAttribute(McpAttributes.PROTOCOL_VERSION, version);
+    }
+
     /**
      * It got an HTTP answer other than 2xx without a JSON-RPC error: {@code error.type} the status code as a string
      * (as the HTTP conventions say), span status ERROR.

@@ -11,6 +11,7 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.metrics.DoubleHistogram;
+import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.api.trace.Span;
@@ -70,6 +71,7 @@ public class McpTelemetry {
     private boolean recording;
     private DoubleHistogram serverDuration;
     private DoubleHistogram clientDuration;
+    private LongCounter refused;
 
     /** For CDI's client proxy only. */
     protected McpTelemetry() {
@@ -89,7 +91,26 @@ public class McpTelemetry {
         clientDuration = meter.histogramBuilder("mcp.client.operation.duration").setUnit("s")
                 .setDescription("Duration of the MCP requests this server sent to remote MCP servers")
                 .setExplicitBucketBoundariesAdvice(McpAttributes.DURATION_BUCKETS).build();
+        refused = meter.counterBuilder("delegatemcp.server.refused_requests").setUnit("{request}")
+                .setDescription("Requests to the MCP endpoint refused with 401 before they were served (Liberty's"
+                        + " HTTP metrics do not see them), by whether they presented a bearer token")
+                .build();
     }
+
+    /**
+     * Counts a request refused with 401 by the server's authentication (no token, or one Liberty's MP-JWT refused),
+     * which never reaches Liberty's HTTP instrumentation: attribute {@code delegatemcp.auth.token_presented}.
+     */
+    public void refused(boolean tokenPresented) {
+        if (recording) {
+            refused.add(1, tokenPresented ? TOKEN_PRESENTED : NO_TOKEN);
+        }
+    }
+
+    private static final io.opentelemetry.api.common.AttributeKey<Boolean> PRESENTED =
+            io.opentelemetry.api.common.AttributeKey.booleanKey("delegatemcp.auth.token_presented");
+    private static final Attributes TOKEN_PRESENTED = Attributes.of(PRESENTED, true);
+    private static final Attributes NO_TOKEN = Attributes.of(PRESENTED, false);
 
     /** Whether OpenTelemetry records (Liberty's SDK is on): else every operation here is a no-op. */
     public boolean isRecording() {

@@ -213,6 +213,19 @@ class McpTelemetryTest {
     }
 
     @Test
+    void refusedRequestsAreCountedByWhetherTheyPresentedAToken() {
+        otel.telemetry.refused(true);
+        otel.telemetry.refused(true);
+        otel.telemetry.refused(false);
+        java.util.Map<Boolean, Long> counts = new java.util.HashMap<>();
+        otel.metric("delegatemcp.server.refused_requests").getLongSumData().getPoints().forEach(point -> counts.put(
+                point.getAttributes().get(io.opentelemetry.api.common.AttributeKey.booleanKey(
+                        "delegatemcp.auth.token_presented")),
+                point.getValue()));
+        assertEquals(java.util.Map.of(true, 2L, false, 1L), counts);
+    }
+
+    @Test
     void offRecordsNothingAndPassesTheClientsTraceContextOn() {
         McpTelemetry off = McpTelemetry.off();
         McpOperation operation = off.serve("tools/call", call("echo"), Json.createValue(1), "2025-11-25");

@@ -80,8 +80,14 @@ public class OtlpResource {
     @GET
     @Path("traces")
     @Produces("text/plain")
-    public String traces(@QueryParam("limit") @DefaultValue("3") int limit) {
-        return TraceTrees.render(received.spans(), Math.max(1, Math.min(limit, 50)));
+    public String traces(@QueryParam("limit") @DefaultValue("3") String limit) {
+        int count;
+        try {
+            count = Integer.parseInt(limit.trim());
+        } catch (NumberFormatException e) {
+            count = 3; // not a number: the default, rather than an error page for a person with curl
+        }
+        return TraceTrees.render(received.spans(), Math.max(1, Math.min(count, 50)));
     }
 
     /** The server's own metrics (MCP, credentials, sessions, fault tolerance, HTTP), one data point per line. */

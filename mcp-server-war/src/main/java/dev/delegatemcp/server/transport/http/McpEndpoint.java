@@ -369,6 +369,7 @@ public class McpEndpoint {
         McpOperation operation = telemetry.serve(message.method(), message.params(), message.id(), null);
         try {
             initialized = initializer.initialize(message.params());
+            operation.protocolVersion(initialized.protocolVersion().text());
         } catch (JsonRpcException e) {
             operation.failed(e);
             return format.ok(e.toResponse(message.id())).build();
