@@ -2,8 +2,10 @@ package dev.delegatemcp.samples.telemetry;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.Consumer;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Parser;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
@@ -40,15 +42,8 @@ public class OtlpResource {
     @Consumes(PROTOBUF)
     @Produces(PROTOBUF)
     public Response traces(@HeaderParam("Content-Length") long length, InputStream body) throws IOException {
-        if (length > MAX_BODY_BYTES) {
-            return Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE).build();
-        }
-        try {
-            received.add(ExportTraceServiceRequest.parseFrom(capped(body)));
-        } catch (InvalidProtocolBufferException e) {
-            return Response.status(Response.Status.BAD_REQUEST).build();
-        }
-        return Response.ok(ExportTraceServiceResponse.getDefaultInstance().toByteArray()).build();
+        return receive(length, body, ExportTraceServiceRequest.parser(), received::add,
+                ExportTraceServiceResponse.getDefaultInstance().toByteArray());
     }
 
     @POST
@@ -56,15 +51,22 @@ public class OtlpResource {
     @Consumes(PROTOBUF)
     @Produces(PROTOBUF)
     public Response metrics(@HeaderParam("Content-Length") long length, InputStream body) throws IOException {
+        return receive(length, body, ExportMetricsServiceRequest.parser(), received::add,
+                ExportMetricsServiceResponse.getDefaultInstance().toByteArray());
+    }
+
+    /** 200 with {@code answer} once the export is parsed and kept; 413 when too large, 400 when not OTLP. */
+    private static <T> Response receive(long length, InputStream body, Parser<T> parser, Consumer<T> keep,
+            byte[] answer) throws IOException {
         if (length > MAX_BODY_BYTES) {
             return Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE).build();
         }
         try {
-            received.add(ExportMetricsServiceRequest.parseFrom(capped(body)));
+            keep.accept(parser.parseFrom(capped(body)));
         } catch (InvalidProtocolBufferException e) {
             return Response.status(Response.Status.BAD_REQUEST).build();
         }
-        return Response.ok(ExportMetricsServiceResponse.getDefaultInstance().toByteArray()).build();
+        return Response.ok(answer).build();
     }
 
     /** The body, read up to {@link #MAX_BODY_BYTES} (one sent without a length may not exceed it either). */
