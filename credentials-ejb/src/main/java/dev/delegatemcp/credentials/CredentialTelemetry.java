@@ -1,6 +1,8 @@
 package dev.delegatemcp.credentials;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -70,7 +72,7 @@ public class CredentialTelemetry {
     public CredentialTelemetry(OpenTelemetry openTelemetry) {
         recording = openTelemetry.getTracerProvider() != TracerProvider.noop()
                 || openTelemetry.getMeterProvider() != MeterProvider.noop();
-        none = new Request(null, null, null);
+        none = new Request(null, null, null, null, null);
         tracer = openTelemetry.getTracer(SCOPE);
         meter = openTelemetry.getMeter(SCOPE);
         requests = meter.histogramBuilder("delegatemcp.credential.request.duration").setUnit("s")
@@ -110,12 +112,44 @@ public class CredentialTelemetry {
         if (!recording) {
             return none;
         }
-        AttributesBuilder attributes = Attributes.builder().put(TARGET, target).put(SOURCE, sourceName(source))
-                .put(LEVEL, level.name().toLowerCase(Locale.ROOT));
-        Span span = tracer.spanBuilder("credential " + target).setSpanKind(SpanKind.INTERNAL)
-                .setAllAttributes(attributes.build()).startSpan();
-        return new Request(span, span.makeCurrent(), attributes);
+        Span span = tracer.spanBuilder(spanNames.computeIfAbsent(target, name -> "credential " + name))
+                .setSpanKind(SpanKind.INTERNAL).startSpan();
+        return new Request(span, span.makeCurrent(), target, source, level);
     }
+
+    /**
+     * The attributes of a request that ended so, made once per combination: building and sorting them for every
+     * request (most are cache hits, most not sampled) was a measurable part of what observing costs. The
+     * combinations are few (configured targets, fixed outcomes and reasons); past {@value #MAX_CACHED_ATTRIBUTES}
+     * they are built each time.
+     */
+    private Attributes attributes(Outcome key) {
+        Attributes cached = attributeSets.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        AttributesBuilder attributes = Attributes.builder().put(TARGET, key.target())
+                .put(SOURCE, sourceName(key.source())).put(LEVEL, key.level().name().toLowerCase(Locale.ROOT))
+                .put(OUTCOME, key.outcome().name().toLowerCase(Locale.ROOT)).put(CACHE_HIT, key.cacheHit());
+        if (key.errorType() != null) {
+            attributes.put(ERROR_TYPE, key.errorType());
+        }
+        Attributes built = attributes.build();
+        if (attributeSets.size() < MAX_CACHED_ATTRIBUTES) {
+            attributeSets.putIfAbsent(key, built);
+        }
+        return built;
+    }
+
+    static final int MAX_CACHED_ATTRIBUTES = 1024;
+
+    /** How a request to a target ended: the key of its attributes. */
+    private record Outcome(String target, DownstreamTarget.Source source, Downstream.Level level,
+            DownstreamAudit.Outcome outcome, boolean cacheHit, String errorType) {
+    }
+
+    private final Map<Outcome, Attributes> attributeSets = new ConcurrentHashMap<>();
+    private final Map<String, String> spanNames = new ConcurrentHashMap<>();
 
     /**
      * Calls the STS or the vault for {@code target}, measuring it; {@code error.type} is the
@@ -164,14 +198,19 @@ public class CredentialTelemetry {
     public final class Request {
         private final Span span;
         private final Scope scope;
-        private final AttributesBuilder attributes;
+        private final String target;
+        private final DownstreamTarget.Source source;
+        private final Downstream.Level level;
         private final long start = System.nanoTime();
         private boolean ended;
 
-        private Request(Span span, Scope scope, AttributesBuilder attributes) {
+        private Request(Span span, Scope scope, String target, DownstreamTarget.Source source,
+                Downstream.Level level) {
             this.span = span;
             this.scope = scope;
-            this.attributes = attributes;
+            this.target = target;
+            this.source = source;
+            this.level = level;
         }
 
         /** The W3C trace id of the request's trace, or null when OpenTelemetry does not record it. */
@@ -190,14 +229,12 @@ public class CredentialTelemetry {
                 return; // not recording, or ended already
             }
             ended = true;
-            attributes.put(OUTCOME, outcome.name().toLowerCase(Locale.ROOT)).put(CACHE_HIT, cacheHit);
-            if (errorType != null) {
-                attributes.put(ERROR_TYPE, errorType);
-            }
-            Attributes all = attributes.build();
-            span.setAllAttributes(all);
-            if (outcome != DownstreamAudit.Outcome.GRANTED) {
-                span.setStatus(StatusCode.ERROR);
+            Attributes all = attributes(new Outcome(target, source, level, outcome, cacheHit, errorType));
+            if (span.isRecording()) {
+                span.setAllAttributes(all);
+                if (outcome != DownstreamAudit.Outcome.GRANTED) {
+                    span.setStatus(StatusCode.ERROR);
+                }
             }
             scope.close();
             span.end();
