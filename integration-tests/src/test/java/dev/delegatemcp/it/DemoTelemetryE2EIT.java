@@ -19,7 +19,7 @@ import dev.delegatemcp.it.support.SecretsLedger;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's "Observing" steps on a server configured as {@code ./run-server} configures the demo (the second demo
+ * The README's "See a request's trace and the metrics" steps on a server configured as {@code ./run-server} configures the demo (the second demo
  * server exports to its own sample-telemetry application): after a real MCP client (the SDK) calls a {@code @Downstream}
  * tool with a Keycloak user's token, {@code GET /sample-telemetry/traces} shows the request's trace down to the token
  * exchange at Keycloak and the calendar call, and {@code GET /sample-telemetry/metrics} the counts.

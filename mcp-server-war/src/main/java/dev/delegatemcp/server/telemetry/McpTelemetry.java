@@ -38,7 +38,7 @@ import jakarta.json.JsonValue;
  * ({@link #observe}).
  * <p>
  * The OpenTelemetry instance is Liberty's ({@code mpTelemetry-2.1}, CDI): a no-op unless the SDK is enabled
- * ({@code OTEL_SDK_DISABLED=false}), then exporting where the {@code OTEL_*} environment says (README, Observing).
+ * ({@code OTEL_SDK_DISABLED=false}), then exporting where the {@code OTEL_*} environment says (README, "Traces, metrics and logs").
  */
 @ApplicationScoped
 public class McpTelemetry {
