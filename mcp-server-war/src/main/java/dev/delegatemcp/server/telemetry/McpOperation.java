@@ -79,9 +79,7 @@ public final class McpOperation {
         }
         if (result instanceof CallToolResult tool && tool.isError()
                 || result instanceof JsonObject json && json.get("isError") == JsonValue.TRUE) {
-            attributes.put(McpAttributes.ERROR_TYPE, McpAttributes.TOOL_ERROR);
-            span.setAttribute(McpAttributes.ERROR_TYPE, McpAttributes.TOOL_ERROR);
-            span.setStatus(StatusCode.ERROR);
+            error(McpAttributes.TOOL_ERROR);
         }
     }
 
@@ -103,10 +101,9 @@ public final class McpOperation {
         }
         protocolError = true;
         String type = Integer.toString(code);
-        attributes.put(McpAttributes.ERROR_TYPE, type).put(McpAttributes.RPC_STATUS_CODE, type);
-        span.setAttribute(McpAttributes.ERROR_TYPE, type);
+        error(type);
+        attributes.put(McpAttributes.RPC_STATUS_CODE, type);
         span.setAttribute(McpAttributes.RPC_STATUS_CODE, type);
-        span.setStatus(StatusCode.ERROR);
         if (targetKey != null) {
             span.updateName(method); // the name the server refused may be anything a client sent
         }
@@ -129,10 +126,7 @@ public final class McpOperation {
         if (span == null) {
             return;
         }
-        String type = Integer.toString(httpStatus);
-        attributes.put(McpAttributes.ERROR_TYPE, type);
-        span.setAttribute(McpAttributes.ERROR_TYPE, type);
-        span.setStatus(StatusCode.ERROR);
+        error(Integer.toString(httpStatus));
     }
 
     /**
@@ -143,7 +137,11 @@ public final class McpOperation {
         if (span == null) {
             return;
         }
-        String type = exception.getClass().getName();
+        error(exception.getClass().getName());
+    }
+
+    /** {@code error.type} on the span and the measurement, and span status ERROR without a description. */
+    private void error(String type) {
         attributes.put(McpAttributes.ERROR_TYPE, type);
         span.setAttribute(McpAttributes.ERROR_TYPE, type);
         span.setStatus(StatusCode.ERROR);

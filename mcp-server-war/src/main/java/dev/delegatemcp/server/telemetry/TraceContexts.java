@@ -72,15 +72,10 @@ public final class TraceContexts {
         if (!span.isValid()) {
             return Optional.empty();
         }
-        String traceparent = "00-" + span.getTraceId() + "-" + span.getSpanId() + "-"
-                + span.getTraceFlags().asHex();
-        StringBuilder state = new StringBuilder();
-        span.getTraceState().forEach((key, value) -> {
-            if (state.length() > 0) {
-                state.append(',');
-            }
-            state.append(key).append('=').append(value);
-        });
-        return TraceContext.of(traceparent, state.length() == 0 ? null : state.toString());
+        // Written by OpenTelemetry's own W3C propagator, as the instrumented clients write it.
+        java.util.Map<String, String> headers = new java.util.HashMap<>(2);
+        W3CTraceContextPropagator.getInstance().inject(Context.root().with(Span.wrap(span)), headers,
+                (carrier, name, value) -> carrier.put(name, value));
+        return TraceContext.of(headers.get(TraceContext.TRACEPARENT), headers.get(TraceContext.TRACESTATE));
     }
 }
