@@ -1,6 +1,6 @@
 // Drives the MCP server with the official TypeScript SDK client, as a real MCP client would.
 // Usage: node sdk-client.mjs <session|rejected|calls>   env: MCP_URL, MCP_TOKEN (optional),
-//        for calls: MCP_TOOL (tool name), MCP_CALLS (how many times, default 1)
+//        for calls: MCP_TOOL (tool name), MCP_CALLS (how many times, default 1), MCP_ARGS (JSON object, default {})
 // Prints one JSON object with what happened; the Java integration tests assert on it.
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
@@ -80,7 +80,7 @@ async function calls() {
   const count = Number(process.env.MCP_CALLS || '1');
   for (let i = 0; i < count; i++) {
     const started = Date.now();
-    const result = await client.callTool({ name: process.env.MCP_TOOL, arguments: {} });
+    const result = await client.callTool({ name: process.env.MCP_TOOL, arguments: JSON.parse(process.env.MCP_ARGS || '{}') });
     results.push({ millis: Date.now() - started, isError: result.isError === true, text: result.content?.[0]?.text });
   }
   await transport.terminateSession();

@@ -111,7 +111,7 @@ public class CredentialService {
             IssuedToken token = lookup.token();
             DownstreamCredential credential = new DownstreamCredential(target.name(), token.accessToken(),
                     target.credentialType(), target.apiKeyHeader(), lookup.expiresAt(), token.scopes(),
-                    () -> obtain(request, true));
+                    () -> obtain(request, true), () -> cache.invalidate(key));
             outcome = DownstreamAudit.Outcome.GRANTED;
             hit = lookup.hit();
             audit(request, scopes, start, outcome, null, hit, traceId);

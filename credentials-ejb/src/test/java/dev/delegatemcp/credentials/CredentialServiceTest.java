@@ -206,6 +206,18 @@ class CredentialServiceTest {
     }
 
     @Test
+    void invalidateDropsTheCachedCredentialWithoutAnExchangeSoTheNextRequestExchangesAgain() {
+        DownstreamCredential first =
+                service.credentialFor(request("inbound-1", "calendar", Downstream.Level.USER, null));
+        first.invalidate();
+        assertEquals(1, sts.requests.size(), "invalidating asks the STS nothing");
+        DownstreamCredential next =
+                service.credentialFor(request("inbound-1", "calendar", Downstream.Level.USER, null));
+        assertEquals(2, sts.requests.size());
+        assertNotEquals(first.secret(), next.secret());
+    }
+
+    @Test
     void expiryIsTheStsLifetimeFromTheRequest() {
         DownstreamCredential credential =
                 service.credentialFor(request("inbound-1", "calendar", Downstream.Level.USER, null));

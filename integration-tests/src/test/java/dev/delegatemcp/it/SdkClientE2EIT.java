@@ -53,8 +53,8 @@ class SdkClientE2EIT {
         assertEquals("delegate-mcp", out.getJsonObject("serverInfo").getString("name"));
         List<String> tools = out.getJsonArray("tools").getValuesAs(JsonString.class).stream().map(JsonString::getString)
                 .toList();
-        assertEquals(List.of("add_note", "book_meeting", "calendar_access", "calendar_digest", "calendar_events",
-                "crm_lookup", "echo",
+        assertEquals(List.of("add_note", "book_meeting", "calendar_access", "calendar_add_event", "calendar_digest",
+                "calendar_events", "crm_lookup", "echo",
                 "find_meeting_slot", "generate_document", "list_notes", "payroll_summary", "whoami"), tools);
         assertEquals("hello hello",
                 out.getJsonObject("echo").getJsonArray("content").getJsonObject(0).getString("text"));

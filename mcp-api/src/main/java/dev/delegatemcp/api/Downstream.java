@@ -26,6 +26,21 @@ import jakarta.interceptor.InterceptorBinding;
  * The logical name ("calendar") maps in MP Config to what the STS needs: {@code mcp.downstream.calendar.*}.
  * Repeat the annotation for several targets. When the exchange fails the tool is not called and the client gets a
  * tool result with {@code isError: true} and a sentence the user can act on.
+ * <p>
+ * On a MicroProfile Rest Client interface (or one of its methods: the method's wins), it puts the caller's credential
+ * on every request the client sends while an MCP request is served on the calling thread; one target per method:
+ *
+ * <pre>
+ * &#64;RegisterRestClient(configKey = "calendar")
+ * &#64;Downstream(resource = "calendar")
+ * public interface CalendarApi {
+ *     &#64;GET String events();
+ * }
+ * </pre>
+ *
+ * A 401 from the service renews the credential and repeats the request once when its HTTP method is idempotent
+ * (RFC 9110, 9.2.2), never a POST or PATCH; a failure to obtain the credential is thrown from the client's method as
+ * from a tool's; outside an MCP request the client sends nothing and throws {@link IllegalStateException}.
  */
 @Documented
 @Inherited

@@ -29,9 +29,10 @@ public final class DownstreamCredential {
     private final Instant expiresAt;
     private final Set<String> scopes;
     private final Supplier<DownstreamCredential> refresher;
+    private final Runnable invalidator;
 
     /**
-     * Made by the server; tool code receives it.
+     * Made by the server; tool code receives it. {@link #invalidate()} does nothing on a credential made this way.
      *
      * @param headerName the header an API key goes in (ignored for bearer tokens)
      * @param expiresAt when it expires, or null when unknown
@@ -39,6 +40,20 @@ public final class DownstreamCredential {
      */
     public DownstreamCredential(String target, String secret, Type type, String headerName, Instant expiresAt,
             Set<String> scopes, Supplier<DownstreamCredential> refresher) {
+        this(target, secret, type, headerName, expiresAt, scopes, refresher, () -> {
+        });
+    }
+
+    /**
+     * Made by the server; tool code receives it.
+     *
+     * @param headerName the header an API key goes in (ignored for bearer tokens)
+     * @param expiresAt when it expires, or null when unknown
+     * @param refresher obtains a fresh credential for the same target, bypassing the cache
+     * @param invalidator drops this credential from the server's cache, without obtaining another
+     */
+    public DownstreamCredential(String target, String secret, Type type, String headerName, Instant expiresAt,
+            Set<String> scopes, Supplier<DownstreamCredential> refresher, Runnable invalidator) {
         this.target = Objects.requireNonNull(target, "target");
         this.secret = Objects.requireNonNull(secret, "secret");
         this.type = Objects.requireNonNull(type, "type");
@@ -46,6 +61,7 @@ public final class DownstreamCredential {
         this.expiresAt = expiresAt;
         this.scopes = Set.copyOf(scopes);
         this.refresher = Objects.requireNonNull(refresher, "refresher");
+        this.invalidator = Objects.requireNonNull(invalidator, "invalidator");
     }
 
     /** The logical target name, e.g. "calendar". */
@@ -92,6 +108,15 @@ public final class DownstreamCredential {
      */
     public DownstreamCredential refresh() {
         return refresher.get();
+    }
+
+    /**
+     * Drops this credential from the server's cache without asking for another: the next request for this target
+     * and caller obtains a fresh one. For a downstream that rejected it (401) when the request must not be sent
+     * again at once, e.g. a POST, which a retry could apply twice.
+     */
+    public void invalidate() {
+        invalidator.run();
     }
 
     @Override

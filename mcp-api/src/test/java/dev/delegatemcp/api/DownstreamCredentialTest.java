@@ -132,6 +132,18 @@ class DownstreamCredentialTest {
         assertEquals(2, calls.get());
     }
 
+    @Test
+    void invalidateRunsTheServersInvalidatorAndIsANoOpOnACredentialMadeWithoutOne() {
+        AtomicInteger invalidated = new AtomicInteger();
+        DownstreamCredential credential = new DownstreamCredential("calendar", SECRET, DownstreamCredential.Type.BEARER,
+                null, null, Set.of(), () -> null, invalidated::incrementAndGet);
+        credential.invalidate();
+        assertEquals(1, invalidated.get());
+        bearer("calendar", SECRET).invalidate(); // nothing to drop, nothing thrown
+        assertThrows(NullPointerException.class, () -> new DownstreamCredential("t", SECRET,
+                DownstreamCredential.Type.BEARER, null, null, Set.of(), () -> null, null));
+    }
+
     // --- DownstreamCredentials ----------------------------------------------------------------------------------
 
     @Test

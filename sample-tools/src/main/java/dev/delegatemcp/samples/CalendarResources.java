@@ -3,14 +3,14 @@ package dev.delegatemcp.samples;
 import java.util.List;
 import java.util.TreeSet;
 
-import dev.delegatemcp.api.Downstream;
-import dev.delegatemcp.api.DownstreamCredential;
 import dev.delegatemcp.api.McpCaller;
 import dev.delegatemcp.api.resource.McpResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** Sample resources: the caller as the server sees them, and their calendar read with a delegated credential. */
 @ApplicationScoped
@@ -19,7 +19,8 @@ public class CalendarResources {
     private static final Jsonb JSON = JsonbBuilder.create();
 
     @Inject
-    CalendarService calendar;
+    @RestClient
+    CalendarApi calendar;
 
     /** The caller, as JSON. */
     public record Me(String subject, String tenant, List<String> scopes) {
@@ -37,8 +38,7 @@ public class CalendarResources {
             description = "The caller's upcoming events, read from the calendar service with a credential exchanged "
                     + "for the caller (audience calendar-api).",
             mimeType = "application/json")
-    @Downstream(resource = "calendar")
-    public String upcoming(DownstreamCredential credential) {
-        return calendar.events(credential);
+    public String upcoming() {
+        return calendar.events();
     }
 }

@@ -1,30 +1,50 @@
 package dev.delegatemcp.samples;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import dev.delegatemcp.api.Downstream;
 import dev.delegatemcp.api.DownstreamCredential;
 import dev.delegatemcp.api.Tool;
+import dev.delegatemcp.api.ToolArg;
+import dev.delegatemcp.api.ToolCallException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
 /**
- * A sample tool that calls a downstream calendar API with a delegated credential: the server exchanges the
- * caller's token for one whose audience is the calendar (target "calendar", see mcp.downstream.calendar.*), and the
- * tool only applies it. If the calendar rejects it, the tool asks once for a fresh one.
+ * Sample tools that call a downstream calendar API on the caller's behalf, through a MicroProfile Rest Client
+ * ({@link CalendarApi}): the server exchanges the caller's token for one whose audience is the calendar (target
+ * "calendar", see mcp.downstream.calendar.*) and puts it on each request; the tools hold no credential code at all.
  */
 @ApplicationScoped
 public class CalendarTools {
 
     @Inject
-    CalendarService calendar;
+    @RestClient
+    CalendarApi calendar;
 
     @Tool(name = "calendar_events", title = "My calendar",
             description = "Lists the caller's upcoming calendar events from the calendar service.",
             annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true))
-    @Downstream(resource = "calendar")
-    public String events(DownstreamCredential credential) {
-        return calendar.events(credential);
+    public String events() {
+        return calendar.events();
+    }
+
+    @Tool(name = "calendar_add_event", title = "Add to my calendar",
+            description = "Adds an event to the caller's calendar in the calendar service.",
+            annotations = @Tool.Annotations(readOnlyHint = false, destructiveHint = false, idempotentHint = false))
+    public String addEvent(@ToolArg(description = "What the event is") String title,
+            @ToolArg(description = "The day, as an ISO date such as 2026-12-24") String day) {
+        LocalDate date;
+        try {
+            date = LocalDate.parse(day);
+        } catch (DateTimeParseException e) {
+            throw new ToolCallException("The day must be a date such as 2026-12-24, not '" + day + "'.");
+        }
+        return calendar.add(new CalendarApi.NewEvent(title, date));
     }
 
     /** What the server holds for the caller's calendar access: never the secret itself. */

@@ -1,12 +1,12 @@
 package dev.delegatemcp.samples;
 
-import dev.delegatemcp.api.Downstream;
-import dev.delegatemcp.api.DownstreamCredential;
 import dev.delegatemcp.api.Tool;
 import dev.delegatemcp.api.interaction.McpRequest;
 import dev.delegatemcp.api.interaction.SamplingRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * A sample tool that talks to the client while it works: progress, a log message, and a question to the client's
@@ -16,16 +16,16 @@ import jakarta.inject.Inject;
 public class DigestTools {
 
     @Inject
-    CalendarService calendar;
+    @RestClient
+    CalendarApi calendar;
 
     @Tool(name = "calendar_digest", title = "Digest of my calendar",
             description = "Reads the caller's calendar and has the client's model summarise it in two sentences "
                     + "(when the client supports sampling); reports progress and logs what it does.",
             annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true))
-    @Downstream(resource = "calendar")
-    public String digest(McpRequest request, DownstreamCredential credential) {
+    public String digest(McpRequest request) {
         request.progress().report(0, 2.0, "Reading your calendar");
-        String events = calendar.events(credential);
+        String events = calendar.events();
         request.log().info("Read the calendar of " + request.caller().subject());
         request.progress().report(1, 2.0, "Summarising");
         if (!request.sampling().supported()) {

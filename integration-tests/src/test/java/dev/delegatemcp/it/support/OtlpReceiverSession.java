@@ -5,7 +5,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
  * Starts the {@link OtlpReceiver} before any test of the run (and so before Arquillian starts the test server, which
- * exports to it from its first second), and stops it after the last. Registered in
+ * exports to it from its first second), and the {@link CalendarProxy} that the second demo server's calendar tools
+ * call through; stops both after the last test. Registered in
  * {@code META-INF/services/org.junit.platform.launcher.LauncherSessionListener}.
  */
 public class OtlpReceiverSession implements LauncherSessionListener {
@@ -13,10 +14,12 @@ public class OtlpReceiverSession implements LauncherSessionListener {
     @Override
     public void launcherSessionOpened(LauncherSession session) {
         OtlpReceiver.start();
+        CalendarProxy.get().start();
     }
 
     @Override
     public void launcherSessionClosed(LauncherSession session) {
         OtlpReceiver.stop();
+        CalendarProxy.get().stop();
     }
 }

@@ -82,6 +82,8 @@ public final class StsDouble {
 
     private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> calendarCallsBySubject = new ConcurrentHashMap<>();
+    private final List<CalendarRequest> calendarRequests = new CopyOnWriteArrayList<>();
+    private final Map<String, AtomicInteger> calendarRejections = new ConcurrentHashMap<>();
     private final List<String> downstreamTokenDigests = new CopyOnWriteArrayList<>();
     private final List<String> issuedSecrets = new CopyOnWriteArrayList<>();
     private final List<ServerGrant> serverGrants = new CopyOnWriteArrayList<>();
@@ -149,6 +151,23 @@ public final class StsDouble {
     /** Every token and API key the double issued. */
     public List<String> issuedSecrets() {
         return List.copyOf(issuedSecrets);
+    }
+
+    /**
+     * A request the calendar API received with a valid token: its HTTP method, the token's subject and SHA-256
+     * digest, and the status the calendar answered.
+     */
+    public record CalendarRequest(String method, String subject, String tokenDigest, int status) {
+    }
+
+    /** The calendar API answers the subject's next {@code times} requests with 401, however good their token. */
+    public void rejectCalendarRequests(String subject, int times) {
+        calendarRejections.computeIfAbsent(subject, s -> new AtomicInteger()).set(times);
+    }
+
+    /** The requests the calendar API received with a valid token of the subject, in order. */
+    public List<CalendarRequest> calendarRequests(String subject) {
+        return calendarRequests.stream().filter(request -> request.subject().equals(subject)).toList();
     }
 
     /** SHA-256 digests of every token the downstream services received. */
@@ -290,7 +309,21 @@ public final class StsDouble {
                     send(http, 401, "{\"error\":\"invalid_token\"}");
                     return;
                 }
+                String method = http.getRequestMethod();
+                AtomicInteger rejections = calendarRejections.get(claims.getSubject());
+                if (rejections != null && rejections.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                    calendarRequests.add(new CalendarRequest(method, claims.getSubject(), sha256(token), 401));
+                    send(http, 401, "{\"error\":\"invalid_token\"}");
+                    return;
+                }
                 calendarCallsBySubject.computeIfAbsent(claims.getSubject(), s -> new AtomicInteger()).incrementAndGet();
+                if ("POST".equals(method)) {
+                    String added = new String(http.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                    calendarRequests.add(new CalendarRequest(method, claims.getSubject(), sha256(token), 201));
+                    send(http, 201, "{\"subject\":\"" + claims.getSubject() + "\",\"added\":" + added + "}");
+                    return;
+                }
+                calendarRequests.add(new CalendarRequest(method, claims.getSubject(), sha256(token), 200));
                 send(http, 200,
                         "{\"subject\":\"" + claims.getSubject() + "\",\"audience\":\"" + claims.getAudience().get(0)
                                 + "\",\"azp\":\"" + claims.getStringClaim("azp") + "\",\"issuer\":\""

@@ -122,7 +122,7 @@ public class CallerCredentials {
         }
         return new DownstreamCredential(credential.target(), credential.secret(), credential.type(),
                 credential.headerName(), credential.expiresAt().orElse(null), credential.scopes(),
-                () -> userFacing(credential::refresh, target, level, scopes, tenant));
+                () -> userFacing(credential::refresh, target, level, scopes, tenant), credential::invalidate);
     }
 
     /** The configured target of that name. */

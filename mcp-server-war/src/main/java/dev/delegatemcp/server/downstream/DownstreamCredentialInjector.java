@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.delegatemcp.api.Downstream;
@@ -46,6 +47,9 @@ public class DownstreamCredentialInjector {
     @Inject
     ConnectConfig connectConfig;
 
+    @Inject
+    DownstreamRestClientCall restClientCall;
+
     private static final String DONE = DownstreamCredentialInjector.class.getName() + ".done";
 
     /** The plans of the tool methods, by bean class: reading annotations and parameter types on every call is slow. */
@@ -56,12 +60,26 @@ public class DownstreamCredentialInjector {
         }
     };
 
+    /** The plans of REST client interface methods, by interface. */
+    private static final ClassValue<Map<Method, RestClientPlan>> REST_CLIENT_PLANS = new ClassValue<>() {
+        @Override
+        protected Map<Method, RestClientPlan> computeValue(Class<?> restClientInterface) {
+            return new ConcurrentHashMap<>();
+        }
+    };
+
     Object intercept(InvocationContext invocation) throws Exception {
         // Both interceptors may be bound to one method (single and repeated binding): obtain credentials once.
         if (invocation.getContextData().putIfAbsent(DONE, Boolean.TRUE) != null) {
             return invocation.proceed();
         }
         Class<?> beanClass = invocation.getTarget().getClass();
+        if (DownstreamDeclarations.isRestClientCall(beanClass, invocation.getMethod())) {
+            RestClientPlan plan = REST_CLIENT_PLANS.get(invocation.getMethod().getDeclaringClass())
+                    .computeIfAbsent(invocation.getMethod(), RestClientPlan::of);
+            return restClientCall.proceed(invocation, plan.target().name(), plan.idempotent(),
+                    () -> obtain(plan.target()));
+        }
         InjectionPlan plan = PLANS.get(beanClass).computeIfAbsent(invocation.getMethod(),
                 method -> InjectionPlan.of(beanClass, method));
         DownstreamCredential[] obtained = new DownstreamCredential[plan.targets().size()];
@@ -109,6 +127,22 @@ public class DownstreamCredentialInjector {
             byName.put(plan.targets().get(t).name(), obtained[t]);
         }
         return new DownstreamCredentials(byName);
+    }
+
+    /** What a call of one REST client interface method needs, read once: its one target, whether it may repeat. */
+    record RestClientPlan(InjectionPlan.Target target, boolean idempotent) {
+
+        static RestClientPlan of(Method method) {
+            List<Downstream> targets = DownstreamDeclarations.restClientTargets(method);
+            DownstreamDeclarations.restClientProblem(method, targets).or(() -> targets.isEmpty()
+                    ? Optional.of("it declares no @Downstream target") : Optional.empty())
+                    .ifPresent(problem -> {
+                        throw new IllegalStateException(method + ": " + problem);
+                    });
+            Downstream target = targets.get(0);
+            return new RestClientPlan(new InjectionPlan.Target(DownstreamDeclarations.targetName(target),
+                    target.level(), List.of(target.scopes())), DownstreamDeclarations.isIdempotent(method));
+        }
     }
 
     /**

@@ -1,16 +1,21 @@
 package dev.delegatemcp.server.downstream;
 
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.delegatemcp.api.Downstream;
 import dev.delegatemcp.api.DownstreamCredential;
 import dev.delegatemcp.api.DownstreamCredentials;
 import dev.delegatemcp.api.RemoteMcpServer;
+import jakarta.ws.rs.HttpMethod;
 
 /**
  * What a method declares with {@code @Downstream}, read the same way at deployment ({@link DownstreamExtension}) and
@@ -25,6 +30,74 @@ final class DownstreamDeclarations {
     static List<Downstream> targets(Class<?> beanClass, Method method) {
         Downstream[] onMethod = method.getAnnotationsByType(Downstream.class);
         return List.of(onMethod.length > 0 ? onMethod : beanClass.getAnnotationsByType(Downstream.class));
+    }
+
+    /** The HTTP methods that may be sent twice (RFC 9110, 9.2.2). */
+    private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE");
+
+    /** The target names of REST client methods, read once per method (annotations are slow to read per request). */
+    private static final ClassValue<Map<Method, Optional<String>>> REST_CLIENT_TARGETS = new ClassValue<>() {
+        @Override
+        protected Map<Method, Optional<String>> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
+
+    /** Whether a type declares {@code @Downstream}, on itself or on one of its methods. */
+    static boolean declaresTargets(Class<?> type) {
+        if (type.getAnnotationsByType(Downstream.class).length > 0) {
+            return true;
+        }
+        for (Method method : type.getMethods()) {
+            if (method.getAnnotationsByType(Downstream.class).length > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether an interceptor sees a call of a REST client interface method (an interface method on a dynamic proxy,
+     * which is what MicroProfile Rest Client implementations hand out) rather than of a CDI bean's own method.
+     */
+    static boolean isRestClientCall(Class<?> targetClass, Method method) {
+        return method.getDeclaringClass().isInterface() && Proxy.isProxyClass(targetClass);
+    }
+
+    /** The targets of a REST client interface method: the method's, else its interface's. */
+    static List<Downstream> restClientTargets(Method method) {
+        return targets(method.getDeclaringClass(), method);
+    }
+
+    /** The one target of a REST client interface method, or null when it declares none. */
+    static String restClientTargetName(Method method) {
+        return REST_CLIENT_TARGETS.get(method.getDeclaringClass()).computeIfAbsent(method, m -> {
+            List<Downstream> targets = restClientTargets(m);
+            return targets.size() == 1 ? Optional.of(targetName(targets.get(0))) : Optional.empty();
+        }).orElse(null);
+    }
+
+    /** What is wrong with a REST client method's targets: one request carries one credential. */
+    static Optional<String> restClientProblem(Method method, List<Downstream> downstreams) {
+        if (downstreams.size() > 1) {
+            return Optional.of("a REST client request carries one credential, but it declares " + downstreams.size()
+                    + " @Downstream targets; declare one, on the interface or on the method");
+        }
+        return problem(method, downstreams);
+    }
+
+    /**
+     * Whether a REST client method may be sent twice: its HTTP method (the annotation meta-annotated with
+     * {@link HttpMethod}) is idempotent (RFC 9110, 9.2.2). A method without one is not.
+     */
+    static boolean isIdempotent(Method method) {
+        for (Annotation annotation : method.getAnnotations()) {
+            HttpMethod http = annotation.annotationType().getAnnotation(HttpMethod.class);
+            if (http != null) {
+                return IDEMPOTENT.contains(http.value());
+            }
+        }
+        return false;
     }
 
     /** The logical name of a target: its resource or its connection. */

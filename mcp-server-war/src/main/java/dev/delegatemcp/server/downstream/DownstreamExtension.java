@@ -1,6 +1,7 @@
 package dev.delegatemcp.server.downstream;
 
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,7 +18,9 @@ import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
+import jakarta.enterprise.inject.spi.WithAnnotations;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -26,7 +29,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * The deployment checks of {@code @Downstream}: every tool and resource method, and every method that declares targets
  * itself, must declare them well (exactly one of resource and connection, no target twice, as many targets as
  * {@link DownstreamCredential} and {@link RemoteMcpServer} parameters), and each target must be configured
- * ({@code mcp.downstream.<name>.*}; {@code .mcp-url} when a {@link RemoteMcpServer} takes it). A problem fails the
+ * ({@code mcp.downstream.<name>.*}; {@code .mcp-url} when a {@link RemoteMcpServer} takes it). So must the methods of
+ * MicroProfile Rest Client interfaces that declare targets, with one target per method. A problem fails the
  * deployment with a message that names the method and the key.
  */
 public class DownstreamExtension implements Extension {
@@ -53,6 +57,33 @@ public class DownstreamExtension implements Extension {
                 problems.add(where(beanClass, method) + problem.get());
             } else {
                 declared.add(new Declared(beanClass, method, targets));
+            }
+        }
+    }
+
+    /**
+     * MicroProfile Rest Client interfaces that declare {@code @Downstream}: each method that sends a request takes one
+     * target, its own or its interface's.
+     */
+    <T> void collectRestClients(
+            @Observes @WithAnnotations({Downstream.class, Downstream.List.class}) ProcessAnnotatedType<T> event) {
+        Class<T> type = event.getAnnotatedType().getJavaClass();
+        if (!type.isInterface()) {
+            return;
+        }
+        for (Method method : type.getMethods()) {
+            if (method.isDefault() || Modifier.isStatic(method.getModifiers())) {
+                continue;
+            }
+            List<Downstream> targets = DownstreamDeclarations.restClientTargets(method);
+            if (targets.isEmpty()) {
+                continue;
+            }
+            var problem = DownstreamDeclarations.restClientProblem(method, targets);
+            if (problem.isPresent()) {
+                problems.add("REST client method " + MethodReferences.describe(type, method) + ": " + problem.get());
+            } else {
+                declared.add(new Declared(type, method, targets));
             }
         }
     }

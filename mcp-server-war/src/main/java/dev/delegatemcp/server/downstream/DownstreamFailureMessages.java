@@ -22,6 +22,18 @@ public final class DownstreamFailureMessages {
         };
     }
 
+    /** The downstream rejected the delegated credential (401), and again the renewed one. */
+    public static String rejectedAfterRenewal(String target) {
+        return "The " + target + " service did not accept your delegated access, even after it was renewed. Your "
+                + "account may lack access there; ask your administrator, or try again later.";
+    }
+
+    /** The downstream rejected the delegated credential (401) for a request that is not sent twice (e.g. a POST). */
+    public static String rejectedNotRepeated(String target) {
+        return "The " + target + " service did not accept your delegated access, so nothing was done there. The "
+                + "request was not sent again, since repeating it could do it twice; try again.";
+    }
+
     public static String noTenant(String target) {
         return "The tenant connection to " + target + " needs an account that belongs to a tenant, and yours does not.";
     }

@@ -1,9 +1,16 @@
 package dev.delegatemcp.samples.services;
 
 import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -15,10 +22,18 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * A calendar API: answers with the caller's events, and says which token it accepted (subject, audience, the
- * client that obtained it) so the demo shows the delegation at work.
+ * client that obtained it) so the demo shows the delegation at work. Events added with POST are kept in memory, per
+ * subject: at most {@value #MAX_ADDED} each (the oldest go first), for at most {@value #MAX_SUBJECTS} subjects (then
+ * 503 for new ones), so that no caller can fill the demo's memory.
  */
 @Path("/calendar/events")
 public class CalendarResource {
+
+    static final int MAX_ADDED = 20;
+    static final int MAX_SUBJECTS = 10_000;
+
+    /** Events added, by subject; each deque guarded by itself. */
+    private static final Map<String, Deque<Event>> ADDED = new ConcurrentHashMap<>();
 
     /** One calendar entry. */
     public record Event(String title, LocalDate day) {
@@ -35,14 +50,54 @@ public class CalendarResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response events(@Context SecurityContext security) {
-        JsonWebToken token = security.getUserPrincipal() instanceof JsonWebToken jwt ? jwt : null;
-        if (token == null || token.getSubject() == null) {
-            return Response.status(Response.Status.UNAUTHORIZED).header("WWW-Authenticate", "Bearer").build();
+        JsonWebToken token = token(security);
+        if (token == null) {
+            return unauthorized();
         }
         LocalDate today = LocalDate.now();
-        List<Event> events = List.of(new Event("Stand-up", today), new Event("Planning with " + token.getSubject(),
-                today.plusDays(1)));
+        List<Event> events = new ArrayList<>(List.of(new Event("Stand-up", today),
+                new Event("Planning with " + token.getSubject(), today.plusDays(1))));
+        Deque<Event> added = ADDED.get(token.getSubject());
+        if (added != null) {
+            synchronized (added) {
+                events.addAll(added);
+            }
+        }
         return Response.ok(new Events(token.getSubject(), List.copyOf(token.getAudience()),
                 token.getClaim("azp"), events)).build();
+    }
+
+    /** Adds an event to the caller's calendar; 400 without a title and a day. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response add(@Context SecurityContext security, Event event) {
+        JsonWebToken token = token(security);
+        if (token == null) {
+            return unauthorized();
+        }
+        if (event == null || event.title() == null || event.title().isBlank() || event.day() == null) {
+            return Response.status(Response.Status.BAD_REQUEST).build();
+        }
+        if (ADDED.size() >= MAX_SUBJECTS && !ADDED.containsKey(token.getSubject())) {
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE).build();
+        }
+        Deque<Event> added = ADDED.computeIfAbsent(token.getSubject(), subject -> new ArrayDeque<>());
+        synchronized (added) {
+            if (added.size() == MAX_ADDED) {
+                added.removeFirst();
+            }
+            added.addLast(event);
+        }
+        return Response.status(Response.Status.CREATED).entity(new Events(token.getSubject(),
+                List.copyOf(token.getAudience()), token.getClaim("azp"), List.of(event))).build();
+    }
+
+    private static JsonWebToken token(SecurityContext security) {
+        return security.getUserPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null ? jwt : null;
+    }
+
+    private static Response unauthorized() {
+        return Response.status(Response.Status.UNAUTHORIZED).header("WWW-Authenticate", "Bearer").build();
     }
 }

@@ -34,6 +34,8 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
 
 /**
  * The tools feature (MCP 2025-11-25, Server features, Tools): {@code tools/list}, paged, from every
@@ -148,9 +150,24 @@ public class ToolsFeature implements McpFeature {
             }
             String reference = UUID.randomUUID().toString();
             ServerMessages.TOOL_FAILED.log(LOG, tool.name(), e.getClass().getName(), reference);
-            return CallToolResult.error("The tool " + tool.name()
-                    + " failed unexpectedly. Try again later; if it keeps failing, give your administrator the reference "
-                    + reference + ".");
+            return CallToolResult.error("The tool " + tool.name() + whatFailed(e)
+                    + " Try again later; if it keeps failing, give your administrator the reference " + reference
+                    + ".");
         }
+    }
+
+    /**
+     * What went wrong, as far as the user may know: a service the tool calls through a JAX-RS or MicroProfile Rest
+     * client answered with an error status or could not be reached; else nothing more than that it failed.
+     */
+    private static String whatFailed(Throwable e) {
+        if (e instanceof WebApplicationException answered && answered.getResponse() != null) {
+            return " could not finish: a service it calls answered with status " + answered.getResponse().getStatus()
+                    + ".";
+        }
+        if (e instanceof ProcessingException && !(e.getCause() instanceof IllegalStateException)) {
+            return " could not finish: a service it calls could not be reached or did not answer in time.";
+        }
+        return " failed unexpectedly.";
     }
 }
