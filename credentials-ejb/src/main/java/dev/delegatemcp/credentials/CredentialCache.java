@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,6 +54,8 @@ public final class CredentialCache {
     }
 
     private final Map<CredentialKey, Entry> entries = new ConcurrentHashMap<>();
+    /** Keys whose credential a downstream rejected and that are to be obtained afresh at their source. */
+    private final Set<CredentialKey> rejected = ConcurrentHashMap.newKeySet();
     private final int maxEntries;
     private final int maxPerOwner;
     private final Duration skew;
@@ -138,6 +141,32 @@ public final class CredentialCache {
     /** Drops the key's credential so the next request obtains a new one. */
     public void invalidate(CredentialKey key) {
         entries.remove(key);
+    }
+
+    /**
+     * Drops the key's credential if it is still {@code accessToken}, the one a downstream rejected (a newer one
+     * obtained meanwhile stays), and remembers the rejection for {@link #takeRejected}: the next request must not be
+     * answered with the same token by its source either (a vault returns the token it stores unless asked to refresh
+     * it).
+     *
+     * @return whether it was dropped
+     */
+    public boolean invalidateRejected(CredentialKey key, String accessToken) {
+        Entry entry = entries.get(key);
+        if (entry == null || !entry.value.isDone() || entry.value.isCompletedExceptionally()
+                || !join(entry).accessToken().equals(accessToken) || !entries.remove(key, entry)) {
+            return false;
+        }
+        if (rejected.size() >= maxEntries) {
+            rejected.clear(); // bounded: at worst a vault is not asked to refresh a token it would refresh anyway
+        }
+        rejected.add(key);
+        return true;
+    }
+
+    /** Whether the key's credential was rejected ({@link #invalidateRejected}) since last asked; forgets it. */
+    public boolean takeRejected(CredentialKey key) {
+        return !rejected.isEmpty() && rejected.remove(key);
     }
 
     public int size() {

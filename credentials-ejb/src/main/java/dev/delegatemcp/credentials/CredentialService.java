@@ -94,6 +94,8 @@ public class CredentialService {
                 && request.level() == Downstream.Level.TENANT;
         CredentialKey key = tenantWide ? CredentialKey.ofTenant(target.name(), scopes, tenant)
                 : CredentialKey.of(request.subjectToken(), target.name(), scopes, request.level().name(), tenant);
+        // A credential a downstream rejected is obtained afresh, from a vault too (its forceRefresh).
+        boolean refresh = forceRefresh || cache.takeRejected(key);
         Instant start = clock.instant();
         CredentialTelemetry.Request measured = telemetry.request(target.name(), target.source(), request.level());
         String traceId = measured.traceId() != null ? measured.traceId() : clientTraceId(request);
@@ -106,12 +108,12 @@ public class CredentialService {
             CredentialCache.Lookup lookup =
                     cache.get(key, tenantWide ? null : request.subject(), () -> switch (target.source()) {
                         case TOKEN_EXCHANGE -> exchange(request, target, scopes, tenant);
-                        case OUTBOUND_APP -> fetchStored(request, target, scopes, tenant, forceRefresh);
-                    }, forceRefresh);
+                        case OUTBOUND_APP -> fetchStored(request, target, scopes, tenant, refresh);
+                    }, refresh);
             IssuedToken token = lookup.token();
             DownstreamCredential credential = new DownstreamCredential(target.name(), token.accessToken(),
                     target.credentialType(), target.apiKeyHeader(), lookup.expiresAt(), token.scopes(),
-                    () -> obtain(request, true), () -> cache.invalidate(key));
+                    () -> obtain(request, true), () -> cache.invalidateRejected(key, token.accessToken()));
             outcome = DownstreamAudit.Outcome.GRANTED;
             hit = lookup.hit();
             audit(request, scopes, start, outcome, null, hit, traceId);

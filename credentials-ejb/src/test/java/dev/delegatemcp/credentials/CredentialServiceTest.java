@@ -360,6 +360,29 @@ class CredentialServiceTest {
     }
 
     @Test
+    void aStoredTokenARequestRejectedIsFetchedWithForceRefreshNextTimeAndOnlyOnce() {
+        DownstreamCredential rejected = service.credentialFor(as("inbound-1", "alice", null, Downstream.Level.USER));
+        rejected.invalidate();
+        assertEquals(1, vault.requests.size(), "invalidating asks the vault nothing");
+        DownstreamCredential next = service.credentialFor(as("inbound-1", "alice", null, Downstream.Level.USER));
+        assertEquals(2, vault.requests.size());
+        assertTrue(vault.requests.get(1).forceRefresh(), "the vault must not hand back the rejected token");
+        assertNotEquals(rejected.secret(), next.secret());
+        service.credentialFor(as("inbound-1", "alice", null, Downstream.Level.USER));
+        assertEquals(2, vault.requests.size(), "then cached as usual");
+    }
+
+    @Test
+    void invalidatingAnOlderCredentialKeepsTheNewerOneThatReplacedIt() {
+        DownstreamCredential old = service.credentialFor(as("inbound-1", "alice", null, Downstream.Level.USER));
+        DownstreamCredential renewed = old.refresh();
+        old.invalidate();
+        assertEquals(renewed.secret(),
+                service.credentialFor(as("inbound-1", "alice", null, Downstream.Level.USER)).secret());
+        assertEquals(2, vault.requests.size());
+    }
+
+    @Test
     void aStoredTokenIsFetchedAgainOnceItsExpiryMinusTheSkewHasPassed() {
         vault.answer = request -> new IssuedToken("stored-" + vault.requests.size(), null, "bearer",
                 Duration.ofSeconds(31), Set.of("crm.read"));

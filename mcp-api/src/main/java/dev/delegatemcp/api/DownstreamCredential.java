@@ -111,9 +111,10 @@ public final class DownstreamCredential {
     }
 
     /**
-     * Drops this credential from the server's cache without asking for another: the next request for this target
-     * and caller obtains a fresh one. For a downstream that rejected it (401) when the request must not be sent
-     * again at once, e.g. a POST, which a retry could apply twice.
+     * Drops this credential from the server's cache without asking for another (unless a newer one replaced it
+     * meanwhile): the next request for this target and caller obtains a fresh one, and a token vault is then asked to
+     * refresh the token it stores. For a downstream that rejected it (401) when the request must not be sent again at
+     * once, e.g. a POST, which a retry could apply twice.
      */
     public void invalidate() {
         invalidator.run();

@@ -38,6 +38,9 @@ public class CalendarTools {
             annotations = @Tool.Annotations(readOnlyHint = false, destructiveHint = false, idempotentHint = false))
     public String addEvent(@ToolArg(description = "What the event is") String title,
             @ToolArg(description = "The day, as an ISO date such as 2026-12-24") String day) {
+        if (title.isBlank() || title.length() > 200) {
+            throw new ToolCallException("The title must have 1 to 200 characters.");
+        }
         LocalDate date;
         try {
             date = LocalDate.parse(day);

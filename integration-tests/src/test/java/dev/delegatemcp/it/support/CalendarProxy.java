@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -45,6 +46,7 @@ public final class CalendarProxy {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private HttpServer server;
+    private ExecutorService executor;
 
     public static CalendarProxy get() {
         return INSTANCE;
@@ -68,13 +70,15 @@ public final class CalendarProxy {
             throw new IllegalStateException("cannot listen on " + port(), e);
         }
         server.createContext("/", this::forward);
-        server.setExecutor(Executors.newFixedThreadPool(8));
+        executor = Executors.newFixedThreadPool(8);
+        server.setExecutor(executor);
         server.start();
     }
 
     synchronized void stop() {
         if (server != null) {
             server.stop(0);
+            executor.shutdownNow();
             server = null;
         }
     }

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
 
 import dev.delegatemcp.api.Downstream;
 import dev.delegatemcp.api.DownstreamCredential;
@@ -69,19 +71,32 @@ final class DownstreamDeclarations {
         return targets(method.getDeclaringClass(), method);
     }
 
-    /** The one target of a REST client interface method, or null when it declares none. */
-    static String restClientTargetName(Method method) {
-        return REST_CLIENT_TARGETS.get(method.getDeclaringClass()).computeIfAbsent(method, m -> {
-            List<Downstream> targets = restClientTargets(m);
+    /**
+     * The one target of a method of a REST client's interface (the method's own, else the interface's; for a method
+     * inherited from another interface, the client's), or null when it has none.
+     */
+    static String restClientTargetName(Class<?> restClientInterface, Method method) {
+        return REST_CLIENT_TARGETS.get(restClientInterface).computeIfAbsent(method, m -> {
+            List<Downstream> targets = targets(restClientInterface, m);
             return targets.size() == 1 ? Optional.of(targetName(targets.get(0))) : Optional.empty();
         }).orElse(null);
     }
 
-    /** What is wrong with a REST client method's targets: one request carries one credential. */
+    /**
+     * What is wrong with a REST client method's targets: one request carries one credential, and it is put on
+     * requests sent on the calling thread, so an asynchronous method ({@link CompletionStage}, {@link Future}) cannot
+     * carry it.
+     */
     static Optional<String> restClientProblem(Method method, List<Downstream> downstreams) {
         if (downstreams.size() > 1) {
             return Optional.of("a REST client request carries one credential, but it declares " + downstreams.size()
                     + " @Downstream targets; declare one, on the interface or on the method");
+        }
+        if (!downstreams.isEmpty() && (CompletionStage.class.isAssignableFrom(method.getReturnType())
+                || Future.class.isAssignableFrom(method.getReturnType()))) {
+            return Optional.of("a @Downstream REST client sends the caller's credential on the calling thread, so it"
+                    + " cannot be asynchronous; return the answer itself, not a "
+                    + method.getReturnType().getSimpleName());
         }
         return problem(method, downstreams);
     }

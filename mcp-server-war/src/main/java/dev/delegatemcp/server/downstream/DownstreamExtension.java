@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import dev.delegatemcp.api.Downstream;
 import dev.delegatemcp.api.DownstreamCredential;
@@ -24,6 +25,7 @@ import jakarta.enterprise.inject.spi.WithAnnotations;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
  * The deployment checks of {@code @Downstream}: every tool and resource method, and every method that declares targets
@@ -62,24 +64,30 @@ public class DownstreamExtension implements Extension {
     }
 
     /**
-     * MicroProfile Rest Client interfaces that declare {@code @Downstream}: each method that sends a request takes one
-     * target, its own or its interface's.
+     * MicroProfile Rest Client interfaces ({@code @RegisterRestClient}) that declare {@code @Downstream}: each method
+     * that sends a request takes one target, its own or its interface's, is declared by the interface itself and is
+     * not asynchronous. (A client built with {@code RestClientBuilder} from another interface is checked at its first
+     * call instead.)
      */
     <T> void collectRestClients(
             @Observes @WithAnnotations({Downstream.class, Downstream.List.class}) ProcessAnnotatedType<T> event) {
         Class<T> type = event.getAnnotatedType().getJavaClass();
-        if (!type.isInterface()) {
+        if (!type.isInterface() || !type.isAnnotationPresent(RegisterRestClient.class)) {
             return;
         }
         for (Method method : type.getMethods()) {
             if (method.isDefault() || Modifier.isStatic(method.getModifiers())) {
                 continue;
             }
-            List<Downstream> targets = DownstreamDeclarations.restClientTargets(method);
+            List<Downstream> targets = DownstreamDeclarations.targets(type, method);
             if (targets.isEmpty()) {
                 continue;
             }
-            var problem = DownstreamDeclarations.restClientProblem(method, targets);
+            var problem = method.getDeclaringClass() != type
+                    ? Optional.of("it is inherited from " + method.getDeclaringClass().getName()
+                            + ", and the @Downstream interceptor sees only the methods the client's interface declares"
+                            + " itself; declare it there")
+                    : DownstreamDeclarations.restClientProblem(method, targets);
             if (problem.isPresent()) {
                 problems.add("REST client method " + MethodReferences.describe(type, method) + ": " + problem.get());
             } else {

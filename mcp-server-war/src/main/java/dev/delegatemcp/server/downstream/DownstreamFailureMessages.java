@@ -24,8 +24,8 @@ public final class DownstreamFailureMessages {
 
     /** The downstream rejected the delegated credential (401), and again the renewed one. */
     public static String rejectedAfterRenewal(String target) {
-        return "The " + target + " service did not accept your delegated access, even after it was renewed. Your "
-                + "account may lack access there; ask your administrator, or try again later.";
+        return "The " + target + " service did not accept your delegated access, even after it was renewed. Ask your "
+                + "administrator to check this server's access to " + target + ", or try again later.";
     }
 
     /** The downstream rejected the delegated credential (401) for a request that is not sent twice (e.g. a POST). */

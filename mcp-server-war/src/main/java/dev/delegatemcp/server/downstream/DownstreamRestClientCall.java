@@ -84,6 +84,8 @@ public class DownstreamRestClientCall {
             return invocation.proceed();
         } catch (WebApplicationException e) {
             if (e.getResponse() != null && e.getResponse().getStatus() == UNAUTHORIZED) {
+                e.getResponse().close(); // nothing more is read from a rejection (a mapper of the author's may not
+                                         // have buffered it)
                 return e;
             }
             throw e;

@@ -11,9 +11,10 @@ import jakarta.ws.rs.core.MultivaluedMap;
 /**
  * Puts the caller's delegated credential on each request of a {@code @Downstream} MicroProfile Rest Client: the
  * credential {@link DownstreamRestClientCall} obtained for the call being made on this thread, in its header
- * ({@code Authorization: Bearer ...}, or the target's API-key header), replacing any value already set. The trace
- * context of the MCP request being served goes along when the request carries none yet (with telemetry on, Liberty's
- * Rest Client instrumentation sets its own).
+ * ({@code Authorization: Bearer ...}, or the target's API-key header, and then no {@code Authorization} at all),
+ * replacing any value already set. The trace context of the MCP request being served goes along when the request
+ * carries none yet; with telemetry on, Liberty's Rest Client instrumentation, which runs after this filter, replaces it
+ * with its own CLIENT span's.
  * <p>
  * Registered by {@link DownstreamRestClientListener} on the clients of interfaces that declare {@code @Downstream}
  * only, so that no other client ever carries a caller's credential; a method that declares no target (when only some
@@ -26,6 +27,8 @@ public class DownstreamRestClientFilter implements ClientRequestFilter {
 
     /** The property under which MicroProfile Rest Client gives filters the interface method invoked (spec 4.0, 7.3). */
     static final String INVOKED_METHOD = "org.eclipse.microprofile.rest.client.invokedMethod";
+
+    private static final String AUTHORIZATION = "Authorization";
 
     /** What {@link DownstreamRestClientCall} obtained for the call in progress on this thread. */
     record Outgoing(DownstreamCredential credential, TraceContext trace) {
@@ -49,10 +52,18 @@ public class DownstreamRestClientFilter implements ClientRequestFilter {
         }
     }
 
+    /** The interface of the client this filter is registered on. */
+    private final Class<?> restClientInterface;
+
+    public DownstreamRestClientFilter(Class<?> restClientInterface) {
+        this.restClientInterface = restClientInterface;
+    }
+
     @Override
     public void filter(ClientRequestContext request) {
         Object invoked = request.getProperty(INVOKED_METHOD);
-        String target = invoked instanceof Method method ? DownstreamDeclarations.restClientTargetName(method) : null;
+        String target = invoked instanceof Method method
+                ? DownstreamDeclarations.restClientTargetName(restClientInterface, method) : null;
         if (invoked instanceof Method && target == null) {
             return; // a method of the interface that declares no target of its own or its interface's: sent as is
         }
@@ -61,6 +72,9 @@ public class DownstreamRestClientFilter implements ClientRequestFilter {
             throw new IllegalStateException(refusal(invoked, target));
         }
         MultivaluedMap<String, Object> headers = request.getHeaders();
+        if (outgoing.credential().type() == DownstreamCredential.Type.API_KEY) {
+            headers.remove(AUTHORIZATION); // nothing else goes to the service as a credential, e.g. a propagated one
+        }
         outgoing.credential().applyTo(headers::putSingle);
         if (outgoing.trace() != null && !headers.containsKey(TraceContext.TRACEPARENT)) {
             outgoing.trace().applyTo(headers::putSingle);

@@ -16,7 +16,7 @@ public class DownstreamRestClientListener implements RestClientListener {
     @Override
     public void onNewClient(Class<?> serviceInterface, RestClientBuilder builder) {
         if (DownstreamDeclarations.declaresTargets(serviceInterface)) {
-            builder.register(new DownstreamRestClientFilter(), Priorities.AUTHENTICATION);
+            builder.register(new DownstreamRestClientFilter(serviceInterface), Priorities.AUTHENTICATION);
         }
     }
 }

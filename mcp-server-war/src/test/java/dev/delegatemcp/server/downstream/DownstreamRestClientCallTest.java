@@ -81,6 +81,16 @@ class DownstreamRestClientCallTest {
     }
 
     @Downstream(resource = "calendar")
+    interface InheritingApi extends Plain {
+    }
+
+    @Downstream(resource = "calendar")
+    interface AsyncApi {
+        @GET
+        java.util.concurrent.CompletionStage<String> events();
+    }
+
+    @Downstream(resource = "calendar")
     @Downstream(resource = "payroll")
     interface TwoTargets {
         @GET
@@ -164,7 +174,7 @@ class DownstreamRestClientCallTest {
                 });
     }
 
-    private final DownstreamRestClientFilter filter = new DownstreamRestClientFilter();
+    private final DownstreamRestClientFilter filter = new DownstreamRestClientFilter(CalendarApi.class);
     private final DownstreamRestClientCall call = new DownstreamRestClientCall();
     private final AtomicInteger obtained = new AtomicInteger();
     private final AtomicInteger refreshed = new AtomicInteger();
@@ -301,7 +311,7 @@ class DownstreamRestClientCallTest {
     }
 
     @Test
-    void theFilterPutsAnApiKeyInItsHeaderAndReplacesAnyAuthorizationTheAuthorSet() {
+    void theFilterPutsAnApiKeyInItsHeaderAndRemovesAnyAuthorizationSetBefore() {
         DownstreamCredential key = new DownstreamCredential("crm", "the-key", DownstreamCredential.Type.API_KEY,
                 "X-API-Key", null, Set.of(), () -> null);
         DownstreamRestClientFilter.Outgoing previous =
@@ -309,9 +319,10 @@ class DownstreamRestClientCallTest {
         try {
             MultivaluedMap<String, Object> headers = new MultivaluedHashMap<>();
             headers.putSingle("X-API-Key", "set by the author");
+            headers.putSingle("Authorization", "Bearer propagated-from-somewhere");
             filter.filter(request(method(CalendarApi.class, "contacts"), headers));
             assertEquals(List.of("the-key"), headers.get("X-API-Key"));
-            assertFalse(headers.containsKey("Authorization"));
+            assertFalse(headers.containsKey("Authorization"), "no other credential goes along");
         } finally {
             DownstreamRestClientFilter.restore(previous);
         }
@@ -335,20 +346,25 @@ class DownstreamRestClientCallTest {
 
     @Test
     void aMethodWithoutATargetOnAnInterfaceWhoseOtherMethodsHaveOneIsSentAsItIs() throws Exception {
+        DownstreamRestClientFilter methodLevel = new DownstreamRestClientFilter(MethodLevel.class);
         MultivaluedMap<String, Object> headers = new MultivaluedHashMap<>();
-        filter.filter(request(method(MethodLevel.class, "health"), headers));
+        methodLevel.filter(request(method(MethodLevel.class, "health"), headers));
         assertTrue(headers.isEmpty());
         assertThrows(IllegalStateException.class,
-                () -> filter.filter(request(method(MethodLevel.class, "events"), new MultivaluedHashMap<>())));
+                () -> methodLevel.filter(request(method(MethodLevel.class, "events"), new MultivaluedHashMap<>())));
     }
 
     // --- what DownstreamDeclarations reads from REST client interfaces --------------------------------------------
 
     @Test
     void aMethodsTargetIsItsOwnElseItsInterfaces() {
-        assertEquals("calendar", DownstreamDeclarations.restClientTargetName(method(CalendarApi.class, "events")));
-        assertEquals("crm", DownstreamDeclarations.restClientTargetName(method(CalendarApi.class, "contacts")));
-        assertNull(DownstreamDeclarations.restClientTargetName(method(Plain.class, "events")));
+        assertEquals("calendar",
+                DownstreamDeclarations.restClientTargetName(CalendarApi.class, method(CalendarApi.class, "events")));
+        assertEquals("crm",
+                DownstreamDeclarations.restClientTargetName(CalendarApi.class, method(CalendarApi.class, "contacts")));
+        assertNull(DownstreamDeclarations.restClientTargetName(Plain.class, method(Plain.class, "events")));
+        assertEquals("calendar", DownstreamDeclarations.restClientTargetName(InheritingApi.class,
+                method(InheritingApi.class, "events")), "an inherited method takes the client's target");
         assertTrue(DownstreamDeclarations.declaresTargets(CalendarApi.class));
         assertFalse(DownstreamDeclarations.declaresTargets(Plain.class));
     }
@@ -362,6 +378,14 @@ class DownstreamRestClientCallTest {
         Method fine = method(CalendarApi.class, "events");
         assertEquals(Optional.empty(),
                 DownstreamDeclarations.restClientProblem(fine, DownstreamDeclarations.restClientTargets(fine)));
+    }
+
+    @Test
+    void anAsynchronousMethodIsAProblemForItsCredentialWouldBeSentOnAnotherThread() {
+        Method events = method(AsyncApi.class, "events");
+        assertEquals(Optional.of("a @Downstream REST client sends the caller's credential on the calling thread, so"
+                + " it cannot be asynchronous; return the answer itself, not a CompletionStage"),
+                DownstreamDeclarations.restClientProblem(events, DownstreamDeclarations.restClientTargets(events)));
     }
 
     @Test

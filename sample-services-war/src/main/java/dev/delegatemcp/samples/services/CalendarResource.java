@@ -23,13 +23,15 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * A calendar API: answers with the caller's events, and says which token it accepted (subject, audience, the
  * client that obtained it) so the demo shows the delegation at work. Events added with POST are kept in memory, per
- * subject: at most {@value #MAX_ADDED} each (the oldest go first), for at most {@value #MAX_SUBJECTS} subjects (then
- * 503 for new ones), so that no caller can fill the demo's memory.
+ * subject: at most {@value #MAX_ADDED} each (the oldest go first), titles of at most {@value #MAX_TITLE_LENGTH}
+ * characters (else 400), for at most {@value #MAX_SUBJECTS} subjects (then 503 for new ones), so that no caller can
+ * fill the demo's memory.
  */
 @Path("/calendar/events")
 public class CalendarResource {
 
     static final int MAX_ADDED = 20;
+    static final int MAX_TITLE_LENGTH = 200;
     static final int MAX_SUBJECTS = 10_000;
 
     /** Events added, by subject; each deque guarded by itself. */
@@ -67,7 +69,7 @@ public class CalendarResource {
                 token.getClaim("azp"), events)).build();
     }
 
-    /** Adds an event to the caller's calendar; 400 without a title and a day. */
+    /** Adds an event to the caller's calendar; 400 without a title and a day, or with a title that is too long. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -76,13 +78,23 @@ public class CalendarResource {
         if (token == null) {
             return unauthorized();
         }
-        if (event == null || event.title() == null || event.title().isBlank() || event.day() == null) {
+        if (event == null || event.title() == null || event.title().isBlank()
+                || event.title().length() > MAX_TITLE_LENGTH || event.day() == null) {
             return Response.status(Response.Status.BAD_REQUEST).build();
         }
-        if (ADDED.size() >= MAX_SUBJECTS && !ADDED.containsKey(token.getSubject())) {
-            return Response.status(Response.Status.SERVICE_UNAVAILABLE).build();
+        Deque<Event> added = ADDED.get(token.getSubject());
+        if (added == null) {
+            synchronized (ADDED) { // so that the count of subjects holds however many add at once
+                added = ADDED.get(token.getSubject());
+                if (added == null) {
+                    if (ADDED.size() >= MAX_SUBJECTS) {
+                        return Response.status(Response.Status.SERVICE_UNAVAILABLE).build();
+                    }
+                    added = new ArrayDeque<>();
+                    ADDED.put(token.getSubject(), added);
+                }
+            }
         }
-        Deque<Event> added = ADDED.computeIfAbsent(token.getSubject(), subject -> new ArrayDeque<>());
         synchronized (added) {
             if (added.size() == MAX_ADDED) {
                 added.removeFirst();

@@ -1,5 +1,6 @@
 package dev.delegatemcp.server.feature.tool;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -36,6 +37,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.client.ResponseProcessingException;
 
 /**
  * The tools feature (MCP 2025-11-25, Server features, Tools): {@code tools/list}, paged, from every
@@ -149,7 +151,10 @@ public class ToolsFeature implements McpFeature {
                 throw error;
             }
             String reference = UUID.randomUUID().toString();
-            ServerMessages.TOOL_FAILED.log(LOG, tool.name(), e.getClass().getName(), reference);
+            ServerMessages.TOOL_FAILED.log(LOG, tool.name(), e.getClass().getName()
+                    + (e instanceof WebApplicationException answered && answered.getResponse() != null
+                            ? " (status " + answered.getResponse().getStatus() + ")" : ""),
+                    reference);
             return CallToolResult.error("The tool " + tool.name() + whatFailed(e)
                     + " Try again later; if it keeps failing, give your administrator the reference " + reference
                     + ".");
@@ -157,16 +162,24 @@ public class ToolsFeature implements McpFeature {
     }
 
     /**
-     * What went wrong, as far as the user may know: a service the tool calls through a JAX-RS or MicroProfile Rest
-     * client answered with an error status or could not be reached; else nothing more than that it failed.
+     * What went wrong, as far as the user may know, for a failure of a call the tool made through a Jakarta REST or
+     * MicroProfile Rest client: the service answered with an error status, gave an answer that could not be read, or
+     * could not be reached (an {@link IOException} underneath: refused, timed out); else only that it failed.
      */
     private static String whatFailed(Throwable e) {
         if (e instanceof WebApplicationException answered && answered.getResponse() != null) {
             return " could not finish: a service it calls answered with status " + answered.getResponse().getStatus()
                     + ".";
         }
-        if (e instanceof ProcessingException && !(e.getCause() instanceof IllegalStateException)) {
-            return " could not finish: a service it calls could not be reached or did not answer in time.";
+        if (e instanceof ResponseProcessingException) {
+            return " could not finish: a service it calls gave an answer it could not read.";
+        }
+        if (e instanceof ProcessingException) {
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof IOException) {
+                    return " could not finish: a service it calls could not be reached or did not answer in time.";
+                }
+            }
         }
         return " failed unexpectedly.";
     }

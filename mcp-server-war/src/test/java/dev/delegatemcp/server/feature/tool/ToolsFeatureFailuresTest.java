@@ -81,10 +81,18 @@ class ToolsFeatureFailuresTest {
 
     @Test
     void aServiceThatCouldNotBeReachedIsSaidSo() {
-        String sentence = sentenceFor(new ProcessingException("java.net.ConnectException: Connection refused"));
+        String sentence = sentenceFor(new ProcessingException(new java.net.ConnectException("Connection refused")));
         assertTrue(sentence.startsWith("The tool calendar_events could not finish: a service it calls could not be"
                 + " reached or did not answer in time. Try again later"), sentence);
         assertTrue(!sentence.contains("Connection refused"), "no exception text: " + sentence);
+    }
+
+    @Test
+    void anAnswerThatCouldNotBeReadIsNotCalledUnreachable() {
+        String sentence = sentenceFor(new jakarta.ws.rs.client.ResponseProcessingException(
+                Response.ok().build(), "cannot map the body"));
+        assertTrue(sentence.startsWith("The tool calendar_events could not finish: a service it calls gave an answer"
+                + " it could not read."), sentence);
     }
 
     @Test
