@@ -151,36 +151,60 @@ public class ToolsFeature implements McpFeature {
                 throw error;
             }
             String reference = UUID.randomUUID().toString();
-            ServerMessages.TOOL_FAILED.log(LOG, tool.name(), e.getClass().getName()
-                    + (e instanceof WebApplicationException answered && answered.getResponse() != null
-                            ? " (status " + answered.getResponse().getStatus() + ")" : ""),
-                    reference);
-            return CallToolResult.error("The tool " + tool.name() + whatFailed(e)
-                    + " Try again later; if it keeps failing, give your administrator the reference " + reference
-                    + ".");
+            ServerMessages.TOOL_FAILED.log(LOG, tool.name(), failureForTheLog(e), reference);
+            return CallToolResult.error("The tool " + tool.name() + whatFailed(e, reference));
         }
     }
 
     /**
-     * What went wrong, as far as the user may know, for a failure of a call the tool made through a Jakarta REST or
-     * MicroProfile Rest client: the service answered with an error status, gave an answer that could not be read, or
-     * could not be reached (an {@link IOException} underneath: refused, timed out); else only that it failed.
+     * What went wrong, as far as the user may know, and what to do, for a failure of a call the tool made through a
+     * Jakarta REST or MicroProfile Rest client: the service answered with an error status (4xx: it refused the request,
+     * 5xx: it failed), gave an answer that could not be read, or could not be reached or did not answer (an
+     * {@link IOException} underneath: refused, timed out; then what it was asked may have been done, so the user is
+     * told to check before trying again); else only that it failed.
      */
-    private static String whatFailed(Throwable e) {
+    private static String whatFailed(Throwable e, String reference) {
+        String tellAdministrator = "; if it keeps failing, give your administrator the reference " + reference + ".";
         if (e instanceof WebApplicationException answered && answered.getResponse() != null) {
-            return " could not finish: a service it calls answered with status " + answered.getResponse().getStatus()
-                    + ".";
+            int status = answered.getResponse().getStatus();
+            return status < 500
+                    ? " could not finish: a service it calls refused the request (status " + status + ")"
+                            + tellAdministrator.replaceFirst("^; if it keeps failing, g", ". G")
+                    : " could not finish: a service it calls failed (status " + status + "). Try again later"
+                            + tellAdministrator;
         }
         if (e instanceof ResponseProcessingException) {
-            return " could not finish: a service it calls gave an answer it could not read.";
+            return " could not finish: a service it calls gave an answer it could not read. Try again later"
+                    + tellAdministrator;
         }
-        if (e instanceof ProcessingException) {
-            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-                if (cause instanceof IOException) {
-                    return " could not finish: a service it calls could not be reached or did not answer in time.";
-                }
-            }
+        if (e instanceof ProcessingException && rootCause(e) instanceof IOException) {
+            return " could not finish: a service it calls could not be reached or did not answer in time, so what it"
+                    + " asked may or may not have been done. Check, then try again" + tellAdministrator;
         }
-        return " failed unexpectedly.";
+        return " failed unexpectedly. Try again later" + tellAdministrator;
+    }
+
+    /**
+     * The failure for the operator's log line: its class, the status a service answered, and the class of its root
+     * cause (a timeout, a refused connection, an unknown host). Never a message, which may hold request data.
+     */
+    private static String failureForTheLog(Throwable e) {
+        StringBuilder text = new StringBuilder(e.getClass().getName());
+        if (e instanceof WebApplicationException answered && answered.getResponse() != null) {
+            text.append(" (status ").append(answered.getResponse().getStatus()).append(')');
+        }
+        Throwable root = rootCause(e);
+        if (root != e) {
+            text.append(" caused by ").append(root.getClass().getName());
+        }
+        return text.toString();
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable root = e;
+        for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 20; depth++) {
+            root = root.getCause();
+        }
+        return root;
     }
 }

@@ -72,19 +72,27 @@ class ToolsFeatureFailuresTest {
     }
 
     @Test
-    void anErrorStatusFromAServiceTheToolCallsIsNamedWithAReference() {
+    void aServerErrorFromAServiceTheToolCallsIsNamedWithAReference() {
         String sentence = sentenceFor(new WebApplicationException(Response.status(503).build()));
-        assertTrue(sentence.matches("The tool calendar_events could not finish: a service it calls answered with"
-                + " status 503\\. Try again later; if it keeps failing, give your administrator the reference"
+        assertTrue(sentence.matches("The tool calendar_events could not finish: a service it calls failed \\(status"
+                + " 503\\)\\. Try again later; if it keeps failing, give your administrator the reference"
                 + " [0-9a-f-]{36}\\."), sentence);
     }
 
     @Test
-    void aServiceThatCouldNotBeReachedIsSaidSo() {
-        String sentence = sentenceFor(new ProcessingException(new java.net.ConnectException("Connection refused")));
+    void aRefusalByAServiceTheToolCallsIsNotToBeTriedAgainAsItIs() {
+        String sentence = sentenceFor(new WebApplicationException(Response.status(404).build()));
+        assertTrue(sentence.matches("The tool calendar_events could not finish: a service it calls refused the request"
+                + " \\(status 404\\)\\. Give your administrator the reference [0-9a-f-]{36}\\."), sentence);
+    }
+
+    @Test
+    void aServiceThatCouldNotBeReachedMayHaveDoneTheWorkSoTheUserChecksFirst() {
+        String sentence = sentenceFor(new ProcessingException(new java.net.SocketTimeoutException("Read timed out")));
         assertTrue(sentence.startsWith("The tool calendar_events could not finish: a service it calls could not be"
-                + " reached or did not answer in time. Try again later"), sentence);
-        assertTrue(!sentence.contains("Connection refused"), "no exception text: " + sentence);
+                + " reached or did not answer in time, so what it asked may or may not have been done. Check, then"
+                + " try again; if it keeps failing"), sentence);
+        assertTrue(!sentence.contains("timed out"), "no exception text: " + sentence);
     }
 
     @Test
