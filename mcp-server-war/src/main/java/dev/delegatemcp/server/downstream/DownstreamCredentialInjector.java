@@ -133,15 +133,14 @@ public class DownstreamCredentialInjector {
     record RestClientPlan(InjectionPlan.Target target, boolean idempotent) {
 
         static RestClientPlan of(Method method) {
+            // The interceptor is bound by a @Downstream of the method or its interface, so there is at least one.
             List<Downstream> targets = DownstreamDeclarations.restClientTargets(method);
-            DownstreamDeclarations.restClientProblem(method, targets).or(() -> targets.isEmpty()
-                    ? Optional.of("it declares no @Downstream target") : Optional.empty())
-                    .ifPresent(problem -> {
-                        throw new IllegalStateException(method + ": " + problem);
-                    });
-            Downstream target = targets.get(0);
-            return new RestClientPlan(new InjectionPlan.Target(DownstreamDeclarations.targetName(target),
-                    target.level(), List.of(target.scopes())), DownstreamDeclarations.isIdempotent(method));
+            Optional<String> problem = DownstreamDeclarations.restClientProblem(method, targets);
+            if (problem.isPresent()) { // a client the deployment did not check (RestClientBuilder)
+                throw new IllegalStateException(method + ": " + problem.get());
+            }
+            return new RestClientPlan(InjectionPlan.Target.of(targets.get(0)),
+                    DownstreamDeclarations.isIdempotent(method));
         }
     }
 
@@ -152,6 +151,11 @@ public class DownstreamCredentialInjector {
     record InjectionPlan(List<Target> targets, List<Slot> slots) {
 
         record Target(String name, Downstream.Level level, List<String> scopes) {
+
+            static Target of(Downstream declared) {
+                return new Target(DownstreamDeclarations.targetName(declared), declared.level(),
+                        List.of(declared.scopes()));
+            }
         }
 
         enum Kind { CREDENTIAL, REMOTE_SERVER, ALL_CREDENTIALS }
@@ -161,9 +165,7 @@ public class DownstreamCredentialInjector {
         }
 
         static InjectionPlan of(Class<?> beanClass, Method method) {
-            List<Target> targets = DownstreamDeclarations.targets(beanClass, method).stream()
-                    .map(d -> new Target(DownstreamDeclarations.targetName(d), d.level(), List.of(d.scopes())))
-                    .toList();
+            List<Target> targets = DownstreamDeclarations.targets(beanClass, method).stream().map(Target::of).toList();
             Class<?>[] types = method.getParameterTypes();
             int[] targetOf = DownstreamDeclarations.targetOfParameters(method);
             List<Slot> slots = new ArrayList<>();

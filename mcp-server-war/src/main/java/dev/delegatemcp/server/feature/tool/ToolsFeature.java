@@ -168,8 +168,8 @@ public class ToolsFeature implements McpFeature {
         if (e instanceof WebApplicationException answered && answered.getResponse() != null) {
             int status = answered.getResponse().getStatus();
             return status < 500
-                    ? " could not finish: a service it calls refused the request (status " + status + ")"
-                            + tellAdministrator.replaceFirst("^; if it keeps failing, g", ". G")
+                    ? " could not finish: a service it calls refused the request (status " + status + "). Give your"
+                            + " administrator the reference " + reference + "."
                     : " could not finish: a service it calls failed (status " + status + "). Try again later"
                             + tellAdministrator;
         }
