@@ -14,8 +14,8 @@ import java.util.Map;
 import dev.delegatemcp.it.support.CalendarProxy;
 import dev.delegatemcp.it.support.DemoKeycloak;
 import dev.delegatemcp.it.support.Node;
-import dev.delegatemcp.it.support.SecretsLedger;
 import dev.delegatemcp.it.support.TestTokens;
+import dev.delegatemcp.test.TestSecrets;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
@@ -40,7 +40,7 @@ class CalendarRestClientE2EIT {
 
     @BeforeAll
     static void signIn() {
-        bobToken = SecretsLedger.record(DemoKeycloak.userToken("bob"));
+        bobToken = TestSecrets.record(DemoKeycloak.userToken("bob"));
         bob = claims(bobToken).getString("sub");
     }
 

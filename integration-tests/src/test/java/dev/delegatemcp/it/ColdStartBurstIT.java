@@ -32,7 +32,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.delegatemcp.it.support.DemoKeycloak;
-import dev.delegatemcp.it.support.SecretsLedger;
+import dev.delegatemcp.test.TestSecrets;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -67,7 +67,7 @@ class ColdStartBurstIT {
 
     @BeforeAll
     static void signIn() {
-        SecretsLedger.record("dev-mcp-server-secret");
+        TestSecrets.record("dev-mcp-server-secret");
         for (String user : List.of("alice", "bob")) {
             TOKENS.put(user, DemoKeycloak.userToken(user));
         }

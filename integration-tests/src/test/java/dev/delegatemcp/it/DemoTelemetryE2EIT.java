@@ -14,7 +14,7 @@ import java.util.function.Predicate;
 
 import dev.delegatemcp.it.support.DemoKeycloak;
 import dev.delegatemcp.it.support.Node;
-import dev.delegatemcp.it.support.SecretsLedger;
+import dev.delegatemcp.test.TestSecrets;
 
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +48,7 @@ class DemoTelemetryE2EIT {
 
     @Test
     void afterAToolCallTheDemoShowsItsTraceAndTheMetricsAsText() throws Exception {
-        String token = SecretsLedger.record(DemoKeycloak.userToken("alice"));
+        String token = TestSecrets.record(DemoKeycloak.userToken("alice"));
         Node.Result result = Node.run(Map.of("MCP_URL", BASE + "/mcp-server/mcp", "MCP_TOKEN", token, "MCP_TOOL",
                 "calendar_events", "MCP_CALLS", "1"), 180, "sdk-client.mjs", "calls");
         assertEquals(0, result.exitCode(), result.stdout() + result.stderr());

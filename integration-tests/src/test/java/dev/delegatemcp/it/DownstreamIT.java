@@ -18,11 +18,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import dev.delegatemcp.it.support.McpHttp;
 import dev.delegatemcp.it.support.McpTestServer;
-import dev.delegatemcp.it.support.StsDouble;
+import dev.delegatemcp.it.support.TestRunDoubles;
 import dev.delegatemcp.it.support.TestTokens;
 import dev.delegatemcp.it.tools.DownstreamTools;
+import dev.delegatemcp.test.McpTestClient;
+import dev.delegatemcp.test.StsDouble;
+import dev.delegatemcp.test.ToolResult;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
@@ -39,7 +41,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class DownstreamIT {
 
-    private static final StsDouble STS = StsDouble.get();
+    private static final StsDouble STS = TestRunDoubles.sts();
     private static final Instant STARTED = Instant.now();
 
     @Deployment(testable = false)
@@ -47,12 +49,21 @@ class DownstreamIT {
         return McpTestServer.realEarWithTools(DownstreamTools.class.getPackage());
     }
 
-    private static JsonObject call(McpHttp client, String tool) {
-        return client.callTool(tool, "{}").getJsonObject("result");
+    /** A session of the test kit's client presenting that token. */
+    private static McpTestClient connect(String token) {
+        return client(token).connect();
     }
 
-    private static String text(JsonObject result) {
-        return result.getJsonArray("content").getJsonObject(0).getString("text");
+    private static McpTestClient.Builder client(String token) {
+        return McpTestClient.to(McpTestServer.mcp()).bearerToken(token);
+    }
+
+    private static ToolResult call(McpTestClient client, String tool) {
+        return client.callTool(tool, Map.of());
+    }
+
+    private static String text(ToolResult result) {
+        return result.text();
     }
 
     private static JsonObject json(String text) {
@@ -102,11 +113,11 @@ class DownstreamIT {
     @Test
     void downstreamGetsATokenForItsOwnAudienceAndTheSameSubjectNeverTheInboundToken() {
         String inbound = TestTokens.user("anna").clientId("claude").sign();
-        JsonObject result = call(McpHttp.withToken(inbound).initialize(), "calendar_whoami");
-        assertFalse(result.getBoolean("isError"), result.toString());
+        ToolResult result = call(connect(inbound), "calendar_whoami");
+        assertFalse(result.isError(), result.toString());
         JsonObject seen = json(text(result));
         assertEquals("anna", seen.getString("subject"));
-        assertEquals(StsDouble.CALENDAR, seen.getString("audience"));
+        assertEquals(TestRunDoubles.CALENDAR, seen.getString("audience"));
         assertEquals("mcp-server", seen.getString("azp"));
         assertFalse(seen.getString("tokenDigest").equals(TestTokens.digest(inbound)),
                 "the inbound token was forwarded");
@@ -115,7 +126,7 @@ class DownstreamIT {
                 .orElseThrow();
         assertEquals(200, exchange.status());
         assertEquals(inbound, exchange.subjectToken(), "the STS got the caller's token as subject_token");
-        assertEquals(List.of(StsDouble.CALENDAR), exchange.form().get("resource"));
+        assertEquals(List.of(TestRunDoubles.CALENDAR), exchange.form().get("resource"));
         assertEquals(List.of("calendar.read"), exchange.form().get("scope"));
         assertEquals(List.of("urn:ietf:params:oauth:grant-type:token-exchange"), exchange.form().get("grant_type"));
     }
@@ -126,11 +137,11 @@ class DownstreamIT {
         // in the caller's trace, with the caller's trace state. Without OpenTelemetry the caller's context goes on
         // as received (CredentialServiceTest).
         String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
-        JsonObject traced = call(McpHttp.withToken(TestTokens.user("tracy").sign()).header("traceparent", traceparent)
-                .header("tracestate", "vendor=abc").initialize(), "calendar_whoami");
-        assertFalse(traced.getBoolean("isError"), traced.toString());
-        JsonObject untraced = call(McpHttp.withToken(TestTokens.user("norah").sign()).initialize(), "calendar_whoami");
-        assertFalse(untraced.getBoolean("isError"), untraced.toString());
+        ToolResult traced = call(client(TestTokens.user("tracy").sign()).header("traceparent", traceparent)
+                .header("tracestate", "vendor=abc").connect(), "calendar_whoami");
+        assertFalse(traced.isError(), traced.toString());
+        ToolResult untraced = call(connect(TestTokens.user("norah").sign()), "calendar_whoami");
+        assertFalse(untraced.isError(), untraced.toString());
 
         StsDouble.Exchange tracy = STS.exchanges().stream().filter(e -> "tracy".equals(e.subject())).findFirst()
                 .orElseThrow();
@@ -145,11 +156,11 @@ class DownstreamIT {
 
     @Test
     void secondCallIsServedFromTheCacheAndTheAuditShowsIt() throws IOException {
-        McpHttp client =
-                McpHttp.withToken(TestTokens.user("ben").tenant("acme").clientId("cursor").sign()).initialize();
-        assertFalse(call(client, "calendar_whoami").getBoolean("isError"));
-        assertFalse(call(client, "calendar_whoami").getBoolean("isError"));
-        assertEquals(1, STS.exchangesFor("ben", StsDouble.CALENDAR));
+        McpTestClient client =
+                connect(TestTokens.user("ben").tenant("acme").clientId("cursor").sign());
+        assertFalse(call(client, "calendar_whoami").isError());
+        assertFalse(call(client, "calendar_whoami").isError());
+        assertEquals(1, STS.exchangesFor("ben", TestRunDoubles.CALENDAR).size());
         List<JsonObject> audit = auditRecords("ben", "calendar", 2);
         assertEquals(2, audit.size(), audit.toString());
         assertFalse(audit.get(0).getBoolean("cache_hit"));
@@ -166,7 +177,7 @@ class DownstreamIT {
 
     @Test
     void applicationsObserveEveryCredentialRequestAsACdiEvent() {
-        McpHttp client = McpHttp.withToken(TestTokens.user("lea").sign()).initialize();
+        McpTestClient client = connect(TestTokens.user("lea").sign());
         call(client, "calendar_whoami");
         call(client, "calendar_whoami");
         call(client, "payroll_report");
@@ -175,9 +186,9 @@ class DownstreamIT {
 
     @Test
     void deniedTargetGivesAnErrorResultWithThePolicySentence() throws IOException {
-        McpHttp client = McpHttp.withToken(TestTokens.user("cara").sign()).initialize();
-        JsonObject result = call(client, "payroll_report");
-        assertTrue(result.getBoolean("isError"));
+        McpTestClient client = connect(TestTokens.user("cara").sign());
+        ToolResult result = call(client, "payroll_report");
+        assertTrue(result.isError());
         assertEquals("Access to payroll was denied by your organisation's policy.", text(result));
         JsonObject audit = auditRecords("cara", "payroll", 1).get(0);
         assertEquals("denied", audit.getString("outcome"));
@@ -186,47 +197,48 @@ class DownstreamIT {
 
     @Test
     void unavailableStsGivesAnErrorResultAfterOneRetry() {
-        McpHttp client = McpHttp.withToken(TestTokens.user("dan").sign()).initialize();
+        McpTestClient client = connect(TestTokens.user("dan").sign());
         long start = System.nanoTime();
-        JsonObject result = call(client, "broken_target");
+        ToolResult result = call(client, "broken_target");
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        assertTrue(result.getBoolean("isError"));
+        assertTrue(result.isError());
         assertEquals("The broken service could not be reached; try again in a moment.", text(result));
-        assertEquals(2, STS.exchangesFor("dan", "broken"), "one retry for an unavailable STS");
+        assertEquals(2, STS.exchangesFor("dan", "broken").size(), "one retry for an unavailable STS");
         assertTrue(millis < 8000, "took " + millis + " ms");
     }
 
     @Test
     void oneToolGetsCredentialsForSeveralTargets() {
-        McpHttp client = McpHttp.withToken(TestTokens.user("eve").sign()).initialize();
-        JsonObject result = call(client, "calendar_and_crm");
-        assertFalse(result.getBoolean("isError"), result.toString());
+        McpTestClient client = connect(TestTokens.user("eve").sign());
+        ToolResult result = call(client, "calendar_and_crm");
+        assertFalse(result.isError(), result.toString());
         assertTrue(text(result).contains("\"subject\":\"eve\""), text(result));
         assertTrue(text(result).endsWith("{\"owner\":\"eve\"}"), text(result));
-        assertEquals(1, STS.exchangesFor("eve", StsDouble.CRM));
+        assertEquals(1, STS.exchangesFor("eve", TestRunDoubles.CRM).size());
     }
 
     @Test
     void tenantConnectionIsRequestedForTheCallersTenantAndNeedsOne() {
-        McpHttp acme = McpHttp.withToken(TestTokens.user("fay").tenant("acme").sign()).initialize();
-        JsonObject result = call(acme, "tenant_crm");
+        McpTestClient acme = connect(TestTokens.user("fay").tenant("acme").sign());
+        ToolResult result = call(acme, "tenant_crm");
         assertEquals("{\"owner\":\"tenant-acme\"}", text(result));
         StsDouble.Exchange exchange = STS.exchanges().stream()
-                .filter(e -> "fay".equals(e.subject()) && StsDouble.CRM.equals(e.resource())).findFirst().orElseThrow();
+                .filter(e -> "fay".equals(e.subject()) && TestRunDoubles.CRM.equals(e.resource())).findFirst()
+                .orElseThrow();
         assertEquals(List.of("acme"), exchange.form().get("tenantId"));
 
-        McpHttp noTenant = McpHttp.withToken(TestTokens.user("gus").sign()).initialize();
-        JsonObject refused = call(noTenant, "tenant_crm");
-        assertTrue(refused.getBoolean("isError"));
+        McpTestClient noTenant = connect(TestTokens.user("gus").sign());
+        ToolResult refused = call(noTenant, "tenant_crm");
+        assertTrue(refused.isError());
         assertTrue(text(refused).contains("needs an account that belongs to a tenant"), text(refused));
-        assertEquals(0, STS.exchangesFor("gus", StsDouble.CRM));
+        assertEquals(0, STS.exchangesFor("gus", TestRunDoubles.CRM).size());
     }
 
     @Test
     void twoUsersCallingConcurrentlyEachOnlyEverGetTheirOwnCredential() throws Exception {
-        Map<String, McpHttp> clients = Map.of(
-                "hal", McpHttp.withToken(TestTokens.user("hal").sign()).initialize(),
-                "ivy", McpHttp.withToken(TestTokens.user("ivy").sign()).initialize());
+        Map<String, McpTestClient> clients = Map.of(
+                "hal", connect(TestTokens.user("hal").sign()),
+                "ivy", connect(TestTokens.user("ivy").sign()));
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
             List<Callable<String>> calls = new ArrayList<>();
@@ -242,17 +254,17 @@ class DownstreamIT {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(1, STS.exchangesFor("hal", StsDouble.CALENDAR));
-        assertEquals(1, STS.exchangesFor("ivy", StsDouble.CALENDAR));
+        assertEquals(1, STS.exchangesFor("hal", TestRunDoubles.CALENDAR).size());
+        assertEquals(1, STS.exchangesFor("ivy", TestRunDoubles.CALENDAR).size());
     }
 
     @Test
     void twoHundredConcurrentFirstCallsMakeOneExchange() throws Exception {
-        McpHttp client = McpHttp.withToken(TestTokens.user("jay").sign()).initialize();
+        McpTestClient client = connect(TestTokens.user("jay").sign());
         ExecutorService pool = Executors.newFixedThreadPool(200);
         CountDownLatch start = new CountDownLatch(1);
         try {
-            List<Future<JsonObject>> results = new ArrayList<>();
+            List<Future<ToolResult>> results = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
                 results.add(pool.submit(() -> {
                     start.await();
@@ -260,30 +272,31 @@ class DownstreamIT {
                 }));
             }
             start.countDown();
-            for (Future<JsonObject> result : results) {
+            for (Future<ToolResult> result : results) {
                 assertEquals("ok BEARER", text(result.get(120, TimeUnit.SECONDS)));
             }
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(1, STS.exchangesFor("jay", StsDouble.SLOW));
+        assertEquals(1, STS.exchangesFor("jay", TestRunDoubles.SLOW).size());
     }
 
     @Test
     void noTokenSecretOrInboundTokenReachesTheLogOrADownstream() throws IOException {
         String inbound = TestTokens.user("kim").sign();
-        McpHttp client = McpHttp.withToken(inbound).initialize();
+        McpTestClient client = connect(inbound);
         call(client, "calendar_and_crm");
         String log = log();
-        assertFalse(log.contains(StsDouble.CLIENT_SECRET), "client secret in the log");
+        assertFalse(log.contains(TestRunDoubles.CLIENT_SECRET), "client secret in the log");
         for (StsDouble.Exchange exchange : STS.exchanges()) {
             if (exchange.subjectToken() != null) {
                 assertFalse(log.contains(exchange.subjectToken()), "an inbound token is in the log");
-                assertFalse(STS.downstreamTokenDigests().contains(TestTokens.digest(exchange.subjectToken())),
+                assertFalse(
+                        TestRunDoubles.downstreamTokenDigests().contains(TestTokens.digest(exchange.subjectToken())),
                         "an inbound token reached a downstream service");
             }
         }
-        for (String secret : STS.issuedSecrets()) {
+        for (String secret : STS.issuedCredentials()) {
             assertFalse(log.contains(secret), "an exchanged credential is in the log");
         }
     }

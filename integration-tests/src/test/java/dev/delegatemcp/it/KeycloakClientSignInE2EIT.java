@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.delegatemcp.it.support.Node;
-import dev.delegatemcp.it.support.SecretsLedger;
+import dev.delegatemcp.test.TestSecrets;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -59,7 +59,7 @@ class KeycloakClientSignInE2EIT {
         Node.Result result;
         try {
             result = Node.run(env, 180, "oauth-client.mjs", "signin");
-            Files.readAllLines(secrets).stream().filter(line -> !line.isBlank()).forEach(SecretsLedger::record);
+            Files.readAllLines(secrets).stream().filter(line -> !line.isBlank()).forEach(TestSecrets::record);
             Files.delete(secrets);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -165,7 +165,7 @@ class KeycloakClientSignInE2EIT {
         if (response.statusCode() == 201) {
             // Clean up with the registration access token (a secret: into the ledger, never into a message).
             JsonObject registered = json(response.body());
-            String registrationToken = SecretsLedger.record(registered.getString("registration_access_token"));
+            String registrationToken = TestSecrets.record(registered.getString("registration_access_token"));
             HTTP.send(HttpRequest.newBuilder(URI.create(registered.getString("registration_client_uri")))
                     .header("Authorization", "Bearer " + registrationToken).DELETE().build(),
                     HttpResponse.BodyHandlers.discarding());
@@ -220,7 +220,7 @@ class KeycloakClientSignInE2EIT {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(201, response.statusCode(), () -> response.statusCode() == 201 ? "" : response.body());
         JsonObject registered = json(response.body());
-        SecretsLedger.record(registered.getString("registration_access_token"));
+        TestSecrets.record(registered.getString("registration_access_token"));
         return registered.getString("client_id");
     }
 
@@ -265,7 +265,7 @@ class KeycloakClientSignInE2EIT {
         Registration(JsonObject registered) {
             clientId = registered.getString("client_id");
             uri = registered.getString("registration_client_uri");
-            token = SecretsLedger.record(registered.getString("registration_access_token"));
+            token = TestSecrets.record(registered.getString("registration_access_token"));
         }
     }
 
@@ -295,9 +295,9 @@ class KeycloakClientSignInE2EIT {
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 200) {
             JsonObject updated = json(response.body());
-            client.token = SecretsLedger.record(updated.getString("registration_access_token"));
+            client.token = TestSecrets.record(updated.getString("registration_access_token"));
             if (updated.containsKey("client_secret")) {
-                SecretsLedger.record(updated.getString("client_secret"));
+                TestSecrets.record(updated.getString("client_secret"));
             }
         }
         return response;
@@ -496,7 +496,7 @@ class KeycloakClientSignInE2EIT {
                 .POST(HttpRequest.BodyPublishers.ofString(metadata)).build(), HttpResponse.BodyHandlers.ofString());
         String registrationToken = null;
         if (registered.statusCode() == 201) {
-            registrationToken = SecretsLedger.record(json(registered.body()).getString("registrationAccessToken"));
+            registrationToken = TestSecrets.record(json(registered.body()).getString("registrationAccessToken"));
         }
         try {
             HttpResponse<String> device = HTTP.send(HttpRequest.newBuilder(URI.create(
@@ -540,7 +540,7 @@ class KeycloakClientSignInE2EIT {
                 .POST(HttpRequest.BodyPublishers.ofString(metadata)).build(), HttpResponse.BodyHandlers.ofString());
         if (registered.statusCode() == 201) {
             String registrationToken =
-                    SecretsLedger.record(json(registered.body()).getString("registrationAccessToken"));
+                    TestSecrets.record(json(registered.body()).getString("registrationAccessToken"));
             HTTP.send(HttpRequest.newBuilder(URI.create(ISSUER + "/clients-registrations/default/mapper-check"))
                     .header("Authorization", "Bearer " + registrationToken).DELETE().build(),
                     HttpResponse.BodyHandlers.discarding());

@@ -18,7 +18,7 @@ import java.util.Set;
 
 import dev.delegatemcp.it.support.DemoKeycloak;
 import dev.delegatemcp.it.support.Node;
-import dev.delegatemcp.it.support.SecretsLedger;
+import dev.delegatemcp.test.TestSecrets;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -52,7 +52,7 @@ class KeycloakE2EIT {
 
     @BeforeAll
     static void signIn() {
-        SecretsLedger.record("dev-mcp-server-secret");
+        TestSecrets.record("dev-mcp-server-secret");
         aliceToken = DemoKeycloak.userToken("alice");
         bobToken = DemoKeycloak.userToken("bob");
     }

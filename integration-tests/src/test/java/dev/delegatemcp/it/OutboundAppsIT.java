@@ -17,13 +17,15 @@ import java.util.UUID;
 
 import dev.delegatemcp.it.support.McpHttp;
 import dev.delegatemcp.it.support.McpTestServer;
-import dev.delegatemcp.it.support.OutboundAppsDouble;
-import dev.delegatemcp.it.support.OutboundAppsDouble.Call;
 import dev.delegatemcp.it.support.ProviderApiDouble;
 import dev.delegatemcp.it.support.RemoteMcpDouble;
-import dev.delegatemcp.it.support.StsDouble;
+import dev.delegatemcp.it.support.TestRunDoubles;
 import dev.delegatemcp.it.support.TestTokens;
 import dev.delegatemcp.it.tools.OutboundTools;
+import dev.delegatemcp.test.StsDouble;
+import dev.delegatemcp.test.TestTokenIssuer;
+import dev.delegatemcp.test.VaultDouble;
+import dev.delegatemcp.test.VaultDouble.Call;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -44,8 +46,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class OutboundAppsIT {
 
-    private static final StsDouble STS = StsDouble.get();
-    private static final OutboundAppsDouble VAULT = OutboundAppsDouble.get();
+    private static final StsDouble STS = TestRunDoubles.sts();
+    private static final VaultDouble VAULT = TestRunDoubles.vault();
     private static final ProviderApiDouble PROVIDER = ProviderApiDouble.get();
     private static final RemoteMcpDouble REMOTE = RemoteMcpDouble.get();
 
@@ -74,7 +76,7 @@ class OutboundAppsIT {
     }
 
     private static McpHttp client(String user, String tenant, String capabilities) {
-        TestTokens.Builder token = TestTokens.user(user);
+        TestTokenIssuer.TokenBuilder token = TestTokens.user(user);
         if (tenant != null) {
             token.tenant(tenant);
         }
@@ -151,7 +153,7 @@ class OutboundAppsIT {
                 body.getJsonObject("options"));
         StsDouble.ServerGrant grant = STS.serverGrant(call.serverToken()).orElseThrow(
                 () -> new AssertionError("the API was called with a token the STS never issued"));
-        assertTrue(grant.scopes().contains(OutboundAppsDouble.FETCH_SCOPE), grant.scopes().toString());
+        assertTrue(grant.scopes().contains(VaultDouble.FETCH_SCOPE), grant.scopes().toString());
         assertEquals(200, call.status());
     }
 
@@ -167,7 +169,7 @@ class OutboundAppsIT {
 
         List<Call> calls = VAULT.callsFor("uma");
         assertEquals(1, calls.size(), calls.toString());
-        assertDocumentedRequest(calls.get(0), OutboundAppsDouble.USER_TOKEN, "files-app", "userId", "uma",
+        assertDocumentedRequest(calls.get(0), VaultDouble.USER_TOKEN, "files-app", "userId", "uma",
                 List.of("files.read", "files.write"));
         assertNotEquals(inbound, calls.get(0).serverToken(), "the caller's token was sent to the token API");
         assertEquals("files", seen.getString("target"));
@@ -186,7 +188,7 @@ class OutboundAppsIT {
 
         List<Call> calls = VAULT.callsFor("uli");
         assertEquals(1, calls.size(), calls.toString());
-        assertDocumentedRequest(calls.get(0), OutboundAppsDouble.USER_LATEST, "notes-app", "userId", "uli", List.of());
+        assertDocumentedRequest(calls.get(0), VaultDouble.USER_LATEST, "notes-app", "userId", "uli", List.of());
         assertEquals(TestTokens.digest(stored), seen.getString("secretDigest"));
         assertEquals(List.of("notes.read"), strings(seen, "scopes"));
     }
@@ -199,7 +201,7 @@ class OutboundAppsIT {
 
         List<Call> calls = VAULT.callsFor("initech");
         assertEquals(1, calls.size(), calls.toString());
-        assertDocumentedRequest(calls.get(0), OutboundAppsDouble.TENANT_TOKEN, "drive-app", "tenantId", "initech",
+        assertDocumentedRequest(calls.get(0), VaultDouble.TENANT_TOKEN, "drive-app", "tenantId", "initech",
                 List.of("drive.read"));
         assertEquals(TestTokens.digest(stored), seen.getString("secretDigest"));
         assertEquals("team_drive", seen.getString("target"));
@@ -213,7 +215,7 @@ class OutboundAppsIT {
 
         List<Call> calls = VAULT.callsFor("umbrella");
         assertEquals(1, calls.size(), calls.toString());
-        assertDocumentedRequest(calls.get(0), OutboundAppsDouble.TENANT_LATEST, "wiki-app", "tenantId", "umbrella",
+        assertDocumentedRequest(calls.get(0), VaultDouble.TENANT_LATEST, "wiki-app", "tenantId", "umbrella",
                 List.of());
         assertEquals(TestTokens.digest(stored), seen.getString("secretDigest"));
         assertEquals(List.of("wiki.read", "wiki.write"), strings(seen, "scopes"));
@@ -242,7 +244,7 @@ class OutboundAppsIT {
         assertEquals(1, serverTokens.size(), "every fetch used the same server token");
         assertTrue(STS.serverGrants().size() - grantsBefore <= 1, "at most one new client_credentials grant");
         StsDouble.ServerGrant grant = STS.serverGrant(serverTokens.iterator().next()).orElseThrow();
-        assertEquals(List.of(OutboundAppsDouble.FETCH_SCOPE), grant.scopes());
+        assertEquals(List.of(VaultDouble.FETCH_SCOPE), grant.scopes());
         assertEquals(STS.serverGrants().get(STS.serverGrants().size() - 1), grant, "the newest grant is in use");
     }
 
@@ -266,7 +268,7 @@ class OutboundAppsIT {
         assertTrue(errorText(formOnlyClient, "files_credential", "{}").contains(url), "the result names " + url);
         McpHttp plainClient = client("nadia", "acme");
         assertTrue(errorText(plainClient, "files_credential", "{}").contains(url), "the result names " + url);
-        assertTrue(VAULT.calls(OutboundAppsDouble.USER_TOKEN, "nadia").stream().allMatch(c -> c.status() == 404));
+        assertTrue(VAULT.calls(VaultDouble.USER_TOKEN, "nadia").stream().allMatch(c -> c.status() == 404));
 
         String stored = VAULT.storeForUser("files-app", "nadia", List.of("files.read", "files.write"),
                 newToken("files-nadia"), inSeconds(HOUR));
@@ -274,7 +276,7 @@ class OutboundAppsIT {
         assertEquals(TestTokens.digest(stored), connected.getJsonObject("structuredContent").getString("secretDigest"));
         assertEquals(TestTokens.digest(stored),
                 credential(plainClient, "files_credential").getString("secretDigest"));
-        assertEquals(5, VAULT.calls(OutboundAppsDouble.USER_TOKEN, "nadia").size(),
+        assertEquals(5, VAULT.calls(VaultDouble.USER_TOKEN, "nadia").size(),
                 "3 misses (not cached), then one fetch per inbound token");
     }
 
@@ -295,7 +297,7 @@ class OutboundAppsIT {
                 .getJsonObject("error").getJsonObject("data").getJsonArray("elicitations").getJsonObject(0)
                 .getString("url"));
         assertEquals(List.of(200),
-                VAULT.calls(OutboundAppsDouble.USER_TOKEN, "sid").stream().map(Call::status).toList(),
+                VAULT.calls(VaultDouble.USER_TOKEN, "sid").stream().map(Call::status).toList(),
                 "the vault did answer with the narrow token");
         assertFalse(response.toString().contains(narrow));
     }
@@ -310,7 +312,7 @@ class OutboundAppsIT {
                 credential(client("tara", "acme"), "team_drive_credential").getString("secretDigest"));
         assertEquals(TestTokens.digest(acmeToken),
                 credential(client("tom", "acme"), "team_drive_credential").getString("secretDigest"));
-        assertEquals(1, VAULT.calls(OutboundAppsDouble.TENANT_TOKEN, "acme").size(), "acme's users share one fetch");
+        assertEquals(1, VAULT.calls(VaultDouble.TENANT_TOKEN, "acme").size(), "acme's users share one fetch");
 
         String globexUrl = "https://admin.test.local/tenants/globex/connect/team_drive?app=drive-app&scopes=drive.read"
                 + "&level=tenant";
@@ -319,7 +321,7 @@ class OutboundAppsIT {
         JsonObject elicited = rpc(client("gina", "globex", URL_ELICITATION), "team_drive_credential", "{}");
         assertEquals(globexUrl, elicited.getJsonObject("error").getJsonObject("data").getJsonArray("elicitations")
                 .getJsonObject(0).getString("url"));
-        List<Call> globexCalls = VAULT.calls(OutboundAppsDouble.TENANT_TOKEN, "globex");
+        List<Call> globexCalls = VAULT.calls(VaultDouble.TENANT_TOKEN, "globex");
         assertEquals(2, globexCalls.size(), "globex was asked for, twice (a miss is not cached)");
         assertTrue(globexCalls.stream().allMatch(c -> c.status() == 404
                 && "globex".equals(c.body().getString("tenantId"))), globexCalls.toString());
@@ -343,12 +345,12 @@ class OutboundAppsIT {
         McpHttp eli = client("eli", null);
         assertEquals(TestTokens.digest(stored), credential(eli, "files_credential").getString("secretDigest"));
         credential(eli, "files_credential");
-        assertEquals(1, VAULT.calls(OutboundAppsDouble.USER_TOKEN, "eli").size(), "served from the cache");
+        assertEquals(1, VAULT.calls(VaultDouble.USER_TOKEN, "eli").size(), "served from the cache");
 
         long staleAt = (expiry - SKEW_SECONDS) * 1000 + 300;
         Thread.sleep(Math.max(0, staleAt - System.currentTimeMillis()));
         credential(eli, "files_credential");
-        List<Call> calls = VAULT.calls(OutboundAppsDouble.USER_TOKEN, "eli");
+        List<Call> calls = VAULT.calls(VaultDouble.USER_TOKEN, "eli");
         assertEquals(2, calls.size(), "fetched again after expiry minus skew");
         assertEquals(Boolean.FALSE, calls.get(1).forceRefresh());
     }
@@ -358,13 +360,13 @@ class OutboundAppsIT {
         String old = VAULT.storeForUser("tickets-app", "fred", List.of("tickets.read"), newToken("tickets-old"),
                 inSeconds(HOUR));
         String renewed = newToken("tickets-new");
-        VAULT.onForceRefresh("tickets-app", OutboundAppsDouble.Level.USER, "fred", renewed);
+        VAULT.onForceRefresh("tickets-app", VaultDouble.Level.USER, "fred", renewed);
         PROVIDER.accept(renewed);
         McpHttp fred = client("fred", null);
 
         JsonObject answer = json(text(success(fred, "tickets_list", "{}")));
         assertEquals(TestTokens.digest(renewed), answer.getString("tokenDigest"));
-        List<Call> calls = VAULT.calls(OutboundAppsDouble.USER_TOKEN, "fred");
+        List<Call> calls = VAULT.calls(VaultDouble.USER_TOKEN, "fred");
         assertEquals(List.of(Boolean.FALSE, Boolean.TRUE), calls.stream().map(Call::forceRefresh).toList());
         assertEquals(List.of("tickets.read"), strings(calls.get(1).body(), "scopes"));
         List<String> received = PROVIDER.receivedDigests();
@@ -373,7 +375,7 @@ class OutboundAppsIT {
 
         assertEquals(TestTokens.digest(renewed),
                 json(text(success(fred, "tickets_list", "{}"))).getString("tokenDigest"));
-        assertEquals(2, VAULT.calls(OutboundAppsDouble.USER_TOKEN, "fred").size(), "the refreshed token is cached");
+        assertEquals(2, VAULT.calls(VaultDouble.USER_TOKEN, "fred").size(), "the refreshed token is cached");
     }
 
     // -------------------------------------------------------------------------------------------- remote MCP
@@ -468,12 +470,12 @@ class OutboundAppsIT {
         assertEquals(TestTokens.digest(first), before.getString("tokenDigest"));
 
         // The vault rotated ron's token: the remote server no longer accepts the one the MCP server has cached.
-        VAULT.remove(RemoteMcpDouble.APP, OutboundAppsDouble.Level.USER, "ron");
+        VAULT.remove(RemoteMcpDouble.APP, VaultDouble.Level.USER, "ron");
         String second = VAULT.storeForUser(RemoteMcpDouble.APP, "ron", List.of("assistant.use"),
                 newToken("assistant-ron-2"), inSeconds(HOUR));
         JsonObject after = json(text(success(ron, "assistant_call", "{\"tool\":\"whoami\"}")));
         assertEquals(TestTokens.digest(second), after.getString("tokenDigest"));
-        assertEquals(List.of(Boolean.FALSE, Boolean.TRUE), VAULT.calls(OutboundAppsDouble.USER_TOKEN, "ron").stream()
+        assertEquals(List.of(Boolean.FALSE, Boolean.TRUE), VAULT.calls(VaultDouble.USER_TOKEN, "ron").stream()
                 .map(Call::forceRefresh).toList());
     }
 

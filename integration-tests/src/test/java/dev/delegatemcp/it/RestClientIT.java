@@ -1,18 +1,21 @@
 package dev.delegatemcp.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
 import java.util.List;
+import java.util.Map;
 
-import dev.delegatemcp.it.support.McpHttp;
 import dev.delegatemcp.it.support.McpTestServer;
-import dev.delegatemcp.it.support.StsDouble;
+import dev.delegatemcp.it.support.TestRunDoubles;
 import dev.delegatemcp.it.support.TestTokens;
 import dev.delegatemcp.it.tools.RestClientTools;
+import dev.delegatemcp.test.ApiDouble;
+import dev.delegatemcp.test.McpTestClient;
+import dev.delegatemcp.test.StsDouble;
+import dev.delegatemcp.test.ToolResult;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
@@ -26,24 +29,22 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code @Downstream} on a MicroProfile Rest Client interface (the test tools' {@code DownstreamDoubleApi}), on a real
  * Liberty: each request carries the caller's delegated credential for its method's target; a 401 renews it and
  * repeats a GET once, never a POST; outside an MCP request nothing is sent. Each test has a subject of its own, so
- * that the STS double's records of one test are not another's.
+ * that the STS double's records of one test are not another's. Written on the test kit (mcp-test) as a tool author
+ * would write it.
  */
 @ExtendWith(ArquillianExtension.class)
 class RestClientIT {
 
-    private static final StsDouble STS = StsDouble.get();
+    private static final StsDouble STS = TestRunDoubles.sts();
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return McpTestServer.realEarWithTools(RestClientTools.class.getPackage());
     }
 
-    private static JsonObject call(McpHttp client, String tool, String arguments) {
-        return client.callTool(tool, arguments).getJsonObject("result");
-    }
-
-    private static String text(JsonObject result) {
-        return result.getJsonArray("content").getJsonObject(0).getString("text");
+    /** A session of the test kit's client for that user. */
+    private static McpTestClient connect(String subject) {
+        return McpTestClient.to(McpTestServer.mcp()).bearerToken(TestTokens.user(subject).sign()).connect();
     }
 
     private static JsonObject json(String text) {
@@ -51,103 +52,98 @@ class RestClientIT {
     }
 
     private static List<Integer> statuses(String subject) {
-        return STS.calendarRequests(subject).stream().map(StsDouble.CalendarRequest::status).toList();
+        return TestRunDoubles.calendar().requestsOf(subject).stream().map(ApiDouble.ApiRequest::status).toList();
     }
 
     @Test
     void eachRequestCarriesATokenExchangedForItsMethodsTargetNeverTheInboundToken() {
         String inbound = TestTokens.user("rc-ann").clientId("claude").sign();
-        JsonObject result = call(McpHttp.withToken(inbound).initialize(), "rest_calendar", "{}");
-        assertFalse(result.getBoolean("isError"), result.toString());
-        JsonObject seen = json(text(result));
+        JsonObject seen;
+        try (McpTestClient mcp = McpTestClient.to(McpTestServer.mcp()).bearerToken(inbound).connect()) {
+            seen = json(mcp.callTool("rest_calendar", Map.of()).assertSuccess().text());
+        }
         assertEquals("rc-ann", seen.getString("subject"));
-        assertEquals(StsDouble.CALENDAR, seen.getString("audience"));
+        assertEquals(TestRunDoubles.CALENDAR, seen.getString("audience"));
         assertEquals("mcp-server", seen.getString("azp"));
         assertNotEquals(TestTokens.digest(inbound), seen.getString("tokenDigest"), "the inbound token was forwarded");
-        assertEquals(1, STS.exchangesFor("rc-ann", StsDouble.CALENDAR));
+        assertEquals(1, STS.exchangesFor("rc-ann", TestRunDoubles.CALENDAR).size());
     }
 
     @Test
     void anApiKeyTargetsRequestsCarryTheKeyInItsOwnHeader() {
-        JsonObject result =
-                call(McpHttp.withToken(TestTokens.user("rc-kim").sign()).initialize(), "rest_crm", "{}");
-        assertFalse(result.getBoolean("isError"), result.toString());
-        assertEquals("rc-kim", json(text(result)).getString("owner"));
+        try (McpTestClient mcp = connect("rc-kim")) {
+            assertEquals("rc-kim", json(mcp.callTool("rest_crm", Map.of()).assertSuccess().text()).getString("owner"));
+        }
     }
 
     @Test
     void a401RenewsTheCredentialOnceAndRepeatsTheGetOnce() {
-        McpHttp client = McpHttp.withToken(TestTokens.user("rc-bo").sign()).initialize();
-        assertFalse(call(client, "rest_calendar", "{}").getBoolean("isError"));
-        STS.rejectCalendarRequests("rc-bo", 1);
+        try (McpTestClient mcp = connect("rc-bo")) {
+            mcp.callTool("rest_calendar", Map.of()).assertSuccess();
+            TestRunDoubles.calendar().rejectNext("rc-bo", 1);
 
-        JsonObject result = call(client, "rest_calendar", "{}");
-
-        assertFalse(result.getBoolean("isError"), result.toString());
+            mcp.callTool("rest_calendar", Map.of()).assertSuccess();
+        }
         assertEquals(List.of(200, 401, 200), statuses("rc-bo"));
-        List<StsDouble.CalendarRequest> requests = STS.calendarRequests("rc-bo");
-        assertEquals(requests.get(0).tokenDigest(), requests.get(1).tokenDigest(), "the cached credential first");
-        assertNotEquals(requests.get(1).tokenDigest(), requests.get(2).tokenDigest(), "then a renewed one");
-        assertEquals(2, STS.exchangesFor("rc-bo", StsDouble.CALENDAR), "exactly one renewal");
+        List<ApiDouble.ApiRequest> requests = TestRunDoubles.calendar().requestsOf("rc-bo");
+        assertEquals(requests.get(0).credentialDigest(), requests.get(1).credentialDigest(),
+                "the cached credential first");
+        assertNotEquals(requests.get(1).credentialDigest(), requests.get(2).credentialDigest(), "then a renewed one");
+        assertEquals(2, STS.exchangesFor("rc-bo", TestRunDoubles.CALENDAR).size(), "exactly one renewal");
     }
 
     @Test
     void aSecond401EndsTheCallWithASentenceAfterExactlyOneRepeat() {
-        McpHttp client = McpHttp.withToken(TestTokens.user("rc-cy").sign()).initialize();
-        STS.rejectCalendarRequests("rc-cy", 10);
-        try {
-            JsonObject result = call(client, "rest_calendar", "{}");
-
-            assertTrue(result.getBoolean("isError"), result.toString());
-            assertTrue(text(result).contains("did not accept your delegated access, even after it was renewed"),
-                    text(result));
+        TestRunDoubles.calendar().rejectNext("rc-cy", 10);
+        try (McpTestClient mcp = connect("rc-cy")) {
+            mcp.callTool("rest_calendar", Map.of()).assertIsError()
+                    .assertTextContains("did not accept your delegated access, even after it was renewed");
             assertEquals(List.of(401, 401), statuses("rc-cy"));
-            assertEquals(2, STS.exchangesFor("rc-cy", StsDouble.CALENDAR));
+            assertEquals(2, STS.exchangesFor("rc-cy", TestRunDoubles.CALENDAR).size());
         } finally {
-            STS.rejectCalendarRequests("rc-cy", 0);
+            TestRunDoubles.calendar().rejectNext("rc-cy", 0);
         }
     }
 
     @Test
     void a401ToAPostIsNeitherRepeatedNorRenewedAndTheNextCallGetsAFreshCredential() {
-        McpHttp client = McpHttp.withToken(TestTokens.user("rc-di").sign()).initialize();
-        assertFalse(call(client, "rest_calendar_add", "{\"title\":\"One\"}").getBoolean("isError"));
-        STS.rejectCalendarRequests("rc-di", 1);
+        try (McpTestClient mcp = connect("rc-di")) {
+            mcp.callTool("rest_calendar_add", Map.of("title", "One")).assertSuccess();
+            TestRunDoubles.calendar().rejectNext("rc-di", 1);
 
-        JsonObject refused = call(client, "rest_calendar_add", "{\"title\":\"Two\"}");
+            mcp.callTool("rest_calendar_add", Map.of("title", "Two")).assertIsError()
+                    .assertTextContains("The request was not sent again");
+            assertEquals(List.of(201, 401), statuses("rc-di"), "the POST was sent once");
+            assertEquals(1, STS.exchangesFor("rc-di", TestRunDoubles.CALENDAR).size(), "nothing renewed for a POST");
 
-        assertTrue(refused.getBoolean("isError"), refused.toString());
-        assertTrue(text(refused).contains("The request was not sent again"), text(refused));
-        assertEquals(List.of(201, 401), statuses("rc-di"), "the POST was sent once");
-        assertEquals(1, STS.exchangesFor("rc-di", StsDouble.CALENDAR), "nothing renewed for a POST");
-
-        JsonObject next = call(client, "rest_calendar_add", "{\"title\":\"Three\"}");
-        assertFalse(next.getBoolean("isError"), next.toString());
+            mcp.callTool("rest_calendar_add", Map.of("title", "Three")).assertSuccess();
+        }
         assertEquals(List.of(201, 401, 201), statuses("rc-di"));
-        assertEquals(2, STS.exchangesFor("rc-di", StsDouble.CALENDAR), "the rejected credential was dropped");
-        List<StsDouble.CalendarRequest> requests = STS.calendarRequests("rc-di");
-        assertNotEquals(requests.get(1).tokenDigest(), requests.get(2).tokenDigest());
+        assertEquals(2, STS.exchangesFor("rc-di", TestRunDoubles.CALENDAR).size(),
+                "the rejected credential was dropped");
+        List<ApiDouble.ApiRequest> requests = TestRunDoubles.calendar().requestsOf("rc-di");
+        assertNotEquals(requests.get(1).credentialDigest(), requests.get(2).credentialDigest());
     }
 
     @Test
     void aDeniedExchangeGivesTheSameSentenceAsForACredentialParameterAndSendsNothing() {
-        JsonObject result =
-                call(McpHttp.withToken(TestTokens.user("rc-fay").sign()).initialize(), "rest_payroll", "{}");
-        assertTrue(result.getBoolean("isError"), result.toString());
-        assertEquals("Access to payroll was denied by your organisation's policy.", text(result));
-        assertEquals(List.of(), STS.calendarRequests("rc-fay"));
+        try (McpTestClient mcp = connect("rc-fay")) {
+            ToolResult result = mcp.callTool("rest_payroll", Map.of()).assertIsError();
+            assertEquals("Access to payroll was denied by your organisation's policy.", result.text());
+        }
+        assertEquals(List.of(), TestRunDoubles.calendar().requestsOf("rc-fay"));
     }
 
     @Test
     void outsideAnMcpRequestTheClientRefusesToSendAndSaysWhy() {
-        JsonObject result = call(McpHttp.withToken(TestTokens.user("rc-ed").sign()).initialize(),
-                "rest_calendar_off_thread", "{}");
-        assertFalse(result.getBoolean("isError"), result.toString());
-        String told = text(result);
+        String told;
+        try (McpTestClient mcp = connect("rc-ed")) {
+            told = mcp.callTool("rest_calendar_off_thread", Map.of()).assertSuccess().text();
+        }
         assertTrue(told.startsWith("java.lang.IllegalStateException: DownstreamDoubleApi.calendar needs the MCP"
                 + " caller's delegated credential for 'calendar', and no MCP request is being served on this thread"),
                 told);
-        assertEquals(List.of(), STS.calendarRequests("rc-ed"), "nothing sent");
-        assertEquals(0, STS.exchangesFor("rc-ed", StsDouble.CALENDAR), "nothing obtained");
+        assertEquals(List.of(), TestRunDoubles.calendar().requestsOf("rc-ed"), "nothing sent");
+        assertEquals(0, STS.exchangesFor("rc-ed", TestRunDoubles.CALENDAR).size(), "nothing obtained");
     }
 }

@@ -20,11 +20,11 @@ import dev.delegatemcp.it.support.McpHttp;
 import dev.delegatemcp.it.support.McpTestServer;
 import dev.delegatemcp.it.support.OtlpReceiver;
 import dev.delegatemcp.it.support.OtlpReceiver.ReceivedSpan;
-import dev.delegatemcp.it.support.OutboundAppsDouble;
 import dev.delegatemcp.it.support.RemoteMcpDouble;
-import dev.delegatemcp.it.support.StsDouble;
+import dev.delegatemcp.it.support.TestRunDoubles;
 import dev.delegatemcp.it.support.TestTokens;
 import dev.delegatemcp.it.tools.DownstreamTools;
+import dev.delegatemcp.test.StsDouble;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.metrics.v1.HistogramDataPoint;
 import io.opentelemetry.proto.metrics.v1.Metric;
@@ -48,7 +48,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class TelemetryIT {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final StsDouble STS = StsDouble.get();
+    private static final StsDouble STS = TestRunDoubles.sts();
     private static final Instant STARTED = Instant.now();
 
     @Deployment(testable = false)
@@ -151,7 +151,7 @@ class TelemetryIT {
     @Test
     void aRemoteMcpCallIsAClientSpanAndTheRemoteServerGetsItsTraceContext() throws Exception {
         String user = "remy-" + UUID.randomUUID();
-        OutboundAppsDouble.get().storeForUser(RemoteMcpDouble.APP, user, List.of("assistant.use"),
+        TestRunDoubles.vault().storeForUser(RemoteMcpDouble.APP, user, List.of("assistant.use"),
                 "assistant-" + UUID.randomUUID(), Instant.now().getEpochSecond() + 3600);
         String traceId = hex(16);
         RemoteMcpDouble remote = RemoteMcpDouble.get();
@@ -230,8 +230,8 @@ class TelemetryIT {
                 && span.span().getStartTimeUnixNano() > STARTED.toEpochMilli() * 1_000_000L, WAIT));
         otlp.awaitNextMetricExport(WAIT);
 
-        List<String> forbidden = new ArrayList<>(STS.issuedSecrets());
-        forbidden.addAll(List.of(inbound, user, StsDouble.CLIENT_SECRET));
+        List<String> forbidden = new ArrayList<>(STS.issuedCredentials());
+        forbidden.addAll(List.of(inbound, user, TestRunDoubles.CLIENT_SECRET));
         STS.serverGrants().forEach(grant -> forbidden.add(grant.token()));
         List<String> values = new ArrayList<>();
         for (ReceivedSpan span : otlp.spans()) {

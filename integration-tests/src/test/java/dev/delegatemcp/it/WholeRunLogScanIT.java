@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import dev.delegatemcp.it.support.McpTestServer;
-import dev.delegatemcp.it.support.SecretsLedger;
+import dev.delegatemcp.test.TestSecrets;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
@@ -33,7 +33,7 @@ class WholeRunLogScanIT {
         try (Stream<Path> files = Files.walk(servers)) {
             logs = files.filter(Files::isRegularFile).filter(f -> f.toString().contains("/logs/")).toList();
         }
-        List<String> secrets = SecretsLedger.all();
+        List<String> secrets = TestSecrets.all();
         assertTrue(logs.size() >= 2, "logs found: " + logs);
         assertTrue(secrets.size() > 50, "the run used " + secrets.size() + " secrets; run the whole suite");
         List<String> leaks = new ArrayList<>();

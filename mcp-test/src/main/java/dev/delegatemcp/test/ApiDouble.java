@@ -14,7 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.sun.net.httpserver.HttpExchange;
@@ -26,7 +25,7 @@ import jakarta.json.JsonObjectBuilder;
  * under test should send. In bearer mode ({@link #bearer}) that is a JWT signed by the given issuer's key (the
  * {@link StsDouble}'s grants), not expired, whose {@code aud} is exactly this API's audience: the MCP client's own
  * token (audience: the MCP server) is refused with 401, as RFC 8707 and MCP's "no token passthrough" require. In API-key
- * mode ({@link #apiKey}) it is a header with a key the test accepts.
+ * mode ({@link #apiKey}) it is a header with a key the test knows the owner of.
  *
  * <p>Accepted requests get {@link #answer}'s reply; by default a GET gets 200 and any other method 201, with
  * {@code {"subject", "audience", "azp", "method", "path", "tokenDigest"}} (the credential's owner and the SHA-256 hex
@@ -38,7 +37,7 @@ public final class ApiDouble {
 
     /**
      * One request as received: method, path (with its query), the credential's subject ({@code sub}; for an API key,
-     * the key's SHA-256 digest; null when refused for a missing or invalid credential), the SHA-256 hex digest of the
+     * its owner; null when refused for a missing or invalid credential), the SHA-256 hex digest of the
      * credential (null when none), the body, and the status answered.
      */
     public record ApiRequest(String method, String path, String subject, String credentialDigest, String body,
@@ -53,19 +52,19 @@ public final class ApiDouble {
     private final String audience;
     private final TestTokenIssuer signer;
     private final String apiKeyHeader;
-    private final Predicate<String> acceptedKeys;
+    private final Function<String, String> ownerOfKey;
     private final List<ApiRequest> requests = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> rejections = new ConcurrentHashMap<>();
     /** The test's answer for accepted requests; null: the default one. */
     private volatile Function<ApiRequest, Reply> answer;
 
     private ApiDouble(TestHttpServer server, String pathPrefix, TestTokenIssuer signer, String audience,
-            String apiKeyHeader, Predicate<String> acceptedKeys) {
+            String apiKeyHeader, Function<String, String> ownerOfKey) {
         this.uri = server.uri(pathPrefix);
         this.signer = signer;
         this.audience = audience;
         this.apiKeyHeader = apiKeyHeader;
-        this.acceptedKeys = acceptedKeys;
+        this.ownerOfKey = ownerOfKey;
         server.handle(pathPrefix, this::handle);
     }
 
@@ -78,11 +77,14 @@ public final class ApiDouble {
                 null, null);
     }
 
-    /** An API under {@code pathPrefix} that takes an API key in that header, accepting the keys the predicate does. */
+    /**
+     * An API under {@code pathPrefix} that takes an API key in that header. {@code ownerOfKey} says whose a key is
+     * (the request's subject) or returns null for a key it refuses.
+     */
     public static ApiDouble apiKey(TestHttpServer server, String pathPrefix, String header,
-            Predicate<String> acceptedKeys) {
+            Function<String, String> ownerOfKey) {
         return new ApiDouble(server, pathPrefix, null, null, Objects.requireNonNull(header),
-                Objects.requireNonNull(acceptedKeys));
+                Objects.requireNonNull(ownerOfKey));
     }
 
     /** Its base URL (the server's URL plus the path prefix), for the tool's Rest Client URL setting. */
@@ -147,13 +149,13 @@ public final class ApiDouble {
                 return;
             }
             Optional<JWTClaimsSet> claims = signer == null ? Optional.empty() : signer.verify(credential);
-            boolean valid = signer == null ? acceptedKeys.test(credential)
-                    : claims.isPresent() && List.of(audience).equals(claims.get().getAudience());
-            if (!valid) {
+            String subject = signer == null ? ownerOfKey.apply(credential)
+                    : claims.filter(c -> List.of(audience).equals(c.getAudience())).map(JWTClaimsSet::getSubject)
+                            .orElse(null);
+            if (subject == null) {
                 refuse(http, new ApiRequest(method, path, null, digest(credential), body, 401), "invalid_token");
                 return;
             }
-            String subject = claims.map(JWTClaimsSet::getSubject).orElse(digest(credential));
             AtomicInteger pending = rejections.get(subject);
             if (pending != null && pending.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 refuse(http, new ApiRequest(method, path, subject, digest(credential), body, 401), "invalid_token");

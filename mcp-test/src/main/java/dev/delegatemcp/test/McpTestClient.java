@@ -45,7 +45,8 @@ import jakarta.json.JsonValue;
  *
  * <p>Errors: a JSON-RPC error answer throws {@link McpErrorException}; an HTTP status other than 200 or 202 throws
  * {@link McpHttpException} (401 and 403 carry {@code WWW-Authenticate}); a tool's own failure is a {@link ToolResult}
- * with {@code isError}. Not thread-safe: one test thread per client.
+ * with {@code isError}. Once connected, a client may send requests from several threads at once (a load test); each
+ * request's notifications stay with its own response.
  */
 public final class McpTestClient implements AutoCloseable {
 
@@ -242,9 +243,10 @@ public final class McpTestClient implements AutoCloseable {
 
     /** Calls a tool with these arguments (a JSON object). */
     public ToolResult callTool(String name, JsonObject arguments) {
+        long id = ids.incrementAndGet();
         JsonObject params = Json.createObjectBuilder().add("name", name).add("arguments", arguments)
-                .add("_meta", Json.createObjectBuilder().add("progressToken", "progress-" + (ids.get() + 1))).build();
-        return new ToolResult(name, request("tools/call", params));
+                .add("_meta", Json.createObjectBuilder().add("progressToken", "progress-" + id)).build();
+        return new ToolResult(name, request(id, "tools/call", params));
     }
 
     /** Every resource of {@code resources/list}, all pages. */
@@ -308,7 +310,10 @@ public final class McpTestClient implements AutoCloseable {
      * @throws McpHttpException when the HTTP status is not 200
      */
     public McpResponse request(String method, JsonObject params) {
-        long id = ids.incrementAndGet();
+        return request(ids.incrementAndGet(), method, params);
+    }
+
+    private McpResponse request(long id, String method, JsonObject params) {
         JsonObjectBuilder message =
                 Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("method", method);
         if (params != null) {

@@ -102,6 +102,7 @@ public final class StsDouble {
     private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
     private final List<ServerGrant> serverGrants = new CopyOnWriteArrayList<>();
     private final List<String> clientCredentialsViolations = new CopyOnWriteArrayList<>();
+    private final List<String> issued = new CopyOnWriteArrayList<>();
     private volatile Duration credentialLifetime = Duration.ofSeconds(300);
     private volatile Duration serverTokenLifetime = Duration.ofHours(1);
 
@@ -200,6 +201,11 @@ public final class StsDouble {
                 .toList();
     }
 
+    /** Every credential it granted (exchanged tokens, chosen credentials, server tokens), in order. */
+    public List<String> issuedCredentials() {
+        return List.copyOf(issued);
+    }
+
     /** Every client credentials grant, in order. */
     public List<ServerGrant> serverGrants() {
         return List.copyOf(serverGrants);
@@ -228,6 +234,7 @@ public final class StsDouble {
         exchanges.clear();
         serverGrants.clear();
         clientCredentialsViolations.clear();
+        issued.clear();
         behaviours.clear();
     }
 
@@ -290,7 +297,7 @@ public final class StsDouble {
                 default -> "as the test asked";
             });
         } else if (behaviour.credential() != null) {
-            String credential = TestSecrets.record(behaviour.credential().apply(exchange));
+            String credential = issue(behaviour.credential().apply(exchange));
             TestHttpServer.sendJson(http, 200, Json.createObjectBuilder().add("access_token", credential)
                     .add("issued_token_type", ACCESS_TOKEN_TYPE).add("token_type", "N_A")
                     .add("expires_in", credentialLifetime.toSeconds()).build().toString());
@@ -307,7 +314,7 @@ public final class StsDouble {
         if (scope != null) {
             claims.claim("scope", scope);
         }
-        JsonObjectBuilder answer = Json.createObjectBuilder().add("access_token", signer.sign(claims.build()))
+        JsonObjectBuilder answer = Json.createObjectBuilder().add("access_token", issue(signer.sign(claims.build())))
                 .add("issued_token_type", ACCESS_TOKEN_TYPE).add("token_type", "Bearer")
                 .add("expires_in", credentialLifetime.toSeconds());
         if (scope != null) {
@@ -327,7 +334,7 @@ public final class StsDouble {
         }
         String scope = first(form, "scope");
         List<String> scopes = scope == null || scope.isBlank() ? List.of() : List.of(scope.trim().split(" +"));
-        String token = TestSecrets.record("srv-" + UUID.randomUUID() + "-" + UUID.randomUUID());
+        String token = issue("srv-" + UUID.randomUUID() + "-" + UUID.randomUUID());
         synchronized (this) {
             serverGrants.add(new ServerGrant(token, scopes,
                     System.currentTimeMillis() + serverTokenLifetime.toMillis(), false));
@@ -335,6 +342,11 @@ public final class StsDouble {
         TestHttpServer.sendJson(http, 200, Json.createObjectBuilder().add("access_token", token)
                 .add("token_type", "Bearer").add("expires_in", serverTokenLifetime.toSeconds())
                 .add("scope", String.join(" ", scopes)).build().toString());
+    }
+
+    private String issue(String credential) {
+        issued.add(TestSecrets.record(credential));
+        return credential;
     }
 
     private static void error(HttpExchange http, int status, String error, String description) throws IOException {

@@ -79,8 +79,8 @@ public final class TestHttpServer implements AutoCloseable {
         executor.shutdownNow();
     }
 
-    /** Answers a JSON body with the status and closes the exchange's body. */
-    static void sendJson(HttpExchange http, int status, String json) throws IOException {
+    /** Answers that status with a JSON body ({@code Content-Type: application/json}); for doubles a test writes. */
+    public static void sendJson(HttpExchange http, int status, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         http.getResponseHeaders().set("Content-Type", "application/json");
         http.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);

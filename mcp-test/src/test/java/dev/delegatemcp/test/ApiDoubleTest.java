@@ -18,7 +18,8 @@ class ApiDoubleTest {
     private static final TestHttpServer SERVER = TestHttpServer.start(0);
     private static final TestTokenIssuer ISSUER = TestTokenIssuer.create("https://issuer.test.local", "mcp-server");
     private static final ApiDouble CALENDAR = ApiDouble.bearer(SERVER, "/calendar", ISSUER, "calendar-api");
-    private static final ApiDouble CRM = ApiDouble.apiKey(SERVER, "/crm", "X-API-Key", key -> key.startsWith("crm-"));
+    private static final ApiDouble CRM =
+            ApiDouble.apiKey(SERVER, "/crm", "X-API-Key", key -> key.startsWith("crm-") ? "owner-of-" + key : null);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @AfterAll

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
+import dev.delegatemcp.test.TestSecrets;
 import jakarta.json.Json;
 
 /** The real Keycloak of the integration tests' demo server (realm mcp-demo, on {@code it.keycloak.port}). */
@@ -35,7 +36,7 @@ public final class DemoKeycloak {
             if (response.statusCode() != 200) {
                 throw new AssertionError("Keycloak's password grant for " + user + ": HTTP " + response.statusCode());
             }
-            return SecretsLedger.record(Json.createReader(new StringReader(response.body())).readObject()
+            return TestSecrets.record(Json.createReader(new StringReader(response.body())).readObject()
                     .getString("access_token"));
         } catch (IOException e) {
             throw new AssertionError("Keycloak did not answer", e);

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 
+import dev.delegatemcp.test.TestSecrets;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
@@ -55,7 +56,7 @@ public final class DemoUsers {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
         assertEquals(200, response.statusCode(), "Keycloak sign-in of " + name);
-        String token = SecretsLedger.record(json(response.body()).getString("access_token"));
+        String token = TestSecrets.record(json(response.body()).getString("access_token"));
         JsonObject claims = json(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]),
                 StandardCharsets.UTF_8));
         return new User(name, token, claims.getString("sub"), claims.getString("tenant", null));

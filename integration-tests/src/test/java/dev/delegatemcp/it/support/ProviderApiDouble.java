@@ -7,6 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.delegatemcp.test.ApiDouble;
+import dev.delegatemcp.test.TestHttpServer;
 
 /**
  * A third-party API (the provider behind an outbound app) at {@value #PATH}: it accepts only the bearer tokens the
@@ -23,7 +25,7 @@ public final class ProviderApiDouble {
     private final List<String> receivedDigests = new CopyOnWriteArrayList<>();
 
     private ProviderApiDouble() {
-        StsDouble.get().serve(PATH, this::handle);
+        TestRunDoubles.serve(PATH, this::handle);
     }
 
     public static ProviderApiDouble get() {
@@ -49,14 +51,15 @@ public final class ProviderApiDouble {
             String authorization = http.getRequestHeaders().getFirst("Authorization");
             String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7)
                     : null;
-            receivedDigests.add(token == null ? "" : StsDouble.sha256(token));
+            receivedDigests.add(token == null ? "" : ApiDouble.digest(token));
             if (token == null || !accepted.contains(token)) {
                 http.getResponseHeaders().set("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-                StsDouble.send(http, 401, "{\"error\":\"invalid_token\"}");
+                TestHttpServer.sendJson(http, 401, "{\"error\":\"invalid_token\"}");
                 return;
             }
-            StsDouble.send(http, 200, "{\"tickets\":[\"T-1\",\"T-2\"],\"tokenDigest\":\"" + StsDouble.sha256(token)
-                    + "\"}");
+            TestHttpServer.sendJson(http, 200,
+                    "{\"tickets\":[\"T-1\",\"T-2\"],\"tokenDigest\":\"" + ApiDouble.digest(token)
+                            + "\"}");
         }
     }
 }

@@ -12,6 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
+import dev.delegatemcp.test.ApiDouble;
+import dev.delegatemcp.test.TestHttpServer;
 import dev.delegatemcp.wire.WireJson;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcCodec;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcErrorCodes;
@@ -106,7 +108,7 @@ public final class RemoteMcpDouble {
         String prefix = modern ? MODERN_PREFIX : "/remote-mcp/";
         this.assistant = prefix + "assistant";
         this.failing = prefix + "failing";
-        StsDouble.get().serve(prefix, this::handle);
+        TestRunDoubles.serve(prefix, this::handle);
     }
 
     /** The 2025-11-25 server, under {@code /remote-mcp/}. */
@@ -160,15 +162,16 @@ public final class RemoteMcpDouble {
             checkHeaders(http);
             String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7)
                     : null;
-            Optional<String> owner = token == null ? Optional.empty() : OutboundAppsDouble.get().ownerOf(APP, token);
+            Optional<String> owner = token == null ? Optional.empty() : TestRunDoubles.vault().ownerOf(APP, token);
             if (owner.isEmpty()) {
                 http.getResponseHeaders().set("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-                StsDouble.send(http, 401, "{\"error\":\"invalid_token\"}");
+                TestHttpServer.sendJson(http, 401, "{\"error\":\"invalid_token\"}");
                 return;
             }
             if (message == null || method == null) {
                 violations.add("not a JSON-RPC request: " + body);
-                StsDouble.send(http, 400, rpcError(JsonValue.NULL, JsonRpcErrorCodes.PARSE_ERROR, "Parse error"));
+                TestHttpServer.sendJson(http, 400,
+                        rpcError(JsonValue.NULL, JsonRpcErrorCodes.PARSE_ERROR, "Parse error"));
                 return;
             }
             JsonValue id = message.id();
@@ -184,12 +187,14 @@ public final class RemoteMcpDouble {
             Session session = sessionId == null ? null : sessions.get(sessionId);
             if (sessionId == null && McpMethods.SERVER_DISCOVER.equals(method)) {
                 // A dual-era client's probe: what a 2025-11-25 server answers a request without a session.
-                StsDouble.send(http, 400, rpcError(id, JsonRpcErrorCodes.INVALID_REQUEST, "Mcp-Session-Id required"));
+                TestHttpServer.sendJson(http, 400,
+                        rpcError(id, JsonRpcErrorCodes.INVALID_REQUEST, "Mcp-Session-Id required"));
                 return;
             }
             if (sessionId == null) {
                 violations.add(method + " without Mcp-Session-Id");
-                StsDouble.send(http, 400, rpcError(id, JsonRpcErrorCodes.INVALID_REQUEST, "Mcp-Session-Id required"));
+                TestHttpServer.sendJson(http, 400,
+                        rpcError(id, JsonRpcErrorCodes.INVALID_REQUEST, "Mcp-Session-Id required"));
                 return;
             }
             if (session == null) {
@@ -199,7 +204,8 @@ public final class RemoteMcpDouble {
             if (!session.protocolVersion().equals(http.getRequestHeaders().getFirst("MCP-Protocol-Version"))) {
                 violations.add(method + " with MCP-Protocol-Version "
                         + http.getRequestHeaders().getFirst("MCP-Protocol-Version"));
-                StsDouble.send(http, 400, rpcError(id, JsonRpcErrorCodes.INVALID_REQUEST, "Bad MCP-Protocol-Version"));
+                TestHttpServer.sendJson(http, 400,
+                        rpcError(id, JsonRpcErrorCodes.INVALID_REQUEST, "Bad MCP-Protocol-Version"));
                 return;
             }
             if (id == null) {
@@ -208,9 +214,9 @@ public final class RemoteMcpDouble {
                 return;
             }
             switch (method) {
-                case McpMethods.TOOLS_LIST -> StsDouble.send(http, 200, rpcResult(id, TOOLS));
+                case McpMethods.TOOLS_LIST -> TestHttpServer.sendJson(http, 200, rpcResult(id, TOOLS));
                 case McpMethods.TOOLS_CALL -> call(http, message, id, owner.get(), token);
-                default -> StsDouble.send(http, 200, rpcError(id, JsonRpcErrorCodes.METHOD_NOT_FOUND,
+                default -> TestHttpServer.sendJson(http, 200, rpcError(id, JsonRpcErrorCodes.METHOD_NOT_FOUND,
                         "Method not found: " + method));
             }
         }
@@ -236,37 +242,39 @@ public final class RemoteMcpDouble {
         if (header == null || !header.equals(version) || !method.equals(headers.getFirst("Mcp-Method"))) {
             violations.add(method + " with MCP-Protocol-Version " + header + ", _meta version " + version
                     + ", Mcp-Method " + headers.getFirst("Mcp-Method"));
-            StsDouble.send(http, 400, rpcError(id, JsonRpcErrorCodes.HEADER_MISMATCH, "Header mismatch"));
+            TestHttpServer.sendJson(http, 400, rpcError(id, JsonRpcErrorCodes.HEADER_MISMATCH, "Header mismatch"));
             return;
         }
         if (!(meta.get(McpMeta.CLIENT_CAPABILITIES) instanceof JsonObject)) {
             violations.add(method + " without _meta clientCapabilities");
-            StsDouble.send(http, 400, rpcError(id, JsonRpcErrorCodes.INVALID_PARAMS, "Invalid _meta"));
+            TestHttpServer.sendJson(http, 400, rpcError(id, JsonRpcErrorCodes.INVALID_PARAMS, "Invalid _meta"));
             return;
         }
         if (!MODERN_VERSION.equals(version)) {
             JsonObject data = Json.createObjectBuilder().add("supported", Json.createArrayBuilder().add(MODERN_VERSION))
                     .add("requested", version).build();
-            StsDouble.send(http, 400, WireJson.toJson(JsonRpcErrorResponse.of(id,
+            TestHttpServer.sendJson(http, 400, WireJson.toJson(JsonRpcErrorResponse.of(id,
                     JsonRpcErrorCodes.UNSUPPORTED_PROTOCOL_VERSION, "Unsupported protocol version", data)));
             return;
         }
         switch (method) {
-            case McpMethods.SERVER_DISCOVER -> StsDouble.send(http, 200, rpcResult(id, Json.createObjectBuilder()
-                    .add("supportedVersions", Json.createArrayBuilder().add(MODERN_VERSION))
-                    .add("capabilities", Json.createObjectBuilder().add("tools", JsonValue.EMPTY_JSON_OBJECT))
-                    .add("_meta", Json.createObjectBuilder().add(McpMeta.SERVER_INFO, Json.createObjectBuilder()
-                            .add("name", "remote-assistant").add("version", "1")))
-                    .add("resultType", "complete").add("ttlMs", 0).add("cacheScope", "private").build()));
-            case McpMethods.TOOLS_LIST -> StsDouble.send(http, 200, rpcResult(id, complete(MODERN_TOOLS)
+            case McpMethods.SERVER_DISCOVER -> TestHttpServer.sendJson(http, 200,
+                    rpcResult(id, Json.createObjectBuilder()
+                            .add("supportedVersions", Json.createArrayBuilder().add(MODERN_VERSION))
+                            .add("capabilities", Json.createObjectBuilder().add("tools", JsonValue.EMPTY_JSON_OBJECT))
+                            .add("_meta", Json.createObjectBuilder().add(McpMeta.SERVER_INFO, Json.createObjectBuilder()
+                                    .add("name", "remote-assistant").add("version", "1")))
+                            .add("resultType", "complete").add("ttlMs", 0).add("cacheScope", "private").build()));
+            case McpMethods.TOOLS_LIST -> TestHttpServer.sendJson(http, 200, rpcResult(id, complete(MODERN_TOOLS)
                     .add("ttlMs", 0).add("cacheScope", "private").build()));
             case McpMethods.TOOLS_CALL -> {
                 String name = params.getString("name", null);
                 if (name == null || !name.equals(headers.getFirst("Mcp-Name"))) {
                     violations.add("tools/call " + name + " with Mcp-Name " + headers.getFirst("Mcp-Name"));
-                    StsDouble.send(http, 400, rpcError(id, JsonRpcErrorCodes.HEADER_MISMATCH, "Header mismatch"));
+                    TestHttpServer.sendJson(http, 400,
+                            rpcError(id, JsonRpcErrorCodes.HEADER_MISMATCH, "Header mismatch"));
                 } else if ("ask".equals(name)) {
-                    StsDouble.send(http, 200, rpcResult(id, Json.createObjectBuilder()
+                    TestHttpServer.sendJson(http, 200, rpcResult(id, Json.createObjectBuilder()
                             .add("resultType", "input_required")
                             .add("inputRequests", Json.createObjectBuilder().add("user_name", Json.createObjectBuilder()
                                     .add("method", McpMethods.ELICITATION_CREATE)
@@ -281,7 +289,7 @@ public final class RemoteMcpDouble {
                 if (McpMethods.INITIALIZE.equals(method)) {
                     violations.add("initialize to a 2026-07-28 server");
                 }
-                StsDouble.send(http, 404, rpcError(id, JsonRpcErrorCodes.METHOD_NOT_FOUND,
+                TestHttpServer.sendJson(http, 404, rpcError(id, JsonRpcErrorCodes.METHOD_NOT_FOUND,
                         "Method not found: " + method));
             }
         }
@@ -301,7 +309,7 @@ public final class RemoteMcpDouble {
         String sessionId = UUID.randomUUID().toString();
         sessions.put(sessionId, new Session(owner, version));
         http.getResponseHeaders().set("Mcp-Session-Id", sessionId);
-        StsDouble.send(http, 200, rpcResult(id, new InitializeResult(version,
+        TestHttpServer.sendJson(http, 200, rpcResult(id, new InitializeResult(version,
                 Map.of("tools", JsonValue.EMPTY_JSON_OBJECT), Implementation.of("remote-assistant", "1"), null)));
     }
 
@@ -311,16 +319,16 @@ public final class RemoteMcpDouble {
         CallToolResult result;
         if ("whoami".equals(name)) {
             // The tool's own data (its text), not a protocol message.
-            String text = Json.createObjectBuilder().add("owner", owner).add("tokenDigest", StsDouble.sha256(token))
+            String text = Json.createObjectBuilder().add("owner", owner).add("tokenDigest", ApiDouble.digest(token))
                     .build().toString();
             result = new CallToolResult(List.of(new ContentBlock.Text(text)), false, null);
         } else if ("fail".equals(name)) {
             result = CallToolResult.error(FAIL_TEXT);
         } else {
-            StsDouble.send(http, 200, rpcError(id, JsonRpcErrorCodes.INVALID_PARAMS, "Unknown tool: " + name));
+            TestHttpServer.sendJson(http, 200, rpcError(id, JsonRpcErrorCodes.INVALID_PARAMS, "Unknown tool: " + name));
             return;
         }
-        StsDouble.send(http, 200, modern ? rpcResult(id, complete(result).build()) : rpcResult(id, result));
+        TestHttpServer.sendJson(http, 200, modern ? rpcResult(id, complete(result).build()) : rpcResult(id, result));
     }
 
     private void checkHeaders(HttpExchange http) {
