@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The test kit's client (mcp-test) against the real server: everything its Javadoc promises a tool author, on the
- * server it is meant for. Its mechanics alone are covered by McpTestClientTest.
+ * The test kit's client (mcp-test) against the real server: its features a tool author uses (calls with progress and
+ * log messages, canned sampling and elicitation answers, every page of a list, resources, templates and prompts,
+ * errors). Its wire mechanics (resumption, time limits, ids, roots, ping) are covered by McpTestClientTest.
  */
 @ExtendWith(ArquillianExtension.class)
 class McpTestClientIT {
@@ -85,6 +86,22 @@ class McpTestClientIT {
         }
         try (McpTestClient mcp = client("kit-dec").onElicitation(params -> ElicitationReply.decline()).connect()) {
             mcp.callTool("e2e_ask_user", Map.of()).assertSuccess().assertStructured("action", "DECLINE");
+        }
+    }
+
+    @Test
+    void resourcesAndPromptsAreListedReadAndGot() {
+        try (McpTestClient mcp = McpTestClient.to(McpTestServer.mcp())
+                .bearerToken(TestTokens.user("kit-ria").scopes("notes.read", "admin.read").sign()).connect()) {
+            assertTrue(mcp.listResources().stream().anyMatch(r -> "e2e://open/notice".equals(r.getString("uri"))));
+            assertEquals("open to every caller", mcp.readResourceText("e2e://open/notice"));
+            assertTrue(mcp.listResourceTemplates().stream()
+                    .anyMatch(t -> "e2e://admin/users/{user}".equals(t.getString("uriTemplate"))));
+            assertEquals("account of bob", mcp.readResourceText("e2e://admin/users/bob"));
+            assertTrue(mcp.listPrompts().stream().anyMatch(p -> "e2e_admin_prompt".equals(p.getString("name"))));
+            JsonObject prompt = mcp.getPrompt("e2e_admin_prompt", Map.of("topic", "billing"));
+            assertEquals("Write an audit report on billing.",
+                    prompt.getJsonArray("messages").getJsonObject(0).getJsonObject("content").getString("text"));
         }
     }
 

@@ -114,7 +114,11 @@ public final class ApiDouble {
         return List.copyOf(requests);
     }
 
-    /** The requests whose credential belonged to that subject, in order. */
+    /**
+     * The accepted requests (and those refused by {@link #rejectNext}) whose credential belonged to that subject, in
+     * order. A request refused for a missing or invalid credential has no subject: to check that nothing reached the
+     * API, compare {@link #requests()} before and after.
+     */
     public List<ApiRequest> requestsOf(String subject) {
         return requests.stream().filter(r -> subject.equals(r.subject())).toList();
     }

@@ -24,6 +24,7 @@ public final class McpHttpException extends RuntimeException {
         this.body = body;
     }
 
+    /** The HTTP status. */
     public int status() {
         return status;
     }

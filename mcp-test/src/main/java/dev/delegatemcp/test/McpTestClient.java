@@ -1,9 +1,7 @@
 package dev.delegatemcp.test;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -17,11 +15,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -43,6 +43,10 @@ import jakarta.json.JsonValue;
  * }
  * }</pre>
  *
+ * <p>Hand-written on the JDK's HTTP client rather than on the MCP Java SDK's client: a server's test asserts on what
+ * that client hides (HTTP statuses, {@code WWW-Authenticate}, the notifications of each request's own stream), and the
+ * SDK would bring Reactor and Jackson into every tool author's test classpath.
+ *
  * <p>Errors: a JSON-RPC error answer throws {@link McpErrorException}; an HTTP status other than 200 or 202 throws
  * {@link McpHttpException} (401 and 403 carry {@code WWW-Authenticate}); a tool's own failure is a {@link ToolResult}
  * with {@code isError}. Once connected, a client may send requests from several threads at once (a load test); each
@@ -53,18 +57,25 @@ public final class McpTestClient implements AutoCloseable {
     /** The protocol revision it asks for unless told otherwise. */
     public static final String DEFAULT_PROTOCOL_VERSION = "2025-11-25";
 
-    private final Builder settings;
+    private final Settings settings;
     private final HttpClient http;
     private final AtomicLong ids = new AtomicLong();
     private String sessionId;
     private String protocolVersion;
     private JsonObject initializeResult;
 
-    private McpTestClient(Builder settings) {
+    /** What a client was built with, copied at {@link Builder#connect()}: a builder used again changes no client. */
+    private record Settings(URI endpoint, String token, Map<String, String> headers, String protocolVersion,
+            String clientName, String clientVersion, Function<JsonObject, String> sampling,
+            Function<JsonObject, ElicitationReply> elicitation, List<String> roots, String logLevel,
+            Duration timeout) {
+    }
+
+    private McpTestClient(Settings settings) {
         this.settings = settings;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
-        this.protocolVersion = settings.protocolVersion;
+        this.protocolVersion = settings.protocolVersion();
     }
 
     /** A client of the MCP endpoint at that URL (e.g. {@code http://localhost:9080/mcp-server/mcp}). */
@@ -132,7 +143,8 @@ public final class McpTestClient implements AutoCloseable {
 
         /**
          * Declares the {@code elicitation} capability (form and URL modes) and answers each {@code elicitation/create}
-         * with what the function returns for the request's {@code params} (whose {@code mode} says which).
+         * with what the function returns for the request's {@code params} (whose {@code mode} says which); null
+         * answers {@code cancel}.
          */
         public Builder onElicitation(Function<JsonObject, ElicitationReply> answer) {
             this.elicitation = answer;
@@ -154,7 +166,10 @@ public final class McpTestClient implements AutoCloseable {
             return this;
         }
 
-        /** How long one request may take, its stream included; 30 seconds by default. */
+        /**
+         * How long one request may take, its whole event stream, answers to the server and resumptions included; 30
+         * seconds by default. A request that takes longer fails with an AssertionError.
+         */
         public Builder timeout(Duration requestTimeout) {
             this.timeout = requestTimeout;
             return this;
@@ -167,34 +182,41 @@ public final class McpTestClient implements AutoCloseable {
          * @throws McpErrorException when initialize is answered with a JSON-RPC error
          */
         public McpTestClient connect() {
-            McpTestClient client = new McpTestClient(this);
-            client.initialize();
+            McpTestClient client = new McpTestClient(new Settings(endpoint, token, Map.copyOf(headers),
+                    protocolVersion, clientName, clientVersion, sampling, elicitation,
+                    roots == null ? null : List.copyOf(roots), logLevel, timeout));
+            try {
+                client.initialize();
+            } catch (RuntimeException | AssertionError e) {
+                client.close();
+                throw e;
+            }
             return client;
         }
     }
 
     private void initialize() {
         JsonObjectBuilder capabilities = Json.createObjectBuilder();
-        if (settings.sampling != null) {
+        if (settings.sampling() != null) {
             capabilities.add("sampling", JsonValue.EMPTY_JSON_OBJECT);
         }
-        if (settings.elicitation != null) {
+        if (settings.elicitation() != null) {
             capabilities.add("elicitation", Json.createObjectBuilder().add("form", JsonValue.EMPTY_JSON_OBJECT)
                     .add("url", JsonValue.EMPTY_JSON_OBJECT));
         }
-        if (settings.roots != null) {
+        if (settings.roots() != null) {
             capabilities.add("roots", Json.createObjectBuilder().add("listChanged", false));
         }
-        JsonObject params = Json.createObjectBuilder().add("protocolVersion", settings.protocolVersion)
+        JsonObject params = Json.createObjectBuilder().add("protocolVersion", settings.protocolVersion())
                 .add("capabilities", capabilities)
-                .add("clientInfo", Json.createObjectBuilder().add("name", settings.clientName)
-                        .add("version", settings.clientVersion))
+                .add("clientInfo", Json.createObjectBuilder().add("name", settings.clientName())
+                        .add("version", settings.clientVersion()))
                 .build();
         initializeResult = request("initialize", params).result();
         protocolVersion = initializeResult.getString("protocolVersion");
         notify("notifications/initialized", null);
-        if (settings.logLevel != null) {
-            request("logging/setLevel", Json.createObjectBuilder().add("level", settings.logLevel).build()).result();
+        if (settings.logLevel() != null) {
+            request("logging/setLevel", Json.createObjectBuilder().add("level", settings.logLevel()).build()).result();
         }
     }
 
@@ -233,7 +255,9 @@ public final class McpTestClient implements AutoCloseable {
     }
 
     /**
-     * Calls a tool with these arguments (String, Number, Boolean, List, Map values), asking for progress.
+     * Calls a tool with these arguments, asking for progress ({@code _meta.progressToken}). Values may be String,
+     * Boolean, Integer, Long, Double, BigInteger, BigDecimal, a JSON-P value, or a Collection or Map of those (JSON-P's
+     * {@code Json.createObjectBuilder(Map)}; a Float, say, is refused with IllegalArgumentException).
      *
      * @throws McpErrorException for an unknown tool or invalid arguments (-32602), or another JSON-RPC error
      */
@@ -303,23 +327,27 @@ public final class McpTestClient implements AutoCloseable {
     // ------------------------------------------------------------------------------------------ JSON-RPC
 
     /**
-     * Sends any request and returns the server's answer, whatever it is: the way to test methods this client has no
-     * shortcut for, and error answers ({@link McpResponse#isError()}).
+     * Sends any request and returns the server's answer: the way to test methods this client has no shortcut for. A
+     * JSON-RPC error answered with HTTP 200 is returned ({@link McpResponse#isError()}), as is one with a null id
+     * (JSON-RPC 2.0 section 5: the server could not read the request's id).
      *
      * @param params the request's {@code params}, or null for none
-     * @throws McpHttpException when the HTTP status is not 200
+     * @throws McpHttpException when the HTTP status is not 200 (its {@link McpHttpException#body()} holds what the
+     *         server said, a JSON-RPC error for a 400)
+     * @throws AssertionError when no response came within the timeout, or the server answered another request's id
      */
     public McpResponse request(String method, JsonObject params) {
         return request(ids.incrementAndGet(), method, params);
     }
 
     private McpResponse request(long id, String method, JsonObject params) {
+        long deadline = System.nanoTime() + settings.timeout().toNanos();
         JsonObjectBuilder message =
                 Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("method", method);
         if (params != null) {
             message.add("params", params);
         }
-        HttpResponse<InputStream> response = post(message.build(), method);
+        HttpResponse<InputStream> response = post(message.build(), method, deadline);
         String contentType = response.headers().firstValue("Content-Type").orElse("");
         if ("initialize".equals(method)) {
             sessionId = response.headers().firstValue("Mcp-Session-Id").orElse(null);
@@ -328,31 +356,45 @@ public final class McpTestClient implements AutoCloseable {
             throw new McpHttpException(method, response.statusCode(), response.headers(), readAll(response));
         }
         if (contentType.startsWith("application/json")) {
-            return new McpResponse(method, parse(readAll(response)), List.of(), List.of());
+            JsonObject answer = parse(readAll(response));
+            if (!answers(answer, id)) {
+                throw new AssertionError(method + " (id " + id + ") was answered for another request: " + answer);
+            }
+            return new McpResponse(method, answer, List.of(), List.of());
         }
         if (!contentType.startsWith("text/event-stream")) {
             throw new McpHttpException(method, response.statusCode(), response.headers(), readAll(response));
         }
-        return readStream(method, id, response);
+        return readStream(method, id, response, deadline);
     }
 
-    /** Sends a notification (no answer but HTTP 202). */
+    /**
+     * Sends a notification.
+     *
+     * @throws McpHttpException when the server does not accept it with HTTP 202 (Streamable HTTP, "Sending Messages
+     *         to the Server")
+     */
     public void notify(String method, JsonObject params) {
         JsonObjectBuilder message = Json.createObjectBuilder().add("jsonrpc", "2.0").add("method", method);
         if (params != null) {
             message.add("params", params);
         }
-        expectAccepted(post(message.build(), method), method);
+        expectAccepted(post(message.build(), method, System.nanoTime() + settings.timeout().toNanos()), method);
     }
 
-    /** Ends the session ({@code DELETE}); a server that does not allow it (405) is fine. */
+    /**
+     * Ends the session with {@code DELETE} (Streamable HTTP, "Session Management"). Whatever the answer (405 from a
+     * server that does not allow it, 404 for a session already gone) the client is done; a test's own failure is never
+     * hidden by its clean-up.
+     */
     @Override
     public void close() {
         if (sessionId == null) {
             return;
         }
         try {
-            http.send(authorized(HttpRequest.newBuilder(settings.endpoint)).DELETE().build(),
+            http.send(authorized(HttpRequest.newBuilder(settings.endpoint()),
+                    System.nanoTime() + settings.timeout().toNanos()).DELETE().build(),
                     HttpResponse.BodyHandlers.discarding());
         } catch (IOException e) {
             // the server may be gone already; nothing to end then
@@ -363,54 +405,72 @@ public final class McpTestClient implements AutoCloseable {
         }
     }
 
-    /** Reads an event stream up to the response with that id, answering server requests and resuming if it ends. */
-    private McpResponse readStream(String method, long id, HttpResponse<InputStream> first) {
+    /**
+     * Reads an event stream up to the response with that id, answering server requests on the way. A stream that ends
+     * first is resumed with {@code Last-Event-ID} after the server's {@code retry} delay (Streamable HTTP,
+     * "Resumability and Redelivery"), as long as the server sends something new and time remains.
+     */
+    private McpResponse readStream(String method, long id, HttpResponse<InputStream> first, long deadline) {
         List<JsonObject> notifications = new ArrayList<>();
         List<JsonObject> serverRequests = new ArrayList<>();
         HttpResponse<InputStream> response = first;
         String lastEventId = null;
-        for (int resumes = 0; resumes <= 3; resumes++) {
-            try (BufferedReader reader = new BufferedReader(
-                    new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-                StringBuilder data = new StringBuilder();
-                for (String line; (line = reader.readLine()) != null;) {
-                    if (line.startsWith("data:")) {
-                        data.append(data.length() == 0 ? "" : "\n").append(field(line, 5));
-                    } else if (line.startsWith("id:")) {
-                        lastEventId = field(line, 3);
-                    } else if (line.isEmpty() && data.length() > 0) {
-                        JsonObject message = parse(data.toString());
-                        data.setLength(0);
-                        if (message.containsKey("method") && message.containsKey("id")) {
-                            serverRequests.add(message);
-                            answer(message);
-                        } else if (message.containsKey("method")) {
-                            notifications.add(message);
-                        } else if (sameId(message, id)) {
-                            return new McpResponse(method, message, List.copyOf(notifications),
-                                    List.copyOf(serverRequests));
-                        }
+        Long retryMillis = null;
+        int fruitlessResumes = 0;
+        while (true) {
+            boolean anythingNew = false;
+            try (EventStreamReader events = new EventStreamReader(response.body())) {
+                for (EventStreamReader.Event event; (event = events.next(deadline)) != null;) {
+                    anythingNew |= event.lastEventId() != null && !event.lastEventId().equals(lastEventId);
+                    lastEventId = event.lastEventId() != null ? event.lastEventId() : lastEventId;
+                    retryMillis = event.retryMillis() != null ? event.retryMillis() : retryMillis;
+                    if (event.data().isEmpty()) {
+                        continue; // a priming event: an id to resume from, nothing to dispatch
+                    }
+                    anythingNew = true;
+                    JsonObject message = parse(event.data());
+                    if (message.containsKey("method") && message.containsKey("id")) {
+                        serverRequests.add(message);
+                        answer(message, deadline);
+                    } else if (message.containsKey("method")) {
+                        notifications.add(message);
+                    } else if (answers(message, id)) {
+                        return new McpResponse(method, message, List.copyOf(notifications),
+                                List.copyOf(serverRequests));
+                    } else {
+                        throw new AssertionError(
+                                method + " (id " + id + ") got the response of another request: " + message);
                     }
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException(method + ": reading the event stream failed", e);
+            } catch (TimeoutException e) {
+                throw new AssertionError(method + ": no response within " + settings.timeout());
             }
             if (lastEventId == null) {
-                break;
+                throw new AssertionError(method + ": the event stream ended without a response, and without an event id"
+                        + " to resume it from");
             }
-            response = resume(method, lastEventId);
+            fruitlessResumes = anythingNew ? 0 : fruitlessResumes + 1;
+            if (fruitlessResumes >= 3) {
+                throw new AssertionError(method + ": resumed the event stream 3 times without anything new after event "
+                        + lastEventId);
+            }
+            pause(retryMillis, deadline);
+            response = resume(method, lastEventId, deadline);
         }
-        throw new AssertionError(method + ": the event stream ended without a response");
     }
 
-    private HttpResponse<InputStream> resume(String method, String lastEventId) {
+    private HttpResponse<InputStream> resume(String method, String lastEventId, long deadline) {
         try {
-            HttpResponse<InputStream> resumed = http.send(authorized(HttpRequest.newBuilder(settings.endpoint))
-                    .header("Accept", "text/event-stream").header("Last-Event-ID", lastEventId).GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> resumed = http.send(authorized(HttpRequest.newBuilder(settings.endpoint()),
+                    deadline).header("Accept", "text/event-stream").header("Last-Event-ID", lastEventId).GET()
+                    .build(), HttpResponse.BodyHandlers.ofInputStream());
+            if (resumed.statusCode() == 204) {
+                readAll(resumed);
+                throw new AssertionError(method + ": the server finished the event stream without a response");
+            }
             if (resumed.statusCode() != 200) {
-                throw new McpHttpException(method + " (resuming)", resumed.statusCode(), resumed.headers(),
-                        readAll(resumed));
+                throw new McpHttpException(method + " (resuming after event " + lastEventId + ")",
+                        resumed.statusCode(), resumed.headers(), readAll(resumed));
             }
             return resumed;
         } catch (IOException e) {
@@ -421,8 +481,22 @@ public final class McpTestClient implements AutoCloseable {
         }
     }
 
+    /** Waits the server's {@code retry} delay before resuming, no longer than the deadline allows. */
+    private static void pause(Long retryMillis, long deadline) {
+        if (retryMillis == null || retryMillis <= 0) {
+            return;
+        }
+        long millis = Math.min(retryMillis, Math.max(0, (deadline - System.nanoTime()) / 1_000_000));
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Answers one request of the server with the builder's canned answers. */
-    private void answer(JsonObject request) {
+    private void answer(JsonObject request, long deadline) {
         String method = request.getString("method");
         JsonObject params = request.containsKey("params") ? request.getJsonObject("params")
                 : JsonValue.EMPTY_JSON_OBJECT;
@@ -430,17 +504,17 @@ public final class McpTestClient implements AutoCloseable {
         switch (method) {
             case "ping" -> reply.add("result", JsonValue.EMPTY_JSON_OBJECT);
             case "roots/list" -> {
-                if (settings.roots == null) {
+                if (settings.roots() == null) {
                     reply.add("error", error(-32601, "Method not found"));
                 } else {
                     var roots = Json.createArrayBuilder();
-                    settings.roots.forEach(uri -> roots.add(Json.createObjectBuilder().add("uri", uri)));
+                    settings.roots().forEach(uri -> roots.add(Json.createObjectBuilder().add("uri", uri)));
                     reply.add("result", Json.createObjectBuilder().add("roots", roots));
                 }
             }
             case "sampling/createMessage" -> {
-                String text = settings.sampling == null ? null : settings.sampling.apply(params);
-                if (settings.sampling == null) {
+                String text = settings.sampling() == null ? null : settings.sampling().apply(params);
+                if (settings.sampling() == null) {
                     reply.add("error", error(-32601, "Method not found"));
                 } else if (text == null) {
                     reply.add("error", error(-1, "User rejected sampling request"));
@@ -451,39 +525,41 @@ public final class McpTestClient implements AutoCloseable {
                 }
             }
             case "elicitation/create" -> {
-                if (settings.elicitation == null) {
+                if (settings.elicitation() == null) {
                     reply.add("error", error(-32601, "Method not found"));
                 } else {
-                    reply.add("result", settings.elicitation.apply(params).result());
+                    ElicitationReply answer = settings.elicitation().apply(params);
+                    reply.add("result", (answer == null ? ElicitationReply.cancel() : answer).result());
                 }
             }
             default -> reply.add("error", error(-32601, "Method not found"));
         }
-        expectAccepted(post(reply.build(), method + " (answer)"), method + " (answer)");
+        expectAccepted(post(reply.build(), method + " (answer)", deadline), method + " (answer)");
     }
 
     private static JsonObject error(int code, String message) {
         return Json.createObjectBuilder().add("code", code).add("message", message).build();
     }
 
-    private HttpResponse<InputStream> post(JsonObject message, String what) {
-        HttpRequest.Builder request = authorized(HttpRequest.newBuilder(settings.endpoint))
+    private HttpResponse<InputStream> post(JsonObject message, String what, long deadline) {
+        HttpRequest.Builder request = authorized(HttpRequest.newBuilder(settings.endpoint()), deadline)
                 .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
                 .POST(HttpRequest.BodyPublishers.ofString(message.toString()));
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
-            throw new UncheckedIOException(what + ": the request to " + settings.endpoint + " failed", e);
+            throw new UncheckedIOException(what + ": the request to " + settings.endpoint() + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }
 
-    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
-        request.timeout(settings.timeout);
-        if (settings.token != null) {
-            request.header("Authorization", "Bearer " + settings.token);
+    /** The client's headers, and a time limit for the response's headers: what remains before the deadline. */
+    private HttpRequest.Builder authorized(HttpRequest.Builder request, long deadline) {
+        request.timeout(Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime())));
+        if (settings.token() != null) {
+            request.header("Authorization", "Bearer " + settings.token());
         }
         if (sessionId != null) {
             request.header("Mcp-Session-Id", sessionId);
@@ -491,26 +567,24 @@ public final class McpTestClient implements AutoCloseable {
         if (initializeResult != null) {
             request.header("MCP-Protocol-Version", protocolVersion);
         }
-        settings.headers.forEach(request::setHeader);
+        settings.headers().forEach(request::setHeader);
         return request;
     }
 
     private static void expectAccepted(HttpResponse<InputStream> response, String what) {
         String body = readAll(response);
-        if (response.statusCode() != 202 && response.statusCode() != 200) {
+        if (response.statusCode() != 202) {
             throw new McpHttpException(what, response.statusCode(), response.headers(), body);
         }
     }
 
-    private static boolean sameId(JsonObject message, long id) {
-        JsonValue value = message.get("id");
-        return value != null && value.getValueType() == JsonValue.ValueType.NUMBER
-                && ((jakarta.json.JsonNumber) value).longValue() == id;
-    }
-
-    private static String field(String line, int nameLength) {
-        String value = line.substring(nameLength);
-        return value.startsWith(" ") ? value.substring(1) : value;
+    /** A response to the request with that id, or an error the server could not tie to any request (id null). */
+    private static boolean answers(JsonObject response, long id) {
+        JsonValue value = response.get("id");
+        if (value instanceof JsonNumber number) {
+            return number.isIntegral() && number.longValue() == id;
+        }
+        return (value == null || value == JsonValue.NULL) && response.containsKey("error");
     }
 
     private static String readAll(HttpResponse<InputStream> response) {

@@ -36,8 +36,11 @@ import jakarta.json.JsonObjectBuilder;
  * signed by that issuer's key with {@code aud} = the target, {@code sub} = the subject token's, {@code azp} = this
  * client, the requested {@code scope}, for 300 seconds; a {@link ApiDouble} accepts exactly those. Per target, a test
  * can make it answer a chosen credential ({@link #grant}), a denial ({@link #deny}), an outage ({@link #outage}) or
- * slowly ({@link #delay}). Errors follow RFC 6749 section 5.2: {@code invalid_client} 401, {@code invalid_request} and
- * {@code invalid_grant} 400, {@code access_denied} 403, {@code temporarily_unavailable} 503.
+ * slowly ({@link #delay}). Errors: RFC 6749 section 5.2's {@code invalid_client} (401), {@code invalid_request},
+ * {@code invalid_grant} and {@code unsupported_grant_type} (400); then, as Descope answers them, {@code access_denied}
+ * with 403 for a denial and {@code temporarily_unavailable} with 503 for an outage; any other with {@link #fail} (e.g.
+ * RFC 8693 section 2.2.2's {@code invalid_target}, 400). {@link #acceptTargetsOnlyAs} makes it refuse the target
+ * parameter a server should not send.
  *
  * <p>Every request is recorded ({@link #exchanges()}, {@link #serverGrants()}); every credential granted is recorded
  * in {@link TestSecrets}.
@@ -83,6 +86,7 @@ public final class StsDouble {
     /** One client credentials grant: the opaque token issued, its scopes, its expiry and whether it was revoked. */
     public record ServerGrant(String token, List<String> scopes, long expiresAtMillis, boolean revoked) {
 
+        /** Not revoked and not expired at that time (epoch milliseconds). */
         public boolean liveAt(long nowMillis) {
             return !revoked && nowMillis < expiresAtMillis;
         }
@@ -103,6 +107,7 @@ public final class StsDouble {
     private final List<ServerGrant> serverGrants = new CopyOnWriteArrayList<>();
     private final List<String> clientCredentialsViolations = new CopyOnWriteArrayList<>();
     private final List<String> issued = new CopyOnWriteArrayList<>();
+    private volatile String targetParameter;
     private volatile Duration credentialLifetime = Duration.ofSeconds(300);
     private volatile Duration serverTokenLifetime = Duration.ofHours(1);
 
@@ -184,6 +189,19 @@ public final class StsDouble {
         return this;
     }
 
+    /**
+     * Accepts the target only in this parameter, {@code resource} (RFC 8707, as Descope) or {@code audience} (RFC 8693
+     * section 2.1, as Keycloak): an exchange naming it the other way is refused with 400 {@code invalid_request}, so a
+     * test sees a server that asks the wrong way. Both are accepted by default.
+     */
+    public StsDouble acceptTargetsOnlyAs(String parameter) {
+        if (!"resource".equals(parameter) && !"audience".equals(parameter)) {
+            throw new IllegalArgumentException("resource or audience, not " + parameter);
+        }
+        this.targetParameter = parameter;
+        return this;
+    }
+
     private Duration delayOf(String target) {
         return behaviours.getOrDefault(target, DEFAULT).delay();
     }
@@ -229,13 +247,14 @@ public final class StsDouble {
         }
     }
 
-    /** Forgets what it received, and answers every target by default again. */
+    /** Forgets what it received, and answers every target by default again, named either way. */
     public void reset() {
         exchanges.clear();
         serverGrants.clear();
         clientCredentialsViolations.clear();
         issued.clear();
         behaviours.clear();
+        targetParameter = null;
     }
 
     // ------------------------------------------------------------------------------------------ the endpoint
@@ -271,12 +290,16 @@ public final class StsDouble {
     private void exchange(HttpExchange http, Map<String, List<String>> form) throws IOException {
         String subjectToken = first(form, "subject_token");
         String subject = signer.verify(subjectToken).map(JWTClaimsSet::getSubject).orElse(null);
-        String target = first(form, "resource") != null ? first(form, "resource") : first(form, "audience");
+        String only = targetParameter;
+        String target = only != null ? first(form, only)
+                : first(form, "resource") != null ? first(form, "resource") : first(form, "audience");
         Behaviour behaviour = target == null ? DEFAULT : behaviours.getOrDefault(target, DEFAULT);
         int status;
         String error;
-        if (!TOKEN_EXCHANGE.equals(first(form, "grant_type"))
-                || !ACCESS_TOKEN_TYPE.equals(first(form, "subject_token_type")) || target == null) {
+        if (!TOKEN_EXCHANGE.equals(first(form, "grant_type"))) {
+            status = 400;
+            error = "unsupported_grant_type";
+        } else if (!ACCESS_TOKEN_TYPE.equals(first(form, "subject_token_type")) || target == null) {
             status = 400;
             error = "invalid_request";
         } else if (subject == null) {
@@ -292,6 +315,7 @@ public final class StsDouble {
         pause(behaviour.delay());
         if (status != 200) {
             error(http, status, error, switch (error) {
+                case "unsupported_grant_type" -> "token exchange or client credentials only";
                 case "invalid_request" -> "not an RFC 8693 token exchange";
                 case "invalid_grant" -> "subject token rejected";
                 default -> "as the test asked";

@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Every secret the kit made or handed out in this test JVM: the tokens {@link TestTokenIssuer} signed, the
  * credentials the {@link StsDouble} granted, the tokens stored in or issued by the {@link VaultDouble}, and any a test
- * adds. A server must never show one in a response or a log; {@link #foundIn(String)} says which of them a text
- * (a response body, a log file) holds.
+ * adds (tokens signed by an unknown key too: a refused token in a log is a leak as well). A server must never show one
+ * in a response or a log; {@link #foundIn(String)} says which of them a text (a response body, a log file) holds.
  */
 public final class TestSecrets {
 

@@ -30,9 +30,10 @@ import com.nimbusds.jwt.SignedJWT;
 
 /**
  * A test authorization server's signing side: an RS256 key pair made when it is created, its public half as a JWKS
- * (served over HTTP by a {@link TestHttpServer}, or written to a file), and access tokens (RFC 9068 shape: {@code iss},
- * {@code sub}, {@code aud}, {@code iat}, {@code exp}, {@code jti}, {@code azp}, {@code scope}) with the subject, scopes,
- * tenant, audience and lifetime a test chooses.
+ * (served over HTTP by a {@link TestHttpServer}, or written to a file), and signed JWT access tokens (RFC 7519
+ * claims {@code iss}, {@code sub}, {@code aud}, {@code iat}, {@code exp}, {@code jti}, plus {@code azp} and
+ * {@code scope} as Keycloak issues them; header {@code alg: RS256}, {@code kid}) with the subject, scopes, tenant,
+ * audience and lifetime a test chooses.
  *
  * <p>Point the server under test at it through MP Config: {@code mp.jwt.verify.issuer} = {@link #issuer()},
  * {@code mp.jwt.verify.publickey.location} = {@link #jwksUri()} (or the file of {@link #writeJwks(Path)}),
@@ -67,6 +68,7 @@ public final class TestTokenIssuer {
         return new TestTokenIssuer(issuer, audience, "test-key");
     }
 
+    /** The {@code iss} of its tokens. */
     public String issuer() {
         return issuer;
     }
@@ -230,7 +232,10 @@ public final class TestTokenIssuer {
             return this;
         }
 
-        /** Signed by another key with the same key id, which the server does not trust. */
+        /**
+         * Signed by another key with the same key id, which the server does not trust. Still recorded in TestSecrets:
+         * a refused token in a log is a leak too.
+         */
         public TokenBuilder signedByUnknownKey() {
             unknownKeySigns = true;
             return this;

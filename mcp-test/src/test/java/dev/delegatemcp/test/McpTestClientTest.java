@@ -96,8 +96,60 @@ class McpTestClientTest {
     @Test
     void aDroppedStreamIsResumedWithLastEventId() {
         try (McpTestClient mcp = client().connect()) {
-            mcp.callTool("dropped", Map.of()).assertSuccess().assertTextContains("after resuming");
+            mcp.callTool("dropped", Map.of()).assertSuccess().assertTextContains("after resuming from evt-7");
             assertEquals("evt-7", ENDPOINT.lastEventIdSeen);
+        }
+    }
+
+    @Test
+    void aStreamCutInsideAnEventResumesAfterTheLastDispatchedEvent() {
+        try (McpTestClient mcp = client().connect()) {
+            mcp.callTool("cut_mid_event", Map.of()).assertSuccess().assertTextContains("after resuming from e1");
+        }
+    }
+
+    @Test
+    void aStreamTheServerFinishedWithoutAResponseFailsTheCallWithThatReason() {
+        try (McpTestClient mcp = client().connect()) {
+            AssertionError failure = assertThrows(AssertionError.class, () -> mcp.callTool("finished", Map.of()));
+            assertTrue(failure.getMessage().contains("finished the event stream without a response"),
+                    failure.getMessage());
+        }
+    }
+
+    @Test
+    void aStalledStreamFailsAtTheTimeoutInsteadOfHanging() {
+        try (McpTestClient mcp = client().timeout(java.time.Duration.ofMillis(800)).connect()) {
+            long start = System.nanoTime();
+            AssertionError failure = assertThrows(AssertionError.class, () -> mcp.callTool("stalled", Map.of()));
+            assertTrue(failure.getMessage().contains("no response within PT0.8S"), failure.getMessage());
+            assertTrue(System.nanoTime() - start < 4_000_000_000L, "it waited for the stream instead");
+        }
+    }
+
+    @Test
+    void anAnswerWithAnotherRequestsIdIsAFailure() {
+        try (McpTestClient mcp = client().connect()) {
+            AssertionError failure = assertThrows(AssertionError.class, () -> mcp.callTool("other_id", Map.of()));
+            assertTrue(failure.getMessage().contains("answered for another request"), failure.getMessage());
+        }
+    }
+
+    @Test
+    void pingRootsAndARefusedSamplingAreAnsweredAsTheBuilderSays() {
+        try (McpTestClient mcp = client().roots("file:///work").onSampling(params -> null).connect()) {
+            assertEquals("{} {\"roots\":[{\"uri\":\"file:///work\"}]} {\"code\":-1,\"message\":\"User rejected sampling"
+                    + " request\"}", mcp.callTool("server_requests", Map.of()).text());
+        }
+    }
+
+    @Test
+    void aBuilderUsedAgainChangesNoClientItAlreadyMade() {
+        McpTestClient.Builder builder = client();
+        try (McpTestClient first = builder.connect()) {
+            builder.bearerToken("bad");
+            first.ping();
+            assertEquals("session-1 2025-11-25", ENDPOINT.lastHeaders, "the first client kept its own token");
         }
     }
 
@@ -151,8 +203,13 @@ class McpTestClientTest {
                     }
                     case "GET" -> {
                         lastEventIdSeen = http.getRequestHeaders().getFirst("Last-Event-ID");
+                        if ("finished".equals(lastEventIdSeen)) {
+                            http.sendResponseHeaders(204, -1);
+                            return;
+                        }
                         stream(http, event("evt-8", result(pendingDroppedId,
-                                "{\"content\":[{\"type\":\"text\",\"text\":\"after resuming\"}]}")));
+                                "{\"content\":[{\"type\":\"text\",\"text\":\"after resuming from "
+                                        + lastEventIdSeen + "\"}]}")));
                     }
                     default -> post(http);
                 }
@@ -214,13 +271,56 @@ class McpTestClientTest {
                 }
                 case "dropped" -> {
                     pendingDroppedId = id;
-                    stream(http, "id: evt-7\ndata: \n\n");
+                    stream(http, "id: evt-7\nretry: 50\ndata: \n\n");
                 }
+                case "cut_mid_event" -> {
+                    // the connection ends inside event e2, before its blank line: e2 was never dispatched
+                    pendingDroppedId = id;
+                    stream(http, "id: e1\ndata: \n\nid: e2\ndata: {\"jsonrpc\":\"2.0\",\"id\":" + id);
+                }
+                case "finished" -> stream(http, "id: finished\ndata: \n\n");
+                case "stalled" -> {
+                    http.getResponseHeaders().set("Content-Type", "text/event-stream");
+                    http.sendResponseHeaders(200, 0);
+                    write(http.getResponseBody(), "id: s1\ndata: \n\n");
+                    try {
+                        Thread.sleep(5_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                case "other_id" -> json(http, result("12345", "{\"content\":[]}"));
+                case "server_requests" -> serverRequests(http, id);
                 case "failing" -> json(http, result(id,
                         "{\"content\":[{\"type\":\"text\",\"text\":\"The service failed.\"}],\"isError\":true}"));
                 default -> json(http, "{\"jsonrpc\":\"2.0\",\"id\":" + id
                         + ",\"error\":{\"code\":-32602,\"message\":\"Unknown tool: " + tool + "\"}}");
             }
+        }
+
+        /** Sends ping, roots/list and sampling/createMessage; the result's text lists the client's answers. */
+        private void serverRequests(HttpExchange http, String id) throws IOException {
+            http.getResponseHeaders().set("Content-Type", "text/event-stream");
+            http.sendResponseHeaders(200, 0);
+            OutputStream out = http.getResponseBody();
+            StringBuilder answers = new StringBuilder();
+            for (String request : List.of("{\"method\":\"ping\"}", "{\"method\":\"roots/list\"}",
+                    "{\"method\":\"sampling/createMessage\",\"params\":{\"messages\":[],\"maxTokens\":5}}")) {
+                elicitationAnswer = new CompletableFuture<>();
+                // the request split over two data lines, which the client joins with a new line
+                write(out, "data: {\"jsonrpc\":\"2.0\",\"id\":\"q\",\n" + "data: " + request.substring(1) + "\n\n");
+                try {
+                    JsonObject answer = elicitationAnswer.get(10, TimeUnit.SECONDS);
+                    answers.append(answer.containsKey("error") ? answer.getJsonObject("error").toString()
+                            : answer.getJsonObject("result").toString()).append(' ');
+                } catch (Exception e) {
+                    throw new IOException(e);
+                }
+            }
+            write(out, event("r", result(id, Json.createObjectBuilder().add("content", Json.createArrayBuilder()
+                    .add(Json.createObjectBuilder().add("type", "text").add("text", answers.toString().trim())))
+                    .build().toString())));
+            out.close();
         }
 
         private static String result(String id, String result) {

@@ -86,6 +86,21 @@ class StsDoubleTest {
     }
 
     @Test
+    void aTargetOnlyAcceptedAsResourceRefusesAnAudienceAndAnUnknownGrantIsUnsupported() throws Exception {
+        STS.acceptTargetsOnlyAs("resource");
+        try {
+            HttpResponse<String> audience = exchange("mcp-server:sts-test-secret", Map.of("audience", "calendar-api"),
+                    ISSUER.token("bob").sign());
+            assertEquals(400, audience.statusCode());
+            assertEquals("invalid_request", json(audience.body()).getString("error"));
+        } finally {
+            STS.reset();
+        }
+        HttpResponse<String> password = post("mcp-server:sts-test-secret", "grant_type=password&username=a");
+        assertEquals("unsupported_grant_type", json(password.body()).getString("error"));
+    }
+
+    @Test
     void aDelayedTargetAnswersLate() throws Exception {
         STS.delay("slow", Duration.ofMillis(300));
         long start = System.nanoTime();

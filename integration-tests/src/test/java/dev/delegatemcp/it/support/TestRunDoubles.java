@@ -16,7 +16,8 @@ import dev.delegatemcp.test.VaultDouble;
  * <ul>
  * <li>the STS ({@code /oauth2/v1/token}, Descope's path): JWTs for {@value #CALENDAR} and any other resource, the CRM's
  * API key per user or per tenant ({@code tenantId}) for {@value #CRM}, {@value #SLOW} after 300 ms, {@code payroll}
- * denied, {@code broken} unavailable; and this server's own client_credentials tokens;</li>
+ * denied, {@code broken} unavailable, each only as a {@code resource} (as Descope takes it); and this server's own
+ * client_credentials tokens;</li>
  * <li>the calendar API ({@code /calendar/events}): only tokens for {@value #CALENDAR}; the CRM
  * ({@code /crm/contacts}): its API keys in {@code X-API-Key}, answering {@code {"owner":...}};</li>
  * <li>the token vault (Descope's Outbound Apps API) for project {@value #PROJECT_ID};</li>
@@ -37,7 +38,8 @@ public final class TestRunDoubles {
     private static final StsDouble STS = StsDouble.on(SERVER, TestTokens.issuer(), CLIENT_ID, CLIENT_SECRET)
             .grant(CRM, exchange -> CRM_KEY_PREFIX + (exchange.parameter("tenantId") != null
                     ? "tenant-" + exchange.parameter("tenantId") : exchange.subject()))
-            .delay(SLOW, java.time.Duration.ofMillis(300)).deny("payroll").outage("broken");
+            .delay(SLOW, java.time.Duration.ofMillis(300)).deny("payroll").outage("broken")
+            .acceptTargetsOnlyAs("resource");
     private static final ApiDouble CALENDAR_API =
             ApiDouble.bearer(SERVER, "/calendar/events", TestTokens.issuer(), CALENDAR);
     private static final ApiDouble CRM_API = ApiDouble.apiKey(SERVER, "/crm/contacts", "X-API-Key",

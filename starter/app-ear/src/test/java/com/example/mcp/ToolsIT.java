@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +17,7 @@ import dev.delegatemcp.test.McpHttpException;
 import dev.delegatemcp.test.McpTestClient;
 import dev.delegatemcp.test.StsDouble;
 import dev.delegatemcp.test.TestHttpServer;
+import dev.delegatemcp.test.TestSecrets;
 import dev.delegatemcp.test.TestTokenIssuer;
 
 import org.junit.jupiter.api.AfterAll;
@@ -20,20 +25,24 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The tools on the running test server (started by the build, see app-ear/pom.xml), with the test kit: the test JVM
- * is the token issuer, the STS and the orders API, all on one port the server's test settings point at.
+ * is the token issuer, the STS and the orders API, all on one port the server's test settings point at. The system
+ * properties come from failsafe (app-ear/pom.xml); the defaults here are the same values.
  */
 class ToolsIT {
 
-    private static final String MCP = System.getProperty("mcp.test.url");
-    private static final String ORDERS_AUDIENCE = System.getProperty("mcp.test.orders.audience");
+    private static final String MCP = System.getProperty("mcp.test.url", "http://localhost:19580/mcp-server/mcp");
+    private static final URI ORDERS_URL =
+            URI.create(System.getProperty("mcp.test.orders-url", "http://127.0.0.1:19598/orders"));
+    private static final String ORDERS_AUDIENCE = System.getProperty("mcp.test.orders.audience", "orders-api");
 
-    private static final TestHttpServer DOUBLES =
-            TestHttpServer.start(Integer.getInteger("mcp.test.doubles.port"));
-    private static final TestTokenIssuer ISSUER = TestTokenIssuer
-            .create(System.getProperty("mcp.test.issuer"), System.getProperty("mcp.test.resource")).serveJwks(DOUBLES);
-    private static final StsDouble STS = StsDouble.on(DOUBLES, ISSUER, System.getProperty("mcp.test.sts.client-id"),
-            System.getProperty("mcp.test.sts.client-secret"));
-    private static final ApiDouble ORDERS = ApiDouble.bearer(DOUBLES, "/orders", ISSUER, ORDERS_AUDIENCE)
+    private static final TestHttpServer DOUBLES = TestHttpServer.start(ORDERS_URL.getPort());
+    private static final TestTokenIssuer ISSUER =
+            TestTokenIssuer.create(System.getProperty("mcp.test.issuer", "https://issuer.test.local"),
+                    System.getProperty("mcp.test.resource", MCP)).serveJwks(DOUBLES);
+    private static final StsDouble STS = StsDouble.on(DOUBLES, ISSUER,
+            System.getProperty("mcp.test.sts.client-id", "mcp-server"),
+            System.getProperty("mcp.test.sts.client-secret", "test-sts-secret-not-for-production"));
+    private static final ApiDouble ORDERS = ApiDouble.bearer(DOUBLES, ORDERS_URL.getPath(), ISSUER, ORDERS_AUDIENCE)
             .answer(200, "[{\"id\":\"o-1\",\"total\":42}]");
 
     @AfterAll
@@ -43,6 +52,13 @@ class ToolsIT {
 
     private static McpTestClient connect(String user) {
         return McpTestClient.to(MCP).bearerToken(ISSUER.token(user).sign()).connect();
+    }
+
+    @Test
+    void theDoublesServeWhereTheTestServerLooks() {
+        assertEquals(System.getProperty("mcp.test.jwks-url", ISSUER.jwksUri().toString()), ISSUER.jwksUri().toString());
+        assertEquals(System.getProperty("mcp.test.sts.token-endpoint", STS.tokenEndpoint().toString()),
+                STS.tokenEndpoint().toString());
     }
 
     @Test
@@ -70,13 +86,14 @@ class ToolsIT {
 
     @Test
     void aRefusedExchangeIsAnErrorResultAndNothingReachesTheApi() {
+        int requestsBefore = ORDERS.requests().size();
         STS.deny(ORDERS_AUDIENCE);
         try (McpTestClient mcp = connect("bob")) {
             mcp.callTool("list_orders", Map.of()).assertIsError().assertTextContains("denied");
         } finally {
             STS.restore(ORDERS_AUDIENCE);
         }
-        assertEquals(List.of(), ORDERS.requestsOf("bob"));
+        assertEquals(requestsBefore, ORDERS.requests().size(), "a request reached the orders API");
     }
 
     @Test
@@ -96,5 +113,16 @@ class ToolsIT {
         McpHttpException refused = assertThrows(McpHttpException.class, () -> McpTestClient.to(MCP).connect());
         assertEquals(401, refused.status());
         assertTrue(refused.wwwAuthenticate().contains("resource_metadata="), refused.wwwAuthenticate());
+    }
+
+    @Test
+    void noTokenOrSecretReachesTheServerLog() throws IOException {
+        try (McpTestClient mcp = connect("dave")) {
+            mcp.callTool("list_orders", Map.of()).assertSuccess();
+        }
+        Path log = Path.of(System.getProperty("mcp.test.server.dir", "target/liberty/wlp/usr/servers/myMcpServerTest"),
+                "logs", "messages.log");
+        // Not the secret itself in the failure message: only that one was found.
+        assertTrue(TestSecrets.foundIn(Files.readString(log)).isEmpty(), "a token or secret is in " + log);
     }
 }
