@@ -259,7 +259,8 @@ public final class McpTestClient implements AutoCloseable {
      * Boolean, Integer, Long, Double, BigInteger, BigDecimal, a JSON-P value, or a Collection or Map of those (JSON-P's
      * {@code Json.createObjectBuilder(Map)}; a Float, say, is refused with IllegalArgumentException).
      *
-     * @throws McpErrorException for an unknown tool or invalid arguments (-32602), or another JSON-RPC error
+     * @throws McpErrorException for an unknown tool (-32602) or another JSON-RPC error; arguments that do not fit the
+     *         tool's schema are a result with {@code isError} (MCP 2025-11-25, SEP-1303), not an exception
      */
     public ToolResult callTool(String name, Map<String, ?> arguments) {
         return callTool(name, Json.createObjectBuilder(new LinkedHashMap<String, Object>(arguments)).build());

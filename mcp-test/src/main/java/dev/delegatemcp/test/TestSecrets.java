@@ -6,10 +6,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Every secret the kit made or handed out in this test JVM: the tokens {@link TestTokenIssuer} signed, the
- * credentials the {@link StsDouble} granted, the tokens stored in or issued by the {@link VaultDouble}, and any a test
- * adds (tokens signed by an unknown key too: a refused token in a log is a leak as well). A server must never show one
- * in a response or a log; {@link #foundIn(String)} says which of them a text (a response body, a log file) holds.
+ * Every secret the kit made or handed out in this test JVM that would grant access: the tokens {@link TestTokenIssuer}
+ * signed with its key (not those of {@code signedByUnknownKey()} or {@code unsigned()}), the credentials the
+ * {@link StsDouble} granted, its client secret, the tokens stored in or issued by the {@link VaultDouble}, and any a
+ * test adds. A server must never show one in a response or a log; {@link #foundIn(String)} says which of them a text
+ * (a response body, a log file) holds.
  */
 public final class TestSecrets {
 

@@ -59,13 +59,16 @@ public final class TestTokenIssuer {
     }
 
     /**
-     * An issuer with a fresh 2048-bit RSA key (key id {@code test-key}).
+     * An issuer with a fresh 2048-bit RSA key whose key id ({@code kid}) is new too ({@code test-key-} and 8 random hex
+     * digits): a server that cached an earlier issuer's JWKS sees an unknown key id and fetches the JWKS again (Liberty
+     * does; a key id used again would keep the old key and refuse every new token).
      *
      * @param issuer the {@code iss} of its tokens, e.g. {@code https://issuer.test.local}
      * @param audience the default {@code aud} of its tokens: the MCP server's resource URL (RFC 8707)
      */
     public static TestTokenIssuer create(String issuer, String audience) {
-        return new TestTokenIssuer(issuer, audience, "test-key");
+        return new TestTokenIssuer(issuer, audience,
+                "test-key-" + UUID.randomUUID().toString().substring(0, 8));
     }
 
     /** The {@code iss} of its tokens. */
@@ -156,7 +159,7 @@ public final class TestTokenIssuer {
 
     /** Signs any claims with this issuer's key (RS256, key id in the header); the token is recorded in TestSecrets. */
     public String sign(JWTClaimsSet claims) {
-        return sign(claims, key);
+        return TestSecrets.record(sign(claims, key));
     }
 
     private static String sign(JWTClaimsSet claims, RSAKey with) {
@@ -164,7 +167,7 @@ public final class TestTokenIssuer {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(with.getKeyID()).build(),
                     claims);
             jwt.sign(new RSASSASigner(with));
-            return TestSecrets.record(jwt.serialize());
+            return jwt.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot sign a test token", e);
         }
@@ -233,17 +236,19 @@ public final class TestTokenIssuer {
         }
 
         /**
-         * Signed by another key with the same key id, which the server does not trust. Still recorded in TestSecrets:
-         * a refused token in a log is a leak too.
+         * Signed by another key with the same key id, which the server does not trust. Not recorded in TestSecrets: it
+         * grants nothing (and Liberty writes the tokens it refuses to its FFDC and trace files, see README Known
+         * limits).
          */
         public TokenBuilder signedByUnknownKey() {
             unknownKeySigns = true;
             return this;
         }
 
-        /** The signed token (a compact JWS). */
+        /** The signed token (a compact JWS); recorded in TestSecrets when this issuer's own key signed it. */
         public String sign() {
-            return TestTokenIssuer.sign(claims.build(), unknownKeySigns ? unknownKey : key);
+            return unknownKeySigns ? TestTokenIssuer.sign(claims.build(), unknownKey)
+                    : TestTokenIssuer.this.sign(claims.build());
         }
 
         /** The same claims with {@code alg: none} and an empty signature (RFC 7519 section 6), to test refusal. */

@@ -65,6 +65,20 @@ class TestTokenIssuerTest {
     }
 
     @Test
+    void onlyTokensThatWouldGrantAccessAreRecordedAsSecrets() {
+        assertTrue(TestSecrets.all().contains(ISSUER.token("erin").expiredSince(Duration.ofSeconds(1)).sign()));
+        assertFalse(TestSecrets.all().contains(ISSUER.token("erin").signedByUnknownKey().sign()));
+        assertFalse(TestSecrets.all().contains(ISSUER.token("erin").unsigned()));
+    }
+
+    @Test
+    void eachIssuerHasAKeyIdOfItsOwn() throws Exception {
+        TestTokenIssuer other = TestTokenIssuer.create("https://issuer.test.local", "mcp");
+        assertFalse(JWKSet.parse(ISSUER.jwks()).getKeys().get(0).getKeyID()
+                .equals(JWKSet.parse(other.jwks()).getKeys().get(0).getKeyID()));
+    }
+
+    @Test
     void theJwksCanBeWrittenToAFileForAFileLocation(@TempDir Path directory) throws Exception {
         Path file = ISSUER.writeJwks(directory.resolve("jwks.json"));
         RSAKey key = (RSAKey) JWKSet.parse(Files.readString(file)).getKeys().get(0);
