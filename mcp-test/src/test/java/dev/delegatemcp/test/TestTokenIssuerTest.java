@@ -66,9 +66,12 @@ class TestTokenIssuerTest {
 
     @Test
     void onlyTokensThatWouldGrantAccessAreRecordedAsSecrets() {
-        assertTrue(TestSecrets.all().contains(ISSUER.token("erin").expiredSince(Duration.ofSeconds(1)).sign()));
-        assertFalse(TestSecrets.all().contains(ISSUER.token("erin").signedByUnknownKey().sign()));
-        assertFalse(TestSecrets.all().contains(ISSUER.token("erin").unsigned()));
+        String expired = ISSUER.token("erin").expiredSince(Duration.ofSeconds(1)).sign();
+        String foreign = ISSUER.token("erin").signedByUnknownKey().sign();
+        String unsigned = ISSUER.token("erin").unsigned();
+        assertTrue(TestSecrets.all().contains(expired));
+        assertFalse(TestSecrets.all().contains(foreign));
+        assertFalse(TestSecrets.all().contains(unsigned));
     }
 
     @Test
