@@ -1,9 +1,11 @@
 package dev.delegatemcp.test;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -106,6 +108,28 @@ public final class ToolResult {
         if (!expected.equals(actual)) {
             throw new AssertionError("Expected structuredContent." + member + " of " + tool + " to be \"" + expected
                     + "\", but the structured content was: " + structured);
+        }
+        return this;
+    }
+
+    /** Asserts the structured content has that member with that number value (compared as decimals: 42 equals 42.0). */
+    public ToolResult assertStructured(String member, Number expected) {
+        JsonObject structured = structuredContent();
+        boolean equal = structured != null && structured.get(member) instanceof JsonNumber actual
+                && actual.bigDecimalValue().compareTo(new BigDecimal(expected.toString())) == 0;
+        if (!equal) {
+            throw new AssertionError("Expected structuredContent." + member + " of " + tool + " to be " + expected
+                    + ", but the structured content was: " + structured);
+        }
+        return this;
+    }
+
+    /** Asserts the structured content has that member with that boolean value. */
+    public ToolResult assertStructured(String member, boolean expected) {
+        JsonObject structured = structuredContent();
+        if (structured == null || structured.get(member) != (expected ? JsonValue.TRUE : JsonValue.FALSE)) {
+            throw new AssertionError("Expected structuredContent." + member + " of " + tool + " to be " + expected
+                    + ", but the structured content was: " + structured);
         }
         return this;
     }

@@ -144,6 +144,17 @@ class McpTestClientTest {
     }
 
     @Test
+    void structuredContentIsAssertedMemberByMemberWithItsJsonType() {
+        try (McpTestClient mcp = client().connect()) {
+            ToolResult result = mcp.callTool("structured", Map.of()).assertStructured("id", "o-1")
+                    .assertStructured("total", 42).assertStructured("paid", true);
+            assertThrows(AssertionError.class, () -> result.assertStructured("total", 41.5));
+            assertThrows(AssertionError.class, () -> result.assertStructured("paid", false));
+            assertThrows(AssertionError.class, () -> result.assertStructured("id", "o-2"));
+        }
+    }
+
+    @Test
     void aBuilderUsedAgainChangesNoClientItAlreadyMade() {
         McpTestClient.Builder builder = client();
         try (McpTestClient first = builder.connect()) {
@@ -289,6 +300,8 @@ class McpTestClientTest {
                         Thread.currentThread().interrupt();
                     }
                 }
+                case "structured" -> json(http, result(id, "{\"content\":[{\"type\":\"text\",\"text\":\"{}\"}],"
+                        + "\"structuredContent\":{\"id\":\"o-1\",\"total\":42.0,\"paid\":true}}"));
                 case "other_id" -> json(http, result("12345", "{\"content\":[]}"));
                 case "server_requests" -> serverRequests(http, id);
                 case "failing" -> json(http, result(id,
