@@ -16,7 +16,9 @@ import java.util.concurrent.TimeoutException;
  * 9.2.6 (interpreting an event stream) says: {@code data} lines joined with new lines, {@code id} kept from event to
  * event and taken at dispatch, {@code retry} in milliseconds, comments and {@code event} names ignored, CR, LF or CRLF
  * line ends (as {@link BufferedReader#readLine()} splits them). A thread of its own reads, so that the caller can wait
- * with a deadline ({@link #next(long)}): a stalled stream fails the test instead of hanging it.
+ * with a deadline ({@link #next(long)}): a stalled stream fails the test instead of hanging it. The server's remote
+ * MCP client reads streams with its own reader ({@code ServerSentEvents} in mcp-server-war): the kit depends on none of
+ * the server's modules, and no library on the test classpath parses event streams from an InputStream.
  */
 final class EventStreamReader implements AutoCloseable {
 
