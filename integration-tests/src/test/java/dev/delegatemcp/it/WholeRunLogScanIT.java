@@ -51,6 +51,27 @@ class WholeRunLogScanIT {
         assertTrue(leaks.isEmpty(), String.join("\n", leaks));
     }
 
+    @Test
+    void noCdiWarningNamesOneOfOurClasses() throws IOException {
+        Path servers = McpTestServer.serverDirectory().getParent();
+        List<Path> logs;
+        try (Stream<Path> files = Files.walk(servers)) {
+            logs = files.filter(f -> f.getFileName().toString().equals("messages.log")).toList();
+        }
+        assertTrue(logs.size() >= 2, "logs found: " + logs);
+        List<String> warnings = new ArrayList<>();
+        for (Path log : logs) {
+            for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+                boolean warning = line.contains(" W WELD-") || line.contains("\"loglevel\":\"WARN");
+                if (warning && line.contains("WELD-") && line.contains("dev.delegatemcp")) {
+                    warnings.add(log.getParent().getParent().getFileName() + ": " + line);
+                }
+            }
+        }
+        // e.g. WELD-001471, a lifecycle callback declared to throw a checked exception
+        assertTrue(warnings.isEmpty(), String.join("\n", warnings));
+    }
+
     /** Liberty's messages.log line: [time] thread logger level text; our lines' text starts with their id. */
     private static final java.util.regex.Pattern OUR_LINE = java.util.regex.Pattern.compile(
             "^\\[[^]]+\\] \\S+ +\\S+ +([A-Z]) (DMCP\\S*?):? .*$");
