@@ -97,7 +97,10 @@ AFFECTS = {
     'vault-500': dict(CONNECTED, **{'tools/list': 'crm'}),
     'crm-down': {'crm_lookup': 'crm', 'crm_lookup_customer': 'crm', 'tools/list': 'crm'},
 }
+# A remote MCP server that failed itself; and the STS or vault failing for a target (the target never called).
 UNREACHABLE = 'The {} service could not be reached; try again in a moment.'
+ACCESS_UNAVAILABLE = ('Access to the {} service could not be obtained just now, as the service that grants it did not'
+                      ' answer; try again in a moment.')
 SIGN_IN_REFUSED = 'Your sign-in was not accepted for {}; sign in again and retry.'
 # Keycloak's answers while bin/keycloak start re-creates the realm (the realm, its clients or users not there yet):
 # invalid_client / unauthorized_client, and other failures.
@@ -469,7 +472,7 @@ def classify_tool(kind, tool, identity, t0, t1, status, answer, error):
         RECORDS.add(kind, 'expected-design', text, t0, t1, names)
         return
     target = EXCHANGE.get(tool) or CONNECTED.get(tool)
-    if names and text == UNREACHABLE.format(target):
+    if names and text in (UNREACHABLE.format(target), ACCESS_UNAVAILABLE.format(target)):
         RECORDS.add(kind, 'expected-fault', text, t0, t1, names)
         return
     configuring = [w for w in faults if w['name'] == 'keycloak' and w.get('restart_at') is not None

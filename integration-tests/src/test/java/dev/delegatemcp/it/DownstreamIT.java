@@ -202,7 +202,9 @@ class DownstreamIT {
         ToolResult result = call(client, "broken_target");
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         assertTrue(result.isError());
-        assertEquals("The broken service could not be reached; try again in a moment.", text(result));
+        assertEquals(
+                "Access to the broken service could not be obtained just now, as the service that grants it did not answer; try again in a moment.",
+                text(result));
         assertEquals(2, STS.exchangesFor("dan", "broken").size(), "one retry for an unavailable STS");
         assertTrue(millis < 8000, "took " + millis + " ms");
     }

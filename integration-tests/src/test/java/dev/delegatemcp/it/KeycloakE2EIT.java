@@ -155,7 +155,9 @@ class KeycloakE2EIT {
         assertEquals(0, stop.waitFor(), "bin/keycloak stop failed");
         JsonObject result = call(bobToken, "calendar_events", 1).getJsonObject(0);
         assertTrue(result.getBoolean("isError"), result.toString());
-        assertEquals("The calendar service could not be reached; try again in a moment.", result.getString("text"));
+        assertEquals(
+                "Access to the calendar service could not be obtained just now, as the service that grants it did not answer; try again in a moment.",
+                result.getString("text"));
         assertTrue(result.getInt("millis") < 10_000, "answered in " + result.getInt("millis") + " ms");
     }
 }

@@ -58,11 +58,13 @@ class OpenCircuitIT {
     void anOpenCircuitToTheStsIsAServiceThatCannotBeReachedForTheUser() throws IOException {
         McpHttp client = McpHttp.withToken(TestTokens.user("circe").sign()).initialize();
         for (int i = 0; i < 6; i++) { // 12 failed exchanges (each retried once): the circuit opens
-            assertEquals("The broken service could not be reached; try again in a moment.",
+            assertEquals(
+                    "Access to the broken service could not be obtained just now, as the service that grants it did not answer; try again in a moment.",
                     errorText(client, "broken_target"));
         }
         long exchanges = STS.exchangesFor("circe", "broken").size();
-        assertEquals("The broken service could not be reached; try again in a moment.",
+        assertEquals(
+                "Access to the broken service could not be obtained just now, as the service that grants it did not answer; try again in a moment.",
                 errorText(client, "broken_target"));
         assertEquals(exchanges, STS.exchangesFor("circe", "broken").size(), "the open circuit did not call the STS");
         assertFalse(serverLog().contains("CNTR0020E"), "an open circuit is no unexpected EJB failure");
@@ -76,11 +78,13 @@ class OpenCircuitIT {
         try {
             McpHttp client = McpHttp.withToken(TestTokens.user("brennan").sign()).initialize();
             for (int i = 0; i < 6; i++) {
-                assertEquals("The flaky service could not be reached; try again in a moment.",
+                assertEquals(
+                        "Access to the flaky service could not be obtained just now, as the service that grants it did not answer; try again in a moment.",
                         errorText(client, "flaky_credential"));
             }
             int calls = VAULT.callsFor("brennan").size();
-            assertEquals("The flaky service could not be reached; try again in a moment.",
+            assertEquals(
+                    "Access to the flaky service could not be obtained just now, as the service that grants it did not answer; try again in a moment.",
                     errorText(client, "flaky_credential"));
             assertEquals(calls, VAULT.callsFor("brennan").size(), "the open circuit did not call the vault");
             assertFalse(serverLog().contains("CNTR0020E"), "an open circuit is no unexpected EJB failure");

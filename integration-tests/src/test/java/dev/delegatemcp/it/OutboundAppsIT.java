@@ -529,11 +529,12 @@ class OutboundAppsIT {
     }
 
     @Test
-    void tokenApiAnswering500IsRetriedOnceThenTheServiceCouldNotBeReached() {
+    void tokenApiAnswering500IsRetriedOnceThenAccessCouldNotBeObtained() {
         VAULT.storeForUser("flaky-app", "vera", List.of("flaky.read"), newToken("flaky-vera"), inSeconds(HOUR));
         VAULT.failApp("flaky-app", 500);
         try {
-            assertEquals("The flaky service could not be reached; try again in a moment.",
+            assertEquals(
+                    "Access to the flaky service could not be obtained just now, as the service that grants it did not answer; try again in a moment.",
                     errorText(client("vera", null), "flaky_credential", "{}"));
         } finally {
             VAULT.recoverApp("flaky-app");

@@ -17,7 +17,9 @@ public final class DownstreamFailureMessages {
                     + "; please tell your administrator.";
             case INVALID_SUBJECT_TOKEN -> "Your sign-in was not accepted for " + target + "; sign in again and retry.";
             case NOT_CONNECTED -> "Your " + target + " account is not connected; connect it and try again.";
-            case UNAVAILABLE -> "The " + target + " service could not be reached; try again in a moment.";
+            // The STS or the vault failed, not the target itself, which was never called.
+            case UNAVAILABLE -> "Access to the " + target + " service could not be obtained just now, as the service "
+                    + "that grants it did not answer; try again in a moment.";
             case FAILED -> "Access to " + target + " could not be obtained; try again later.";
         };
     }

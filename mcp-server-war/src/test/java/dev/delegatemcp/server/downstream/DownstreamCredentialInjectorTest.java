@@ -472,7 +472,9 @@ class DownstreamCredentialInjectorTest {
         credentials.refreshFailure = CredentialException.of(CredentialException.Reason.UNAVAILABLE, null, "down");
         ToolCallException e = assertThrows(ToolCallException.class,
                 ((DownstreamCredential) invocation.parameters[1])::refresh);
-        assertEquals("The calendar service could not be reached; try again in a moment.", e.getMessage());
+        assertEquals(
+                "Access to the calendar service could not be obtained just now, as the service that grants it did not answer; try again in a moment.",
+                e.getMessage());
     }
 
     @Test

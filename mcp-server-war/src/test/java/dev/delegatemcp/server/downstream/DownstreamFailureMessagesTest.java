@@ -83,8 +83,9 @@ class DownstreamFailureMessagesTest {
     }
 
     @Test
-    void unavailableMessageSaysTheServiceCouldNotBeReached() {
-        assertTrue(message(Reason.UNAVAILABLE).contains("could not be reached"), message(Reason.UNAVAILABLE));
+    void unavailableMessageBlamesTheAccessNotTheTargetWhichWasNeverCalled() {
+        assertEquals("Access to the calendar service could not be obtained just now, as the service that grants it did"
+                + " not answer; try again in a moment.", message(Reason.UNAVAILABLE));
     }
 
     @Test
