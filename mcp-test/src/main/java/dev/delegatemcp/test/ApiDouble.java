@@ -92,7 +92,10 @@ public final class ApiDouble {
         return uri;
     }
 
-    /** Accepted requests get what this function replies; refused ones still get 401. */
+    /**
+     * Accepted requests get what this function replies (it sees the request with status 0: not answered yet); refused
+     * ones still get 401.
+     */
     public ApiDouble answer(Function<ApiRequest, Reply> reply) {
         this.answer = Objects.requireNonNull(reply);
         return this;

@@ -1,5 +1,6 @@
 package dev.delegatemcp.it.support;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -38,7 +39,7 @@ public final class TestRunDoubles {
     private static final StsDouble STS = StsDouble.on(SERVER, TestTokens.issuer(), CLIENT_ID, CLIENT_SECRET)
             .grant(CRM, exchange -> CRM_KEY_PREFIX + (exchange.parameter("tenantId") != null
                     ? "tenant-" + exchange.parameter("tenantId") : exchange.subject()))
-            .delay(SLOW, java.time.Duration.ofMillis(300)).deny("payroll").outage("broken")
+            .delay(SLOW, Duration.ofMillis(300)).deny("payroll").outage("broken")
             .acceptTargetsOnlyAs("resource");
     private static final ApiDouble CALENDAR_API =
             ApiDouble.bearer(SERVER, "/calendar/events", TestTokens.issuer(), CALENDAR);
