@@ -112,6 +112,21 @@ public class ToolsFeature implements McpFeature {
     }
 
     /**
+     * The first provider's tool of that name (a loop, no stream: this runs for every tools/call).
+     *
+     * @throws JsonRpcException -32602 when no provider has it
+     */
+    private ToolProvider.CallableTool find(String name, RequestContext context) {
+        for (ToolProvider provider : providers) {
+            Optional<ToolProvider.CallableTool> tool = provider.find(name, context);
+            if (tool.isPresent()) {
+                return tool.get();
+            }
+        }
+        throw JsonRpcException.invalidParams("Unknown tool: " + name);
+    }
+
+    /**
      * tools/call.
      *
      * @throws JsonRpcException -32602 for malformed params or an unknown tool; -32020 when the request carries
@@ -128,9 +143,7 @@ public class ToolsFeature implements McpFeature {
             throw JsonRpcException.invalidParams("Invalid params: \"arguments\" must be an object");
         }
         JsonObject arguments = argumentsValue instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
-        ToolProvider.CallableTool tool = providers.stream()
-                .flatMap(provider -> provider.find(name.getString(), context).stream()).findFirst()
-                .orElseThrow(() -> JsonRpcException.invalidParams("Unknown tool: " + name.getString()));
+        ToolProvider.CallableTool tool = find(name.getString(), context);
         if (context.paramHeaders() != null) {
             tool.parameterHeaders().check(arguments, context.paramHeaders());
         }

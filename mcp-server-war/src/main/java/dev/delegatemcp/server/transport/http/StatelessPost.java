@@ -102,7 +102,9 @@ public class StatelessPost {
      * @param upgradable the POST's response as {@link EventStreamResponseFilter} wrapped it
      * @return the HTTP response, or null when it was written as an event stream already
      */
-    Response post(JsonRpcMessage message, Headers headers, McpCaller caller, ResponseFormat format,
+    // Public: the endpoint calls it through this bean's client proxy, which calls a package-private method
+    // reflectively (ClientProxyCallsTest).
+    public Response post(JsonRpcMessage message, Headers headers, McpCaller caller, ResponseFormat format,
             Object upgradable) {
         JsonValue id = message.id();
         if (message.isNotification()) {
