@@ -39,8 +39,6 @@ public class InFlightRequests {
     private final Map<Key, RequestCancellation> running = new ConcurrentHashMap<>();
 
     /** The request starts. */
-    // Public, as remove: other beans call them through this bean's client proxy, and Weld calls a package-private
-    // method reflectively, with an access check every time (bench/peers/run's profile; ClientProxyCallsTest).
     public void add(String sessionId, JsonValue requestId, RequestCancellation cancellation) {
         running.put(new Key(sessionId, idText(requestId)), cancellation);
     }

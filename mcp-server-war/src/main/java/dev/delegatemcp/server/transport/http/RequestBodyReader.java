@@ -27,7 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 public class RequestBodyReader {
 
     /** Why a body was refused. */
-    public enum Refusal {
+    enum Refusal {
         /** Not JSON, a charset other than UTF-8, or a malformed Content-Type: HTTP 415. */
         UNSUPPORTED_MEDIA_TYPE,
         /** Longer than the limit: HTTP 413. */
@@ -35,7 +35,7 @@ public class RequestBodyReader {
     }
 
     /** A refused body; the message is a sentence for the client. */
-    public static final class RefusedException extends Exception {
+    static final class RefusedException extends Exception {
         private static final long serialVersionUID = 1L;
         private final Refusal refusal;
 
@@ -117,9 +117,6 @@ public class RequestBodyReader {
      * @throws IOException when the connection fails while reading; {@link java.nio.charset.CharacterCodingException}
      *         when the body is not UTF-8
      */
-    // Public, as every method other beans call through this bean's client proxy: Weld calls a package-private one
-    // reflectively, with an access check every time (bench/peers/run's profile: about 1 % of a tools/call's CPU;
-    // ClientProxyCallsTest).
     public String read(InputStream in, String contentLength) throws RefusedException, IOException {
         long declared = declaredLength(contentLength);
         if (declared > maxBytes) {

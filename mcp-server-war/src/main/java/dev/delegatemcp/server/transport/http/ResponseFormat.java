@@ -5,7 +5,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** The response body format the client accepts: plain JSON, or one SSE event when it accepts only SSE. */
-enum ResponseFormat {
+public enum ResponseFormat {
     JSON, EVENT_STREAM;
 
     static final String SSE = "text/event-stream";

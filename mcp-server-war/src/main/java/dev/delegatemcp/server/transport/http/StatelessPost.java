@@ -70,7 +70,7 @@ public class StatelessPost {
      * @param eventStreams whether the {@code Accept} header takes {@code text/event-stream}: else the answer stays
      *        JSON and notifications before it are dropped
      */
-    record Headers(String protocolVersion, String method, String name, McpParamHeaders params,
+    public record Headers(String protocolVersion, String method, String name, McpParamHeaders params,
             boolean eventStreams) {
 
         Headers(String protocolVersion, String method, String name) {
@@ -102,8 +102,6 @@ public class StatelessPost {
      * @param upgradable the POST's response as {@link EventStreamResponseFilter} wrapped it
      * @return the HTTP response, or null when it was written as an event stream already
      */
-    // Public: the endpoint calls it through this bean's client proxy, which calls a package-private method
-    // reflectively (ClientProxyCallsTest).
     public Response post(JsonRpcMessage message, Headers headers, McpCaller caller, ResponseFormat format,
             Object upgradable) {
         JsonValue id = message.id();
