@@ -285,6 +285,8 @@ class McpTransportIT {
         assertTrue(result.getBoolean("isError"));
         String text = result.getJsonArray("content").getJsonObject(0).getString("text");
         assertTrue(text.contains("failed unexpectedly"), text);
+        // It declares no readOnlyHint or idempotentHint: the user checks before calling it again.
+        assertTrue(text.contains("so what it asked may or may not have been done. Check, then try again"), text);
         assertFalse(text.contains("hunter2") || text.contains("IllegalStateException") || text.contains("at dev."),
                 text);
         String log = Files.readString(McpTestServer.serverDirectory().resolve("logs/messages.log"));

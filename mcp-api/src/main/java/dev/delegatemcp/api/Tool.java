@@ -62,7 +62,12 @@ public @interface Tool {
     /** Behaviour hints for clients (MCP tool annotations). */
     Annotations annotations() default @Annotations;
 
-    /** MCP tool annotations. Defaults are those of the MCP specification. */
+    /**
+     * MCP tool annotations. Defaults are those of the MCP specification. The server reads two of them too: when the
+     * tool fails after it may have acted (a service it calls answers 5xx or an unreadable answer, an exception the
+     * tool did not handle), the user is told to try again later only when {@link #readOnlyHint} or
+     * {@link #idempotentHint} is true; otherwise to check whether it was done first.
+     */
     @Documented
     @Retention(RetentionPolicy.RUNTIME)
     @Target({})

@@ -12,6 +12,7 @@ import dev.delegatemcp.server.security.Scopes;
 import dev.delegatemcp.wire.WireJson;
 import dev.delegatemcp.wire.mcp.CallToolResult;
 import dev.delegatemcp.wire.mcp.Tool;
+import dev.delegatemcp.wire.mcp.ToolAnnotations;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -59,6 +60,12 @@ public class LocalToolProvider implements ToolProvider {
         return callables.getOrDefault(name, Optional.empty());
     }
 
+    /** A tool declaring {@code readOnlyHint} or {@code idempotentHint} true; hints may be null (none declared). */
+    static boolean repeatable(ToolAnnotations hints) {
+        return hints != null
+                && (Boolean.TRUE.equals(hints.readOnlyHint()) || Boolean.TRUE.equals(hints.idempotentHint()));
+    }
+
     private final class LocalTool implements CallableTool {
 
         private final ToolExtension.DiscoveredTool tool;
@@ -77,6 +84,11 @@ public class LocalToolProvider implements ToolProvider {
         @Override
         public ParameterHeaders parameterHeaders() {
             return tool.definition().parameterHeaders();
+        }
+
+        @Override
+        public boolean repeatable() {
+            return LocalToolProvider.repeatable(tool.definition().descriptor().annotations());
         }
 
         @Override

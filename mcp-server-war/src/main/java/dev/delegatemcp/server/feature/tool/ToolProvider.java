@@ -41,6 +41,17 @@ public interface ToolProvider {
         }
 
         /**
+         * Whether calling it again with the same arguments can do no harm: it declares {@code readOnlyHint} or
+         * {@code idempotentHint} (MCP 2025-11-25, schema: ToolAnnotations). It decides what a user is told after a
+         * failure that may have come after the tool acted: to try again, or to check first. False by default, and
+         * for a remote server's tools, whose annotations are untrusted hints (MCP 2025-11-25, Tools, Tool
+         * Annotations).
+         */
+        default boolean repeatable() {
+            return false;
+        }
+
+        /**
          * Calls it.
          *
          * @param arguments the tools/call {@code arguments} (an empty object when absent)

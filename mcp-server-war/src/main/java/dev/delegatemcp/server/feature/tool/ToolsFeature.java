@@ -165,7 +165,7 @@ public class ToolsFeature implements McpFeature {
             }
             String reference = UUID.randomUUID().toString();
             ServerMessages.TOOL_FAILED.log(LOG, tool.name(), failureForTheLog(e), reference);
-            return CallToolResult.error("The tool " + tool.name() + whatFailed(e, reference));
+            return CallToolResult.error("The tool " + tool.name() + whatFailed(e, reference, tool.repeatable()));
         }
     }
 
@@ -173,28 +173,31 @@ public class ToolsFeature implements McpFeature {
      * What went wrong, as far as the user may know, and what to do, for a failure of a call the tool made through a
      * Jakarta REST or MicroProfile Rest client: the service answered with an error status (4xx: it refused the request,
      * 5xx: it failed), gave an answer that could not be read, or could not be reached or did not answer (an
-     * {@link IOException} underneath: refused, timed out; then what it was asked may have been done, so the user is
-     * told to check before trying again); else only that it failed.
+     * {@link IOException} underneath); else only that it failed. Except for a refusal, what the tool asked may have
+     * been done before the failure (a service that fails after acting, an answer lost on the way back): the user is
+     * told to try again only when the tool is {@linkplain ToolProvider.CallableTool#repeatable repeatable}, and
+     * otherwise to check first (a payment must not be made twice); after a time-out, always to check first.
      */
-    private static String whatFailed(Throwable e, String reference) {
+    private static String whatFailed(Throwable e, String reference, boolean repeatable) {
         String tellAdministrator = "; if it keeps failing, give your administrator the reference " + reference + ".";
+        String checkFirst =
+                ", so what it asked may or may not have been done. Check, then try again" + tellAdministrator;
+        String again = repeatable ? ". Try again later" + tellAdministrator : checkFirst;
         if (e instanceof WebApplicationException answered && answered.getResponse() != null) {
             int status = answered.getResponse().getStatus();
             return status < 500
                     ? " could not finish: a service it calls refused the request (status " + status + "). Give your"
                             + " administrator the reference " + reference + "."
-                    : " could not finish: a service it calls failed (status " + status + "). Try again later"
-                            + tellAdministrator;
+                    : " could not finish: a service it calls failed (status " + status + ")" + again;
         }
         if (e instanceof ResponseProcessingException) {
-            return " could not finish: a service it calls gave an answer it could not read. Try again later"
-                    + tellAdministrator;
+            return " could not finish: a service it calls gave an answer it could not read" + again;
         }
         if (e instanceof ProcessingException && rootCause(e) instanceof IOException) {
-            return " could not finish: a service it calls could not be reached or did not answer in time, so what it"
-                    + " asked may or may not have been done. Check, then try again" + tellAdministrator;
+            return " could not finish: a service it calls could not be reached or did not answer in time"
+                    + checkFirst;
         }
-        return " failed unexpectedly. Try again later" + tellAdministrator;
+        return " failed unexpectedly" + again;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.delegatemcp.server.feature.tool;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -13,6 +14,7 @@ import dev.delegatemcp.wire.mcp.ContentBlock;
 import dev.delegatemcp.wire.mcp.McpMethods;
 import dev.delegatemcp.wire.mcp.ProtocolVersion;
 import dev.delegatemcp.wire.mcp.Tool;
+import dev.delegatemcp.wire.mcp.ToolAnnotations;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.ProcessingException;
@@ -27,6 +29,7 @@ class ToolsFeatureFailuresTest {
     /** A tool that throws what it is given. */
     private static final class FailingTool implements ToolProvider, ToolProvider.CallableTool {
         RuntimeException failure;
+        boolean repeatable;
 
         @Override
         public int priority() {
@@ -54,6 +57,11 @@ class ToolsFeatureFailuresTest {
         }
 
         @Override
+        public boolean repeatable() {
+            return repeatable;
+        }
+
+        @Override
         public CallToolResult call(JsonObject arguments, RequestContext context) {
             throw failure;
         }
@@ -71,12 +79,54 @@ class ToolsFeatureFailuresTest {
         return ((ContentBlock.Text) result.content().get(0)).text();
     }
 
+    private static final String CHECK_FIRST = ", so what it asked may or may not have been done. Check, then try"
+            + " again; if it keeps failing, give your administrator the reference [0-9a-f-]{36}\\.";
+
     @Test
-    void aServerErrorFromAServiceTheToolCallsIsNamedWithAReference() {
+    void aServerErrorFromAServiceARepeatableToolCallsIsToBeTriedAgainLater() {
+        tool.repeatable = true;
         String sentence = sentenceFor(new WebApplicationException(Response.status(503).build()));
         assertTrue(sentence.matches("The tool calendar_events could not finish: a service it calls failed \\(status"
                 + " 503\\)\\. Try again later; if it keeps failing, give your administrator the reference"
                 + " [0-9a-f-]{36}\\."), sentence);
+    }
+
+    @Test
+    void aServerErrorFromAServiceAToolThatMayActCallsMayHaveComeAfterItActedSoTheUserChecksFirst() {
+        String sentence = sentenceFor(new WebApplicationException(Response.status(500).build()));
+        assertTrue(sentence.matches("The tool calendar_events could not finish: a service it calls failed \\(status"
+                + " 500\\)" + CHECK_FIRST), sentence);
+    }
+
+    @Test
+    void anUnexpectedFailureOfAToolThatMayActIsNotToBeRepeatedUnchecked() {
+        String sentence = sentenceFor(new IllegalStateException("boom"));
+        assertTrue(sentence.matches("The tool calendar_events failed unexpectedly" + CHECK_FIRST), sentence);
+        tool.repeatable = true;
+        String repeatable = sentenceFor(new IllegalStateException("boom"));
+        assertTrue(repeatable.startsWith("The tool calendar_events failed unexpectedly. Try again later;"), repeatable);
+    }
+
+    @Test
+    void anAnswerThatCouldNotBeReadMayMeanTheWorkWasDoneUnlessTheToolIsRepeatable() {
+        String sentence = sentenceFor(new jakarta.ws.rs.client.ResponseProcessingException(
+                Response.ok().build(), "cannot map the body"));
+        assertTrue(sentence.matches("The tool calendar_events could not finish: a service it calls gave an answer it"
+                + " could not read" + CHECK_FIRST), sentence);
+        tool.repeatable = true;
+        String repeatable = sentenceFor(new jakarta.ws.rs.client.ResponseProcessingException(
+                Response.ok().build(), "cannot map the body"));
+        assertTrue(repeatable.startsWith("The tool calendar_events could not finish: a service it calls gave an answer"
+                + " it could not read. Try again later;"), repeatable);
+    }
+
+    @Test
+    void readOnlyOrIdempotentToolsAreRepeatableAndToolsWithoutHintsAreNot() {
+        assertTrue(LocalToolProvider.repeatable(new ToolAnnotations(null, true, false, null, null)));
+        assertTrue(LocalToolProvider.repeatable(new ToolAnnotations(null, false, false, true, null)));
+        assertFalse(LocalToolProvider.repeatable(new ToolAnnotations("Pay", false, true, false, true)));
+        assertFalse(LocalToolProvider.repeatable(new ToolAnnotations("Pay", null, null, null, null)));
+        assertFalse(LocalToolProvider.repeatable(null));
     }
 
     @Test
@@ -96,19 +146,11 @@ class ToolsFeatureFailuresTest {
     }
 
     @Test
-    void anAnswerThatCouldNotBeReadIsNotCalledUnreachable() {
-        String sentence = sentenceFor(new jakarta.ws.rs.client.ResponseProcessingException(
-                Response.ok().build(), "cannot map the body"));
-        assertTrue(sentence.startsWith("The tool calendar_events could not finish: a service it calls gave an answer"
-                + " it could not read."), sentence);
-    }
-
-    @Test
     void aRefusalToSendOrAnyOtherFailureIsUnexpectedWithoutItsMessage() {
         String refused = sentenceFor(new ProcessingException(new IllegalStateException("not sent: no caller")));
-        assertTrue(refused.startsWith("The tool calendar_events failed unexpectedly."), refused);
+        assertTrue(refused.startsWith("The tool calendar_events failed unexpectedly"), refused);
         String other = sentenceFor(new IllegalArgumentException("secret detail"));
-        assertTrue(other.startsWith("The tool calendar_events failed unexpectedly."), other);
+        assertTrue(other.startsWith("The tool calendar_events failed unexpectedly"), other);
         assertTrue(!other.contains("secret detail"), other);
     }
 }
