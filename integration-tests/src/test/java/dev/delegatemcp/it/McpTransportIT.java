@@ -286,7 +286,8 @@ class McpTransportIT {
         String text = result.getJsonArray("content").getJsonObject(0).getString("text");
         assertTrue(text.contains("failed unexpectedly"), text);
         // It declares no readOnlyHint or idempotentHint: the user checks before calling it again.
-        assertTrue(text.contains("so what it asked may or may not have been done. Check, then try again"), text);
+        assertTrue(text.contains("so the tool may or may not have done what was asked. Check whether it was done before"
+                + " trying again;"), text);
         assertFalse(text.contains("hunter2") || text.contains("IllegalStateException") || text.contains("at dev."),
                 text);
         String log = Files.readString(McpTestServer.serverDirectory().resolve("logs/messages.log"));
@@ -294,6 +295,16 @@ class McpTransportIT {
         // The test server writes messages.log as JSON: the message id begins the "message" field.
         assertTrue(log.lines().anyMatch(line -> line.contains("DMCPS0002W: ") && line.contains("fail_unexpectedly")
                 && line.contains("java.lang.IllegalStateException")), "the failure is logged as DMCPS0002W");
+    }
+
+    @Test
+    void aReadOnlyToolThatThrowsTellsTheUserToTryAgainLater() throws IOException {
+        JsonObject result = alice().initialize().callTool("fail_unexpectedly_read_only", "{}")
+                .getJsonObject("result");
+        assertTrue(result.getBoolean("isError"));
+        String text = result.getJsonArray("content").getJsonObject(0).getString("text");
+        assertTrue(text.startsWith("The tool fail_unexpectedly_read_only failed unexpectedly. Try again later; if it"
+                + " keeps failing, give your administrator the reference "), text);
     }
 
     @Test

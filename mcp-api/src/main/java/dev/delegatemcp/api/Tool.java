@@ -64,9 +64,10 @@ public @interface Tool {
 
     /**
      * MCP tool annotations. Defaults are those of the MCP specification. The server reads two of them too: when the
-     * tool fails after it may have acted (a service it calls answers 5xx or an unreadable answer, an exception the
-     * tool did not handle), the user is told to try again later only when {@link #readOnlyHint} or
-     * {@link #idempotentHint} is true; otherwise to check whether it was done first.
+     * tool may have acted before it failed (a service it calls answered with a 5xx status or with an answer that
+     * could not be read, or the tool threw any exception other than a {@code ToolCallException}), the user is told to
+     * try again later only when {@link #readOnlyHint} or {@link #idempotentHint} is true, and otherwise to check
+     * whether it was done before trying again.
      */
     @Documented
     @Retention(RetentionPolicy.RUNTIME)

@@ -55,6 +55,12 @@ public class FixtureTools {
         throw new IllegalStateException("connection to db failed: password=hunter2-secret");
     }
 
+    @Tool(name = "fail_unexpectedly_read_only", description = "Throws an unexpected exception; declared read-only",
+            annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false))
+    public String failUnexpectedlyReadOnly() {
+        throw new IllegalStateException("index unavailable");
+    }
+
     @Tool(name = "admin_report", description = "Needs the admin.read scope", scopes = "admin.read")
     public String adminReport() {
         return "all systems nominal";

@@ -175,13 +175,14 @@ public class ToolsFeature implements McpFeature {
      * 5xx: it failed), gave an answer that could not be read, or could not be reached or did not answer (an
      * {@link IOException} underneath); else only that it failed. Except for a refusal, what the tool asked may have
      * been done before the failure (a service that fails after acting, an answer lost on the way back): the user is
-     * told to try again only when the tool is {@linkplain ToolProvider.CallableTool#repeatable repeatable}, and
-     * otherwise to check first (a payment must not be made twice); after a time-out, always to check first.
+     * told to try again later only when the tool is {@linkplain ToolProvider.CallableTool#repeatable repeatable},
+     * and otherwise to check whether it was done first (a payment must not be made twice); after a time-out, always to
+     * check first.
      */
     private static String whatFailed(Throwable e, String reference, boolean repeatable) {
         String tellAdministrator = "; if it keeps failing, give your administrator the reference " + reference + ".";
-        String checkFirst =
-                ", so what it asked may or may not have been done. Check, then try again" + tellAdministrator;
+        String checkFirst = ", so the tool may or may not have done what was asked. Check whether it was done before"
+                + " trying again" + tellAdministrator;
         String again = repeatable ? ". Try again later" + tellAdministrator : checkFirst;
         if (e instanceof WebApplicationException answered && answered.getResponse() != null) {
             int status = answered.getResponse().getStatus();

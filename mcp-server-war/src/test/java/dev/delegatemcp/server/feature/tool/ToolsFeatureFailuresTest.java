@@ -79,8 +79,9 @@ class ToolsFeatureFailuresTest {
         return ((ContentBlock.Text) result.content().get(0)).text();
     }
 
-    private static final String CHECK_FIRST = ", so what it asked may or may not have been done. Check, then try"
-            + " again; if it keeps failing, give your administrator the reference [0-9a-f-]{36}\\.";
+    private static final String CHECK_FIRST = ", so the tool may or may not have done what was asked\\. Check whether"
+            + " it was done before trying again; if it keeps failing, give your administrator the reference"
+            + " [0-9a-f-]{36}\\.";
 
     @Test
     void aServerErrorFromAServiceARepeatableToolCallsIsToBeTriedAgainLater() {
@@ -137,12 +138,15 @@ class ToolsFeatureFailuresTest {
     }
 
     @Test
-    void aServiceThatCouldNotBeReachedMayHaveDoneTheWorkSoTheUserChecksFirst() {
-        String sentence = sentenceFor(new ProcessingException(new java.net.SocketTimeoutException("Read timed out")));
-        assertTrue(sentence.startsWith("The tool calendar_events could not finish: a service it calls could not be"
-                + " reached or did not answer in time, so what it asked may or may not have been done. Check, then"
-                + " try again; if it keeps failing"), sentence);
-        assertTrue(!sentence.contains("timed out"), "no exception text: " + sentence);
+    void aServiceThatCouldNotBeReachedMayHaveDoneTheWorkSoTheUserChecksFirstEvenForARepeatableTool() {
+        for (boolean repeatable : new boolean[] {false, true}) {
+            tool.repeatable = repeatable;
+            String sentence = sentenceFor(
+                    new ProcessingException(new java.net.SocketTimeoutException("Read timed out")));
+            assertTrue(sentence.matches("The tool calendar_events could not finish: a service it calls could not be"
+                    + " reached or did not answer in time" + CHECK_FIRST), sentence);
+            assertTrue(!sentence.contains("timed out"), "no exception text: " + sentence);
+        }
     }
 
     @Test
