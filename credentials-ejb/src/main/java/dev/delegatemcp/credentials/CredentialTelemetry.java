@@ -22,6 +22,7 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.TracerProvider;
 import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 /**
@@ -39,7 +40,7 @@ import jakarta.inject.Inject;
  * <li>{@code delegatemcp.credential.cache.size}: the credentials cached ({@link #observeCache}).</li>
  * </ul>
  * No attribute holds a user, a tenant, a token or a scope list. The OpenTelemetry instance is Liberty's
- * ({@code mpTelemetry-2.1}): a no-op unless {@code OTEL_SDK_DISABLED=false}.
+ * ({@code mpTelemetry-2.1}, which server.xml loads only when {@code OTEL_SDK_DISABLED=false}), else the API's no-op.
  */
 @ApplicationScoped
 public class CredentialTelemetry {
@@ -67,8 +68,16 @@ public class CredentialTelemetry {
     protected CredentialTelemetry() {
     }
 
-    /** @param openTelemetry Liberty's (a no-op while its SDK is disabled) */
+    /**
+     * @param liberty Liberty's OpenTelemetry, a CDI bean of {@code mpTelemetry-2.1} (a no-op while its SDK is
+     *        disabled); unresolvable when server.xml did not load that feature (telemetry off): then the API's no-op
+     */
     @Inject
+    public CredentialTelemetry(Instance<OpenTelemetry> liberty) {
+        this(liberty.isResolvable() ? liberty.get() : OpenTelemetry.noop());
+    }
+
+    /** @param openTelemetry the instance to record with (tests: the SDK's testing one) */
     public CredentialTelemetry(OpenTelemetry openTelemetry) {
         recording = openTelemetry.getTracerProvider() != TracerProvider.noop()
                 || openTelemetry.getMeterProvider() != MeterProvider.noop();

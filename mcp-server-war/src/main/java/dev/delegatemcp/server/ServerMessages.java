@@ -38,7 +38,12 @@ public enum ServerMessages {
     /** {0} the dependency (issuer, sts, vault, remote-mcp target), {1} its scheme, host and port, {2} why. */
     DEPENDENCY_DOWN("DMCPS0013W", Level.WARNING, "Dependency {0} ({1}) does not answer: {2}"),
     /** {0} the dependency, {1} its scheme, host and port. */
-    DEPENDENCY_UP("DMCPS0014I", Level.INFO, "Dependency {0} ({1}) answers again");
+    DEPENDENCY_UP("DMCPS0014I", Level.INFO, "Dependency {0} ({1}) answers again"),
+    /** {0} the value of otel.sdk.disabled as read. */
+    TELEMETRY_NOT_LOADED("DMCPS0015W", Level.WARNING, "OpenTelemetry is asked for (otel.sdk.disabled={0}) but"
+            + " Liberty''s mpTelemetry-2.1 feature is not loaded, so nothing is recorded: server.xml loads it only when"
+            + " the value is false in lower case (OTEL_SDK_DISABLED=false or -Dotel.sdk.disabled=false). If it is,"
+            + " start the server once with --clean");
 
     private final String id;
     private final Level level;

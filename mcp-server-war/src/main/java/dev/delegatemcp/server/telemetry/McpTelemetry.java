@@ -24,6 +24,7 @@ import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -37,8 +38,9 @@ import jakarta.json.JsonValue;
  * seconds, with the advised buckets ({@link McpAttributes#DURATION_BUCKETS}). Also registers the server's gauges
  * ({@link #observe}).
  * <p>
- * The OpenTelemetry instance is Liberty's ({@code mpTelemetry-2.1}, CDI): a no-op unless the SDK is enabled
- * ({@code OTEL_SDK_DISABLED=false}), then exporting where the {@code OTEL_*} environment says (README, "Traces, metrics and logs").
+ * The OpenTelemetry instance is Liberty's ({@code mpTelemetry-2.1}, CDI), which server.xml loads only when the SDK is
+ * enabled ({@code OTEL_SDK_DISABLED=false}), then exporting where the {@code OTEL_*} environment says (README, "Traces,
+ * metrics and logs"); without that feature, the API's no-op (the API classes are then the EAR's {@code lib/} copy).
  */
 @ApplicationScoped
 public class McpTelemetry {
@@ -77,8 +79,16 @@ public class McpTelemetry {
     protected McpTelemetry() {
     }
 
-    /** @param openTelemetry Liberty's (a no-op while its SDK is disabled) */
+    /**
+     * @param liberty Liberty's OpenTelemetry, a CDI bean of {@code mpTelemetry-2.1} (a no-op while its SDK is
+     *        disabled); unresolvable when server.xml did not load that feature (telemetry off): then the API's no-op
+     */
     @Inject
+    public McpTelemetry(Instance<OpenTelemetry> liberty) {
+        this(liberty.isResolvable() ? liberty.get() : OpenTelemetry.noop());
+    }
+
+    /** @param openTelemetry the instance to record with (tests: the SDK's testing one) */
     public McpTelemetry(OpenTelemetry openTelemetry) {
         recording = openTelemetry.getTracerProvider() != TracerProvider.noop()
                 || openTelemetry.getMeterProvider() != MeterProvider.noop();

@@ -1,0 +1,52 @@
+package dev.delegatemcp.server.telemetry;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+import dev.delegatemcp.server.ServerMessages;
+import io.opentelemetry.api.OpenTelemetry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * At start-up, warns ({@code DMCPS0015W}) when OpenTelemetry is asked for but Liberty's {@code mpTelemetry-2.1} is not
+ * loaded, so that telemetry is never off without a word. server.xml loads that feature through an include whose file
+ * name carries the value of {@code otel.sdk.disabled}: only {@code false} in lower case loads it, while
+ * OpenTelemetry's own reading of the key ignores case; and Liberty reuses its cached configuration on a warm start
+ * after a start whose value named no file, until a clean start.
+ */
+@ApplicationScoped
+public class TelemetryFeatureCheck {
+
+    static final String SDK_DISABLED = "otel.sdk.disabled";
+
+    private static final Logger LOG = Logger.getLogger(TelemetryFeatureCheck.class.getName());
+
+    @Inject
+    Instance<OpenTelemetry> liberty;
+
+    /** {@code otel.sdk.disabled}: MicroProfile Config reads it from the environment's OTEL_SDK_DISABLED too. */
+    @Inject
+    @ConfigProperty(name = SDK_DISABLED)
+    Optional<String> sdkDisabled;
+
+    void check(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        sdkDisabled.filter(value -> askedForButNotLoaded(value, liberty.isResolvable()))
+                .ifPresent(value -> ServerMessages.TELEMETRY_NOT_LOADED.log(LOG, value));
+    }
+
+    /**
+     * @param sdkDisabled the value of {@code otel.sdk.disabled}
+     * @param loaded whether Liberty's OpenTelemetry bean exists (the feature is loaded)
+     * @return whether the value enables the SDK (false, whatever its case) while the feature is missing
+     */
+    static boolean askedForButNotLoaded(String sdkDisabled, boolean loaded) {
+        return !loaded && "false".equals(sdkDisabled.trim().toLowerCase(Locale.ROOT));
+    }
+}
