@@ -1,7 +1,9 @@
 package dev.delegatemcp.server.feature.tool;
 
 import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 
 import dev.delegatemcp.api.Content;
@@ -71,6 +73,11 @@ public final class ToolResultMapper {
     }
 
     private static List<ContentBlock> blocks(List<Content> content) {
-        return content.stream().map(ContentBlocks::of).toList();
+        // A loop, not a stream: the stream's machinery cost about 0.7 % of a tools/call echo's CPU (JFR).
+        List<ContentBlock> blocks = new ArrayList<>(content.size());
+        for (Content block : content) {
+            blocks.add(ContentBlocks.of(block));
+        }
+        return Collections.unmodifiableList(blocks);
     }
 }

@@ -2,6 +2,7 @@ package dev.delegatemcp.server.transport.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -27,5 +28,19 @@ class ResponseFormatTest {
         ResponseFormat.Accepted accepted = ResponseFormat.accepted(accept);
         assertEquals(format, accepted.format());
         assertEquals(eventStreams, accepted.eventStreams());
+    }
+
+    @Test
+    void eachHeaderGetsItsOwnAnswerWhenClientsWithDifferentHeadersAlternate() {
+        String[] headers = {"application/json", "text/event-stream", "application/json", "application/json",
+            "text/html", "text/event-stream", "application/json, text/event-stream"};
+        ResponseFormat[] formats = {ResponseFormat.JSON, ResponseFormat.EVENT_STREAM, ResponseFormat.JSON,
+            ResponseFormat.JSON, null, ResponseFormat.EVENT_STREAM, ResponseFormat.JSON};
+        boolean[] eventStreams = {false, true, false, false, false, true, true};
+        for (int i = 0; i < headers.length; i++) {
+            ResponseFormat.Accepted accepted = ResponseFormat.accepted(headers[i]);
+            assertEquals(formats[i], accepted.format(), headers[i]);
+            assertEquals(eventStreams[i], accepted.eventStreams(), headers[i]);
+        }
     }
 }
