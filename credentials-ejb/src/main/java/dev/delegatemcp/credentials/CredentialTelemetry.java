@@ -70,11 +70,11 @@ public class CredentialTelemetry {
 
     /**
      * @param liberty Liberty's OpenTelemetry, a CDI bean of {@code mpTelemetry-2.1} (a no-op while its SDK is
-     *        disabled); unresolvable when server.xml did not load that feature (telemetry off): then the API's no-op
+     *        disabled); none when server.xml did not load that feature (telemetry off): then the API's no-op
      */
     @Inject
     public CredentialTelemetry(Instance<OpenTelemetry> liberty) {
-        this(liberty.isResolvable() ? liberty.get() : OpenTelemetry.noop());
+        this(liberty.isUnsatisfied() ? OpenTelemetry.noop() : liberty.get());
     }
 
     /** @param openTelemetry the instance to record with (tests: the SDK's testing one) */

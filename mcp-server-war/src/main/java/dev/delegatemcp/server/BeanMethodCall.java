@@ -33,7 +33,11 @@ public interface BeanMethodCall {
     static BeanMethodCall contextual(BeanManager beanManager, Bean<?> bean, Class<?> beanClass, Method method) {
         // Java's access check on each call cost about 0.5 % of a tools/call echo's CPU (JFR, bench/peers/run); the
         // method was found on the bean's class at deployment and may be called by this server.
-        method.trySetAccessible();
+        try {
+            method.trySetAccessible();
+        } catch (SecurityException e) {
+            // a security manager refuses: each call keeps Java's check
+        }
         if (!beanManager.isNormalScope(bean.getScope())) {
             return arguments -> {
                 CreationalContext<?> context = beanManager.createCreationalContext(bean);

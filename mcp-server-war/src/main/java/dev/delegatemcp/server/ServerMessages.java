@@ -41,9 +41,10 @@ public enum ServerMessages {
     DEPENDENCY_UP("DMCPS0014I", Level.INFO, "Dependency {0} ({1}) answers again"),
     /** {0} the value of otel.sdk.disabled as read. */
     TELEMETRY_NOT_LOADED("DMCPS0015W", Level.WARNING, "OpenTelemetry is asked for (otel.sdk.disabled={0}) but"
-            + " Liberty''s mpTelemetry-2.1 feature is not loaded, so nothing is recorded: server.xml loads it only when"
-            + " the value is false in lower case (OTEL_SDK_DISABLED=false or -Dotel.sdk.disabled=false). If it is,"
-            + " start the server once with --clean");
+            + " Liberty''s mpTelemetry-2.1 feature is not loaded, so nothing is recorded. server.xml loads it from"
+            + " telemetry/otel-sdk-disabled-false.xml only when the value is false (OTEL_SDK_DISABLED=false or"
+            + " -Dotel.sdk.disabled=false): check the value, that this file is beside server.xml and that the runtime"
+            + " has the feature installed; after a start with another value, start the server once with --clean");
 
     private final String id;
     private final Level level;

@@ -17,9 +17,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * At start-up, warns ({@code DMCPS0015W}) when OpenTelemetry is asked for but Liberty's {@code mpTelemetry-2.1} is not
  * loaded, so that telemetry is never off without a word. server.xml loads that feature through an include whose file
- * name carries the value of {@code otel.sdk.disabled}: only {@code false} in lower case loads it, while
- * OpenTelemetry's own reading of the key ignores case; and Liberty reuses its cached configuration on a warm start
- * after a start whose value named no file, until a clean start.
+ * name carries the value of {@code otel.sdk.disabled}: only {@code false} loads it, while Liberty turns its SDK on for
+ * any value but {@code true}; the included file may be missing beside server.xml, or the feature not installed (a
+ * runtime whose features were installed from server.xml with telemetry off); and Liberty reuses its cached
+ * configuration on a warm start after a start whose value named no file, until a clean start.
  */
 @ApplicationScoped
 public class TelemetryFeatureCheck {
@@ -37,16 +38,17 @@ public class TelemetryFeatureCheck {
     Optional<String> sdkDisabled;
 
     void check(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        sdkDisabled.filter(value -> askedForButNotLoaded(value, liberty.isResolvable()))
+        sdkDisabled.filter(value -> askedForButNotLoaded(value, !liberty.isUnsatisfied()))
                 .ifPresent(value -> ServerMessages.TELEMETRY_NOT_LOADED.log(LOG, value));
     }
 
     /**
      * @param sdkDisabled the value of {@code otel.sdk.disabled}
      * @param loaded whether Liberty's OpenTelemetry bean exists (the feature is loaded)
-     * @return whether the value enables the SDK (false, whatever its case) while the feature is missing
+     * @return whether the value enables the SDK while the feature is missing: Liberty's SDK is on for any value but
+     *         {@code true} (in any case), as OpenTelemetry's {@code otel.sdk.disabled} is read
      */
     static boolean askedForButNotLoaded(String sdkDisabled, boolean loaded) {
-        return !loaded && "false".equals(sdkDisabled.trim().toLowerCase(Locale.ROOT));
+        return !loaded && !"true".equals(sdkDisabled.trim().toLowerCase(Locale.ROOT));
     }
 }

@@ -11,10 +11,12 @@ import org.junit.jupiter.api.Test;
 class TelemetryFeatureCheckTest {
 
     @Test
-    void warnsWhenFalseInAnyCaseAsksForTelemetryThatIsNotLoaded() {
+    void warnsWhenAValueThatTurnsLibertysSdkOnAsksForTelemetryThatIsNotLoaded() {
         assertTrue(TelemetryFeatureCheck.askedForButNotLoaded("false", false));
         assertTrue(TelemetryFeatureCheck.askedForButNotLoaded("FALSE", false));
         assertTrue(TelemetryFeatureCheck.askedForButNotLoaded(" False ", false));
+        assertTrue(TelemetryFeatureCheck.askedForButNotLoaded("0", false));
+        assertTrue(TelemetryFeatureCheck.askedForButNotLoaded("no", false));
     }
 
     @Test
@@ -22,15 +24,17 @@ class TelemetryFeatureCheckTest {
         assertFalse(TelemetryFeatureCheck.askedForButNotLoaded("false", true));
         assertFalse(TelemetryFeatureCheck.askedForButNotLoaded("true", false));
         assertFalse(TelemetryFeatureCheck.askedForButNotLoaded("TRUE", false));
-        assertFalse(TelemetryFeatureCheck.askedForButNotLoaded("", false));
+        assertFalse(TelemetryFeatureCheck.askedForButNotLoaded(" True ", false));
     }
 
     @Test
     void theWarningNamesTheValueAndWhatToDo() {
         String line = ServerMessages.TELEMETRY_NOT_LOADED.format("FALSE");
         assertEquals("DMCPS0015W: OpenTelemetry is asked for (otel.sdk.disabled=FALSE) but Liberty's mpTelemetry-2.1"
-                + " feature is not loaded, so nothing is recorded: server.xml loads it only when the value is false in"
-                + " lower case (OTEL_SDK_DISABLED=false or -Dotel.sdk.disabled=false). If it is, start the server once"
-                + " with --clean", line);
+                + " feature is not loaded, so nothing is recorded. server.xml loads it from"
+                + " telemetry/otel-sdk-disabled-false.xml only when the value is false (OTEL_SDK_DISABLED=false or"
+                + " -Dotel.sdk.disabled=false): check the value, that this file is beside server.xml and that the"
+                + " runtime has the feature installed; after a start with another value, start the server once with"
+                + " --clean", line);
     }
 }
