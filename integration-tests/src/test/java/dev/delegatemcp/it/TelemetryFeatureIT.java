@@ -34,6 +34,7 @@ class TelemetryFeatureIT {
         assertFalse(features.contains("monitor-1.0"), features);
         String log = Files.readString(Path.of(System.getProperty("it.demo.server.dir"), "logs", "messages.log"));
         assertFalse(log.contains("DMCPS0015W"), "no warning when telemetry is not asked for");
+        assertFalse(log.contains("DMCPS0016W"), "nor that the feature is loaded for nothing");
     }
 
     @Test
@@ -42,5 +43,6 @@ class TelemetryFeatureIT {
         assertTrue(features.contains("mpTelemetry-2.1"), features);
         String log = Files.readString(Path.of(System.getProperty("it.demo2.server.dir"), "logs", "messages.log"));
         assertFalse(log.contains("DMCPS0015W"), "the feature asked for is loaded");
+        assertFalse(log.contains("DMCPS0016W"), "and telemetry is on");
     }
 }

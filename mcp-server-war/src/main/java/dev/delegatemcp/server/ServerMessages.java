@@ -44,7 +44,11 @@ public enum ServerMessages {
             + " Liberty''s mpTelemetry-2.1 feature is not loaded, so nothing is recorded. server.xml loads it from"
             + " telemetry/otel-sdk-disabled-false.xml only when the value is false (OTEL_SDK_DISABLED=false or"
             + " -Dotel.sdk.disabled=false): check the value, that this file is beside server.xml and that the runtime"
-            + " has the feature installed; after a start with another value, start the server once with --clean");
+            + " has the feature installed; after a start with another value, start the server once with --clean"),
+    /** {0} the value of otel.sdk.disabled as read. */
+    TELEMETRY_LOADED_WHILE_OFF("DMCPS0016W", Level.WARNING, "Liberty''s mpTelemetry-2.1 feature is loaded while"
+            + " OpenTelemetry is off (otel.sdk.disabled={0}): it records nothing but still costs CPU on every request."
+            + " Liberty kept the features of an earlier start: start the server once with --clean");
 
     private final String id;
     private final Level level;

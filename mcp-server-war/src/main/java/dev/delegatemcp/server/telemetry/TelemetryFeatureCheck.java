@@ -16,11 +16,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * At start-up, warns ({@code DMCPS0015W}) when OpenTelemetry is asked for but Liberty's {@code mpTelemetry-2.1} is not
- * loaded, so that telemetry is never off without a word. server.xml loads that feature through an include whose file
+ * loaded, so that telemetry is never off without a word, and ({@code DMCPS0016W}) when the feature is loaded while
+ * telemetry is off, costing CPU for nothing. server.xml loads that feature through an include whose file
  * name carries the value of {@code otel.sdk.disabled}: only {@code false} loads it, while Liberty turns its SDK on for
  * any value but {@code true}; the included file may be missing beside server.xml, or the feature not installed (a
  * runtime whose features were installed from server.xml with telemetry off); and Liberty reuses its cached
- * configuration on a warm start after a start whose value named no file, until a clean start.
+ * configuration and features on a warm start ({@code server start} without {@code --clean}) of a server whose
+ * server.xml did not change.
  */
 @ApplicationScoped
 public class TelemetryFeatureCheck {
@@ -38,8 +40,21 @@ public class TelemetryFeatureCheck {
     Optional<String> sdkDisabled;
 
     void check(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        sdkDisabled.filter(value -> askedForButNotLoaded(value, !liberty.isUnsatisfied()))
-                .ifPresent(value -> ServerMessages.TELEMETRY_NOT_LOADED.log(LOG, value));
+        boolean loaded = !liberty.isUnsatisfied();
+        String value = sdkDisabled.orElse("true");
+        if (askedForButNotLoaded(value, loaded)) {
+            ServerMessages.TELEMETRY_NOT_LOADED.log(LOG, value);
+        } else if (loadedWhileOff(value, loaded)) {
+            ServerMessages.TELEMETRY_LOADED_WHILE_OFF.log(LOG, value);
+        }
+    }
+
+    /**
+     * @return whether the feature is loaded while the value turns the SDK off ({@code true}, in any case): Liberty
+     *         reuses the features of an earlier start on a warm start
+     */
+    static boolean loadedWhileOff(String sdkDisabled, boolean loaded) {
+        return loaded && "true".equals(sdkDisabled.trim().toLowerCase(Locale.ROOT));
     }
 
     /**

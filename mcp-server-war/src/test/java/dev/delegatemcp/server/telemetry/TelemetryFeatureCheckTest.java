@@ -28,6 +28,14 @@ class TelemetryFeatureCheckTest {
     }
 
     @Test
+    void warnsWhenTheFeatureIsLoadedWhileTelemetryIsOff() {
+        assertTrue(TelemetryFeatureCheck.loadedWhileOff("true", true));
+        assertTrue(TelemetryFeatureCheck.loadedWhileOff(" TRUE ", true));
+        assertFalse(TelemetryFeatureCheck.loadedWhileOff("true", false));
+        assertFalse(TelemetryFeatureCheck.loadedWhileOff("false", true));
+    }
+
+    @Test
     void theWarningNamesTheValueAndWhatToDo() {
         String line = ServerMessages.TELEMETRY_NOT_LOADED.format("FALSE");
         assertEquals("DMCPS0015W: OpenTelemetry is asked for (otel.sdk.disabled=FALSE) but Liberty's mpTelemetry-2.1"
