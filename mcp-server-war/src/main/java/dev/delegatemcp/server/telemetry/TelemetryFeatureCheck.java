@@ -42,28 +42,20 @@ public class TelemetryFeatureCheck {
     void check(@Observes @Initialized(ApplicationScoped.class) Object started) {
         boolean loaded = !liberty.isUnsatisfied();
         String value = sdkDisabled.orElse("true");
-        if (askedForButNotLoaded(value, loaded)) {
+        boolean on = turnsTelemetryOn(value);
+        if (on && !loaded) {
             ServerMessages.TELEMETRY_NOT_LOADED.log(LOG, value);
-        } else if (loadedWhileOff(value, loaded)) {
+        } else if (!on && loaded) {
             ServerMessages.TELEMETRY_LOADED_WHILE_OFF.log(LOG, value);
         }
     }
 
     /**
-     * @return whether the feature is loaded while the value turns the SDK off ({@code true}, in any case): Liberty
-     *         reuses the features of an earlier start on a warm start
-     */
-    static boolean loadedWhileOff(String sdkDisabled, boolean loaded) {
-        return loaded && "true".equals(sdkDisabled.trim().toLowerCase(Locale.ROOT));
-    }
-
-    /**
      * @param sdkDisabled the value of {@code otel.sdk.disabled}
-     * @param loaded whether Liberty's OpenTelemetry bean exists (the feature is loaded)
-     * @return whether the value enables the SDK while the feature is missing: Liberty's SDK is on for any value but
-     *         {@code true} (in any case), as OpenTelemetry's {@code otel.sdk.disabled} is read
+     * @return whether it turns Liberty's SDK on: any value but {@code true} (in any case), as OpenTelemetry's
+     *         {@code otel.sdk.disabled} is read
      */
-    static boolean askedForButNotLoaded(String sdkDisabled, boolean loaded) {
-        return !loaded && !"true".equals(sdkDisabled.trim().toLowerCase(Locale.ROOT));
+    static boolean turnsTelemetryOn(String sdkDisabled) {
+        return !"true".equals(sdkDisabled.trim().toLowerCase(Locale.ROOT));
     }
 }

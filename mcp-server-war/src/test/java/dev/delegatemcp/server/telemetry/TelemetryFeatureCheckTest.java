@@ -7,32 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.delegatemcp.server.ServerMessages;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TelemetryFeatureCheckTest {
 
-    @Test
-    void warnsWhenAValueThatTurnsLibertysSdkOnAsksForTelemetryThatIsNotLoaded() {
-        assertTrue(TelemetryFeatureCheck.askedForButNotLoaded("false", false));
-        assertTrue(TelemetryFeatureCheck.askedForButNotLoaded("FALSE", false));
-        assertTrue(TelemetryFeatureCheck.askedForButNotLoaded(" False ", false));
-        assertTrue(TelemetryFeatureCheck.askedForButNotLoaded("0", false));
-        assertTrue(TelemetryFeatureCheck.askedForButNotLoaded("no", false));
+    @ParameterizedTest
+    @ValueSource(strings = {"false", "FALSE", " False ", "0", "no", ""})
+    void anyValueButTrueTurnsLibertysSdkOn(String value) {
+        assertTrue(TelemetryFeatureCheck.turnsTelemetryOn(value));
     }
 
-    @Test
-    void staysSilentWhenTelemetryIsLoadedOrNotAskedFor() {
-        assertFalse(TelemetryFeatureCheck.askedForButNotLoaded("false", true));
-        assertFalse(TelemetryFeatureCheck.askedForButNotLoaded("true", false));
-        assertFalse(TelemetryFeatureCheck.askedForButNotLoaded("TRUE", false));
-        assertFalse(TelemetryFeatureCheck.askedForButNotLoaded(" True ", false));
-    }
-
-    @Test
-    void warnsWhenTheFeatureIsLoadedWhileTelemetryIsOff() {
-        assertTrue(TelemetryFeatureCheck.loadedWhileOff("true", true));
-        assertTrue(TelemetryFeatureCheck.loadedWhileOff(" TRUE ", true));
-        assertFalse(TelemetryFeatureCheck.loadedWhileOff("true", false));
-        assertFalse(TelemetryFeatureCheck.loadedWhileOff("false", true));
+    @ParameterizedTest
+    @ValueSource(strings = {"true", "TRUE", " True "})
+    void trueInAnyCaseLeavesItOff(String value) {
+        assertFalse(TelemetryFeatureCheck.turnsTelemetryOn(value));
     }
 
     @Test
