@@ -13,13 +13,19 @@ public class SessionStoreProducer {
 
     /**
      * A singleton, not an application-scoped bean: the store is an interface made by a producer, so Weld's client
-     * proxy of it called each method by reflection (JFR, bench/peers/run: 0.6 us of every session's request); the
-     * pseudo-scope injects the instance itself. The store lives as long as the application either way.
+     * proxy of it called its methods by reflection (JFR, bench/peers/run: 0.6 us of every session's request); the
+     * pseudo-scope injects the instance itself. The store lives as long as the application either way. It is made
+     * at start-up (a start-up observer injects it), possibly before {@link SessionConfig}'s own check: hence the
+     * check here, which names the key of a value out of range.
+     *
+     * @throws IllegalStateException naming the key of a value out of range
      */
     @Produces
     @Singleton
     SessionStore sessionStore(SessionConfig config, Event<SessionEnded> ended) {
-        return new InMemorySessionStore(config.max(), config.maxPerSubject(), config.idleTimeout(), Clock.systemUTC(),
+        SessionConfig checked = config.requireValid();
+        return new InMemorySessionStore(checked.max(), checked.maxPerSubject(), checked.idleTimeout(),
+                Clock.systemUTC(),
                 session -> ended.fire(new SessionEnded(session.id(), session.owner())));
     }
 }
