@@ -44,7 +44,9 @@ final class MetricsText {
                 default -> text.append("  (").append(metric.getDataCase()).append(")\n");
             }
         }
-        return text.length() == 0 ? "No metrics received yet: they are sent every 10 s in the demo.\n"
+        return text.length() == 0 ? "No metrics received yet: they are sent every 10 s in the demo. If none"
+                + " come, telemetry is off, as it is by default: start the server with OTEL_SDK_DISABLED=false (README,"
+                + " \"Traces, metrics and logs\").\n"
                 : text.toString();
     }
 

@@ -47,7 +47,8 @@ final class TraceTrees {
                 .limit(limit).toList();
         if (traces.isEmpty()) {
             return "No trace of an MCP request received yet: call a tool, then wait a few seconds (spans are sent"
-                    + " in batches, every 5 s by default).\n";
+                    + " in batches, every 5 s by default). If none comes, telemetry is off, as it is by default: start"
+                    + " the server with OTEL_SDK_DISABLED=false (README, \"Traces, metrics and logs\").\n";
         }
         StringBuilder text = new StringBuilder();
         for (Map.Entry<String, List<ReceivedTelemetry.ReceivedSpan>> trace : traces) {

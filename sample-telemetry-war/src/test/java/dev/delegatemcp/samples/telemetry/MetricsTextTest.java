@@ -1,6 +1,7 @@
 package dev.delegatemcp.samples.telemetry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -48,5 +49,12 @@ class MetricsTextTest {
                 http.server.request.duration (s)
                   count=1 sum=0.0300  http.route=/mcp-server/mcp
                 """, MetricsText.render(received));
+    }
+
+    @Test
+    void withoutAnyMetricItSaysHowToTurnTelemetryOnSinceItIsOffByDefault() {
+        String text = MetricsText.render(List.of());
+        assertTrue(text.startsWith("No metrics received yet"), text);
+        assertTrue(text.contains("start the server with OTEL_SDK_DISABLED=false"), text);
     }
 }

@@ -91,4 +91,9 @@ class TraceTreesTest {
     void withoutAnMcpRequestItSaysWhatToDo() {
         assertTrue(TraceTrees.render(List.of(), 3).startsWith("No trace of an MCP request received yet"));
     }
+
+    @Test
+    void withoutAnyTraceItSaysHowToTurnTelemetryOnSinceItIsOffByDefault() {
+        assertTrue(TraceTrees.render(List.of(), 3).contains("start the server with OTEL_SDK_DISABLED=false"));
+    }
 }
