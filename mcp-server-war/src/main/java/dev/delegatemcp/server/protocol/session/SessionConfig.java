@@ -48,14 +48,13 @@ public class SessionConfig {
     }
 
     /**
-     * This configuration, checked: also called by the store's producer, which may run first (another start-up
+     * Checks this configuration: also called by the store's producer, which may run first (another start-up
      * observer injects the store), so that a value out of range is reported by its key either way.
      *
      * @throws IllegalStateException naming the key of a value out of range
      */
-    SessionConfig requireValid() {
+    void requireValid() {
         new ConfigChecks().positive("mcp.sessions.idle-timeout", idleTimeout).atLeastOne("mcp.sessions.max", max)
                 .atLeastOne("mcp.sessions.max-per-subject", maxPerSubject).orFail();
-        return this;
     }
 }

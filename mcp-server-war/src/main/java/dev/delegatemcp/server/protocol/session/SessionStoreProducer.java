@@ -23,9 +23,8 @@ public class SessionStoreProducer {
     @Produces
     @Singleton
     SessionStore sessionStore(SessionConfig config, Event<SessionEnded> ended) {
-        SessionConfig checked = config.requireValid();
-        return new InMemorySessionStore(checked.max(), checked.maxPerSubject(), checked.idleTimeout(),
-                Clock.systemUTC(),
+        config.requireValid();
+        return new InMemorySessionStore(config.max(), config.maxPerSubject(), config.idleTimeout(), Clock.systemUTC(),
                 session -> ended.fire(new SessionEnded(session.id(), session.owner())));
     }
 }
