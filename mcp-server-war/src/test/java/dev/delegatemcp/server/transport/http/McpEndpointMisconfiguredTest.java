@@ -16,7 +16,7 @@ class McpEndpointMisconfiguredTest {
         McpEndpoint endpoint = new McpEndpoint();
         endpoint.servletRequests = ServletFakes.request("POST", Map.of()); // no UpgradableResponse attribute
         for (int i = 0; i < 2; i++) {
-            Response response = endpoint.post(null);
+            Response response = endpoint.post();
             assertEquals(500, response.getStatus());
             String body = (String) response.getEntity();
             assertEquals(-32603, jakarta.json.Json.createReader(new java.io.StringReader(body)).readObject()

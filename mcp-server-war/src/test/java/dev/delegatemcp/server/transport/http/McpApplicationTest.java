@@ -1,0 +1,61 @@
+package dev.delegatemcp.server.transport.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import jakarta.ws.rs.ext.Provider;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The application lists its classes instead of being scanned (see {@link McpApplication}): nothing of this module that
+ * JAX-RS would have found by scanning may be missing from the list.
+ */
+class McpApplicationTest {
+
+    @Test
+    void everyProviderOfThisModuleIsListedAndTheEndpointIsTheOnlyResource() throws Exception {
+        List<Class<?>> classes = classesOfThisModule();
+        Set<Class<?>> providers = classes.stream().filter(c -> c.isAnnotationPresent(Provider.class))
+                .collect(Collectors.toSet());
+        Set<Class<?>> resources = classes.stream()
+                .filter(c -> !c.isInterface() && c.isAnnotationPresent(jakarta.ws.rs.Path.class))
+                .collect(Collectors.toSet());
+        assertTrue(providers.contains(RejectedRequestMapper.class), "the scan sees the module's classes: " + providers);
+        assertEquals(providers, new McpApplication().getClasses());
+        // The one resource is the singleton that getSingletons() looks up in CDI (not callable without a container).
+        assertEquals(Set.of(McpEndpoint.class), resources);
+    }
+
+    @Test
+    void theEndpointDescribesItselfWithoutItsIdentity() {
+        assertEquals("MCP endpoint", new McpEndpoint().toString());
+    }
+
+    /** Every class compiled into this module's main output (the WAR's WEB-INF/classes). */
+    private static List<Class<?>> classesOfThisModule() throws IOException, URISyntaxException {
+        Path root = Path.of(McpApplication.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.map(root::relativize).map(Path::toString).filter(f -> f.endsWith(".class"))
+                    .map(f -> f.substring(0, f.length() - ".class".length()).replace('/', '.'))
+                    .filter(name -> !name.endsWith("package-info")).map(McpApplicationTest::load).toList();
+        }
+    }
+
+    private static Class<?> load(String name) {
+        try {
+            return Class.forName(name, false, McpApplicationTest.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
