@@ -9,6 +9,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.stream.JsonParsingException;
 
 /**
@@ -23,8 +24,11 @@ import jakarta.json.stream.JsonParsingException;
  */
 public final class JsonRpcCodec {
 
-    /** Looked up once: {@code Json.createXxx} looks the provider up again on every call (a class-loader lock). */
-    private static final JsonProvider JSON = JsonProvider.provider();
+    /**
+     * Made once: {@code Json.createXxx} looks the provider up again on every call (a class-loader lock). Its parsers
+     * keep their read buffer per thread rather than in Parsson's shared pool ({@link ThreadParserBuffers}).
+     */
+    static final JsonParserFactory PARSERS = ThreadParserBuffers.parserFactory(JsonProvider.provider());
 
     private JsonRpcCodec() {
     }
@@ -91,7 +95,7 @@ public final class JsonRpcCodec {
 
     /** The one JSON value of the body; anything after it (a second message, garbage) is a parse error. */
     private static JsonValue readSingleValue(String body) {
-        try (JsonParser parser = JSON.createParser(new StringReader(body == null ? "" : body))) {
+        try (JsonParser parser = PARSERS.createParser(new StringReader(body == null ? "" : body))) {
             if (!parser.hasNext()) {
                 throw new JsonRpcException(JsonRpcErrorCodes.PARSE_ERROR, "Parse error: the body is empty");
             }
