@@ -9,20 +9,24 @@ import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParserFactory;
 
 /**
- * The read buffers of the JSON-P parsers of {@link JsonRpcCodec}: one kept per thread, in place of Parsson's pool
- * shared by all threads.
+ * The buffers of the JSON-P parsers of {@link JsonRpcCodec}: one kept per thread, in place of Parsson's pool shared
+ * by all request threads.
  * <p>
- * Parsson (JSON-P on Liberty) gives every parser a 4,096-character buffer from one pool for the whole server, a
+ * Parsson (JSON-P on Liberty) gives every parser a 4,096-character buffer from its provider's pool, a
  * {@code ConcurrentLinkedQueue} behind a weak reference, and takes it back when the parser closes; under load that
  * queue cost 1.3 us of each MCP request of about 100 (JFR, {@code bench/peers}, 2026-12-01). Parsson lets a parser
  * factory take another pool (its configuration key {@code org.eclipse.parsson.api.BufferPool}), but Liberty does not
  * export Parsson's API package to applications, so the pool given is a {@link Proxy} of that interface, loaded
  * through the provider's own class loader. Hand-written because nothing else reaches it. When that interface cannot
- * be loaded (another JSON-P implementation, a runtime that hides it), the factory is the provider's default one.
+ * be loaded or Parsson refuses the pool (another JSON-P implementation, a runtime that hides it), the factory is the
+ * provider's default one.
  * <p>
- * A buffer given back is kept for the thread's next parser when it is at most {@link #KEPT_LENGTH} characters long
- * (the parser grows its buffer for a long token; such a buffer is left to the garbage collector), so a thread keeps at
- * most one buffer of at most 32 KiB.
+ * The values these parsers make keep the factory's settings: their {@code toString} borrows a buffer from this pool
+ * too, on the thread that calls it, and gives it back before it returns. A buffer given back is kept for the thread's
+ * next parser when it is at most {@link #KEPT_LENGTH} characters long (the parser grows its buffer for a long token;
+ * such a buffer is left to the garbage collector), so each thread that parsed keeps one buffer of at most 32 KiB for
+ * as long as it lives (Liberty's pooled threads: the whole server's life; a {@code char[]}, so no class loader is held
+ * after a redeployment).
  */
 final class ThreadParserBuffers implements InvocationHandler {
 
@@ -39,11 +43,22 @@ final class ThreadParserBuffers implements InvocationHandler {
 
     /**
      * A parser factory of {@code provider} whose parsers take their buffers from this class; {@code provider}'s
-     * default factory when it is not Parsson or its pool interface cannot be loaded.
+     * default factory when it is not Parsson, its pool interface cannot be loaded or it refuses the pool.
      */
     static JsonParserFactory parserFactory(JsonProvider provider) {
-        Object pool = pool(provider.getClass().getClassLoader());
-        return provider.createParserFactory(pool == null ? null : Map.of(BUFFER_POOL, pool));
+        return parserFactory(provider, pool(provider.getClass().getClassLoader()));
+    }
+
+    /** A parser factory of {@code provider} with {@code pool}; the default one when it is null or refused. */
+    static JsonParserFactory parserFactory(JsonProvider provider, Object pool) {
+        if (pool != null) {
+            try {
+                return provider.createParserFactory(Map.of(BUFFER_POOL, pool));
+            } catch (RuntimeException e) {
+                // Parsson casts the pool to its own interface here: another copy of it than the one loaded above.
+            }
+        }
+        return provider.createParserFactory(null);
     }
 
     /**

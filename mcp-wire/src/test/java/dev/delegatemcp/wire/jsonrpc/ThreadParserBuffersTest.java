@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.StringReader;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.json.spi.JsonProvider;
@@ -61,7 +63,7 @@ class ThreadParserBuffersTest {
     }
 
     @Test
-    void parsersOfTheFactoryReadLongAndShortValuesOneAfterTheOther() {
+    void parsersOfTheFactoryReadLongAndShortValuesOneAfterTheOtherOnOneThread() {
         var factory = ThreadParserBuffers.parserFactory(parsson);
         String longText = "x".repeat(ThreadParserBuffers.KEPT_LENGTH * 3);
         for (String text : new String[] {"short", longText, "short again", longText}) {
@@ -73,7 +75,7 @@ class ThreadParserBuffersTest {
     }
 
     @Test
-    void whereParssonsPoolInterfaceCannotBeLoadedThereIsNoPoolAndTheProvidersDefaultIsUsed() {
+    void whereParssonsPoolInterfaceCannotBeLoadedThereIsNoPool() {
         assertNull(ThreadParserBuffers.pool(ClassLoader.getPlatformClassLoader()));
     }
 
@@ -82,5 +84,21 @@ class ThreadParserBuffersTest {
         Object pool = JsonRpcCodec.PARSERS.getConfigInUse().get(ThreadParserBuffers.BUFFER_POOL);
         assertNotNull(pool);
         assertTrue(Proxy.getInvocationHandler(pool) instanceof ThreadParserBuffers);
+    }
+
+    @Test
+    void aPoolOfAnotherCopyOfParssonsInterfaceIsRefusedByParssonAndTheDefaultFactoryIsUsed() throws Exception {
+        URL parssonJar = parsson.getClass().getProtectionDomain().getCodeSource().getLocation();
+        try (URLClassLoader other = new URLClassLoader(new URL[] {parssonJar}, ClassLoader.getPlatformClassLoader())) {
+            Object foreign = ThreadParserBuffers.pool(other);
+            assertNotNull(foreign);
+            var factory = ThreadParserBuffers.parserFactory(parsson, foreign);
+            var config = factory.getConfigInUse();
+            assertTrue(config == null || !config.containsKey(ThreadParserBuffers.BUFFER_POOL), "default: " + config);
+            try (JsonParser parser = factory.createParser(new StringReader("{\"a\":1}"))) {
+                parser.next();
+                assertEquals(1, parser.getObject().getInt("a"));
+            }
+        }
     }
 }

@@ -5,13 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import dev.delegatemcp.samples.IdentityTools;
+import dev.delegatemcp.web.cors.CorsFilter;
+import dev.delegatemcp.wire.jsonrpc.JsonRpcCodec;
 import jakarta.ws.rs.ext.Provider;
 
 import org.junit.jupiter.api.Test;
@@ -23,8 +29,13 @@ import org.junit.jupiter.api.Test;
 class McpApplicationTest {
 
     @Test
-    void everyProviderOfThisModuleIsListedAndTheEndpointIsTheOnlyResource() throws Exception {
-        List<Class<?>> classes = classesOfThisModule();
+    void everyProviderOfThisModuleAndOfTheProjectsJarsInTheWarIsListedAndTheEndpointIsTheOnlyResource()
+            throws Exception {
+        List<Class<?>> classes = new ArrayList<>();
+        // WEB-INF/classes, and the project's jars the WAR packs in WEB-INF/lib (mcp-wire, web-cors, sample-tools).
+        for (Class<?> of : List.of(McpApplication.class, JsonRpcCodec.class, CorsFilter.class, IdentityTools.class)) {
+            classes.addAll(classesBeside(of));
+        }
         Set<Class<?>> providers = classes.stream().filter(c -> c.isAnnotationPresent(Provider.class))
                 .collect(Collectors.toSet());
         Set<Class<?>> resources = classes.stream()
@@ -32,7 +43,7 @@ class McpApplicationTest {
                 .collect(Collectors.toSet());
         assertTrue(providers.contains(RejectedRequestMapper.class), "the scan sees the module's classes: " + providers);
         assertEquals(providers, new McpApplication().getClasses());
-        // The one resource is the singleton that getSingletons() looks up in CDI (not callable without a container).
+        // The one resource is the singleton that getSingletons() looks up in CDI (the integration tests reach it).
         assertEquals(Set.of(McpEndpoint.class), resources);
     }
 
@@ -41,13 +52,23 @@ class McpApplicationTest {
         assertEquals("MCP endpoint", new McpEndpoint().toString());
     }
 
-    /** Every class compiled into this module's main output (the WAR's WEB-INF/classes). */
-    private static List<Class<?>> classesOfThisModule() throws IOException, URISyntaxException {
-        Path root = Path.of(McpApplication.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    /** Every class of the directory or jar {@code of} was loaded from. */
+    private static List<Class<?>> classesBeside(Class<?> of) throws IOException, URISyntaxException {
+        Path location = Path.of(of.getProtectionDomain().getCodeSource().getLocation().toURI());
+        if (Files.isDirectory(location)) {
+            return classesUnder(location);
+        }
+        try (FileSystem jar = FileSystems.newFileSystem(location)) {
+            return classesUnder(jar.getPath("/"));
+        }
+    }
+
+    private static List<Class<?>> classesUnder(Path root) throws IOException {
         try (Stream<Path> files = Files.walk(root)) {
             return files.map(root::relativize).map(Path::toString).filter(f -> f.endsWith(".class"))
                     .map(f -> f.substring(0, f.length() - ".class".length()).replace('/', '.'))
-                    .filter(name -> !name.endsWith("package-info")).map(McpApplicationTest::load).toList();
+                    .filter(name -> !name.endsWith("package-info") && !name.endsWith("module-info"))
+                    .map(McpApplicationTest::load).toList();
         }
     }
 
