@@ -75,6 +75,8 @@ public class McpEndpoint {
     static final String VERSION_HEADER = "MCP-Protocol-Version";
     private static final String ORIGIN = "Origin";
     private static final String SSE = "text/event-stream";
+    /** The answer at any other path than the endpoint's own (see {@link #atOwnPath}). */
+    private static final String NOT_HERE = "Not Found: the MCP endpoint is <context root>/mcp";
     private static final Logger LOG = Logger.getLogger(McpEndpoint.class.getName());
 
     @Inject
@@ -149,6 +151,9 @@ public class McpEndpoint {
     public Response post() {
         if (!(servletRequests
                 .getAttribute(EventStreamResponseFilter.ATTRIBUTE) instanceof UpgradableResponse upgradable)) {
+            if (!atOwnPath(servletRequests)) {
+                return error(Response.Status.NOT_FOUND, null, JsonRpcErrorCodes.INVALID_REQUEST, NOT_HERE);
+            }
             // web.xml does not map EventStreamResponseFilter to this request: a deployment fault, told once.
             if (!filterMissing.getAndSet(true)) {
                 LOG.severe("MCP POSTs are refused: EventStreamResponseFilter is not mapped to /mcp/* in web.xml");
@@ -318,6 +323,9 @@ public class McpEndpoint {
     public void listen(@Context SseEventSink sink, @Context Sse sse, @HeaderParam(ORIGIN) List<String> origin,
             @HeaderParam(SESSION_HEADER) String sessionId, @HeaderParam(VERSION_HEADER) String protocolVersion,
             @HeaderParam("Last-Event-ID") String lastEventId) {
+        if (!atOwnPath(servletRequests)) {
+            throw refused(Response.Status.NOT_FOUND, NOT_HERE);
+        }
         if (!origins.allows(origin)) {
             throw refused(Response.Status.FORBIDDEN, "Forbidden: origin not allowed");
         }
@@ -353,6 +361,9 @@ public class McpEndpoint {
     /** Ends a session. */
     @DELETE
     public Response delete(@HeaderParam(ORIGIN) List<String> origin, @HeaderParam(SESSION_HEADER) String sessionId) {
+        if (!atOwnPath(servletRequests)) {
+            return error(Response.Status.NOT_FOUND, null, JsonRpcErrorCodes.INVALID_REQUEST, NOT_HERE);
+        }
         if (!origins.allows(origin)) {
             return error(Response.Status.FORBIDDEN, null, JsonRpcErrorCodes.INVALID_REQUEST,
                     "Forbidden: origin not allowed");
@@ -430,6 +441,19 @@ public class McpEndpoint {
     /** A header naming a revision this server speaks, or no header (MCP 2025-11-25, Protocol version header). */
     private static boolean supportedVersion(String header) {
         return header == null || ProtocolVersion.of(header.trim()).isPresent();
+    }
+
+    /**
+     * Whether the request came at this endpoint's own path, {@code <context root>/mcp}, where web.xml's security
+     * constraint and filters apply. Another JAX-RS application of the same web module that lists no classes is given
+     * every resource of it, this endpoint too, under its own path (Jakarta RESTful Web Services 3.1, section 2.3.2),
+     * outside them: there the endpoint answers 404, as if it were not there. Read only where nothing else told it (a
+     * POST without the filter's attribute, a GET, a DELETE): a POST at its own path always has the attribute.
+     */
+    static boolean atOwnPath(HttpServletRequest request) {
+        String pathInfo = request.getPathInfo();
+        String path = request.getServletPath() + (pathInfo == null ? "" : pathInfo);
+        return path.equals("/mcp") || path.startsWith("/mcp/");
     }
 
     private static WebApplicationException refused(Response.Status status, String message) {

@@ -97,12 +97,20 @@ final class ServletFakes {
                 });
     }
 
-    /** A request with a method and attributes. */
+    /** A request with a method and attributes, at the MCP endpoint's own path ({@code <context root>/mcp}). */
     static HttpServletRequest request(String method, Map<String, Object> attributes) {
+        return requestAt(method, "", "/mcp", attributes);
+    }
+
+    /** A request with a method and attributes, at a servlet path and path info of the web module. */
+    static HttpServletRequest requestAt(String method, String servletPath, String pathInfo,
+            Map<String, Object> attributes) {
         Map<String, Object> values = new HashMap<>(attributes);
         return (HttpServletRequest) Proxy.newProxyInstance(ServletFakes.class.getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (self, m, args) -> switch (m.getName()) {
                     case "getMethod" -> method;
+                    case "getServletPath" -> servletPath;
+                    case "getPathInfo" -> pathInfo;
                     case "getAttribute" -> values.get((String) args[0]);
                     case "setAttribute" -> {
                         values.put((String) args[0], args[1]);
