@@ -447,8 +447,8 @@ public class McpEndpoint {
      * Whether the request came at this endpoint's own path, {@code <context root>/mcp}, where web.xml's security
      * constraint and filters apply. Another JAX-RS application of the same web module that lists no classes is given
      * every resource of it, this endpoint too, under its own path (Jakarta RESTful Web Services 3.1, section 2.3.2),
-     * outside them: there the endpoint answers 404, as if it were not there. Read only where nothing else told it (a
-     * POST without the filter's attribute, a GET, a DELETE): a POST at its own path always has the attribute.
+     * outside them: there the endpoint answers 404, as if it were not there. A POST is checked only when it lacks the
+     * event-stream filter's attribute (the filter is mapped to the endpoint's own path), so its usual path pays nothing.
      */
     static boolean atOwnPath(HttpServletRequest request) {
         String pathInfo = request.getPathInfo();
