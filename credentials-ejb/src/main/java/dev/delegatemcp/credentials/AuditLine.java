@@ -29,7 +29,12 @@ final class AuditLine {
     }
 
     static String of(DownstreamAudit audit) {
-        StringBuilder line = new StringBuilder(320).append("{\"type\":\"downstream_credential\",\"time\":\"");
+        return appendTo(new StringBuilder(320), audit).toString();
+    }
+
+    /** Appends the line (without a line end) to {@code line}, for a writer that gathers several: no string per line. */
+    static StringBuilder appendTo(StringBuilder line, DownstreamAudit audit) {
+        line.append("{\"type\":\"downstream_credential\",\"time\":\"");
         appendTime(line, audit.time());
         line.append('"');
         field(line, "user", audit.subject());
@@ -54,7 +59,7 @@ final class AuditLine {
         if (audit.traceId() != null) {
             field(line, "trace_id", audit.traceId());
         }
-        return line.append('}').toString();
+        return line.append('}');
     }
 
     /** {@code ,"name":value} with the value as a JSON string, or null. */

@@ -16,7 +16,17 @@ public record CredentialKey(String subjectTokenDigest, String target, List<Strin
 
     public static CredentialKey of(String subjectToken, String target, List<String> scopes, String level,
             String tenant) {
-        return new CredentialKey(sha256(subjectToken), target, normalized(scopes), level, tenant);
+        return ofDigest(digestOf(subjectToken), target, scopes, level, tenant);
+    }
+
+    /**
+     * As {@link #of}, with the token's digest already at hand.
+     *
+     * @param subjectTokenDigest {@link #digestOf} of the caller's token: 64 lower-case hex digits
+     */
+    public static CredentialKey ofDigest(String subjectTokenDigest, String target, List<String> scopes, String level,
+            String tenant) {
+        return new CredentialKey(subjectTokenDigest, target, normalized(scopes), level, tenant);
     }
 
     /** The key of a tenant-wide stored token: shared by the tenant's users, never across tenants. */
@@ -43,8 +53,14 @@ public record CredentialKey(String subjectTokenDigest, String target, List<Strin
 
     private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
-    /** Lower-case hex of the SHA-256 (written directly: {@code HexFormat} cost as much as the digest, per tool call). */
-    static String sha256(String value) {
+    /**
+     * The digest that stands for a subject token in a key: the lower-case hex of the SHA-256 (FIPS 180-4) of the
+     * token's UTF-8 bytes, 64 characters (written directly: {@code HexFormat} cost as much as the digest, per tool
+     * call). A caller that sees the same token on many requests may keep it and hand it in with
+     * {@link CredentialRequest#subjectTokenDigest()}: the digest and the hash of the string are then computed once
+     * per token rather than once per tool call.
+     */
+    public static String digestOf(String value) {
         byte[] digest = SHA_256.get().digest(value.getBytes(StandardCharsets.UTF_8));
         byte[] hex = new byte[digest.length * 2];
         for (int i = 0; i < digest.length; i++) {

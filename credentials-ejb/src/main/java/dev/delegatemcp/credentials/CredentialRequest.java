@@ -10,6 +10,8 @@ import dev.delegatemcp.api.interaction.TraceContext;
  * A request for a downstream credential on behalf of the current caller.
  *
  * @param subjectToken the caller's validated inbound access token (exchanged, never forwarded)
+ * @param subjectTokenDigest {@link CredentialKey#digestOf}{@code (subjectToken)} when the caller keeps it for the
+ *        token (it must be exactly that: it keys the cache in place of the token), or null to have it computed here
  * @param subject the caller's sub, for audit
  * @param tenant the caller's tenant, or null
  * @param mcpClient the MCP client (azp/client_id), or null, for audit
@@ -20,8 +22,8 @@ import dev.delegatemcp.api.interaction.TraceContext;
  *        {@code traceparent}/{@code tracestate} headers; no part of the cache key (a cached credential serves any
  *        trace)
  */
-public record CredentialRequest(String subjectToken, String subject, String tenant, String mcpClient, String target,
-        Downstream.Level level, List<String> scopes, TraceContext trace) {
+public record CredentialRequest(String subjectToken, String subjectTokenDigest, String subject, String tenant,
+        String mcpClient, String target, Downstream.Level level, List<String> scopes, TraceContext trace) {
 
     public CredentialRequest {
         Objects.requireNonNull(subjectToken, "subjectToken");
@@ -30,10 +32,21 @@ public record CredentialRequest(String subjectToken, String subject, String tena
         scopes = List.copyOf(scopes);
     }
 
-    /** A request without trace context. */
+    /** A request whose token's digest is computed when needed. */
+    public CredentialRequest(String subjectToken, String subject, String tenant, String mcpClient, String target,
+            Downstream.Level level, List<String> scopes, TraceContext trace) {
+        this(subjectToken, null, subject, tenant, mcpClient, target, level, scopes, trace);
+    }
+
+    /** A request without trace context, whose token's digest is computed when needed. */
     public CredentialRequest(String subjectToken, String subject, String tenant, String mcpClient, String target,
             Downstream.Level level, List<String> scopes) {
-        this(subjectToken, subject, tenant, mcpClient, target, level, scopes, null);
+        this(subjectToken, null, subject, tenant, mcpClient, target, level, scopes, null);
+    }
+
+    /** The digest of the subject token: the one handed in, else computed. */
+    String digest() {
+        return subjectTokenDigest != null ? subjectTokenDigest : CredentialKey.digestOf(subjectToken);
     }
 
     @Override

@@ -95,6 +95,15 @@ public class CredentialTelemetry {
                 .setExplicitBucketBoundariesAdvice(DURATION_BUCKETS).build();
     }
 
+    /**
+     * This instance itself, not its client proxy: the credential service starts a request on every credential use,
+     * and each call through the proxy looked the instance up again (JFR). Safe to keep: the bean lives as long as
+     * the application.
+     */
+    public Supplier<CredentialTelemetry> instance() {
+        return () -> this;
+    }
+
     /** Whether OpenTelemetry records (Liberty's SDK is on): else every span and measurement here is a no-op. */
     public boolean isRecording() {
         return recording;

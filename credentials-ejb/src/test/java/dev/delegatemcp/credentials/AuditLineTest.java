@@ -127,4 +127,11 @@ class AuditLineTest {
         assertEquals(Json.createValue(value).toString(), line.toString());
         assertEquals(value, parse("{\"v\":" + line + "}").getString("v"));
     }
+
+    @Test
+    void appendingALineToWhatABatchHoldsAddsExactlyTheLineAlone() {
+        DownstreamAudit audit = full(DownstreamAudit.Outcome.GRANTED);
+        StringBuilder batch = new StringBuilder("{\"earlier\":1}\n");
+        assertEquals("{\"earlier\":1}\n" + AuditLine.of(audit), AuditLine.appendTo(batch, audit).toString());
+    }
 }

@@ -71,4 +71,10 @@ class CredentialKeyTest {
         assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
                 CredentialKey.of("abc", "calendar", List.of(), "USER", null).subjectTokenDigest());
     }
+
+    @Test
+    void aKeyMadeFromTheTokensDigestEqualsTheKeyMadeFromTheToken() {
+        assertEquals(CredentialKey.of(RAW_TOKEN, "calendar", List.of("b", "a"), "USER", null),
+                CredentialKey.ofDigest(CredentialKey.digestOf(RAW_TOKEN), "calendar", List.of("a", "b"), "USER", null));
+    }
 }

@@ -166,6 +166,21 @@ class CredentialServiceTest {
     }
 
     @Test
+    void aDigestHandedInWithTheRequestKeysTheCacheInPlaceOfTheTokensOwn() {
+        String digest = CredentialKey.digestOf("inbound-1");
+        DownstreamCredential computed = service.credentialFor(request("inbound-1", "calendar", Downstream.Level.USER,
+                null));
+        DownstreamCredential handedIn = service.credentialFor(new CredentialRequest("inbound-1", digest, "alice",
+                null, "claude", "calendar", Downstream.Level.USER, List.of(), null));
+        assertEquals(1, sts.requests.size(), "the digest handed in is the one the service computes: a cache hit");
+        assertEquals(computed.secret(), handedIn.secret());
+
+        service.credentialFor(new CredentialRequest("inbound-1", CredentialKey.digestOf("inbound-2"), "alice", null,
+                "claude", "calendar", Downstream.Level.USER, List.of(), null));
+        assertEquals(2, sts.requests.size(), "another digest is another cache entry, whatever the token");
+    }
+
+    @Test
     void theExchangeCarriesTheSubjectTokenAndTheTargetsParameters() {
         service.credentialFor(request("inbound-1", "calendar", Downstream.Level.USER, null));
         TokenExchangeRequest sent = sts.requests.get(0);

@@ -26,9 +26,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * token (exchanged or used to find the stored token, never forwarded) and turns every failure into what the user
  * reads: a {@link ConnectionRequiredException} when the service is not connected yet, else a
  * {@link ToolCallException} with a sentence to act on. The trace context of the request being served goes with the
- * credential request, on to the STS or the vault. Dependent: it holds no state of its own (it holds
- * shared beans: client proxies, dependent thread-local views and the not-connected memory itself), so those who use
- * it call it directly, not through a client proxy of its own.
+ * credential request, on to the STS or the vault, and so does the digest of the caller's token when the caller keeps
+ * it ({@link CallerProducer#subjectTokenDigest}). Dependent: it holds no state of its own (it holds shared beans:
+ * the application-scoped ones' instances themselves, a client proxy of the request and dependent thread-local
+ * views), so those who use it call it directly, not through a client proxy of its own.
  */
 @Dependent
 public class CallerCredentials {
@@ -38,17 +39,26 @@ public class CallerCredentials {
 
     /**
      * The caller is the one handed over with the token, or read from it here, rather than injected: a request-scoped
-     * bean per request costs more.
+     * bean per request costs more. The instance itself, not its client proxy ({@link CallerProducer#instance}).
      */
-    @Inject
     CallerProducer callers;
+
+    @Inject
+    void setCallers(CallerProducer proxy) {
+        callers = proxy.instance().get();
+    }
 
     /** The request being served, for its trace context (none outside a request). */
     @Inject
     McpRequest request;
 
-    @Inject
+    /** The instance itself, not its client proxy ({@link CredentialService#instance}). */
     CredentialService credentials;
+
+    @Inject
+    void setCredentials(CredentialService proxy) {
+        credentials = proxy.instance().get();
+    }
 
     /** The instance itself, not its client proxy ({@link NotConnectedCallers#instance}). */
     NotConnectedCallers notConnected;
@@ -70,8 +80,9 @@ public class CallerCredentials {
         if (level == Downstream.Level.TENANT && tenant == null) {
             throw new ToolCallException(DownstreamFailureMessages.noTenant(target));
         }
-        CredentialRequest asked = new CredentialRequest(token.getRawToken(), caller.subject(), tenant,
-                caller.clientId().orElse(null), target, level, scopes, request.traceContext().orElse(null));
+        CredentialRequest asked = new CredentialRequest(token.getRawToken(), callers.subjectTokenDigest(caller),
+                caller.subject(), tenant, caller.clientId().orElse(null), target, level, scopes,
+                request.traceContext().orElse(null));
         DownstreamCredential credential = userFacing(() -> credentials.credentialFor(asked), target, level, scopes,
                 tenant);
         notConnected.forget(caller.subject(), target, level);

@@ -1,10 +1,12 @@
 package dev.delegatemcp.server.security;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.delegatemcp.api.McpCaller;
+import dev.delegatemcp.credentials.CredentialKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Produces;
@@ -22,7 +24,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * the signed claims without being usable as a credential; a caller holds no token. An encrypted token (JWE, five parts,
  * whose last is an authentication tag that anyone with the public encryption key can make) is read each time. At most
  * {@value #CALLERS} callers are kept, each for at most 10 minutes: fixed, not settings, since a caller costs a few
- * hundred bytes and is made again cheaply after it left.
+ * hundred bytes and is made again cheaply after it left. A caller kept this way also keeps its token's digest for the
+ * credential cache ({@link #subjectTokenDigest}): the signature identifies the whole token.
  */
 @ApplicationScoped
 public class CallerProducer {
@@ -51,8 +54,28 @@ public class CallerProducer {
         String raw = jwt.getRawToken();
         int payloadEnd = raw == null ? -1 : raw.indexOf('.', raw.indexOf('.') + 1);
         if (payloadEnd < 0 || payloadEnd == raw.length() - 1 || raw.indexOf('.', payloadEnd + 1) >= 0) {
-            return JwtCaller.from(jwt, config.tenantClaim()); // not a signed compact token (JWS): not kept
+            return JwtCaller.from(jwt, config.tenantClaim(), null); // not a signed compact token (JWS): not kept
         }
-        return callers.get(raw.substring(payloadEnd + 1), key -> JwtCaller.from(jwt, config.tenantClaim()));
+        return callers.get(raw.substring(payloadEnd + 1),
+                key -> JwtCaller.from(jwt, config.tenantClaim(), CredentialKey.digestOf(raw)));
+    }
+
+    /**
+     * This instance itself, not its client proxy: for callers inside an interceptor (every {@code @Downstream} tool
+     * call), where each call through the proxy looks the instance up again. Safe to keep: the bean lives as long as
+     * the application.
+     */
+    public Supplier<CallerProducer> instance() {
+        return () -> this;
+    }
+
+    /**
+     * The digest of the token {@code caller} was read from, as the credential cache keys it
+     * ({@link CredentialKey#digestOf}), when kept with a caller read from a signed token ({@link #callerOf}); else
+     * null. Kept with the caller so that it is computed once per token rather than on every {@code @Downstream}
+     * tool call (the digest and its string's hash code, about 1.4 us per call, JFR).
+     */
+    public String subjectTokenDigest(McpCaller caller) {
+        return caller instanceof JwtCaller read ? read.subjectTokenDigest() : null;
     }
 }

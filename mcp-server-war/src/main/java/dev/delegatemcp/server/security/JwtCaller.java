@@ -7,19 +7,25 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.delegatemcp.api.McpCaller;
+import dev.delegatemcp.credentials.CredentialKey;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** The caller as read from a validated MP-JWT token. Holds no raw token. */
-record JwtCaller(String subject, Optional<String> clientId, Optional<String> tenant, Set<String> scopes)
-        implements McpCaller {
+/**
+ * The caller as read from a validated MP-JWT token. Holds no raw token; it may hold the token's digest for the
+ * credential cache ({@code subjectTokenDigest}: {@link CredentialKey#digestOf} of the token, null when not kept),
+ * which is no part of what {@link #toString} shows.
+ */
+record JwtCaller(String subject, Optional<String> clientId, Optional<String> tenant, Set<String> scopes,
+        String subjectTokenDigest) implements McpCaller {
 
-    static JwtCaller from(JsonWebToken jwt, String tenantClaim) {
+    static JwtCaller from(JsonWebToken jwt, String tenantClaim, String subjectTokenDigest) {
         Optional<String> clientId = stringClaim(jwt, "azp").or(() -> stringClaim(jwt, "client_id"));
-        return new JwtCaller(jwt.getSubject(), clientId, stringClaim(jwt, tenantClaim), scopes(jwt));
+        return new JwtCaller(jwt.getSubject(), clientId, stringClaim(jwt, tenantClaim), scopes(jwt),
+                subjectTokenDigest);
     }
 
     /** OAuth scopes from {@code scope} (space separated, RFC 8693/9068) or {@code scp} (string or array). */

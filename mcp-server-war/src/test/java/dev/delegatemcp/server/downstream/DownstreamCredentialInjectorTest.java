@@ -32,6 +32,7 @@ import dev.delegatemcp.api.interaction.ConnectionRequiredException;
 import dev.delegatemcp.api.interaction.McpRequest;
 import dev.delegatemcp.api.interaction.TraceContext;
 import dev.delegatemcp.credentials.CredentialException;
+import dev.delegatemcp.credentials.CredentialKey;
 import dev.delegatemcp.credentials.CredentialRequest;
 import dev.delegatemcp.credentials.CredentialService;
 import dev.delegatemcp.credentials.DownstreamTarget;
@@ -238,6 +239,8 @@ class DownstreamCredentialInjectorTest {
     private DownstreamCredentialInjector injector;
     private final AtomicLong nanos = new AtomicLong();
     private String tenant = "acme";
+    /** The digest the caller keeps for its token, or null. */
+    private String callersTokenDigest;
     private Optional<TraceContext> trace = Optional.empty();
     /** The request being served: only its trace context is read here. */
     private final McpRequest request = (McpRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
@@ -310,6 +313,11 @@ class DownstreamCredentialInjectorTest {
             public McpCaller callerOf(JsonWebToken jwt) {
                 return jwt == inbound ? alice : null;
             }
+
+            @Override
+            public String subjectTokenDigest(McpCaller caller) {
+                return caller == alice ? callersTokenDigest : null;
+            }
         };
     }
 
@@ -321,6 +329,20 @@ class DownstreamCredentialInjectorTest {
         trace = Optional.of(TRACE);
         injector.intercept(new Invocation("one", "hello", null));
         assertEquals(TRACE, credentials.requests.get(0).trace());
+    }
+
+    @Test
+    void theCredentialRequestCarriesTheDigestTheCallerKeepsForItsToken() throws Exception {
+        callersTokenDigest = CredentialKey.digestOf("the-inbound-token");
+        injector.intercept(new Invocation("one", "hello", null));
+        assertEquals(callersTokenDigest, credentials.requests.get(0).subjectTokenDigest());
+        assertEquals("the-inbound-token", credentials.requests.get(0).subjectToken());
+    }
+
+    @Test
+    void withoutADigestKeptByTheCallerTheCredentialRequestHasNone() throws Exception {
+        injector.intercept(new Invocation("one", "hello", null));
+        assertNull(credentials.requests.get(0).subjectTokenDigest());
     }
 
     @Test

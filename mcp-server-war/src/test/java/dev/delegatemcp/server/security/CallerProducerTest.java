@@ -1,7 +1,10 @@
 package dev.delegatemcp.server.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.Map;
@@ -10,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.delegatemcp.api.McpCaller;
+import dev.delegatemcp.credentials.CredentialKey;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
@@ -92,5 +96,41 @@ class CallerProducerTest {
     /** A caller read from {@code jwt} (for other tests of the package). */
     McpCaller aliceFrom(JsonWebToken jwt) {
         return producer.callerOf(jwt);
+    }
+
+    @Test
+    void aCallerReadFromASignedTokenKeepsTheTokensDigestForTheCredentialCacheButDoesNotShowIt() {
+        McpCaller caller = producer.callerOf(token("h.p.s1", Map.of("sub", "alice")));
+        assertEquals(CredentialKey.digestOf("h.p.s1"), producer.subjectTokenDigest(caller));
+        assertFalse(caller.toString().contains(producer.subjectTokenDigest(caller)), caller.toString());
+        assertNotEquals(producer.subjectTokenDigest(caller),
+                producer.subjectTokenDigest(producer.callerOf(token("h.p.s2", Map.of("sub", "alice")))),
+                "another token of the same user has another digest");
+    }
+
+    @Test
+    void aCallerReadFromAnEncryptedTokenOrMadeElsewhereKeepsNoDigest() {
+        assertNull(producer.subjectTokenDigest(producer.callerOf(token("h.k.iv.c.t", Map.of("sub", "alice")))));
+        assertNull(producer.subjectTokenDigest(new McpCaller() {
+            @Override
+            public String subject() {
+                return "alice";
+            }
+
+            @Override
+            public Optional<String> clientId() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<String> tenant() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Set<String> scopes() {
+                return Set.of();
+            }
+        }));
     }
 }
