@@ -110,6 +110,13 @@ public class CredentialAuditor {
         writer = null; // from now on, callers write their lines themselves
         List<DownstreamAudit> rest = new ArrayList<>();
         drainTo(rest);
+        // A caller that saw the writer before it was cleared may still be adding its record (it counts it first):
+        // wait a little for it rather than drop it.
+        long until = System.nanoTime() + 1_000_000_000L;
+        while (pendingCount.get() > 0 && System.nanoTime() < until) {
+            Thread.onSpinWait();
+            drainTo(rest);
+        }
         rest.forEach(audit -> AUDIT_LOG.info(AuditLine.of(audit)));
         if (fileHandler != null) {
             AUDIT_LOG.removeHandler(fileHandler);

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The cache key of a downstream credential: the SHA-256 digest of the caller's token (never the user id alone, so
- * one user's credential is never served for another token), the target, the requested scopes (sorted), the level
+ * one user's credential is never served for another token; a digest handed in with a {@link CredentialRequest} must
+ * be that token's, see {@link #digestOf}), the target, the requested scopes (sorted), the level
  * and the tenant. A tenant's stored connection token is the same for every user of the tenant: its key has no token
  * digest, only the tenant ({@link #ofTenant}), so it is shared inside that tenant and nowhere else.
  */

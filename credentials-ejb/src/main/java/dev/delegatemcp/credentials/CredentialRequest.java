@@ -30,6 +30,10 @@ public record CredentialRequest(String subjectToken, String subjectTokenDigest, 
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(level, "level");
         scopes = List.copyOf(scopes);
+        // It keys the cache in place of the token: a digest of another token would serve that token's credential.
+        // Checked where assertions are on (the tests); computing it again here would undo what keeping it saves.
+        assert subjectTokenDigest == null || subjectTokenDigest.equals(CredentialKey.digestOf(subjectToken))
+                : "subjectTokenDigest is not the digest of subjectToken";
     }
 
     /** A request whose token's digest is computed when needed. */

@@ -92,8 +92,7 @@ public class CredentialService {
     /**
      * This instance itself, not its client proxy: for callers inside an interceptor (every {@code @Downstream} tool
      * call), where each call through the proxy looked the instance up again and pushed and popped Weld's interception
-     * stack (about 0.8 us per tool call, JFR). Safe to keep: the bean lives as long as the application. Calls through
-     * it bypass any interceptor or decorator a later change might add to this bean.
+     * stack (about 0.8 us per tool call, JFR). Safe to keep: the bean lives as long as the application.
      */
     public Supplier<CredentialService> instance() {
         return () -> this;

@@ -175,9 +175,12 @@ class CredentialServiceTest {
         assertEquals(1, sts.requests.size(), "the digest handed in is the one the service computes: a cache hit");
         assertEquals(computed.secret(), handedIn.secret());
 
-        service.credentialFor(new CredentialRequest("inbound-1", CredentialKey.digestOf("inbound-2"), "alice", null,
-                "claude", "calendar", Downstream.Level.USER, List.of(), null));
-        assertEquals(2, sts.requests.size(), "another digest is another cache entry, whatever the token");
+    }
+
+    @Test
+    void aDigestOfAnotherTokenIsRefusedWhereAssertionsAreOn() {
+        assertThrows(AssertionError.class, () -> new CredentialRequest("inbound-2", CredentialKey.digestOf("inbound-1"),
+                "alice", null, "claude", "calendar", Downstream.Level.USER, List.of(), null));
     }
 
     @Test

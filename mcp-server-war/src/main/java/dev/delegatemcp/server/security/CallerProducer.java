@@ -25,7 +25,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * whose last is an authentication tag that anyone with the public encryption key can make) is read each time. At most
  * {@value #CALLERS} callers are kept, each for at most 10 minutes: fixed, not settings, since a caller costs a few
  * hundred bytes and is made again cheaply after it left. A caller kept this way also keeps its token's digest for the
- * credential cache ({@link #subjectTokenDigest}): the signature identifies the whole token.
+ * credential cache ({@link #subjectTokenDigest}): the signature identifies the whole token, since MP-JWT validated it
+ * against this server's trusted keys over the token's header and claims (RFC 7515 section 5.2), and another token
+ * with the same signature would need a signature forged or collided under one of those keys.
  */
 @ApplicationScoped
 public class CallerProducer {
