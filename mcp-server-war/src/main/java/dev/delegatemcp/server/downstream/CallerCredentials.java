@@ -28,7 +28,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * {@link ToolCallException} with a sentence to act on. The trace context of the request being served goes with the
  * credential request, on to the STS or the vault, and so does the digest of the caller's token when the caller keeps
  * it ({@link CallerProducer#subjectTokenDigest}). Dependent: it holds no state of its own (it holds shared beans:
- * the application-scoped ones' instances themselves and dependent thread-local views), so those who use it call it directly, not through a client proxy of its own.
+ * the application-scoped ones' instances themselves and dependent thread-local views), so those who use it call it
+ * directly, not through a client proxy of its own.
  */
 @Dependent
 public class CallerCredentials {
