@@ -80,8 +80,9 @@ public class CredentialAuditor {
     /**
      * Set by the writer before it parks on an empty queue; the one caller that takes it back (compare-and-set) unparks
      * the writer. Every caller that saw it set used to unpark: until the woken writer got a processor and cleared it,
-     * the callers of a busy server each unparked it again, contending on the writer's parking lock (JFR: 0.7 us of a
-     * cached credential's request).
+     * the callers of a busy server each unparked it again. JFR put those unparks at 0.7 us of a cached credential's
+     * request, but JFR counts threads that wait for a processor as running (bench/README): what one unpark per wake
+     * saves was not measured apart.
      */
     private final AtomicBoolean writerIdle = new AtomicBoolean();
     private volatile Thread writer;
