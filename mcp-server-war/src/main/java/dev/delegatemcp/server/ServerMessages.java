@@ -48,7 +48,12 @@ public enum ServerMessages {
     /** {0} the value of otel.sdk.disabled as read. */
     TELEMETRY_LOADED_WHILE_OFF("DMCPS0016W", Level.WARNING, "Liberty''s mpTelemetry-2.1 feature is loaded while"
             + " OpenTelemetry is off (otel.sdk.disabled={0}): it records nothing but still costs CPU on every request."
-            + " Liberty kept the features of an earlier start: start the server once with --clean");
+            + " Liberty kept the features of an earlier start: start the server once with --clean"),
+    /**
+     * {0} the exception class: a request threw past every handler (a defect); it was answered 500. Logged with where
+     * it was thrown ({@link StackWithoutMessages}).
+     */
+    REQUEST_FAILED("DMCPS0017E", Level.SEVERE, "An MCP request failed unexpectedly and was answered 500: {0}");
 
     private final String id;
     private final Level level;
@@ -77,6 +82,16 @@ public enum ServerMessages {
     public void log(Logger logger, Object... arguments) {
         if (logger.isLoggable(level)) {
             logger.log(level, format(arguments));
+        }
+    }
+
+    /**
+     * Writes the line with where {@code failure} happened: its stack frames and its causes' (class names and frames,
+     * never a message: {@link StackWithoutMessages}), so that an operator can find a defect from the log alone.
+     */
+    public void log(Logger logger, Throwable failure, Object... arguments) {
+        if (logger.isLoggable(level)) {
+            logger.log(level, format(arguments), StackWithoutMessages.of(failure));
         }
     }
 }

@@ -3,8 +3,13 @@ package dev.delegatemcp.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.logging.Handler;
 import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,5 +31,42 @@ class ServerMessagesTest {
     void aLineStartsWithItsIdAndPlacesItsArguments() {
         assertEquals("DMCPS0002W: Tool echo failed with java.lang.IllegalStateException (reference r-1)",
                 ServerMessages.TOOL_FAILED.format("echo", "java.lang.IllegalStateException", "r-1"));
+    }
+
+    @Test
+    void aLineWithAFailureCarriesWhereItHappenedButNotItsMessage() {
+        Logger logger = Logger.getLogger(ServerMessagesTest.class.getName() + ".failure");
+        List<LogRecord> records = new ArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord logRecord) {
+                records.add(logRecord);
+            }
+
+            @Override
+            public void flush() {
+                // kept in memory
+            }
+
+            @Override
+            public void close() {
+                // kept in memory
+            }
+        };
+        logger.setUseParentHandlers(false);
+        logger.addHandler(handler);
+        try {
+            IllegalArgumentException failure = new IllegalArgumentException("user input: secret-value");
+            ServerMessages.REQUEST_FAILED.log(logger, failure, failure.getClass().getName());
+            assertEquals(1, records.size());
+            LogRecord logged = records.get(0);
+            assertEquals("DMCPS0017E: An MCP request failed unexpectedly and was answered 500:"
+                    + " java.lang.IllegalArgumentException", logged.getMessage());
+            assertTrue(logged.getThrown() instanceof StackWithoutMessages, String.valueOf(logged.getThrown()));
+            assertEquals("java.lang.IllegalArgumentException", logged.getThrown().toString());
+            assertEquals(failure.getStackTrace()[0], logged.getThrown().getStackTrace()[0]);
+        } finally {
+            logger.removeHandler(handler);
+        }
     }
 }

@@ -15,6 +15,7 @@ import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import dev.delegatemcp.server.ServerMessages;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcErrorCodes;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
@@ -198,14 +199,14 @@ public class RequestWorkers {
      * What the request answers; null when it wrote its response as an event stream already. Whatever it throws
      * (an error, or a checked exception thrown where none was declared) is answered 500, since a request left
      * unanswered would hold its client, and Liberty when it stops; the message is not logged, it may hold request
-     * data.
+     * data, where it was thrown is.
      */
     @SuppressWarnings("java:S1181") // Throwable on purpose, see above
     private static Response answer(Supplier<Response> request) {
         try {
             return request.get();
         } catch (Throwable e) {
-            LOG.log(Level.SEVERE, "An MCP request failed unexpectedly: {0}", e.getClass().getName());
+            ServerMessages.REQUEST_FAILED.log(LOG, e, e.getClass().getName());
             return McpEndpoint.error(Response.Status.INTERNAL_SERVER_ERROR, null, JsonRpcErrorCodes.INTERNAL_ERROR,
                     "Internal error");
         }
