@@ -60,7 +60,8 @@ final class DetachedResponse {
 
     /**
      * Writes {@code answer} (its status, headers and String entity, UTF-8) and ends the servlet request. Only the first
-     * call writes; later ones do nothing. A client that went away ends the request without an answer; nothing is
+     * call writes; later ones do nothing, nor does one on a response already committed (an event stream that was
+     * written before the request failed). A client that went away ends the request without an answer; nothing is
      * thrown.
      *
      * @param answer the answer; null to end the request without writing (its response was written as an event stream,
@@ -90,6 +91,10 @@ final class DetachedResponse {
     }
 
     private void write(Response answer) throws IOException {
+        if (response.isCommitted()) {
+            // The request streamed its answer (an event stream), then failed: a status and headers cannot follow.
+            return;
+        }
         response.setStatus(answer.getStatus());
         for (Map.Entry<String, List<String>> header : answer.getStringHeaders().entrySet()) {
             if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(header.getKey())) {

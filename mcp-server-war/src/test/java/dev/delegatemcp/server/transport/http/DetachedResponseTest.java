@@ -46,8 +46,11 @@ class DetachedResponseTest {
         DetachedResponse detached = new DetachedResponse(async, servlet.proxy);
         detached.finish(Response.status(403).type(MediaType.APPLICATION_JSON)
                 .header("WWW-Authenticate", "Bearer error=\"insufficient_scope\"").entity("{\"m\":\"é\"}").build());
-        assertEquals(List.of("setStatus(403)", "addHeader(WWW-Authenticate, Bearer error=\"insufficient_scope\")",
-                "setContentType(application/json)", "setContentLength(10)", "getOutputStream()"), servlet.calls);
+        assertEquals(
+                List.of("isCommitted()", "setStatus(403)",
+                        "addHeader(WWW-Authenticate, Bearer error=\"insufficient_scope\")",
+                        "setContentType(application/json)", "setContentLength(10)", "getOutputStream()"),
+                servlet.calls);
         assertEquals("{\"m\":\"é\"}", servlet.body.text());
         assertEquals(List.of("complete"), asyncCalls);
     }
@@ -83,6 +86,14 @@ class DetachedResponseTest {
     void anEventStreamAlreadyWrittenIsEndedWithNothingWrittenOverIt() {
         new DetachedResponse(async, servlet.proxy).finish(null);
         assertEquals(List.of(), servlet.calls);
+        assertEquals(List.of("complete"), asyncCalls);
+    }
+
+    @Test
+    void anAnswerAfterAnEventStreamWasCommittedIsDroppedAndTheRequestEnds() {
+        servlet.committed = true; // a request that streamed, then failed: its 500 cannot replace the stream
+        new DetachedResponse(async, servlet.proxy).finish(Response.serverError().entity("{}").build());
+        assertEquals(List.of("isCommitted()"), servlet.calls);
         assertEquals(List.of("complete"), asyncCalls);
     }
 }

@@ -71,6 +71,7 @@ final class ServletFakes {
         final List<String> calls = new ArrayList<>();
         final Body body = new Body();
         boolean bodyUnavailable;
+        boolean committed;
         final HttpServletResponse proxy = (HttpServletResponse) Proxy.newProxyInstance(
                 ServletFakes.class.getClassLoader(), new Class<?>[] {HttpServletResponse.class},
                 (self, method, args) -> {
@@ -82,6 +83,9 @@ final class ServletFakes {
                             throw new IOException("the client went away");
                         }
                         return body;
+                    }
+                    if (method.getName().equals("isCommitted")) {
+                        return committed;
                     }
                     Class<?> type = method.getReturnType();
                     if (type == boolean.class) {
