@@ -50,10 +50,12 @@ public enum ServerMessages {
             + " OpenTelemetry is off (otel.sdk.disabled={0}): it records nothing but still costs CPU on every request."
             + " Liberty kept the features of an earlier start: start the server once with --clean"),
     /**
-     * {0} the exception class: a request threw past every handler (a defect); it was answered 500. Logged with where
-     * it was thrown ({@link StackWithoutMessages}).
+     * {0} the exception class: a request threw past every handler (a defect); it was answered 500, or, when it had
+     * started an event stream, the stream ended without a result. Logged with where it was thrown
+     * ({@link StackWithoutMessages}).
      */
-    REQUEST_FAILED("DMCPS0017E", Level.SEVERE, "An MCP request failed unexpectedly and was answered 500: {0}");
+    REQUEST_FAILED("DMCPS0017E", Level.SEVERE,
+            "An MCP request failed unexpectedly: {0}; answered 500, or its event stream ended without a result");
 
     private final String id;
     private final Level level;
@@ -87,9 +89,10 @@ public enum ServerMessages {
 
     /**
      * Writes the line with where {@code failure} happened: its stack frames and its causes' (class names and frames,
-     * never a message: {@link StackWithoutMessages}), so that an operator can find a defect from the log alone.
+     * never a message: {@link StackWithoutMessages}), so that an operator can find a defect from the log alone; a null
+     * {@code failure} writes the line alone. Nothing is written (nor copied) when this message's level is not logged.
      */
-    public void log(Logger logger, Throwable failure, Object... arguments) {
+    public void logWithStack(Logger logger, Throwable failure, Object... arguments) {
         if (logger.isLoggable(level)) {
             logger.log(level, format(arguments), StackWithoutMessages.of(failure));
         }

@@ -57,11 +57,11 @@ class ServerMessagesTest {
         logger.addHandler(handler);
         try {
             IllegalArgumentException failure = new IllegalArgumentException("user input: secret-value");
-            ServerMessages.REQUEST_FAILED.log(logger, failure, failure.getClass().getName());
+            ServerMessages.REQUEST_FAILED.logWithStack(logger, failure, failure.getClass().getName());
             assertEquals(1, records.size());
             LogRecord logged = records.get(0);
-            assertEquals("DMCPS0017E: An MCP request failed unexpectedly and was answered 500:"
-                    + " java.lang.IllegalArgumentException", logged.getMessage());
+            assertEquals("DMCPS0017E: An MCP request failed unexpectedly: java.lang.IllegalArgumentException;"
+                    + " answered 500, or its event stream ended without a result", logged.getMessage());
             assertTrue(logged.getThrown() instanceof StackWithoutMessages, String.valueOf(logged.getThrown()));
             assertEquals("java.lang.IllegalArgumentException", logged.getThrown().toString());
             assertEquals(failure.getStackTrace()[0], logged.getThrown().getStackTrace()[0]);

@@ -42,17 +42,62 @@ class StackWithoutMessagesTest {
     }
 
     @Test
-    void aCycleOfCausesEndsAtTwentyAndNullStaysNull() {
+    void aCycleOfCausesIsCopiedOnceAndNullStaysNull() {
         RuntimeException a = new RuntimeException("a");
         RuntimeException b = new RuntimeException("b", a);
         a.initCause(b);
         Throwable copy = StackWithoutMessages.of(a);
+        assertEquals(1, depthOf(copy));
+        assertNull(StackWithoutMessages.of(null));
+    }
+
+    @Test
+    void aChainOfCausesIsFollowedToADepthOfTwenty() {
+        Throwable chain = new IllegalStateException("root");
+        for (int i = 0; i < 30; i++) {
+            chain = new RuntimeException("level " + i, chain);
+        }
+        assertEquals(20, depthOf(StackWithoutMessages.of(chain)));
+    }
+
+    @Test
+    void aFailureWhoseFramesCannotBeReadIsCopiedAsItsClassName() {
+        Throwable nullFrames = new BrokenFrames(null);
+        Throwable throwingFrames = new BrokenFrames(new IllegalStateException("frames " + SECRET));
+
+        StackWithoutMessages fromNull = StackWithoutMessages.of(nullFrames);
+        StackWithoutMessages fromThrowing = StackWithoutMessages.of(throwingFrames);
+
+        assertEquals(BrokenFrames.class.getName(), fromNull.toString());
+        assertEquals(0, fromNull.getStackTrace().length);
+        assertEquals(BrokenFrames.class.getName(), fromThrowing.toString());
+        assertEquals(0, fromThrowing.getStackTrace().length);
+    }
+
+    private static int depthOf(Throwable copy) {
         int depth = 0;
-        while (copy.getCause() != null) {
-            copy = copy.getCause();
+        for (Throwable next = copy.getCause(); next != null; next = next.getCause()) {
             depth++;
         }
-        assertEquals(20, depth);
-        assertNull(StackWithoutMessages.of(null));
+        return depth;
+    }
+
+    /** An exception class whose frames are null, or whose frames cannot be read. */
+    private static final class BrokenFrames extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient RuntimeException failure;
+
+        BrokenFrames(RuntimeException failure) {
+            super("broken " + SECRET);
+            this.failure = failure;
+        }
+
+        @Override
+        public StackTraceElement[] getStackTrace() {
+            if (failure != null) {
+                throw failure;
+            }
+            return null;
+        }
     }
 }

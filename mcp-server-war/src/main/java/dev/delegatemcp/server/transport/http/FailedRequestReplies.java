@@ -42,7 +42,7 @@ final class FailedRequestReplies {
      */
     static JsonRpcErrorResponse internalError(JsonValue id, String method, RuntimeException e) {
         String reference = UUID.randomUUID().toString();
-        ServerMessages.INTERNAL_ERROR.log(LOG, e, method, e.getClass().getName(), reference);
+        ServerMessages.INTERNAL_ERROR.logWithStack(LOG, e, method, e.getClass().getName(), reference);
         return JsonRpcErrorResponse.of(id, JsonRpcErrorCodes.INTERNAL_ERROR,
                 "Internal error (reference " + reference + ")");
     }

@@ -206,7 +206,11 @@ public class RequestWorkers {
         try {
             return request.get();
         } catch (Throwable e) {
-            ServerMessages.REQUEST_FAILED.log(LOG, e, e.getClass().getName());
+            try {
+                ServerMessages.REQUEST_FAILED.logWithStack(LOG, e, e.getClass().getName());
+            } catch (Throwable logFailed) {
+                // e.g. out of memory while copying the stack: the request is still answered below
+            }
             return McpEndpoint.error(Response.Status.INTERNAL_SERVER_ERROR, null, JsonRpcErrorCodes.INTERNAL_ERROR,
                     "Internal error");
         }
