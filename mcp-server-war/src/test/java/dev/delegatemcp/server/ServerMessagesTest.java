@@ -3,10 +3,7 @@ package dev.delegatemcp.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -35,38 +32,17 @@ class ServerMessagesTest {
 
     @Test
     void aLineWithAFailureCarriesWhereItHappenedButNotItsMessage() {
-        Logger logger = Logger.getLogger(ServerMessagesTest.class.getName() + ".failure");
-        List<LogRecord> records = new ArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord logRecord) {
-                records.add(logRecord);
-            }
-
-            @Override
-            public void flush() {
-                // kept in memory
-            }
-
-            @Override
-            public void close() {
-                // kept in memory
-            }
-        };
-        logger.setUseParentHandlers(false);
-        logger.addHandler(handler);
-        try {
+        try (LogCapture capture = LogCapture.of(ServerMessagesTest.class)) {
             IllegalArgumentException failure = new IllegalArgumentException("user input: secret-value");
-            ServerMessages.REQUEST_FAILED.logWithStack(logger, failure, failure.getClass().getName());
-            assertEquals(1, records.size());
-            LogRecord logged = records.get(0);
+            ServerMessages.REQUEST_FAILED.logWithStack(Logger.getLogger(ServerMessagesTest.class.getName()), failure,
+                    failure.getClass().getName());
+            assertEquals(1, capture.records().size());
+            LogRecord logged = capture.records().get(0);
             assertEquals("DMCPS0017E: An MCP request failed unexpectedly: java.lang.IllegalArgumentException;"
                     + " answered 500, or its event stream ended without a result", logged.getMessage());
             assertTrue(logged.getThrown() instanceof StackWithoutMessages, String.valueOf(logged.getThrown()));
             assertEquals("java.lang.IllegalArgumentException", logged.getThrown().toString());
             assertEquals(failure.getStackTrace()[0], logged.getThrown().getStackTrace()[0]);
-        } finally {
-            logger.removeHandler(handler);
         }
     }
 }

@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
+import dev.delegatemcp.server.LogCapture;
 import dev.delegatemcp.server.StackWithoutMessages;
 import dev.delegatemcp.wire.jsonrpc.JsonRpcErrorResponse;
 import jakarta.json.Json;
@@ -20,33 +17,11 @@ class FailedRequestRepliesTest {
 
     @Test
     void anInternalErrorIsLoggedWithWhereItWasThrownAndItsReferenceButNotItsMessage() {
-        Logger logger = Logger.getLogger(FailedRequestReplies.class.getName());
-        List<LogRecord> records = new CopyOnWriteArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord logRecord) {
-                records.add(logRecord);
-            }
-
-            @Override
-            public void flush() {
-                // kept in memory
-            }
-
-            @Override
-            public void close() {
-                // kept in memory
-            }
-        };
-        boolean parents = logger.getUseParentHandlers();
-        logger.setUseParentHandlers(false);
-        logger.addHandler(handler);
-        try {
+        try (LogCapture capture = LogCapture.of(FailedRequestReplies.class)) {
             IllegalStateException failure = new IllegalStateException("cannot read secret-value");
             JsonRpcErrorResponse reply = FailedRequestReplies.internalError(Json.createValue(3), "tools/list", failure);
 
-            LogRecord logged = records.stream().filter(r -> r.getMessage().startsWith("DMCPS0001E")).findFirst()
-                    .orElseThrow();
+            LogRecord logged = capture.first("DMCPS0001E");
             String reference = reply.error().message().replaceAll(".*\\(reference (.*)\\)$", "$1");
             assertTrue(logged.getMessage().contains("tools/list") && logged.getMessage().contains(reference),
                     logged.getMessage());
@@ -54,9 +29,6 @@ class FailedRequestRepliesTest {
             assertTrue(logged.getThrown() instanceof StackWithoutMessages, String.valueOf(logged.getThrown()));
             assertEquals(failure.getStackTrace()[0], logged.getThrown().getStackTrace()[0]);
             assertFalse(reply.error().message().contains("secret-value"));
-        } finally {
-            logger.removeHandler(handler);
-            logger.setUseParentHandlers(parents);
         }
     }
 }

@@ -201,44 +201,19 @@ class RequestWorkersTest {
 
     @Test
     void aFailingRequestIsLoggedWithWhereItWasThrownButNotItsMessage() throws Exception {
-        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(RequestWorkers.class.getName());
-        List<java.util.logging.LogRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.util.logging.Handler handler = new java.util.logging.Handler() {
-            @Override
-            public void publish(java.util.logging.LogRecord logRecord) {
-                records.add(logRecord);
-            }
-
-            @Override
-            public void flush() {
-                // kept in memory
-            }
-
-            @Override
-            public void close() {
-                // kept in memory
-            }
-        };
-        boolean parents = logger.getUseParentHandlers();
-        logger.setUseParentHandlers(false); // the stack would be printed into the build's output
-        logger.addHandler(handler);
-        try {
+        try (dev.delegatemcp.server.LogCapture capture = dev.delegatemcp.server.LogCapture.of(RequestWorkers.class)) {
             Answer answer = new Answer();
             IllegalArgumentException thrown = new IllegalArgumentException("progress must increase: secret-arg");
             serve(answer, "tools/call broken", () -> {
                 throw thrown;
             });
             assertEquals(500, answer.writtenStatus());
-            java.util.logging.LogRecord logged = records.stream()
-                    .filter(r -> r.getMessage().startsWith("DMCPS0017E")).findFirst().orElseThrow();
+            java.util.logging.LogRecord logged = capture.first("DMCPS0017E");
             assertTrue(logged.getMessage().contains("java.lang.IllegalArgumentException"), logged.getMessage());
             assertFalse(logged.getMessage().contains("secret-arg"), logged.getMessage());
             assertEquals("java.lang.IllegalArgumentException", logged.getThrown().toString());
             assertEquals(thrown.getStackTrace()[0], logged.getThrown().getStackTrace()[0]);
             assertEquals(null, logged.getThrown().getMessage());
-        } finally {
-            logger.removeHandler(handler);
-            logger.setUseParentHandlers(parents);
         }
     }
 
