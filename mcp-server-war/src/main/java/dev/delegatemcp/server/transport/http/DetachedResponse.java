@@ -61,8 +61,8 @@ final class DetachedResponse {
     /**
      * Writes {@code answer} (its status, headers and String entity, UTF-8) and ends the servlet request. Only the first
      * call writes; later ones do nothing. Nothing is written on a response already committed (an event stream that
-     * was written before the request failed), and the request is still ended. A client that went away ends the request without an answer; nothing is
-     * thrown.
+     * was written before the request failed), and the request is still ended. A client that went away ends the
+     * request without an answer; nothing is thrown.
      *
      * @param answer the answer; null to end the request without writing (its response was written as an event stream,
      *        or the application is stopping); an entity other than a String is not written (never the case for the
