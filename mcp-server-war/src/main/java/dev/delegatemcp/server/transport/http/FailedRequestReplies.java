@@ -37,8 +37,8 @@ final class FailedRequestReplies {
     }
 
     /**
-     * -32603 with a reference that the log line (DMCPS message, the exception's class and where it was thrown, never its
-     * message) carries too, so that an operator finds it and the client learns nothing of the server's internals.
+     * -32603 with a reference that the log line (DMCPS message, the exception's class and where it was thrown, never
+     * its message) carries too, so that an operator finds it and the client learns nothing of the server's internals.
      */
     static JsonRpcErrorResponse internalError(JsonValue id, String method, RuntimeException e) {
         String reference = UUID.randomUUID().toString();
