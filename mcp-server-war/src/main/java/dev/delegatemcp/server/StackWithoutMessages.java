@@ -11,9 +11,8 @@ import java.util.Set;
  * class name and stack frames and drops every message, for an operator's log line. A message may quote request data,
  * a token or a downstream's answer; a stack frame names only code (class, method, file, line). Logged as the
  * {@link java.util.logging.LogRecord}'s thrown, it prints as a stack trace whose lines read
- * {@code java.lang.IllegalArgumentException} and {@code at ...} (in Liberty's messages.log; its console shows the class
- * name only). Suppressed exceptions are left out; causes are followed until one repeats (a cycle) or to a depth of 20.
- * Copying never throws: a failure that cannot be copied (its frames unreadable) is copied as its class name alone.
+ * {@code java.lang.IllegalArgumentException} and {@code at ...} (in Liberty's messages.log). Suppressed exceptions
+ * are left out; causes are followed until one repeats (a cycle) or to a depth of 20. Copying never throws: a failure that cannot be copied (its frames unreadable) is copied as its class name alone.
  */
 public final class StackWithoutMessages extends Throwable {
 
